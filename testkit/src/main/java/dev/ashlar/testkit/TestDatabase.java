@@ -1,0 +1,108 @@
+package dev.ashlar.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+
+/**
+ * One reachable database for a test: where it is (as an Ashlar URL and as a JDBC URL) and how to
+ * empty it. Its {@code toString} is the database's name, so parameterized test names carry it.
+ */
+public final class TestDatabase {
+    private final DatabaseKind kind;
+    private final String url;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+
+    TestDatabase(DatabaseKind kind, String url, String jdbcUrl, String user, String password) {
+        this.kind = kind;
+        this.url = url;
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    /** The Ashlar URL, for example {@code postgresql://postgres@127.0.0.1:5432/ashlar_test}. */
+    public String url() {
+        return url;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** A plain JDBC connection, for checking what the database holds independently of Ashlar. */
+    public Connection openJdbc() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+
+    /** Drops every table (and, on PostgreSQL, every type) so that a test starts from an empty schema. */
+    public TestDatabase reset() {
+        try (Connection c = openJdbc(); Statement s = c.createStatement()) {
+            switch (kind) {
+                case SQLITE -> {
+                    s.execute("PRAGMA foreign_keys = OFF");
+                    var names = new java.util.ArrayList<String>();
+                    try (var rs = s.executeQuery("SELECT name, type FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%'")) {
+                        while (rs.next()) {
+                            names.add(("view".equals(rs.getString(2)) ? "DROP VIEW " : "DROP TABLE ") + '"' + rs.getString(1) + '"');
+                        }
+                    }
+                    for (String sql : names) {
+                        s.execute(sql);
+                    }
+                }
+                case POSTGRESQL -> {
+                    s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+                    s.execute("CREATE SCHEMA public");
+                }
+                case MARIADB -> {
+                    s.execute("SET FOREIGN_KEY_CHECKS = 0");
+                    var names = new java.util.ArrayList<String>();
+                    try (var rs = s.executeQuery("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = DATABASE()")) {
+                        while (rs.next()) {
+                            names.add(("VIEW".equals(rs.getString(2)) ? "DROP VIEW `" : "DROP TABLE `") + rs.getString(1) + '`');
+                        }
+                    }
+                    for (String sql : names) {
+                        s.execute(sql);
+                    }
+                    s.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the " + kind + " test database at " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TestDatabase other && other.jdbcUrl.equals(jdbcUrl);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(jdbcUrl);
+    }
+
+    @Override
+    public String toString() {
+        return kind.id();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.ashlar.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the databases tests run on, once per JVM.
+ *
+ * <ul>
+ *   <li>SQLite: always, a fresh file per {@link #sqlite()} call.
+ *   <li>PostgreSQL: the local server on 127.0.0.1:5432; without one, an embedded PostgreSQL.
+ *   <li>MariaDB: the local server on 127.0.0.1:3306; without one, skipped with a printed notice.
+ * </ul>
+ *
+ * With {@code CI=true} every database is required: a missing server fails the run instead of being
+ * replaced or skipped. Tests use a database named {@code ashlar_test}, created when missing, so that
+ * emptying it never touches other data.
+ */
+public final class TestDatabases {
+    /** The database tests write to on the PostgreSQL and MariaDB servers. */
+    public static final String TEST_DATABASE = "ashlar_test";
+
+    private static final Map<DatabaseKind, Optional<TestDatabase>> SERVERS = new EnumMap<>(DatabaseKind.class);
+    private static EmbeddedPostgres embedded;
+
+    private TestDatabases() {
+    }
+
+    /** True when running under CI, where every database must be present. */
+    public static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Every database reachable here, in the order sqlite, postgresql, mariadb. */
+    public static List<TestDatabase> all() {
+        List<TestDatabase> all = new ArrayList<>();
+        all.add(sqlite());
+        for (DatabaseKind kind : List.of(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB)) {
+            server(kind).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    /** The given database, or empty when it is not reachable (never empty under CI). */
+    public static Optional<TestDatabase> get(DatabaseKind kind) {
+        return kind == DatabaseKind.SQLITE ? Optional.of(sqlite()) : server(kind);
+    }
+
+    /** A new, empty SQLite database file in a temporary folder. */
+    public static TestDatabase sqlite() {
+        try {
+            Path dir = Files.createTempDirectory("ashlar-sqlite");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve("test.db");
+            return new TestDatabase(DatabaseKind.SQLITE, "sqlite:///" + file.toAbsolutePath(), "jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temporary SQLite file", e);
+        }
+    }
+
+    private static synchronized Optional<TestDatabase> server(DatabaseKind kind) {
+        return SERVERS.computeIfAbsent(kind, k -> k == DatabaseKind.POSTGRESQL ? findPostgres() : findMariaDb());
+    }
+
+    private static Optional<TestDatabase> findPostgres() {
+        String host = env("ASHLAR_PG_HOST", "127.0.0.1");
+        String port = env("ASHLAR_PG_PORT", "5432");
+        String user = env("ASHLAR_PG_USER", "postgres");
+        String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        if (reachable(admin, user, "")) {
+            ensurePostgresDatabase(admin, user, "");
+            return Optional.of(postgres(host, Integer.parseInt(port), user));
+        }
+        if (ci()) {
+            throw new IllegalStateException("CI=true but PostgreSQL is not reachable at " + host + ":" + port
+                    + "; start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
+        }
+        try {
+            if (embedded == null) {
+                embedded = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (IOException ignored) {
+                        // the JVM is exiting; nothing useful to do
+                    }
+                }));
+            }
+            System.err.println("[ashlar-testkit] NOTICE: no PostgreSQL on " + host + ":" + port
+                    + "; using an embedded PostgreSQL on port " + embedded.getPort());
+            String embeddedAdmin = "jdbc:postgresql://127.0.0.1:" + embedded.getPort() + "/postgres";
+            ensurePostgresDatabase(embeddedAdmin, "postgres", "");
+            return Optional.of(postgres("127.0.0.1", embedded.getPort(), "postgres"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no PostgreSQL server and the embedded PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static TestDatabase postgres(String host, int port, String user) {
+        String hostPort = host + ":" + port;
+        return new TestDatabase(DatabaseKind.POSTGRESQL, "postgresql://" + user + "@" + hostPort + "/" + TEST_DATABASE,
+                "jdbc:postgresql://" + hostPort + "/" + TEST_DATABASE, user, "");
+    }
+
+    private static void ensurePostgresDatabase(String adminUrl, String user, String password) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+            try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + TEST_DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("CREATE DATABASE " + TEST_DATABASE);
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // created concurrently by another test JVM
+                throw new IllegalStateException("cannot create the PostgreSQL database " + TEST_DATABASE + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Optional<TestDatabase> findMariaDb() {
+        String host = env("ASHLAR_MARIADB_HOST", "127.0.0.1");
+        String port = env("ASHLAR_MARIADB_PORT", "3306");
+        String user = env("ASHLAR_MARIADB_USER", "root");
+        String admin = "jdbc:mariadb://" + host + ":" + port + "/";
+        if (!reachable(admin, user, "")) {
+            if (ci()) {
+                throw new IllegalStateException("CI=true but MariaDB is not reachable at " + host + ":" + port
+                        + "; start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
+            }
+            System.err.println("[ashlar-testkit] NOTICE: no MariaDB on " + host + ":" + port
+                    + "; MariaDB tests are SKIPPED on this machine (they are required when CI=true)");
+            return Optional.empty();
+        }
+        try (Connection c = DriverManager.getConnection(admin, user, ""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + TEST_DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the MariaDB database " + TEST_DATABASE + ": " + e.getMessage(), e);
+        }
+        String hostPort = host + ":" + port;
+        return Optional.of(new TestDatabase(DatabaseKind.MARIADB, "mariadb://" + user + "@" + hostPort + "/" + TEST_DATABASE,
+                "jdbc:mariadb://" + hostPort + "/" + TEST_DATABASE, user, ""));
+    }
+
+    private static boolean reachable(String jdbcUrl, String user, String password) {
+        DriverManager.setLoginTimeout(3);
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl, user, password)) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
