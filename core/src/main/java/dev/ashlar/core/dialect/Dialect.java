@@ -1,0 +1,133 @@
+package dev.ashlar.core.dialect;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.ashlar.core.error.DatabaseException;
+import dev.ashlar.core.sql.Operator;
+import dev.ashlar.core.sql.SqlNode;
+import dev.ashlar.core.types.SqlType;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
+
+/**
+ * Everything Ashlar knows about one database: how it spells SQL, DDL and types, how values cross
+ * JDBC, how its errors map to Ashlar's, and how its pool is set up. This base class holds what the
+ * databases share; {@code SqliteDialect}, {@code PostgresDialect} and {@code MariaDbDialect}
+ * override only where theirs differs, and each such override is the one place that difference lives.
+ */
+public abstract class Dialect {
+    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** Words reserved in at least one of the supported databases; such names are always quoted. */
+    private static final Set<String> RESERVED = Set.of(
+            "add", "all", "alter", "analyze", "and", "any", "as", "asc", "between", "both", "by", "case", "cast", "check",
+            "collate", "column", "constraint", "create", "cross", "current_date", "current_time", "current_timestamp",
+            "current_user", "default", "delete", "desc", "distinct", "drop", "else", "end", "except", "exists", "false",
+            "fetch", "for", "foreign", "from", "full", "grant", "group", "having", "in", "index", "inner", "insert",
+            "intersect", "interval", "into", "is", "join", "key", "keys", "leading", "left", "like", "limit", "natural",
+            "not", "null", "offset", "on", "or", "order", "outer", "over", "primary", "range", "references", "right",
+            "rows", "select", "set", "some", "table", "then", "to", "trailing", "true", "union", "unique", "update",
+            "user", "using", "values", "when", "where", "window", "with");
+
+    private final ConcurrentMap<SqlType<?>, ValueCodec<?>> codecs = new ConcurrentHashMap<>();
+    private final TypeCodecs typeCodecs = newTypeCodecs();
+
+    /** The dialect's name as it appears in URLs and test names: {@code sqlite}, {@code postgresql}, {@code mariadb}. */
+    public abstract String name();
+
+    /** A fresh compiler for one statement. */
+    public SqlCompiler newCompiler() {
+        return new SqlCompiler(this);
+    }
+
+    /** Compiles a statement or expression. */
+    public CompiledSql compile(SqlNode node) {
+        return newCompiler().compile(node);
+    }
+
+    /** The DDL compiler. */
+    public abstract DdlCompiler ddl();
+
+    /** Where this dialect's codecs come from; override {@link TypeCodecs} to change how some types cross JDBC. */
+    protected TypeCodecs newTypeCodecs() {
+        return new TypeCodecs();
+    }
+
+    /** The codec for values of {@code type}, cached per type. */
+    @SuppressWarnings("unchecked")
+    public final <J> ValueCodec<J> codec(SqlType<J> type) {
+        return (ValueCodec<J>) codecs.computeIfAbsent(type, typeCodecs::forType);
+    }
+
+    /** Maps a driver's exception to Ashlar's typed exceptions, keeping the SQL and parameters. */
+    public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
+        return ErrorTranslation.bySqlState(e, sql, parameters);
+    }
+
+    /** The identifier quoted when it must be (reserved words, upper case, other characters), bare otherwise. */
+    public String quoteIdentifier(String name) {
+        if (PLAIN_IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name)) {
+            return name;
+        }
+        return quote(name);
+    }
+
+    /** The identifier quoted unconditionally. Standard SQL double quotes; MariaDB uses backticks. */
+    protected String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A string literal for DDL (server defaults only; statements always bind values). */
+    public String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A boolean literal for DDL. */
+    public String booleanLiteral(boolean value) {
+        return value ? "TRUE" : "FALSE";
+    }
+
+    /** How an operator is spelled. */
+    public String operator(Operator operator) {
+        return operator.sql();
+    }
+
+    /** What follows {@code INSERT INTO t} when no column is given. */
+    public String emptyInsertValues() {
+        return "DEFAULT VALUES";
+    }
+
+    /** Whether {@code INSERT ... RETURNING} works. */
+    public boolean supportsInsertReturning() {
+        return true;
+    }
+
+    /** The JDBC URL for an Ashlar URL of this dialect. */
+    public abstract String jdbcUrl(dev.ashlar.core.engine.EngineUrl url);
+
+    /** The JDBC driver class, checked at startup so that a missing driver gets a clear message. */
+    public abstract String driverClassName();
+
+    /** The Maven coordinates of the driver, for the "missing driver" message. */
+    public abstract String driverArtifact();
+
+    /** Sets pool and driver properties this database needs; called once when an engine starts. */
+    public void configurePool(HikariConfig config, dev.ashlar.core.engine.EngineUrl url) {
+    }
+
+    /**
+     * Something to hold open for the engine's lifetime, or {@code null}. SQLite's in-memory
+     * database exists only while a connection to it is open, so its dialect returns one.
+     */
+    public AutoCloseable keepAlive(String jdbcUrl) throws SQLException {
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ashlar.core.dialect;
+
+import dev.ashlar.core.error.ConfigurationException;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Finds the dialect for a URL scheme among the installed {@link DialectProvider}s. */
+public final class Dialects {
+    private static final Map<String, DialectProvider> BY_SCHEME = load();
+
+    private Dialects() {
+    }
+
+    private static Map<String, DialectProvider> load() {
+        Map<String, DialectProvider> map = new TreeMap<>();
+        for (DialectProvider provider : ServiceLoader.load(DialectProvider.class, Dialects.class.getClassLoader())) {
+            for (String scheme : provider.schemes()) {
+                map.putIfAbsent(scheme, provider);
+            }
+        }
+        return map;
+    }
+
+    /** The dialect for {@code scheme}, or a {@link ConfigurationException} listing the known ones. */
+    public static Dialect forScheme(String scheme) {
+        DialectProvider provider = BY_SCHEME.get(scheme);
+        if (provider == null) {
+            throw new ConfigurationException("unknown database '" + scheme + "': use one of " + BY_SCHEME.keySet()
+                    + " (for example sqlite:///items.db or postgresql://user@localhost/db)");
+        }
+        return provider.create();
+    }
+}

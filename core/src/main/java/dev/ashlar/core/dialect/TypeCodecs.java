@@ -1,0 +1,160 @@
+package dev.ashlar.core.dialect;
+
+import dev.ashlar.core.types.BigIntegerType;
+import dev.ashlar.core.types.BooleanType;
+import dev.ashlar.core.types.DateTimeType;
+import dev.ashlar.core.types.DateTimeTzType;
+import dev.ashlar.core.types.DateType;
+import dev.ashlar.core.types.DoubleType;
+import dev.ashlar.core.types.EnumType;
+import dev.ashlar.core.types.FloatType;
+import dev.ashlar.core.types.IntegerType;
+import dev.ashlar.core.types.JsonType;
+import dev.ashlar.core.types.LargeBinaryType;
+import dev.ashlar.core.types.NumericType;
+import dev.ashlar.core.types.SmallIntegerType;
+import dev.ashlar.core.types.SqlType;
+import dev.ashlar.core.types.StringType;
+import dev.ashlar.core.types.TextType;
+import dev.ashlar.core.types.TimeType;
+import dev.ashlar.core.types.UuidType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The codecs for each type, in the form JDBC drivers handle best when the database supports the
+ * type natively. Dialects subclass this and override the methods for the types their database
+ * stores differently (SQLite keeps dates as text, MariaDB has no UUID or time-zone type).
+ */
+public class TypeCodecs {
+    /** The codec for {@code type}; dispatches to one method per type so that dialects can override one. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ValueCodec<?> forType(SqlType<?> type) {
+        return switch (type) {
+            case IntegerType t -> integer();
+            case SmallIntegerType t -> smallInteger();
+            case BigIntegerType t -> bigInteger();
+            case BooleanType t -> bool();
+            case StringType t -> string();
+            case TextType t -> string();
+            case NumericType t -> numeric(t);
+            case FloatType t -> float32();
+            case DoubleType t -> float64();
+            case DateType t -> date();
+            case TimeType t -> time();
+            case DateTimeType t -> dateTime();
+            case DateTimeTzType t -> dateTimeTz();
+            case LargeBinaryType t -> bytes();
+            case EnumType t -> enumeration(t);
+            case UuidType t -> uuid();
+            case JsonType t -> json();
+            default -> throw new IllegalArgumentException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
+        };
+    }
+
+    protected ValueCodec<Integer> integer() {
+        return Codec.of(Types.INTEGER, (ps, i, v) -> ps.setInt(i, v), (rs, i) -> {
+            int v = rs.getInt(i);
+            return v == 0 && rs.wasNull() ? null : v;
+        });
+    }
+
+    protected ValueCodec<Short> smallInteger() {
+        return Codec.of(Types.SMALLINT, (ps, i, v) -> ps.setShort(i, v), (rs, i) -> {
+            short v = rs.getShort(i);
+            return v == 0 && rs.wasNull() ? null : v;
+        });
+    }
+
+    protected ValueCodec<Long> bigInteger() {
+        return Codec.of(Types.BIGINT, (ps, i, v) -> ps.setLong(i, v), (rs, i) -> {
+            long v = rs.getLong(i);
+            return v == 0 && rs.wasNull() ? null : v;
+        });
+    }
+
+    protected ValueCodec<Boolean> bool() {
+        return Codec.of(Types.BOOLEAN, (ps, i, v) -> ps.setBoolean(i, v), (rs, i) -> {
+            boolean v = rs.getBoolean(i);
+            return !v && rs.wasNull() ? null : v;
+        });
+    }
+
+    protected ValueCodec<String> string() {
+        return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v), ResultSet::getString);
+    }
+
+    /** Exact decimals read back with the column's scale, so {@code 10.5} in a Numeric(10, 2) reads as {@code 10.50}. */
+    protected ValueCodec<BigDecimal> numeric(NumericType type) {
+        int scale = type.scale();
+        return Codec.of(Types.NUMERIC, (ps, i, v) -> ps.setBigDecimal(i, v), (rs, i) -> {
+            BigDecimal v = rs.getBigDecimal(i);
+            return v == null ? null : v.setScale(scale, RoundingMode.HALF_EVEN);
+        });
+    }
+
+    protected ValueCodec<Float> float32() {
+        return Codec.of(Types.REAL, (ps, i, v) -> ps.setFloat(i, v), (rs, i) -> {
+            float v = rs.getFloat(i);
+            return v == 0 && rs.wasNull() ? null : v;
+        });
+    }
+
+    protected ValueCodec<Double> float64() {
+        return Codec.of(Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v), (rs, i) -> {
+            double v = rs.getDouble(i);
+            return v == 0 && rs.wasNull() ? null : v;
+        });
+    }
+
+    protected ValueCodec<LocalDate> date() {
+        return Codec.of(Types.DATE, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDate.class));
+    }
+
+    protected ValueCodec<LocalTime> time() {
+        return Codec.of(Types.TIME, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalTime.class));
+    }
+
+    protected ValueCodec<LocalDateTime> dateTime() {
+        return Codec.of(Types.TIMESTAMP, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDateTime.class));
+    }
+
+    /** Instants go in as UTC and come out with offset +00:00. */
+    protected ValueCodec<OffsetDateTime> dateTimeTz() {
+        return Codec.of(Types.TIMESTAMP_WITH_TIMEZONE, (ps, i, v) -> ps.setObject(i, v.withOffsetSameInstant(ZoneOffset.UTC)),
+                (rs, i) -> {
+                    OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
+                    return v == null ? null : v.withOffsetSameInstant(ZoneOffset.UTC);
+                });
+    }
+
+    protected ValueCodec<byte[]> bytes() {
+        return Codec.of(Types.VARBINARY, (ps, i, v) -> ps.setBytes(i, v), ResultSet::getBytes);
+    }
+
+    protected <E extends Enum<E>> ValueCodec<E> enumeration(EnumType<E> type) {
+        return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v.name()), (rs, i) -> {
+            String name = rs.getString(i);
+            return name == null ? null : type.valueOf(name);
+        });
+    }
+
+    protected ValueCodec<UUID> uuid() {
+        return Codec.of(Types.CHAR, (ps, i, v) -> ps.setString(i, v.toString()), (rs, i) -> {
+            String s = rs.getString(i);
+            return s == null ? null : UUID.fromString(s);
+        });
+    }
+
+    protected ValueCodec<String> json() {
+        return string();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.ashlar.core.schema;
+
+import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.sql.SqlNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table: its columns, keys, constraints and indexes. Made by {@link MetaData#table}, which also
+ * names every unnamed constraint and index through the metadata's {@link NamingConvention}.
+ */
+public final class Table implements SqlNode {
+    private final MetaData metadata;
+    private final String name;
+    private final String modelName;
+    private final Map<String, Column<?>> columns = new LinkedHashMap<>();
+    private final List<Column<?>> primaryKey = new ArrayList<>();
+    private final List<ForeignKey> foreignKeys = new ArrayList<>();
+    private final List<UniqueConstraint> uniques = new ArrayList<>();
+    private final List<CheckConstraint> checks = new ArrayList<>();
+    private final List<Index> indexes = new ArrayList<>();
+
+    Table(MetaData metadata, String name, String modelName, List<? extends TableElement> elements) {
+        this.metadata = metadata;
+        this.name = name;
+        this.modelName = modelName;
+        for (TableElement element : elements) {
+            if (element instanceof Column<?> column) {
+                if (columns.putIfAbsent(column.name(), column) != null) {
+                    throw new IllegalArgumentException("table " + name + " declares column " + column.name() + " twice");
+                }
+                column.attach(this);
+                if (column.isPrimaryKey()) {
+                    primaryKey.add(column);
+                }
+            }
+        }
+        NamingConvention naming = metadata.namingConvention();
+        for (Column<?> column : columns.values()) {
+            if (column.references() != null) {
+                var ref = column.references();
+                foreignKeys.add(new ForeignKey(null, List.of(column), List.of(ref.target()), ref.onDelete(), ref.onUpdate()));
+            }
+            if (column.isUnique()) {
+                uniques.add(new UniqueConstraint(null, List.of(column)));
+            }
+            if (column.isIndexed()) {
+                indexes.add(new Index(null, List.of(column), false));
+            }
+        }
+        for (TableElement element : elements) {
+            switch (element) {
+                case Column<?> c -> { }
+                case ForeignKey fk -> foreignKeys.add(fk);
+                case UniqueConstraint uq -> uniques.add(uq);
+                case CheckConstraint ck -> checks.add(ck);
+                case Index ix -> indexes.add(ix);
+            }
+        }
+        for (var list : List.of(foreignKeys, uniques, indexes)) {
+            for (Object o : list) {
+                for (Column<?> c : columnsOf(o)) {
+                    if (c.table() != this) {
+                        throw new IllegalArgumentException("table " + name + ": " + o.getClass().getSimpleName()
+                                + " uses column " + c.name() + " of another table");
+                    }
+                }
+            }
+        }
+        foreignKeys.replaceAll(fk -> fk.name() != null ? fk : fk.named(naming.foreignKey(this, fk)));
+        uniques.replaceAll(uq -> uq.name() != null ? uq : uq.named(naming.unique(this, uq.columns())));
+        checks.replaceAll(ck -> ck.name() != null ? ck : new CheckConstraint(naming.check(this, ck.label()), ck.label(), ck.sql()));
+        indexes.replaceAll(ix -> ix.name() != null ? ix : ix.named(naming.index(this, ix)));
+    }
+
+    private static List<Column<?>> columnsOf(Object element) {
+        return switch (element) {
+            case ForeignKey fk -> fk.columns();
+            case UniqueConstraint uq -> uq.columns();
+            case Index ix -> ix.columns();
+            default -> List.of();
+        };
+    }
+
+    /** The metadata this table belongs to. */
+    public MetaData metadata() {
+        return metadata;
+    }
+
+    /** The table's SQL name. */
+    public String name() {
+        return name;
+    }
+
+    /** The model class's simple name when the table was declared by a model, else {@code null}. */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** Columns in declaration order. */
+    public List<Column<?>> columns() {
+        return List.copyOf(columns.values());
+    }
+
+    /** The column with this SQL name, or an {@link IllegalArgumentException} listing the table's columns. */
+    public Column<?> column(String columnName) {
+        Column<?> c = columns.get(columnName);
+        if (c == null) {
+            throw new IllegalArgumentException("table " + name + " has no column '" + columnName + "'; its columns are " + columns.keySet());
+        }
+        return c;
+    }
+
+    /** The column with this SQL name, checked to hold values of {@code javaType}. */
+    @SuppressWarnings("unchecked")
+    public <T> Column<T> column(String columnName, Class<T> javaType) {
+        Column<?> c = column(columnName);
+        if (!javaType.equals(c.type().javaType())) {
+            throw new IllegalArgumentException("column " + c.describe() + " holds " + c.type().javaType().getSimpleName()
+                    + ", not " + javaType.getSimpleName());
+        }
+        return (Column<T>) c;
+    }
+
+    /** Primary-key columns in declaration order; empty when the table has none. */
+    public List<Column<?>> primaryKey() {
+        return Collections.unmodifiableList(primaryKey);
+    }
+
+    public List<ForeignKey> foreignKeys() {
+        return Collections.unmodifiableList(foreignKeys);
+    }
+
+    public List<UniqueConstraint> uniqueConstraints() {
+        return Collections.unmodifiableList(uniques);
+    }
+
+    public List<CheckConstraint> checks() {
+        return Collections.unmodifiableList(checks);
+    }
+
+    public List<Index> indexes() {
+        return Collections.unmodifiableList(indexes);
+    }
+
+    /** The primary key constraint's name under the naming convention. */
+    public String primaryKeyName() {
+        return metadata.namingConvention().primaryKey(this);
+    }
+
+    @Override
+    public void accept(SqlCompiler compiler) {
+        compiler.visitTable(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Table(" + name + ", " + columns.keySet() + ")";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ashlar.core.sql;
+
+import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An {@code UPDATE}. Columns with an on-update supplier that are not set get its value. */
+public final class Update implements Statement {
+    private final Table table;
+    private final Map<Column<?>, Expression<?>> values = new LinkedHashMap<>();
+    private Condition where;
+
+    Update(Table table) {
+        this.table = table;
+    }
+
+    public <T> Update set(Column<T> column, T value) {
+        return set(column, Param.of(value, column.type()));
+    }
+
+    public <T> Update set(Column<T> column, Expression<T> value) {
+        if (column.table() != table) {
+            throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
+        }
+        values.put(column, value);
+        return this;
+    }
+
+    /** Adds a condition, ANDed with any earlier one. */
+    public Update where(Condition condition) {
+        where = where == null ? condition : where.and(condition);
+        return this;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public Map<Column<?>, Expression<?>> values() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** The values set, plus each unset column's on-update value, evaluated now. */
+    public Map<Column<?>, Expression<?>> valuesWithOnUpdate() {
+        Map<Column<?>, Expression<?>> all = new LinkedHashMap<>(values);
+        for (Column<?> column : table.columns()) {
+            if (!all.containsKey(column) && column.onUpdate() != null) {
+                all.put(column, onUpdateParam(column));
+            }
+        }
+        return all;
+    }
+
+    private static <T> Param<T> onUpdateParam(Column<T> column) {
+        return Param.of(column.onUpdate().get(), column.type());
+    }
+
+    public Condition where() {
+        return where;
+    }
+
+    @Override
+    public void accept(SqlCompiler compiler) {
+        compiler.visitUpdate(this);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ashlar.core.types;
+
+/**
+ * Factory for every column type. Import statically: {@code integer()}, {@code string(50)},
+ * {@code numeric(10, 2)}, {@code dateTime()}.
+ */
+public final class Types {
+    private Types() {
+    }
+
+    /** 32-bit integer. */
+    public static IntegerType integer() {
+        return IntegerType.INSTANCE;
+    }
+
+    /** 16-bit integer. */
+    public static SmallIntegerType smallInteger() {
+        return SmallIntegerType.INSTANCE;
+    }
+
+    /** 64-bit integer. */
+    public static BigIntegerType bigInteger() {
+        return BigIntegerType.INSTANCE;
+    }
+
+    /** Boolean. */
+    public static BooleanType bool() {
+        return BooleanType.INSTANCE;
+    }
+
+    /** A string without a declared length (see {@link StringType} for what that means on each database). */
+    public static StringType string() {
+        return new StringType(null);
+    }
+
+    /** A string of at most {@code length} characters. */
+    public static StringType string(int length) {
+        return new StringType(length);
+    }
+
+    /** Unbounded text. */
+    public static TextType text() {
+        return TextType.INSTANCE;
+    }
+
+    /** An exact decimal with {@code precision} digits, {@code scale} after the point. */
+    public static NumericType numeric(int precision, int scale) {
+        return new NumericType(precision, scale);
+    }
+
+    /** Single-precision floating point. */
+    public static FloatType float32() {
+        return FloatType.INSTANCE;
+    }
+
+    /** Double-precision floating point. */
+    public static DoubleType float64() {
+        return DoubleType.INSTANCE;
+    }
+
+    /** A date. */
+    public static DateType date() {
+        return DateType.INSTANCE;
+    }
+
+    /** A time of day. */
+    public static TimeType time() {
+        return TimeType.INSTANCE;
+    }
+
+    /** A date and time without time zone. */
+    public static DateTimeType dateTime() {
+        return DateTimeType.INSTANCE;
+    }
+
+    /** An instant, stored as UTC. */
+    public static DateTimeTzType dateTimeTz() {
+        return DateTimeTzType.INSTANCE;
+    }
+
+    /** Bytes. */
+    public static LargeBinaryType largeBinary() {
+        return LargeBinaryType.INSTANCE;
+    }
+
+    /** A Java enum stored by name. */
+    public static <E extends Enum<E>> EnumType<E> enumOf(Class<E> enumClass) {
+        return new EnumType<>(enumClass);
+    }
+
+    /** A UUID. */
+    public static UuidType uuid() {
+        return UuidType.INSTANCE;
+    }
+
+    /** JSON text. */
+    public static JsonType json() {
+        return JsonType.INSTANCE;
+    }
+}
