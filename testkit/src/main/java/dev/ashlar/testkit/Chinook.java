@@ -207,6 +207,10 @@ public final class Chinook {
                 : "SELECT GET_LOCK('ashlar_chinook', 600)";
         try (ResultSet rs = admin.executeQuery(sql)) {
             rs.next();
+            // GET_LOCK answers 0 on timeout: loading anyway could drop a database another JVM is filling
+            if (kind == DatabaseKind.MARIADB && rs.getInt(1) != 1) {
+                throw new SQLException("timed out waiting for another JVM to finish loading Chinook");
+            }
         }
     }
 
