@@ -16,13 +16,20 @@ public final class TestDatabase {
     private final String jdbcUrl;
     private final String user;
     private final String password;
+    private final boolean resettable;
 
     TestDatabase(DatabaseKind kind, String url, String jdbcUrl, String user, String password) {
+        this(kind, url, jdbcUrl, user, password, true);
+    }
+
+    /** With {@code resettable} false, {@link #reset()} refuses: for shared data such as Chinook that tests must not empty. */
+    TestDatabase(DatabaseKind kind, String url, String jdbcUrl, String user, String password, boolean resettable) {
         this.kind = kind;
         this.url = url;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.resettable = resettable;
     }
 
     public DatabaseKind kind() {
@@ -51,8 +58,17 @@ public final class TestDatabase {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
-    /** Drops every table (and, on PostgreSQL, every type) so that a test starts from an empty schema. */
+    /**
+     * Drops every table (and, on PostgreSQL, every type) so that a test starts from an empty schema.
+     *
+     * @throws UnsupportedOperationException on a database of shared test data, such as
+     *     {@link Chinook#load Chinook}, which other tests and test runs rely on
+     */
     public TestDatabase reset() {
+        if (!resettable) {
+            throw new UnsupportedOperationException("the " + kind + " database at " + jdbcUrl
+                    + " holds shared test data and must not be emptied");
+        }
         try (Connection c = openJdbc(); Statement s = c.createStatement()) {
             switch (kind) {
                 case SQLITE -> {

@@ -32,6 +32,7 @@ public final class TestDatabases {
     public static final String TEST_DATABASE = "ashlar_test";
 
     private static final Map<DatabaseKind, Optional<TestDatabase>> SERVERS = new EnumMap<>(DatabaseKind.class);
+    private static final Map<DatabaseKind, ServerAddress> ADDRESSES = new EnumMap<>(DatabaseKind.class);
     private static EmbeddedPostgres embedded;
 
     private TestDatabases() {
@@ -67,6 +68,18 @@ public final class TestDatabases {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a temporary SQLite file", e);
         }
+    }
+
+    /**
+     * The server behind {@link #get(DatabaseKind)} (the local one, or the embedded PostgreSQL), for
+     * reaching databases on it other than {@value #TEST_DATABASE}; empty for SQLite and for a server
+     * that is not reachable.
+     */
+    static synchronized Optional<ServerAddress> address(DatabaseKind kind) {
+        if (kind == DatabaseKind.SQLITE || server(kind).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ADDRESSES.get(kind));
     }
 
     private static synchronized Optional<TestDatabase> server(DatabaseKind kind) {
@@ -108,9 +121,9 @@ public final class TestDatabases {
     }
 
     private static TestDatabase postgres(String host, int port, String user) {
-        String hostPort = host + ":" + port;
-        return new TestDatabase(DatabaseKind.POSTGRESQL, "postgresql://" + user + "@" + hostPort + "/" + TEST_DATABASE,
-                "jdbc:postgresql://" + hostPort + "/" + TEST_DATABASE, user, "");
+        ServerAddress address = new ServerAddress(DatabaseKind.POSTGRESQL, host, port, user, "");
+        ADDRESSES.put(DatabaseKind.POSTGRESQL, address);
+        return address.database(TEST_DATABASE, true);
     }
 
     private static void ensurePostgresDatabase(String adminUrl, String user, String password) {
@@ -147,9 +160,9 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the MariaDB database " + TEST_DATABASE + ": " + e.getMessage(), e);
         }
-        String hostPort = host + ":" + port;
-        return Optional.of(new TestDatabase(DatabaseKind.MARIADB, "mariadb://" + user + "@" + hostPort + "/" + TEST_DATABASE,
-                "jdbc:mariadb://" + hostPort + "/" + TEST_DATABASE, user, ""));
+        ServerAddress address = new ServerAddress(DatabaseKind.MARIADB, host, Integer.parseInt(port), user, "");
+        ADDRESSES.put(DatabaseKind.MARIADB, address);
+        return Optional.of(address.database(TEST_DATABASE, true));
     }
 
     private static boolean reachable(String jdbcUrl, String user, String password) {
