@@ -9,6 +9,7 @@ import dev.ashlar.core.dialect.sqlite.SqlitePlanReader;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -167,7 +168,7 @@ class ExplainDatabaseTest {
             for (int id = 1; id <= rows; id++) {
                 insert.setInt(1, id);
                 insert.setString(2, "item-" + id);
-                insert.setBigDecimal(3, java.math.BigDecimal.valueOf(id * 15L, 1));
+                insert.setBigDecimal(3, BigDecimal.valueOf(id * 15L, 1));
                 insert.addBatch();
                 if (id % 5_000 == 0) {
                     insert.executeBatch();
