@@ -144,10 +144,7 @@ public class DdlCompiler {
 
     /** A server default as DDL text. */
     protected String serverDefault(ServerDefault value) {
-        return switch (value) {
-            case ServerDefault.CurrentTimestamp c -> currentTimestamp();
-            case ServerDefault.Literal l -> literal(l.value());
-        };
+        return value instanceof ServerDefault.Literal l ? literal(l.value()) : currentTimestamp();
     }
 
     protected String currentTimestamp() {

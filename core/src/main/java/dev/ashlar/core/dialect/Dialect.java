@@ -51,6 +51,9 @@ public abstract class Dialect {
     /** The DDL compiler. */
     public abstract DdlCompiler ddl();
 
+    /** Reads this database's EXPLAIN output into a plan with a verdict. */
+    public abstract dev.ashlar.core.explain.PlanReader planReader();
+
     /** Where this dialect's codecs come from; override {@link TypeCodecs} to change how some types cross JDBC. */
     protected TypeCodecs newTypeCodecs() {
         return new TypeCodecs();

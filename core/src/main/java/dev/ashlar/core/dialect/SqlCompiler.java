@@ -114,7 +114,7 @@ public class SqlCompiler {
 
     public void visitNullTest(NullTest test) {
         operand(test.expression());
-        sql.append(test.isNull() ? " IS NULL" : " IS NOT NULL");
+        sql.append(test.negated() ? " IS NOT NULL" : " IS NULL");
     }
 
     public void visitInList(InList in) {

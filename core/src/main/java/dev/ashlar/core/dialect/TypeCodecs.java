@@ -38,26 +38,58 @@ public class TypeCodecs {
     /** The codec for {@code type}; dispatches to one method per type so that dialects can override one. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ValueCodec<?> forType(SqlType<?> type) {
-        return switch (type) {
-            case IntegerType t -> integer();
-            case SmallIntegerType t -> smallInteger();
-            case BigIntegerType t -> bigInteger();
-            case BooleanType t -> bool();
-            case StringType t -> string();
-            case TextType t -> string();
-            case NumericType t -> numeric(t);
-            case FloatType t -> float32();
-            case DoubleType t -> float64();
-            case DateType t -> date();
-            case TimeType t -> time();
-            case DateTimeType t -> dateTime();
-            case DateTimeTzType t -> dateTimeTz();
-            case LargeBinaryType t -> bytes();
-            case EnumType t -> enumeration(t);
-            case UuidType t -> uuid();
-            case JsonType t -> json();
-            default -> throw new IllegalArgumentException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
-        };
+        if (type instanceof IntegerType t) {
+            return integer();
+        }
+        if (type instanceof SmallIntegerType t) {
+            return smallInteger();
+        }
+        if (type instanceof BigIntegerType t) {
+            return bigInteger();
+        }
+        if (type instanceof BooleanType t) {
+            return bool();
+        }
+        if (type instanceof StringType t) {
+            return string();
+        }
+        if (type instanceof TextType t) {
+            return string();
+        }
+        if (type instanceof NumericType t) {
+            return numeric(t);
+        }
+        if (type instanceof FloatType t) {
+            return float32();
+        }
+        if (type instanceof DoubleType t) {
+            return float64();
+        }
+        if (type instanceof DateType t) {
+            return date();
+        }
+        if (type instanceof TimeType t) {
+            return time();
+        }
+        if (type instanceof DateTimeType t) {
+            return dateTime();
+        }
+        if (type instanceof DateTimeTzType t) {
+            return dateTimeTz();
+        }
+        if (type instanceof LargeBinaryType t) {
+            return bytes();
+        }
+        if (type instanceof EnumType t) {
+            return enumeration(t);
+        }
+        if (type instanceof UuidType t) {
+            return uuid();
+        }
+        if (type instanceof JsonType t) {
+            return json();
+        }
+        throw new IllegalArgumentException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
     }
 
     protected ValueCodec<Integer> integer() {

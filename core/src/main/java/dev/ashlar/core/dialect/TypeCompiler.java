@@ -26,26 +26,58 @@ import dev.ashlar.core.types.UuidType;
 public class TypeCompiler {
     /** The DDL spelling of {@code type}. */
     public String render(SqlType<?> type) {
-        return switch (type) {
-            case IntegerType t -> "INTEGER";
-            case SmallIntegerType t -> "SMALLINT";
-            case BigIntegerType t -> "BIGINT";
-            case BooleanType t -> "BOOLEAN";
-            case StringType t -> string(t);
-            case TextType t -> text();
-            case NumericType t -> numeric(t);
-            case FloatType t -> "REAL";
-            case DoubleType t -> float64();
-            case DateType t -> "DATE";
-            case TimeType t -> time();
-            case DateTimeType t -> dateTime();
-            case DateTimeTzType t -> dateTimeTz();
-            case LargeBinaryType t -> binary();
-            case EnumType<?> t -> "VARCHAR(" + t.length() + ")";
-            case UuidType t -> uuid();
-            case JsonType t -> json();
-            default -> throw new IllegalArgumentException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
-        };
+        if (type instanceof IntegerType t) {
+            return "INTEGER";
+        }
+        if (type instanceof SmallIntegerType t) {
+            return "SMALLINT";
+        }
+        if (type instanceof BigIntegerType t) {
+            return "BIGINT";
+        }
+        if (type instanceof BooleanType t) {
+            return "BOOLEAN";
+        }
+        if (type instanceof StringType t) {
+            return string(t);
+        }
+        if (type instanceof TextType t) {
+            return text();
+        }
+        if (type instanceof NumericType t) {
+            return numeric(t);
+        }
+        if (type instanceof FloatType t) {
+            return "REAL";
+        }
+        if (type instanceof DoubleType t) {
+            return float64();
+        }
+        if (type instanceof DateType t) {
+            return "DATE";
+        }
+        if (type instanceof TimeType t) {
+            return time();
+        }
+        if (type instanceof DateTimeType t) {
+            return dateTime();
+        }
+        if (type instanceof DateTimeTzType t) {
+            return dateTimeTz();
+        }
+        if (type instanceof LargeBinaryType t) {
+            return binary();
+        }
+        if (type instanceof EnumType<?> t) {
+            return "VARCHAR(" + t.length() + ")";
+        }
+        if (type instanceof UuidType t) {
+            return uuid();
+        }
+        if (type instanceof JsonType t) {
+            return json();
+        }
+        throw new IllegalArgumentException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
     }
 
     protected String string(StringType type) {

@@ -52,12 +52,14 @@ public final class Table implements SqlNode {
             }
         }
         for (TableElement element : elements) {
-            switch (element) {
-                case Column<?> c -> { }
-                case ForeignKey fk -> foreignKeys.add(fk);
-                case UniqueConstraint uq -> uniques.add(uq);
-                case CheckConstraint ck -> checks.add(ck);
-                case Index ix -> indexes.add(ix);
+            if (element instanceof ForeignKey fk) {
+                foreignKeys.add(fk);
+            } else if (element instanceof UniqueConstraint uq) {
+                uniques.add(uq);
+            } else if (element instanceof CheckConstraint ck) {
+                checks.add(ck);
+            } else if (element instanceof Index ix) {
+                indexes.add(ix);
             }
         }
         for (var list : List.of(foreignKeys, uniques, indexes)) {
@@ -77,12 +79,13 @@ public final class Table implements SqlNode {
     }
 
     private static List<Column<?>> columnsOf(Object element) {
-        return switch (element) {
-            case ForeignKey fk -> fk.columns();
-            case UniqueConstraint uq -> uq.columns();
-            case Index ix -> ix.columns();
-            default -> List.of();
-        };
+        if (element instanceof ForeignKey fk) {
+            return fk.columns();
+        }
+        if (element instanceof UniqueConstraint uq) {
+            return uq.columns();
+        }
+        return element instanceof Index ix ? ix.columns() : List.of();
     }
 
     /** The metadata this table belongs to. */

@@ -79,12 +79,12 @@ public interface Expression<T> extends SqlNode {
 
     /** {@code this IS NULL}. */
     default Condition isNull() {
-        return new NullTest(this, true);
+        return new NullTest(this, false);
     }
 
     /** {@code this IS NOT NULL}. */
     default Condition isNotNull() {
-        return new NullTest(this, false);
+        return new NullTest(this, true);
     }
 
     /** {@code this IN (values...)}; an empty list is always false. */

@@ -1,0 +1,156 @@
+package dev.ashlar.core.ddl;
+
+import dev.ashlar.core.dialect.DdlCompiler;
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.engine.Connection;
+import dev.ashlar.core.engine.Engine;
+import dev.ashlar.core.engine.Transaction;
+import dev.ashlar.core.reflect.Inspector;
+import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.Index;
+import dev.ashlar.core.schema.MetaData;
+import dev.ashlar.core.schema.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Creates and drops a metadata's tables in foreign-key order. Tables that reference each other in a
+ * cycle are created without the closing keys, which are added afterwards (SQLite, which checks keys
+ * only on writes, gets them inline). {@link #createAll} skips tables that already exist, so it can
+ * run at every start; {@link #createStatements} renders the DDL as text without a connection.
+ */
+public final class SchemaDdl {
+    private SchemaDdl() {
+    }
+
+    /** The DDL that creates every table, key and index of {@code metadata} on {@code dialect}, in order. */
+    public static List<String> createStatements(MetaData metadata, Dialect dialect) {
+        return create(metadata, dialect, Set.of());
+    }
+
+    /** The DDL that drops every table of {@code metadata} on {@code dialect}, in order. */
+    public static List<String> dropStatements(MetaData metadata, Dialect dialect) {
+        DdlCompiler ddl = dialect.ddl();
+        List<String> statements = new ArrayList<>();
+        if (ddl.canAddForeignKeys()) {
+            for (ForeignKey fk : metadata.cyclicForeignKeys()) {
+                if (fk.referencedTable() != owner(metadata, fk)) {
+                    statements.add(ddl.dropForeignKey(owner(metadata, fk), fk));
+                }
+            }
+        }
+        List<Table> order = new ArrayList<>(metadata.sortedTables());
+        java.util.Collections.reverse(order);
+        for (Table table : order) {
+            statements.add(ddl.dropTable(table));
+        }
+        return statements;
+    }
+
+    /** Creates the tables of {@code metadata} that do not exist yet, with their keys and indexes, in one transaction where the database allows. */
+    public static void createAll(Engine engine, MetaData metadata) {
+        try (Connection connection = engine.connect()) {
+            createAll(connection, metadata);
+        }
+    }
+
+    /** Creates the missing tables over an open connection. */
+    public static void createAll(Connection connection, MetaData metadata) {
+        Set<String> existing = new HashSet<>();
+        for (String name : Inspector.of(connection).tableNames()) {
+            existing.add(name.toLowerCase(Locale.ROOT));
+        }
+        List<String> statements = create(metadata, connection.dialect(), existing);
+        run(connection, statements);
+    }
+
+    /** Drops the tables of {@code metadata} that exist. */
+    public static void dropAll(Engine engine, MetaData metadata) {
+        try (Connection connection = engine.connect()) {
+            dropAll(connection, metadata);
+        }
+    }
+
+    /** Drops the existing tables over an open connection. */
+    public static void dropAll(Connection connection, MetaData metadata) {
+        Set<String> existing = new HashSet<>();
+        for (String name : Inspector.of(connection).tableNames()) {
+            existing.add(name.toLowerCase(Locale.ROOT));
+        }
+        MetaData present = metadata;
+        DdlCompiler ddl = connection.dialect().ddl();
+        List<String> statements = new ArrayList<>();
+        if (ddl.canAddForeignKeys()) {
+            for (ForeignKey fk : present.cyclicForeignKeys()) {
+                Table owner = owner(present, fk);
+                if (fk.referencedTable() != owner && existing.contains(owner.name().toLowerCase(Locale.ROOT))) {
+                    statements.add(ddl.dropForeignKey(owner, fk));
+                }
+            }
+        }
+        List<Table> order = new ArrayList<>(present.sortedTables());
+        java.util.Collections.reverse(order);
+        for (Table table : order) {
+            if (existing.contains(table.name().toLowerCase(Locale.ROOT))) {
+                statements.add(ddl.dropTable(table));
+            }
+        }
+        boolean sqliteCycle = !ddl.canAddForeignKeys() && !present.cyclicForeignKeys().isEmpty();
+        if (sqliteCycle) {
+            // SQLite cannot drop the keys of a cycle; switch key checks off around the drops instead.
+            connection.executeSql("PRAGMA foreign_keys = OFF");
+        }
+        try {
+            run(connection, statements);
+        } finally {
+            if (sqliteCycle) {
+                connection.executeSql("PRAGMA foreign_keys = ON");
+            }
+        }
+    }
+
+    private static List<String> create(MetaData metadata, Dialect dialect, Set<String> existing) {
+        DdlCompiler ddl = dialect.ddl();
+        List<ForeignKey> deferred = ddl.canAddForeignKeys() ? metadata.cyclicForeignKeys() : List.of();
+        List<String> statements = new ArrayList<>();
+        List<Table> created = new ArrayList<>();
+        for (Table table : metadata.sortedTables()) {
+            if (existing.contains(table.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            created.add(table);
+            statements.add(ddl.createTable(table, deferred));
+            for (Index index : table.indexes()) {
+                statements.add(ddl.createIndex(table, index));
+            }
+        }
+        for (ForeignKey fk : deferred) {
+            Table owner = owner(metadata, fk);
+            if (created.contains(owner)) {
+                statements.add(ddl.addForeignKey(owner, fk));
+            }
+        }
+        return statements;
+    }
+
+    private static Table owner(MetaData metadata, ForeignKey fk) {
+        return fk.columns().get(0).table();
+    }
+
+    private static void run(Connection connection, List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        // PostgreSQL and SQLite run DDL inside transactions, so a failure leaves nothing half made;
+        // MariaDB commits each DDL statement implicitly, whatever we do.
+        try (Transaction tx = connection.begin()) {
+            for (String sql : statements) {
+                connection.executeSql(sql);
+            }
+            tx.commit();
+        }
+    }
+}

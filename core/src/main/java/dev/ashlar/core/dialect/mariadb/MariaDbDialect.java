@@ -1,0 +1,123 @@
+package dev.ashlar.core.dialect.mariadb;
+
+import com.zaxxer.hikari.HikariConfig;
+import dev.ashlar.core.dialect.DdlCompiler;
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.ErrorTranslation;
+import dev.ashlar.core.dialect.ErrorTranslation.Kind;
+import dev.ashlar.core.dialect.TypeCodecs;
+import dev.ashlar.core.engine.EngineUrl;
+import dev.ashlar.core.explain.PlanReader;
+import dev.ashlar.core.error.DatabaseException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MariaDB 10.5 or later (and MySQL through the same URL schemes, where the features used exist).
+ * Sessions run in strict mode, in UTC, with {@code ||} as string concatenation, so that they
+ * behave like the other databases.
+ */
+public final class MariaDbDialect extends Dialect {
+    /** The session settings every pooled connection starts with. */
+    static final String SESSION_SETUP = "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,"
+            + "NO_ENGINE_SUBSTITUTION,NO_ZERO_DATE,NO_ZERO_IN_DATE,PIPES_AS_CONCAT', time_zone = '+00:00'";
+
+    /** Registers the {@code mariadb} and {@code mysql} schemes. */
+    public static final class Provider implements DialectProvider {
+        @Override
+        public Set<String> schemes() {
+            return Set.of("mariadb", "mysql");
+        }
+
+        @Override
+        public Dialect create() {
+            return new MariaDbDialect();
+        }
+    }
+
+    private final DdlCompiler ddl = new MariaDbDdlCompiler(this);
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public DdlCompiler ddl() {
+        return ddl;
+    }
+
+    @Override
+    public PlanReader planReader() {
+        return new MariaDbPlanReader();
+    }
+
+    @Override
+    protected TypeCodecs newTypeCodecs() {
+        return new MariaDbTypeCodecs();
+    }
+
+    @Override
+    protected String quote(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    /** Backslash is an escape character in MariaDB string literals by default, so it is doubled too. */
+    @Override
+    public String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    @Override
+    public String emptyInsertValues() {
+        return "() VALUES ()";
+    }
+
+    @Override
+    public String jdbcUrl(EngineUrl url) {
+        return "jdbc:mariadb://" + url.hostAndPort(3306) + "/" + (url.database() == null ? "" : url.database());
+    }
+
+    @Override
+    public String driverClassName() {
+        return "org.mariadb.jdbc.Driver";
+    }
+
+    @Override
+    public String driverArtifact() {
+        return "org.mariadb.jdbc:mariadb-java-client";
+    }
+
+    @Override
+    public void configurePool(HikariConfig config, EngineUrl url) {
+        config.setConnectionInitSql(SESSION_SETUP);
+    }
+
+    @Override
+    public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
+        Kind kind = kindOf(e.getErrorCode());
+        return kind == null ? super.translate(e, sql, parameters) : ErrorTranslation.of(kind, e, sql, parameters);
+    }
+
+    // MariaDB reports SQLSTATE 23000 for every integrity error; its error numbers tell them apart.
+    private static Kind kindOf(int code) {
+        return switch (code) {
+            case 1062, 1586 -> Kind.UNIQUE;
+            case 1216, 1217, 1451, 1452 -> Kind.FOREIGN_KEY;
+            case 1048, 1364 -> Kind.NOT_NULL;
+            case 4025, 3819 -> Kind.CHECK;
+            case 1406 -> Kind.TOO_LONG;
+            case 1264, 1690 -> Kind.OUT_OF_RANGE;
+            case 1292, 1366, 1265, 4078 -> Kind.DATA;
+            case 1213 -> Kind.DEADLOCK;
+            case 1205, 1969, 3024 -> Kind.TIMEOUT;
+            case 1064, 1149 -> Kind.SYNTAX;
+            case 1146 -> Kind.UNDEFINED_TABLE;
+            case 1054, 1050, 1051, 1091 -> Kind.PROGRAMMING;
+            case 1045, 1044, 1049, 2002, 2003, 2006, 2013 -> Kind.CONNECTION;
+            default -> null;
+        };
+    }
+}

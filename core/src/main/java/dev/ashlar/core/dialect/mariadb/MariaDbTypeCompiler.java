@@ -1,0 +1,60 @@
+package dev.ashlar.core.dialect.mariadb;
+
+import dev.ashlar.core.dialect.TypeCompiler;
+import dev.ashlar.core.types.IntegerType;
+import dev.ashlar.core.types.FloatType;
+import dev.ashlar.core.types.NumericType;
+import dev.ashlar.core.types.SqlType;
+import dev.ashlar.core.types.StringType;
+
+/** MariaDB's type names. */
+class MariaDbTypeCompiler extends TypeCompiler {
+    @Override
+    public String render(SqlType<?> type) {
+        if (type instanceof IntegerType t) {
+            return "INT";
+        }
+        if (type instanceof FloatType t) {
+            return "FLOAT";
+        }
+        return super.render(type);
+    }
+
+    /** VARCHAR needs a length here; a String declared without one gets 255 (see {@link StringType}). */
+    @Override
+    protected String string(StringType type) {
+        return "VARCHAR(" + type.length().orElse(StringType.MARIADB_DEFAULT_LENGTH) + ")";
+    }
+
+    /** TEXT holds only 64 KiB; Text is meant to be unbounded. */
+    @Override
+    protected String text() {
+        return "LONGTEXT";
+    }
+
+    @Override
+    protected String numeric(NumericType type) {
+        return "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+    }
+
+    @Override
+    protected String float64() {
+        return "DOUBLE";
+    }
+
+    @Override
+    protected String dateTime() {
+        return "DATETIME(6)";
+    }
+
+    /** No time-zone type: instants are stored as UTC in DATETIME(6) (TIMESTAMP would end in 2038). */
+    @Override
+    protected String dateTimeTz() {
+        return "DATETIME(6)";
+    }
+
+    @Override
+    protected String binary() {
+        return "LONGBLOB";
+    }
+}

@@ -1,0 +1,324 @@
+package dev.ashlar.core.engine;
+
+import dev.ashlar.core.dialect.CompiledSql;
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.DatabaseException;
+import dev.ashlar.core.explain.QueryPlan;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.sql.Insert;
+import dev.ashlar.core.sql.Param;
+import dev.ashlar.core.sql.Select;
+import dev.ashlar.core.sql.Statement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pooled database connection. Statements run in autocommit until {@link #begin()} starts a
+ * transaction; {@code begin()} inside a transaction makes a savepoint. Not thread-safe: use one per
+ * thread, in try-with-resources, which returns it to the pool (rolling back what was left open).
+ */
+public final class Connection implements AutoCloseable {
+    private final Engine engine;
+    private final java.sql.Connection jdbc;
+    private final Dialect dialect;
+    private final Echo echo;
+    private Transaction current;
+    private Integer isolationToRestore;
+    private int savepoints;
+    private boolean closed;
+
+    Connection(Engine engine, java.sql.Connection jdbc) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.dialect = engine.dialect();
+        this.echo = engine.echo();
+    }
+
+    /** The dialect of the database this connection talks to. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The engine this connection came from. */
+    public Engine engine() {
+        return engine;
+    }
+
+    // ---- statements -----------------------------------------------------------------------
+
+    /** Runs a query; read the rows from the returned {@link Result}, which holds an open cursor. */
+    public Result query(Select select) {
+        CompiledSql compiled = dialect.compile(select);
+        return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), select.columns());
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. */
+    public int execute(Statement statement) {
+        CompiledSql compiled = dialect.compile(statement);
+        return executeUpdate(compiled.sql(), compiled.parameters(), compiled.parameterValues());
+    }
+
+    /**
+     * Runs an INSERT and returns the row's {@link Insert#returning() requested columns} (or, when none
+     * were requested, its primary key), read with RETURNING where the database has it.
+     */
+    public Row insertReturning(Insert insert) {
+        if (insert.returning().isEmpty()) {
+            insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
+        }
+        CompiledSql compiled = dialect.compile(insert);
+        if (dialect.supportsInsertReturning()) {
+            return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), insert.returning()).one();
+        }
+        throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING");
+    }
+
+    /**
+     * Runs raw SQL. {@code :name} placeholders are bound from {@code parameters} (never spliced into
+     * the text); the result holds the rows of a query, or none for other statements.
+     */
+    public Result sql(String sql, Map<String, ?> parameters) {
+        NamedParameters named = NamedParameters.parse(sql);
+        List<Object> values = named.values(parameters);
+        long start = System.nanoTime();
+        try {
+            PreparedStatement ps = jdbc.prepareStatement(named.sql());
+            try {
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setObject(i + 1, values.get(i));
+                }
+                boolean hasRows = ps.execute();
+                ResultSet rs = hasRows ? ps.getResultSet() : null;
+                if (rs == null) {
+                    int count = ps.getUpdateCount();
+                    ps.close();
+                    if (echo.on()) {
+                        echo.statement(named.sql(), values, start, count, "rows affected");
+                    }
+                    return null;
+                }
+                return new Result(this, ps, rs, RowShape.untyped(rs.getMetaData()), named.sql(), values, start);
+            } catch (SQLException | RuntimeException e) {
+                ps.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e, named.sql(), values);
+        }
+    }
+
+    /** Runs raw SQL without parameters, such as DDL; returns the update count, or -1 for a query. */
+    public int executeSql(String sql) {
+        long start = System.nanoTime();
+        try (java.sql.Statement s = jdbc.createStatement()) {
+            boolean rows = s.execute(sql);
+            int count = rows ? -1 : s.getUpdateCount();
+            if (echo.on()) {
+                echo.statement(sql, List.of(), start, Math.max(count, 0), "rows affected");
+            }
+            return count;
+        } catch (SQLException e) {
+            throw translate(e, sql, List.of());
+        }
+    }
+
+    private Result open(String sql, List<Param<?>> params, List<Object> values, List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
+        checkOpen();
+        long start = System.nanoTime();
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(sql);
+            bind(ps, params);
+            ResultSet rs = ps.executeQuery();
+            return new Result(this, ps, rs, RowShape.of(dialect, columns, rs.getMetaData()), sql, values, start);
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            throw translate(e, sql, values);
+        }
+    }
+
+    private int executeUpdate(String sql, List<Param<?>> params, List<Object> values) {
+        checkOpen();
+        long start = System.nanoTime();
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            bind(ps, params);
+            int count = ps.executeUpdate();
+            if (echo.on()) {
+                echo.statement(sql, values, start, count, "rows affected");
+            }
+            return count;
+        } catch (SQLException e) {
+            throw translate(e, sql, values);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void bind(PreparedStatement ps, List<Param<?>> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            dialect.codec(p.type()).bind(ps, i + 1, p.value());
+        }
+    }
+
+    void resultClosed(String sql, List<Object> values, long start, long rows) {
+        if (echo.on()) {
+            echo.statement(sql, values, start, rows, "rows");
+        }
+    }
+
+    DatabaseException translate(SQLException e, String sql, List<Object> values) {
+        return dialect.translate(e, sql, values);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the original failure matters more than a failure to clean up after it
+            }
+        }
+    }
+
+    /** The database's plan for a query, with a verdict: which tables are fully scanned, which indexes used. */
+    public QueryPlan explain(Select select) {
+        CompiledSql compiled = dialect.compile(select);
+        return explain(compiled.sql(), compiled.parameterValues());
+    }
+
+    /** The plan for raw SQL with positional {@code ?} parameters. */
+    public QueryPlan explain(String sql, List<Object> parameters) {
+        checkOpen();
+        long start = System.nanoTime();
+        try {
+            QueryPlan plan = dialect.planReader().explain(jdbc, sql, parameters);
+            if (echo.on()) {
+                echo.statement("EXPLAIN " + sql, parameters, start, plan.nodes().size(), "plan nodes");
+            }
+            return plan;
+        } catch (SQLException e) {
+            throw translate(e, "EXPLAIN " + sql, parameters);
+        }
+    }
+
+    // ---- transactions ---------------------------------------------------------------------
+
+    /** Starts a transaction, or a savepoint when one is already open. */
+    public Transaction begin() {
+        return begin(null);
+    }
+
+    /** Starts a transaction at the given isolation level (not allowed for a nested one). */
+    public Transaction begin(IsolationLevel isolation) {
+        checkOpen();
+        try {
+            if (current != null && current.isActive()) {
+                if (isolation != null) {
+                    throw new AshlarException("cannot change the isolation level inside a transaction");
+                }
+                String name = "ashlar_sp_" + (++savepoints);
+                String sql = "SAVEPOINT " + name;
+                try (java.sql.Statement s = jdbc.createStatement()) {
+                    s.execute(sql);
+                }
+                if (echo.on()) {
+                    echo.control(sql);
+                }
+                current = new Transaction(this, current, name);
+                return current;
+            }
+            if (isolation != null) {
+                isolationToRestore = jdbc.getTransactionIsolation();
+                jdbc.setTransactionIsolation(isolation.jdbcLevel());
+            }
+            jdbc.setAutoCommit(false);
+            if (echo.on()) {
+                echo.control(isolation == null ? "BEGIN" : "BEGIN (isolation " + isolation + ")");
+            }
+            current = new Transaction(this, null, null);
+            return current;
+        } catch (SQLException e) {
+            throw translate(e, "BEGIN", List.of());
+        }
+    }
+
+    /** Whether a transaction is open. */
+    public boolean inTransaction() {
+        return current != null && current.isActive();
+    }
+
+    void endTransaction(Transaction tx, boolean commit) {
+        if (tx != current) {
+            throw new AshlarException("close nested transactions before the transaction that contains them");
+        }
+        String sql = null;
+        try {
+            if (tx.isNested()) {
+                sql = (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + tx.savepoint();
+                try (java.sql.Statement s = jdbc.createStatement()) {
+                    s.execute(sql);
+                }
+            } else {
+                sql = commit ? "COMMIT" : "ROLLBACK";
+                try {
+                    if (commit) {
+                        jdbc.commit();
+                    } else {
+                        jdbc.rollback();
+                    }
+                } finally {
+                    jdbc.setAutoCommit(true);
+                    if (isolationToRestore != null) {
+                        jdbc.setTransactionIsolation(isolationToRestore);
+                        isolationToRestore = null;
+                    }
+                }
+            }
+            if (echo.on()) {
+                echo.control(sql);
+            }
+        } catch (SQLException e) {
+            throw translate(e, sql, List.of());
+        } finally {
+            current = tx.parent();
+        }
+    }
+
+    // ---- lifecycle ------------------------------------------------------------------------
+
+    /** The underlying JDBC connection, for what Ashlar does not cover. Do not close it. */
+    public java.sql.Connection jdbc() {
+        return jdbc;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new AshlarException("this connection is closed; get a new one from engine.connect()");
+        }
+    }
+
+    /** Rolls back any open transaction and returns the connection to the pool. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            while (current != null && current.isActive()) {
+                current.rollback();
+            }
+        } finally {
+            closed = true;
+            try {
+                jdbc.close();
+            } catch (SQLException e) {
+                throw translate(e, null, null);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.ashlar.core.engine;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.Dialects;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.ConfigurationException;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The starting point: a dialect plus a connection pool for one database. Thread-safe; make one per
+ * database and share it. Creating an engine does not connect; the first {@link #connect()} does.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.create("sqlite:///items.db", EngineOptions.echo())) {
+ *     engine.transaction(conn -> conn.execute(insertInto(items).set(name, "Widget")));
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private final EngineUrl url;
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final AutoCloseable keepAlive;
+    private final Echo echo;
+
+    private Engine(EngineUrl url, Dialect dialect, HikariDataSource pool, AutoCloseable keepAlive, Echo echo) {
+        this.url = url;
+        this.dialect = dialect;
+        this.pool = pool;
+        this.keepAlive = keepAlive;
+        this.echo = echo;
+    }
+
+    /** An engine for {@code url} with default options. */
+    public static Engine create(String url) {
+        return create(url, EngineOptions.defaults());
+    }
+
+    /** An engine for {@code url}; see {@link EngineUrl} for the accepted forms. */
+    public static Engine create(String url, EngineOptions options) {
+        EngineUrl parsed = EngineUrl.parse(url);
+        Dialect dialect = Dialects.forScheme(parsed.scheme());
+        requireDriver(dialect);
+        String jdbcUrl = parsed.jdbcUrl() != null ? parsed.jdbcUrl() : dialect.jdbcUrl(parsed);
+
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ashlar-" + dialect.name());
+        config.setJdbcUrl(jdbcUrl);
+        config.setDriverClassName(dialect.driverClassName());
+        if (parsed.user() != null) {
+            config.setUsername(parsed.user());
+        }
+        if (parsed.password() != null) {
+            config.setPassword(parsed.password());
+        }
+        config.setMaximumPoolSize(options.poolSize());
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(Math.max(250, options.connectTimeout().toMillis()));
+        // Lazy start, like SQLAlchemy: a wrong URL is reported by the first connect(), as a typed error.
+        config.setInitializationFailTimeout(-1);
+        config.setAutoCommit(true);
+        dialect.configurePool(config, parsed);
+        parsed.options().forEach(config::addDataSourceProperty);
+        options.driverProperties().forEach(config::addDataSourceProperty);
+
+        AutoCloseable keepAlive;
+        try {
+            keepAlive = dialect.keepAlive(jdbcUrl);
+        } catch (SQLException e) {
+            throw dialect.translate(e, null, null);
+        }
+        return new Engine(parsed, dialect, new HikariDataSource(config), keepAlive, new Echo(options.isEcho()));
+    }
+
+    private static void requireDriver(Dialect dialect) {
+        try {
+            Class.forName(dialect.driverClassName());
+        } catch (ClassNotFoundException e) {
+            throw new ConfigurationException("the " + dialect.name() + " JDBC driver (" + dialect.driverClassName()
+                    + ") is not on the classpath; add the dependency " + dialect.driverArtifact(), e);
+        }
+    }
+
+    /** Borrows a connection from the pool; close it to give it back. */
+    public Connection connect() {
+        try {
+            return new Connection(this, pool.getConnection());
+        } catch (SQLException e) {
+            throw dialect.translate(e, null, null);
+        }
+    }
+
+    /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
+    public <T> T transaction(Function<Connection, T> work) {
+        try (Connection connection = connect(); Transaction tx = connection.begin()) {
+            T result = work.apply(connection);
+            tx.commit();
+            return result;
+        }
+    }
+
+    /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
+    public void inTransaction(Consumer<Connection> work) {
+        transaction(connection -> {
+            work.accept(connection);
+            return null;
+        });
+    }
+
+    /** The dialect of this engine's database. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The URL this engine was made from (password masked in its {@code toString}). */
+    public EngineUrl url() {
+        return url;
+    }
+
+    Echo echo() {
+        return echo;
+    }
+
+    /** Closes the pool and every connection in it. */
+    @Override
+    public void close() {
+        pool.close();
+        if (keepAlive != null) {
+            try {
+                keepAlive.close();
+            } catch (Exception e) {
+                throw new AshlarException("could not close the engine's keep-alive connection", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Engine(" + url + ")";
+    }
+}

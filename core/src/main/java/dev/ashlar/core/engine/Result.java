@@ -1,0 +1,158 @@
+package dev.ashlar.core.engine;
+
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.NoResultException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The rows of a query, read lazily from an open cursor. Take them with {@link #list()},
+ * {@link #first()} or {@link #one()} (which close the result), or iterate or {@link #stream()} them
+ * in try-with-resources for constant memory. Closing is idempotent.
+ */
+public final class Result implements Iterable<Row>, AutoCloseable {
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet resultSet;
+    private final RowShape shape;
+    private final String sql;
+    private final List<Object> parameters;
+    private final long startNanos;
+    private long rowsRead;
+    private boolean closed;
+
+    Result(Connection connection, PreparedStatement statement, ResultSet resultSet, RowShape shape, String sql,
+           List<Object> parameters, long startNanos) {
+        this.connection = connection;
+        this.statement = statement;
+        this.resultSet = resultSet;
+        this.shape = shape;
+        this.sql = sql;
+        this.parameters = parameters;
+        this.startNanos = startNanos;
+    }
+
+    /** All rows, then closes. */
+    public List<Row> list() {
+        return map(row -> row);
+    }
+
+    /** All rows mapped, then closes. */
+    public <T> List<T> map(RowMapper<T> mapper) {
+        try (this) {
+            List<T> rows = new ArrayList<>();
+            while (advance()) {
+                rows.add(mapper.map(shape.read(resultSet)));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw connection.translate(e, sql, parameters);
+        }
+    }
+
+    /** The first row, or {@code null} when there is none; closes. */
+    public Row first() {
+        try (this) {
+            return advance() ? shape.read(resultSet) : null;
+        } catch (SQLException e) {
+            throw connection.translate(e, sql, parameters);
+        }
+    }
+
+    /** The only row; a {@link NoResultException} when there are none or several. Closes. */
+    public Row one() {
+        try (this) {
+            if (!advance()) {
+                throw new NoResultException("expected exactly one row, got none\n[SQL: " + sql + "]");
+            }
+            Row row = shape.read(resultSet);
+            if (advance()) {
+                throw new NoResultException("expected exactly one row, got more\n[SQL: " + sql + "]");
+            }
+            return row;
+        } catch (SQLException e) {
+            throw connection.translate(e, sql, parameters);
+        }
+    }
+
+    /** The rows as a lazy stream; close the stream (or this result) when done. */
+    public Stream<Row> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(this::close);
+    }
+
+    @Override
+    public Iterator<Row> iterator() {
+        return new Iterator<>() {
+            private Boolean hasNext;
+
+            @Override
+            public boolean hasNext() {
+                if (hasNext == null) {
+                    try {
+                        hasNext = advance();
+                    } catch (SQLException e) {
+                        throw connection.translate(e, sql, parameters);
+                    }
+                }
+                return hasNext;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                hasNext = null;
+                try {
+                    return shape.read(resultSet);
+                } catch (SQLException e) {
+                    throw connection.translate(e, sql, parameters);
+                }
+            }
+        };
+    }
+
+    private boolean advance() throws SQLException {
+        if (closed) {
+            throw new AshlarException("the result is closed\n[SQL: " + sql + "]");
+        }
+        boolean next = resultSet.next();
+        if (next) {
+            rowsRead++;
+        } else {
+            close();
+        }
+        return next;
+    }
+
+    /** The column labels. */
+    public List<String> labels() {
+        return shape.labels();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            resultSet.close();
+            statement.close();
+        } catch (SQLException e) {
+            throw connection.translate(e, sql, parameters);
+        } finally {
+            connection.resultClosed(sql, parameters, startNanos, rowsRead);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ashlar.core.engine;
+
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.ValueCodec;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.sql.Expression;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The columns of a result, worked out once per query: labels, the selected expressions and the
+ * codec that reads each column. Rows share it, so reading a row does no lookups.
+ */
+final class RowShape {
+    private final List<String> labels;
+    private final List<? extends Expression<?>> expressions;
+    private final ValueCodec<?>[] codecs;
+    private final Map<Expression<?>, Integer> byExpression = new IdentityHashMap<>();
+
+    private RowShape(List<String> labels, List<? extends Expression<?>> expressions, ValueCodec<?>[] codecs) {
+        this.labels = labels;
+        this.expressions = expressions;
+        this.codecs = codecs;
+        for (int i = 0; i < expressions.size(); i++) {
+            byExpression.putIfAbsent(expressions.get(i), i);
+        }
+    }
+
+    /** A shape for selected expressions: each column is read with its expression's type. */
+    static RowShape of(Dialect dialect, List<? extends Expression<?>> expressions, ResultSetMetaData meta) throws SQLException {
+        ValueCodec<?>[] codecs = new ValueCodec<?>[expressions.size()];
+        List<String> labels = new ArrayList<>(expressions.size());
+        for (int i = 0; i < expressions.size(); i++) {
+            Expression<?> e = expressions.get(i);
+            codecs[i] = e.type() == null ? null : dialect.codec(e.type());
+            labels.add(e.label() != null ? e.label() : meta.getColumnLabel(i + 1));
+        }
+        return new RowShape(List.copyOf(labels), expressions, codecs);
+    }
+
+    /** A shape for raw SQL: values come as the driver gives them. */
+    static RowShape untyped(ResultSetMetaData meta) throws SQLException {
+        int n = meta.getColumnCount();
+        List<String> labels = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            labels.add(meta.getColumnLabel(i));
+        }
+        return new RowShape(List.copyOf(labels), List.of(), new ValueCodec<?>[n]);
+    }
+
+    Row read(ResultSet rs) throws SQLException {
+        Object[] values = new Object[codecs.length];
+        for (int i = 0; i < codecs.length; i++) {
+            ValueCodec<?> codec = codecs[i];
+            values[i] = codec == null ? rs.getObject(i + 1) : codec.read(rs, i + 1);
+        }
+        return new Row(this, values);
+    }
+
+    int indexOf(Expression<?> expression) {
+        Integer i = byExpression.get(expression);
+        if (i == null) {
+            String label = expression.label();
+            throw new AshlarException("the expression " + (label == null ? expression : label) + " was not selected; selected: " + labels);
+        }
+        return i;
+    }
+
+    int indexOf(String label) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).toLowerCase(Locale.ROOT).equals(label.toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        throw new AshlarException("no column labelled '" + label + "'; columns: " + labels);
+    }
+
+    List<String> labels() {
+        return labels;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ashlar.core.engine;
+
+import dev.ashlar.core.error.AshlarException;
+
+/**
+ * A transaction or, when begun inside another, a savepoint. Use it in try-with-resources: closing
+ * it without {@link #commit()} rolls it back, so an exception never leaves half a write behind.
+ */
+public final class Transaction implements AutoCloseable {
+    private final Connection connection;
+    private final Transaction parent;
+    private final String savepoint;
+    private boolean done;
+
+    Transaction(Connection connection, Transaction parent, String savepoint) {
+        this.connection = connection;
+        this.parent = parent;
+        this.savepoint = savepoint;
+    }
+
+    /** Commits (or, for a savepoint, releases it into the enclosing transaction). */
+    public void commit() {
+        checkActive();
+        done = true;
+        connection.endTransaction(this, true);
+    }
+
+    /** Rolls back (to the savepoint, for a nested transaction). */
+    public void rollback() {
+        checkActive();
+        done = true;
+        connection.endTransaction(this, false);
+    }
+
+    /** Whether neither commit nor rollback has happened yet. */
+    public boolean isActive() {
+        return !done;
+    }
+
+    /** Whether this is a savepoint inside another transaction. */
+    public boolean isNested() {
+        return parent != null;
+    }
+
+    Transaction parent() {
+        return parent;
+    }
+
+    String savepoint() {
+        return savepoint;
+    }
+
+    private void checkActive() {
+        if (done) {
+            throw new AshlarException("the transaction has already been " + "committed or rolled back");
+        }
+    }
+
+    /** Rolls back unless committed. */
+    @Override
+    public void close() {
+        if (!done) {
+            rollback();
+        }
+    }
+}
