@@ -28,8 +28,11 @@ import java.util.Optional;
  * emptying it never touches other data.
  */
 public final class TestDatabases {
-    /** The database tests write to on the PostgreSQL and MariaDB servers. */
-    public static final String TEST_DATABASE = "ashlar_test";
+    /**
+     * The database tests write to on the PostgreSQL and MariaDB servers: {@code ashlar_test}, or the
+     * value of {@code ASHLAR_TEST_DB}, so that builds running side by side do not empty each other's tables.
+     */
+    public static final String TEST_DATABASE = env("ASHLAR_TEST_DB", "ashlar_test");
 
     private static final Map<DatabaseKind, Optional<TestDatabase>> SERVERS = new EnumMap<>(DatabaseKind.class);
     private static final Map<DatabaseKind, ServerAddress> ADDRESSES = new EnumMap<>(DatabaseKind.class);
