@@ -197,11 +197,49 @@ class ModelMappingTest {
     }
 
     @Test
+    void cyclicReferencesFailWithTheCycle() {
+        assertThatThrownBy(() -> registry.of(CycleA.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("CycleA: @References form a cycle CycleA -> CycleB -> CycleA");
+        assertThat(registry.metadata().tables()).isEmpty();
+    }
+
+    @Test
+    void concurrentFirstUseMapsOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<ModelInfo<Product>>>();
+            for (int i = 0; i < 32; i++) {
+                futures.add(pool.submit(() -> registry.of(Product.class)));
+            }
+            ModelInfo<Product> first = futures.get(0).get();
+            for (var f : futures) {
+                assertThat(f.get()).isSameAs(first);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(registry.metadata().tables()).hasSize(1);
+    }
+
+    @Test
     void twoModelsWithOneTableNameFail() {
         registry.of(Item.class);
         assertThatThrownBy(() -> registry.of(SameTable.class))
                 .isInstanceOf(MappingException.class)
                 .hasMessageContaining("SameTable: metadata already has a table named items");
+    }
+
+    @Model
+    static class CycleA {
+        @Id Long id;
+        @References(model = CycleB.class) Long bId;
+    }
+
+    @Model
+    static class CycleB {
+        @Id Long id;
+        @References(model = CycleA.class) Long aId;
     }
 
     @Model

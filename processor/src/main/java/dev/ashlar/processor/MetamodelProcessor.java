@@ -53,7 +53,8 @@ import javax.tools.Diagnostic;
  * applies. Found by javac through {@code META-INF/services}, so declaring the processor jar as a
  * {@code provided} dependency is enough.
  */
-@SupportedAnnotationTypes("dev.ashlar.declarative.Model")
+// Claims the field annotations too, so that javac does not warn that no processor took them.
+@SupportedAnnotationTypes("dev.ashlar.declarative.*")
 public final class MetamodelProcessor extends AbstractProcessor {
     private static final ClassName MODEL_INFO = ClassName.get("dev.ashlar.declarative", "ModelInfo");
     private static final ClassName MODELS = ClassName.get("dev.ashlar.declarative", "Models");
