@@ -110,7 +110,7 @@ final class BatchWriter {
         }
         List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
         if (!dialect.supportsInsertReturning()) {
-            return generatedKeys(insert, rows);
+            return generatedKeys(insert, insert.returning(), rows);
         }
         return inTransaction(() -> {
             List<Row> out = new ArrayList<>(rows.size());
@@ -126,8 +126,7 @@ final class BatchWriter {
      * Row by row with {@code RETURN_GENERATED_KEYS}, for databases without INSERT ... RETURNING:
      * only the generated key can come back, read from the first column of the generated keys.
      */
-    List<Row> generatedKeys(Insert insert, List<Map<Column<?>, Expression<?>>> rows) {
-        List<Column<?>> returning = insert.returning();
+    List<Row> generatedKeys(Insert insert, List<Column<?>> returning, List<Map<Column<?>, Expression<?>>> rows) {
         if (returning.size() != 1) {
             throw new AshlarException("without INSERT ... RETURNING only the one generated key can be returned, not " + returning);
         }
