@@ -61,6 +61,12 @@ public final class PostgresDialect extends Dialect {
         return "org.postgresql:postgresql";
     }
 
+    /** pgjdbc fetches with a fetch size only through a portal, which lives inside a transaction. */
+    @Override
+    public boolean cursorsNeedTransaction() {
+        return true;
+    }
+
     @Override
     public void configurePool(HikariConfig config, EngineUrl url) {
         // Lets the driver turn a JDBC batch of inserts into multi-row INSERTs: far fewer round trips.
