@@ -77,4 +77,11 @@ class EngineUrlTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThatThrownBy(() -> Engine.create("jdbc:oracle:thin:@h:1521:orcl")).isInstanceOf(ConfigurationException.class);
     }
+
+    @Test
+    void aMissingDriverNamesTheDependencyToAdd() {
+        assertThatThrownBy(() -> Engine.create("nodriver://u@h/d")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("com.example.nodriver.Driver").hasMessageContaining("add the dependency com.example:nodriver-jdbc")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
 }

@@ -19,10 +19,13 @@ import static dev.ashlar.core.types.Types.text;
 import static dev.ashlar.core.types.Types.time;
 import static dev.ashlar.core.types.Types.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.compliance.RoundTrip.ValueTable;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
+import dev.ashlar.core.error.ValueTooLongException;
+import dev.ashlar.core.reflect.Inspector;
 import dev.ashlar.core.internal.json.Json;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.testkit.AllDatabases;
@@ -70,7 +73,20 @@ class TypesRoundTripTest {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             assertThat(roundTrip(conn, string(5), List.of("", "abcde", "  x  "))).containsExactly("", "abcde", "  x  ");
             String long255 = "\u00e9".repeat(255);
-            assertThat(roundTrip(conn, string(), List.of(long255))).containsExactly(long255);
+            ValueTable<String> unbounded = RoundTrip.create(conn, string());
+            RoundTrip.insert(conn, unbounded, List.of(long255));
+            assertThat(RoundTrip.read(conn, unbounded)).containsExactly(long255);
+            var column = Inspector.of(conn).columns(unbounded.table().name()).get(1);
+            assertThat(column.typeName()).isEqualTo("VARCHAR");
+            if (db.kind() == DatabaseKind.MARIADB) {
+                // MariaDB needs a length: String without one is VARCHAR(255), and longer values are refused
+                assertThat(column.size()).isEqualTo(255);
+                assertThatThrownBy(() -> RoundTrip.insert(conn, unbounded, List.of(long255 + "x")))
+                        .isInstanceOf(ValueTooLongException.class);
+            } else {
+                String longer = "\u00e9".repeat(10_000);
+                assertThat(roundTrip(conn, string(), List.of(longer))).containsExactly(longer);
+            }
             ValueTable<String> t = RoundTrip.create(conn, text());
             RoundTrip.insert(conn, t, List.of(hundredKb));
             assertThat(RoundTrip.read(conn, t)).singleElement().isEqualTo(hundredKb);
