@@ -71,5 +71,8 @@ public final class PostgresDialect extends Dialect {
     public void configurePool(HikariConfig config, EngineUrl url) {
         // Lets the driver turn a JDBC batch of inserts into multi-row INSERTs: far fewer round trips.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Sessions run in UTC, as on MariaDB, so that CURRENT_TIMESTAMP defaults of naive DateTime columns hold UTC
+        // like the client-side defaults do, whatever the JVM's zone (the driver would otherwise send that zone).
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
     }
 }
