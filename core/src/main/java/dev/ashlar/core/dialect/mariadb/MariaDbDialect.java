@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
 import dev.ashlar.core.dialect.TypeCodecs;
@@ -42,6 +43,11 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public String name() {
         return "mariadb";
+    }
+
+    @Override
+    public SqlCompiler newCompiler() {
+        return new MariaDbCompiler(this);
     }
 
     @Override
