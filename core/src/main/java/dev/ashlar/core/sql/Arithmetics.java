@@ -17,6 +17,13 @@ final class Arithmetics {
     /** Literal decimals stay within the digits SQLite binds exactly (see its type codecs). */
     private static final int LITERAL_PRECISION = 15;
 
+    /**
+     * Derived decimal types stop at 15 digits: the precision of a computed value only decides how
+     * values compared with it are bound, and SQLite binds decimals of up to 15 digits as numbers
+     * (wider ones as text, which would compare as text). Reading is exact whatever the precision.
+     */
+    static final int DERIVED_PRECISION = 15;
+
     private Arithmetics() {
     }
 
@@ -88,8 +95,8 @@ final class Arithmetics {
                 integerDigits = Math.max(ps, rp) + 1;
             }
         }
-        scale = Math.min(scale, 30);
-        int precision = Math.min(65, Math.max(scale + integerDigits, scale + 1));
+        scale = Math.min(scale, DERIVED_PRECISION);
+        int precision = Math.min(DERIVED_PRECISION, Math.max(scale + integerDigits, scale + 1));
         return (SqlType<T>) Types.numeric(precision, scale);
     }
 }

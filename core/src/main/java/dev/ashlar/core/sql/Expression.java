@@ -114,7 +114,10 @@ public interface Expression<T> extends SqlNode {
         return new InSubquery(this, subquery);
     }
 
-    /** {@code this LIKE pattern} ({@code %} any text, {@code _} one character); case-sensitivity is the database's. */
+    /**
+     * {@code this LIKE pattern} ({@code %} any text, {@code _} one character, backslash escapes them).
+     * Case-sensitivity is the database's (PostgreSQL: sensitive; SQLite, MariaDB: not for ASCII); see {@link #ilike}.
+     */
     default Condition like(String pattern) {
         return new Like(this, Param.of(pattern, dev.ashlar.core.types.Types.text()), false);
     }

@@ -110,9 +110,9 @@ public final class Sql {
         return new FunctionCall<>("count", List.of(new DistinctArgument(expression)), Types.bigInteger());
     }
 
-    /** {@code sum(expression)}: the same Java type; a decimal sum keeps the scale and widens to 38 digits. */
+    /** {@code sum(expression)}, typed like the expression (a decimal sum keeps its scale). */
     public static <N extends Number> FunctionCall<N> sum(Expression<N> expression) {
-        return new FunctionCall<>("sum", List.of(expression), widened(expression.type()));
+        return new FunctionCall<>("sum", List.of(expression), expression.type());
     }
 
     /**
@@ -121,7 +121,8 @@ public final class Sql {
      */
     public static FunctionCall<BigDecimal> avg(Expression<? extends Number> expression) {
         int scale = expression.type() instanceof NumericType n ? n.scale() : 0;
-        return new FunctionCall<>("avg", List.of(expression), Types.numeric(38, Math.min(scale + 4, 30)));
+        int avgScale = Math.min(scale + 4, Arithmetics.DERIVED_PRECISION - 1);
+        return new FunctionCall<>("avg", List.of(expression), Types.numeric(Arithmetics.DERIVED_PRECISION, avgScale));
     }
 
     /** {@code min(expression)}. */
@@ -132,11 +133,6 @@ public final class Sql {
     /** {@code max(expression)}. */
     public static <T> FunctionCall<T> max(Expression<T> expression) {
         return new FunctionCall<>("max", List.of(expression), expression.type());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <N> SqlType<N> widened(SqlType<N> type) {
-        return type instanceof NumericType n ? (SqlType<N>) Types.numeric(Math.max(38, n.precision()), n.scale()) : type;
     }
 
     // ---- window functions ---------------------------------------------------------------------
@@ -253,7 +249,7 @@ public final class Sql {
 
     /** {@code round(expression, digits)} for decimals: the result has {@code digits} after the point. */
     public static FunctionCall<BigDecimal> round(Expression<BigDecimal> expression, int digits) {
-        int precision = expression.type() instanceof NumericType n ? n.precision() : 38;
+        int precision = expression.type() instanceof NumericType n ? n.precision() : Arithmetics.DERIVED_PRECISION;
         return new FunctionCall<>("round", List.of(expression, intLiteral(digits)),
                 Types.numeric(Math.max(precision, digits + 1), Math.max(digits, 0)));
     }

@@ -92,4 +92,13 @@ class MariaDbCompiler extends SqlCompiler {
         }
         return super.castType(type);
     }
+
+    /** MariaDB takes OFFSET only after a LIMIT; the largest unsigned 64-bit value means no limit. */
+    @Override
+    protected void limitOffset(Long limit, Long offset) {
+        if (limit == null && offset != null) {
+            sql.append(" LIMIT 18446744073709551615");
+        }
+        super.limitOffset(limit, offset);
+    }
 }

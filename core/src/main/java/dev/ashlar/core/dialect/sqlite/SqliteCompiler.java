@@ -3,8 +3,15 @@ package dev.ashlar.core.dialect.sqlite;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.sql.Arithmetic;
+import dev.ashlar.core.sql.Cast;
 import dev.ashlar.core.sql.Operator;
+import dev.ashlar.core.types.BigIntegerType;
+import dev.ashlar.core.types.DoubleType;
+import dev.ashlar.core.types.FloatType;
+import dev.ashlar.core.types.IntegerType;
 import dev.ashlar.core.types.NumericType;
+import dev.ashlar.core.types.SmallIntegerType;
+import dev.ashlar.core.types.SqlType;
 
 /** SQLite's statement spellings. */
 class SqliteCompiler extends SqlCompiler {
@@ -41,5 +48,24 @@ class SqliteCompiler extends SqlCompiler {
             return;
         }
         super.visitArithmetic(arithmetic);
+    }
+
+    /**
+     * SQLite truncates a fraction cast to INTEGER where PostgreSQL and MariaDB round half away
+     * from zero; rounding first gives the same integer everywhere.
+     */
+    @Override
+    public void visitCast(Cast<?> cast) {
+        SqlType<?> from = cast.expression().type();
+        boolean fraction = from instanceof NumericType || from instanceof DoubleType || from instanceof FloatType;
+        SqlType<?> to = cast.type();
+        boolean toInteger = to instanceof IntegerType || to instanceof BigIntegerType || to instanceof SmallIntegerType;
+        if (fraction && toInteger) {
+            sql.append("CAST(round(");
+            cast.expression().accept(this);
+            sql.append(") AS ").append(castType(to)).append(')');
+            return;
+        }
+        super.visitCast(cast);
     }
 }
