@@ -491,7 +491,7 @@ public class SqlCompiler {
             }
             identifier(entry.getKey().name());
             sql.append(" = ");
-            entry.getValue().accept(this);
+            assignedValue(entry.getKey(), entry.getValue());
         }
         if (update.where() != null) {
             sql.append(" WHERE ");
@@ -596,9 +596,14 @@ public class SqlCompiler {
             identifier(entry.getKey().name());
             sql.append(" = ");
             qualifyColumns = true;
-            entry.getValue().accept(this);
+            assignedValue(entry.getKey(), entry.getValue());
             qualifyColumns = qualify;
         }
+    }
+
+    /** The value written to {@code column} by an UPDATE or upsert; SQLite rounds computed decimals here. */
+    protected void assignedValue(Column<?> column, Expression<?> value) {
+        value.accept(this);
     }
 
     /** {@code RETURNING columns}, or a clear error where the database cannot return rows from this statement. */

@@ -19,6 +19,22 @@ class SqliteCompiler extends SqlCompiler {
         super(dialect);
     }
 
+    /**
+     * SQLite computes decimals in binary floating point and does not round them to the column's
+     * scale on storage, as PostgreSQL and MariaDB do: a computed value written to a Numeric column
+     * is rounded to its scale here, so {@code price * 1.1} stores the same cents everywhere.
+     */
+    @Override
+    protected void assignedValue(dev.ashlar.core.schema.Column<?> column, dev.ashlar.core.sql.Expression<?> value) {
+        if (column.type() instanceof NumericType numeric && !(value instanceof dev.ashlar.core.sql.Param<?>)) {
+            sql.append("ROUND(");
+            value.accept(this);
+            sql.append(", ").append(numeric.scale()).append(')');
+            return;
+        }
+        super.assignedValue(column, value);
+    }
+
     /** SQLite accepts OFFSET only after a LIMIT; {@code LIMIT -1} means no limit. */
     @Override
     protected void limitOffset(Long limit, Long offset) {
