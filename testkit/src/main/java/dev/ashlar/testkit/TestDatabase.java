@@ -22,6 +22,16 @@ public final class TestDatabase {
         this(kind, url, jdbcUrl, user, password, true);
     }
 
+    /** Stands for a database that is not reachable on this machine; tests that receive it are skipped. */
+    static TestDatabase unavailable(DatabaseKind kind) {
+        return new TestDatabase(kind, null, null, null, null, false);
+    }
+
+    /** Whether this database can be reached (false only outside CI, for a server that is not running). */
+    public boolean available() {
+        return url != null;
+    }
+
     /** With {@code resettable} false, {@link #reset()} refuses: for shared data such as Chinook that tests must not empty. */
     TestDatabase(DatabaseKind kind, String url, String jdbcUrl, String user, String password, boolean resettable) {
         this.kind = kind;
@@ -109,7 +119,7 @@ public final class TestDatabase {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TestDatabase other && other.jdbcUrl.equals(jdbcUrl);
+        return o instanceof TestDatabase other && other.kind == kind && Objects.equals(other.jdbcUrl, jdbcUrl);
     }
 
     @Override
