@@ -297,6 +297,9 @@ final class Flush {
             }
         }
         List<Table> ordered = new ArrayList<>();
+        if (involved.isEmpty()) {
+            return ordered;
+        }
         for (Table t : involved.iterator().next().metadata().sortedTables()) {
             if (involved.remove(t)) {
                 ordered.add(t);

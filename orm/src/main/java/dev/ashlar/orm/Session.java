@@ -372,7 +372,7 @@ public final class Session implements AutoCloseable {
     public <T> T get(Class<T> type, Object... key) {
         checkOpen("get");
         EntityMeta meta = metamodel.entity(type);
-        EntityKey k = meta.keyOf(key);
+        EntityKey k = meta.keyFromValues(key);
         if (!meta.isRecord()) {
             Object existing = identity.get(k);
             if (existing != null) {
@@ -582,7 +582,7 @@ public final class Session implements AutoCloseable {
                 inverse.write(child, ref);
             }
             Object previous = ref.isLoaded() ? ref.peek() : null;
-            if (previous != null && previous != list.owner && inverse.read(previous) != null) {
+            if (previous != null && previous != list.owner) {
                 Object otherList = list.rel.read(previous);
                 if (otherList instanceof RelatedList<?> rl) {
                     rl.removeQuietly(child);
@@ -649,7 +649,7 @@ public final class Session implements AutoCloseable {
                 return null;
             }
             EntityMeta target = metamodel.entity(rel.target());
-            Object known = identity.get(target.keyOf(fk));
+            Object known = identity.get(target.keyFromValues(fk));
             if (known != null) {
                 return known;
             }
@@ -758,14 +758,14 @@ public final class Session implements AutoCloseable {
             Set<Object> missing = new LinkedHashSet<>();
             for (Object o : owners) {
                 Object fk = meta.get(o, rel.ownerKey());
-                if (fk != null && !identity.containsKey(target.keyOf(fk))) {
+                if (fk != null && !identity.containsKey(target.keyFromValues(fk))) {
                     missing.add(fk);
                 }
             }
             loadByKeys(target, rel.targetKey(), missing, plan, rel);
             for (Object o : owners) {
                 Object fk = meta.get(o, rel.ownerKey());
-                Object value = fk == null ? null : identity.get(target.keyOf(fk));
+                Object value = fk == null ? null : identity.get(target.keyFromValues(fk));
                 ((Ref<?>) rel.read(o)).install(new RefHooks(o, rel), true, value);
                 if (value != null) {
                     related.add(value);
@@ -832,7 +832,7 @@ public final class Session implements AutoCloseable {
                     Object ownerKey = row.get(rel.throughOwnerKey().column());
                     Object targetKey = row.get(rel.throughTargetKey().column());
                     targetKeys.computeIfAbsent(ownerKey, k -> new ArrayList<>()).add(targetKey);
-                    if (!identity.containsKey(target.keyOf(targetKey))) {
+                    if (!identity.containsKey(target.keyFromValues(targetKey))) {
                         wanted.add(targetKey);
                     }
                 }
@@ -841,7 +841,7 @@ public final class Session implements AutoCloseable {
             targetKeys.forEach((ownerKey, tks) -> {
                 List<Object> items = new ArrayList<>();
                 for (Object tk : tks) {
-                    Object t = identity.get(target.keyOf(tk));
+                    Object t = identity.get(target.keyFromValues(tk));
                     if (t != null) {
                         items.add(t);
                     }

@@ -149,7 +149,7 @@ public final class EntityMeta {
     }
 
     /** The identity key from key values given by a caller, converted to the key columns' types. */
-    public EntityKey keyOf(Object... values) {
+    public EntityKey keyFromValues(Object... values) {
         if (values.length != key.size()) {
             throw new IllegalArgumentException(name() + " has a primary key of " + key.size() + " column(s) " + keyFields()
                     + ", got " + values.length + " value(s)");
