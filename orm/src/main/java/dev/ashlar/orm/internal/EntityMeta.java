@@ -113,7 +113,7 @@ public final class EntityMeta {
 
     /** Sets a mapped field of a (mutable) model. */
     public void set(Object model, Binding b, Object value) {
-        mapping.with(model, Map.of(b, value));
+        mapping.with(model, java.util.Collections.singletonMap(b, value));
     }
 
     /** All mapped values in binding order: the snapshot change tracking compares against. */
