@@ -3,7 +3,9 @@ package dev.ashlar.declarative;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.declarative.internal.ModelReader;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Maps model classes into one {@link MetaData}, each class once. {@link Models} holds a shared
@@ -12,12 +14,17 @@ import java.util.Deque;
 public final class ModelRegistry {
     private final MetaData metadata;
     private final Deque<Class<?>> inProgress = new ArrayDeque<>();
-    private final ClassValue<ModelInfo<?>> models = new ClassValue<>() {
+    private final ClassValue<Slot> models = new ClassValue<>() {
         @Override
-        protected ModelInfo<?> computeValue(Class<?> type) {
-            return map(type);
+        protected Slot computeValue(Class<?> type) {
+            return new Slot();
         }
     };
+
+    /** Holds a class's model once mapped; empty while not yet mapped or after a failed attempt. */
+    private static final class Slot {
+        volatile ModelInfo<?> model;
+    }
 
     /** A registry that puts model tables into {@code metadata}. */
     public ModelRegistry(MetaData metadata) {
@@ -36,17 +43,31 @@ public final class ModelRegistry {
      */
     @SuppressWarnings("unchecked")
     public <T> ModelInfo<T> of(Class<T> type) {
-        // Mapping adds a table to the metadata, which must happen once even when threads race, so
-        // the first computation runs under the registry's lock (reentrant for referenced models).
-        synchronized (this) {
-            return (ModelInfo<T>) models.get(type);
+        Slot slot = models.get(type);
+        ModelInfo<?> model = slot.model;
+        if (model == null) {
+            // Mapping adds a table to the metadata, which must happen once even when threads race, so
+            // it runs under the registry's lock (reentrant for referenced models). A failure leaves
+            // the slot empty: the next call reports the same problems again.
+            synchronized (this) {
+                model = slot.model;
+                if (model == null) {
+                    model = map(type);
+                    slot.model = model;
+                }
+            }
         }
+        return (ModelInfo<T>) model;
     }
 
     private <T> ModelInfo<T> map(Class<T> type) {
         if (inProgress.contains(type)) {
-            throw new MappingException(type, java.util.List.of(type.getSimpleName() + ": models " + inProgress
-                    + " reference each other in a cycle, which declarative models do not support yet"));
+            // a class in progress is still unmapped, so referencing it again would recurse forever
+            List<String> cycle = new ArrayList<>();
+            inProgress.descendingIterator().forEachRemaining(c -> cycle.add(c.getSimpleName()));
+            cycle.add(type.getSimpleName());
+            throw new MappingException(type, List.of(type.getSimpleName() + ": @References form a cycle " + String.join(" -> ", cycle)
+                    + ", which declarative models do not support yet; declare one of the foreign keys on the table instead"));
         }
         inProgress.push(type);
         try {

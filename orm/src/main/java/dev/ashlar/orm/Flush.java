@@ -104,10 +104,8 @@ final class Flush {
             List<Table> tables = tableOrder(inserts, candidates, deletes);
             for (Table table : tables) {
                 Batch batch = new Batch(connection);
-                for (EntityState s : insertOrder(table, ofTable(inserts, table))) {
-                    insert(s, batch, connection);
-                    inserted.add(s);
-                }
+                insertAll(table, insertOrder(table, ofTable(inserts, table)), batch, connection);
+                inserted.addAll(ofTable(inserts, table));
                 batch.run();
                 for (EntityState s : ofTable(candidates, table)) {
                     if (update(s, batch, connection)) {
@@ -398,7 +396,83 @@ final class Flush {
         }
     }
 
-    private void insert(EntityState s, Batch batch, Connection connection) {
+    /** One row to insert: its column values and the bindings the database fills in. */
+    private record Prepared(EntityState state, Map<Column<?>, Object> values, List<Binding> returning) {
+    }
+
+    /**
+     * Inserts the rows of one table. Rows whose values are all known go out as JDBC batches; rows
+     * needing generated values back go out as multi-row INSERT ... RETURNING, one statement per run
+     * of rows with the same columns, except that a row referencing a new row of the same table
+     * waits until that row has its key.
+     */
+    private void insertAll(Table table, List<EntityState> ordered, Batch batch, Connection connection) {
+        List<Prepared> group = new ArrayList<>();
+        Set<Object> inGroup = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EntityState s : ordered) {
+            for (Object parent : sameTableParents(s, table)) {
+                if (inGroup.contains(parent)) {
+                    runGroup(table, group, inGroup, batch, connection);
+                    break;
+                }
+            }
+            Prepared p = prepare(s);
+            if (p.returning().isEmpty()) {
+                runGroup(table, group, inGroup, batch, connection);
+                batch.add(Sql.insertInto(table).values(p.values()), null);
+                continue;
+            }
+            if (!group.isEmpty() && (!group.get(0).values().keySet().equals(p.values().keySet())
+                    || !group.get(0).returning().equals(p.returning()))) {
+                runGroup(table, group, inGroup, batch, connection);
+            }
+            group.add(p);
+            inGroup.add(s.object);
+        }
+        runGroup(table, group, inGroup, batch, connection);
+    }
+
+    private void runGroup(Table table, List<Prepared> group, Set<Object> inGroup, Batch batch, Connection connection) {
+        if (group.isEmpty()) {
+            return;
+        }
+        batch.run();
+        List<Binding> returning = group.get(0).returning();
+        Column<?>[] columns = new Column<?>[returning.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = returning.get(i).column();
+        }
+        Insert insert = Sql.insertInto(table);
+        for (Prepared p : group) {
+            if (p.values().isEmpty()) {
+                break;
+            }
+            insert.values(p.values());
+        }
+        List<Row> rows;
+        if (group.get(0).values().isEmpty()) {
+            // no column to set (all generated): one DEFAULT VALUES insert per row
+            rows = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                rows.add(connection.insertReturning(Sql.insertInto(table).returning(columns)));
+            }
+        } else {
+            rows = connection.executeReturning(insert.returning(columns));
+        }
+        if (rows.size() != group.size()) {
+            throw new IllegalStateException("inserted " + group.size() + " rows into " + table.name() + " but got " + rows.size()
+                    + " rows back");
+        }
+        for (int i = 0; i < group.size(); i++) {
+            for (Binding b : returning) {
+                set(group.get(i).state(), b, Values.convert(rows.get(i).get(b.column()), b.column().type().javaType()));
+            }
+        }
+        group.clear();
+        inGroup.clear();
+    }
+
+    private Prepared prepare(EntityState s) {
         syncForeignKeys(s);
         EntityMeta meta = s.meta;
         if (meta.version() != null) {
@@ -407,7 +481,7 @@ final class Flush {
                 set(s, meta.version(), Values.nextVersion(null, meta.version().column().type().javaType()));
             }
         }
-        Insert insert = Sql.insertInto(meta.table());
+        Map<Column<?>, Object> values = new LinkedHashMap<>();
         List<Binding> returning = new ArrayList<>();
         for (Binding b : meta.mapping().bindings()) {
             Object v = meta.get(s.object, b);
@@ -423,22 +497,9 @@ final class Flush {
                 }
                 continue;
             }
-            insert.set(column, v);
+            values.put(column, v);
         }
-        if (returning.isEmpty()) {
-            batch.add(insert, null);
-            return;
-        }
-        batch.run();
-        Column<?>[] columns = new Column<?>[returning.size()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = returning.get(i).column();
-        }
-        insert.returning(columns);
-        Row row = connection.insertReturning(insert);
-        for (Binding b : returning) {
-            set(s, b, dev.ashlar.orm.internal.Values.convert(row.get(b.column()), b.column().type().javaType()));
-        }
+        return new Prepared(s, values, returning);
     }
 
     private boolean update(EntityState s, Batch batch, Connection connection) {

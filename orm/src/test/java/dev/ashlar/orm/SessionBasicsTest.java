@@ -103,6 +103,27 @@ class SessionBasicsTest {
     }
 
     @AllDatabases
+    void newRowsWithGeneratedKeysGoOutInOneInsertReturning(TestDatabase db) throws Exception {
+        try (Engine engine = Engine.create(db.url()); Session session = Session.open(engine, Inventory.options())) {
+            Inventory.createSchema(engine);
+            List<Item> items = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                items.add(new Item("bulk " + i, i + ".25"));
+            }
+            session.addAll(items);
+            long before = session.statementCount();
+            session.flush();
+            assertThat(session.statementCount() - before).isEqualTo(1);
+            assertThat(session.statements().get(session.statements().size() - 1)).contains("RETURNING");
+            session.commit();
+            for (Item item : items) {
+                assertThat(queryOne(db, "SELECT name FROM item WHERE id = " + item.id)).isEqualTo(item.name);
+            }
+            assertThat(items).extracting(i -> i.id).doesNotHaveDuplicates();
+        }
+    }
+
+    @AllDatabases
     void compositeKeysDeleteRefreshMergeExpunge(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url())) {
             Inventory.createSchema(engine);

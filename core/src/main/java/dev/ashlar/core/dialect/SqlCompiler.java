@@ -2,14 +2,18 @@ package dev.ashlar.core.dialect;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.error.UnsupportedFeatureException;
+import dev.ashlar.core.sql.Arithmetic;
 import dev.ashlar.core.sql.Comparison;
 import dev.ashlar.core.sql.Delete;
+import dev.ashlar.core.sql.Excluded;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.sql.FunctionCall;
 import dev.ashlar.core.sql.InList;
 import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.sql.Logical;
 import dev.ashlar.core.sql.Not;
+import dev.ashlar.core.sql.OnConflict;
 import dev.ashlar.core.sql.NullTest;
 import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Select;
@@ -192,28 +196,17 @@ public class SqlCompiler {
     }
 
     public void visitInsert(Insert insert) {
-        Map<Column<?>, Expression<?>> values = insert.valuesWithDefaults();
         sql.append("INSERT INTO ");
         identifier(insert.table().name());
-        if (values.isEmpty()) {
-            sql.append(' ').append(dialect.emptyInsertValues());
+        if (insert.select() != null) {
+            insertSelect(insert);
         } else {
-            sql.append(" (");
-            int i = 0;
-            for (Column<?> column : values.keySet()) {
-                if (i++ > 0) {
-                    sql.append(", ");
-                }
-                identifier(column.name());
-            }
-            sql.append(") VALUES (");
-            list(List.copyOf(values.values()), ", ");
-            sql.append(')');
+            insertValues(insert);
         }
-        if (!insert.returning().isEmpty() && dialect.supportsInsertReturning()) {
-            sql.append(" RETURNING ");
-            list(insert.returning(), ", ");
+        if (insert.onConflict() != null) {
+            onConflict(insert.onConflict());
         }
+        returning(insert.returning(), dialect.supportsInsertReturning(), "INSERT", insert.table());
     }
 
     public void visitUpdate(Update update) {
@@ -237,6 +230,7 @@ public class SqlCompiler {
             sql.append(" WHERE ");
             update.where().accept(this);
         }
+        returning(update.returning(), dialect.supportsUpdateReturning(), "UPDATE", update.table());
     }
 
     public void visitDelete(Delete delete) {
@@ -245,6 +239,137 @@ public class SqlCompiler {
         if (delete.where() != null) {
             sql.append(" WHERE ");
             delete.where().accept(this);
+        }
+        returning(delete.returning(), dialect.supportsDeleteReturning(), "DELETE", delete.table());
+    }
+
+    // ---- writes ---------------------------------------------------------------------------
+
+    /** {@code (a, b) VALUES (?, ?), (?, ?)}: one group per row; every row must set the same columns. */
+    protected void insertValues(Insert insert) {
+        List<Map<Column<?>, Expression<?>>> rows = insert.rowCount() == 1 ? List.of(insert.valuesWithDefaults()) : insert.rowsWithDefaults();
+        Map<Column<?>, Expression<?>> first = rows.get(0);
+        if (first.isEmpty() && rows.size() == 1) {
+            sql.append(' ').append(dialect.emptyInsertValues());
+            return;
+        }
+        sql.append(" (");
+        int i = 0;
+        for (Column<?> column : first.keySet()) {
+            if (i++ > 0) {
+                sql.append(", ");
+            }
+            identifier(column.name());
+        }
+        sql.append(") VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            Map<Column<?>, Expression<?>> row = rows.get(r);
+            if (!row.keySet().equals(first.keySet())) {
+                throw new IllegalArgumentException("the rows of one multi-row INSERT INTO " + insert.table().name()
+                        + " must set the same columns: row 1 sets " + names(first.keySet()) + ", row " + (r + 1) + " sets " + names(row.keySet()));
+            }
+            sql.append(r > 0 ? ", (" : "(");
+            list(List.copyOf(row.values()), ", ");
+            sql.append(')');
+        }
+    }
+
+    private static List<String> names(java.util.Collection<Column<?>> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** {@code (a, b) SELECT ...}. */
+    protected void insertSelect(Insert insert) {
+        sql.append(" (");
+        int i = 0;
+        for (Column<?> column : insert.selectColumns()) {
+            if (i++ > 0) {
+                sql.append(", ");
+            }
+            identifier(column.name());
+        }
+        sql.append(") ");
+        insert.select().accept(this);
+        qualifyColumns = false;
+    }
+
+    /** {@code ON CONFLICT (target) DO NOTHING | DO UPDATE SET ...}, shared by PostgreSQL and SQLite. */
+    protected void onConflict(OnConflict conflict) {
+        sql.append(" ON CONFLICT");
+        if (!conflict.target().isEmpty()) {
+            sql.append(" (");
+            int i = 0;
+            for (Column<?> column : conflict.target()) {
+                if (i++ > 0) {
+                    sql.append(", ");
+                }
+                identifier(column.name());
+            }
+            sql.append(')');
+        }
+        if (conflict.isDoNothing()) {
+            sql.append(" DO NOTHING");
+            return;
+        }
+        sql.append(" DO UPDATE SET ");
+        assignments(conflict.updates());
+    }
+
+    /**
+     * {@code a = expr, b = expr}. Column references on the right are qualified with their table,
+     * since in an upsert a bare name could mean the existing or the proposed row.
+     */
+    protected void assignments(Map<Column<?>, Expression<?>> assignments) {
+        boolean qualify = qualifyColumns;
+        int i = 0;
+        for (var entry : assignments.entrySet()) {
+            if (i++ > 0) {
+                sql.append(", ");
+            }
+            identifier(entry.getKey().name());
+            sql.append(" = ");
+            qualifyColumns = true;
+            entry.getValue().accept(this);
+            qualifyColumns = qualify;
+        }
+    }
+
+    /** {@code RETURNING columns}, or a clear error where the database cannot return rows from this statement. */
+    protected void returning(List<Column<?>> columns, boolean supported, String statement, Table table) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        if (!supported) {
+            throw new UnsupportedFeatureException(dialect.name() + " has no " + statement + " ... RETURNING (table " + table.name() + ")");
+        }
+        sql.append(" RETURNING ");
+        boolean qualify = qualifyColumns;
+        qualifyColumns = false;
+        list(columns, ", ");
+        qualifyColumns = qualify;
+    }
+
+    /** The value an upsert proposed for a column. */
+    public void visitExcluded(Excluded<?> excluded) {
+        sql.append("EXCLUDED.");
+        identifier(excluded.column().name());
+    }
+
+    /** {@code left op right}, parenthesizing nested operations so that precedence is the tree's. */
+    public void visitArithmetic(Arithmetic<?> arithmetic) {
+        arithmeticOperand(arithmetic.left());
+        sql.append(' ').append(arithmetic.operator()).append(' ');
+        arithmeticOperand(arithmetic.right());
+    }
+
+    private void arithmeticOperand(Expression<?> operand) {
+        boolean wrap = operand instanceof Arithmetic<?>;
+        if (wrap) {
+            sql.append('(');
+        }
+        operand(operand);
+        if (wrap) {
+            sql.append(')');
         }
     }
 }

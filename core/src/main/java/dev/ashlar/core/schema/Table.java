@@ -72,10 +72,19 @@ public final class Table implements SqlNode {
                 }
             }
         }
-        foreignKeys.replaceAll(fk -> fk.name() != null ? fk : fk.named(naming.foreignKey(this, fk)));
+        nameForeignKeys();
         uniques.replaceAll(uq -> uq.name() != null ? uq : uq.named(naming.unique(this, uq.columns())));
         checks.replaceAll(ck -> ck.name() != null ? ck : new CheckConstraint(naming.check(this, ck.label()), ck.label(), ck.sql()));
         indexes.replaceAll(ix -> ix.name() != null ? ix : ix.named(naming.index(this, ix)));
+    }
+
+    /**
+     * Names the unnamed foreign keys whose referenced table is known. A key to a table defined later (the
+     * closing key of a cycle) gets its name once that table exists, the first time the keys are read.
+     */
+    private synchronized void nameForeignKeys() {
+        NamingConvention naming = metadata.namingConvention();
+        foreignKeys.replaceAll(fk -> fk.name() != null || fk.referencedTable() == null ? fk : fk.named(naming.foreignKey(this, fk)));
     }
 
     private static List<Column<?>> columnsOf(Object element) {
@@ -134,6 +143,7 @@ public final class Table implements SqlNode {
     }
 
     public List<ForeignKey> foreignKeys() {
+        nameForeignKeys();
         return Collections.unmodifiableList(foreignKeys);
     }
 

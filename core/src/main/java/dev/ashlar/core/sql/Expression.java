@@ -99,6 +99,26 @@ public interface Expression<T> extends SqlNode {
         return new InList(this, params);
     }
 
+    /** {@code this + value} (minimal arithmetic for writes such as {@code set(hits, hits.add(1L))}). */
+    default Expression<T> add(T value) {
+        return new Arithmetic<>(this, "+", Param.of(value, type()));
+    }
+
+    /** {@code this + other}. */
+    default Expression<T> add(Expression<T> other) {
+        return new Arithmetic<>(this, "+", other);
+    }
+
+    /** {@code this * value} (for writes such as {@code set(price, price.mul(new BigDecimal("1.1")))}). */
+    default Expression<T> mul(T value) {
+        return new Arithmetic<>(this, "*", Param.of(value, type()));
+    }
+
+    /** {@code this * other}. */
+    default Expression<T> mul(Expression<T> other) {
+        return new Arithmetic<>(this, "*", other);
+    }
+
     /** Ascending order on this expression. */
     default SortOrder asc() {
         return new SortOrder(this, true, SortOrder.Nulls.DEFAULT);

@@ -1,5 +1,6 @@
 package dev.ashlar.core.sql;
 
+import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.Types;
@@ -41,6 +42,14 @@ public final class Sql {
     /** {@code DELETE FROM table}. */
     public static Delete deleteFrom(Table table) {
         return new Delete(table);
+    }
+
+    /**
+     * In an upsert's {@code DO UPDATE}, the value the insert proposed for {@code column}
+     * ({@code EXCLUDED.column}; {@code VALUES(column)} on MariaDB).
+     */
+    public static <T> Expression<T> excluded(Column<T> column) {
+        return new Excluded<>(column);
     }
 
     /** A bound value of the given type. */

@@ -61,9 +61,18 @@ public final class PostgresDialect extends Dialect {
         return "org.postgresql:postgresql";
     }
 
+    /** pgjdbc fetches with a fetch size only through a portal, which lives inside a transaction. */
+    @Override
+    public boolean cursorsNeedTransaction() {
+        return true;
+    }
+
     @Override
     public void configurePool(HikariConfig config, EngineUrl url) {
         // Lets the driver turn a JDBC batch of inserts into multi-row INSERTs: far fewer round trips.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Sessions run in UTC, as on MariaDB, so that CURRENT_TIMESTAMP defaults of naive DateTime columns hold UTC
+        // like the client-side defaults do, whatever the JVM's zone (the driver would otherwise send that zone).
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
     }
 }
