@@ -81,6 +81,12 @@ public final class Connection implements AutoCloseable {
         return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), select.columns());
     }
 
+    /** Runs any query, such as a {@link dev.ashlar.core.sql.CompoundSelect} ({@code UNION} and the like). */
+    public Result query(dev.ashlar.core.sql.Query query) {
+        CompiledSql compiled = dialect.compile(query);
+        return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), query.columns());
+    }
+
     /**
      * Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. An insert of many
      * rows runs as JDBC batches of one prepared statement (see {@link BatchWriter}), in one transaction.

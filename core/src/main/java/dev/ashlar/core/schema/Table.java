@@ -1,7 +1,8 @@
 package dev.ashlar.core.schema;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.sql.SqlNode;
+import dev.ashlar.core.sql.FromItem;
+import dev.ashlar.core.sql.TableAlias;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * A table: its columns, keys, constraints and indexes. Made by {@link MetaData#table}, which also
  * names every unnamed constraint and index through the metadata's {@link NamingConvention}.
  */
-public final class Table implements SqlNode {
+public final class Table implements FromItem {
     private final MetaData metadata;
     private final String name;
     private final String modelName;
@@ -162,6 +163,11 @@ public final class Table implements SqlNode {
     /** The primary key constraint's name under the naming convention. */
     public String primaryKeyName() {
         return metadata.namingConvention().primaryKey(this);
+    }
+
+    /** This table under another name, {@code items AS i}; take its columns with {@link TableAlias#col(Column)}. */
+    public TableAlias as(String alias) {
+        return new TableAlias(this, alias);
     }
 
     @Override

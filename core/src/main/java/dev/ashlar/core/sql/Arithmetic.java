@@ -3,13 +3,8 @@ package dev.ashlar.core.sql;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.types.SqlType;
 
-/** {@code left + right} or {@code left * right}, typed like its left operand. */
-public record Arithmetic<T>(Expression<T> left, String operator, Expression<T> right) implements Expression<T> {
-    @Override
-    public SqlType<T> type() {
-        return left.type();
-    }
-
+/** {@code left op right} for {@code + - * /} and string concatenation {@code ||}, with its result type. */
+public record Arithmetic<T>(Operator operator, Expression<?> left, Expression<?> right, SqlType<T> type) implements Expression<T> {
     @Override
     public void accept(SqlCompiler compiler) {
         compiler.visitArithmetic(this);

@@ -120,12 +120,12 @@ class StreamingTest {
                 conn.forEach(select(id).from(numbers), row -> {
                     if (cursorsWhileStreaming[0] < 0 && db.kind() == DatabaseKind.POSTGRESQL) {
                         // pgjdbc fetches with a fetch size through a named portal, listed in pg_cursors
-                        cursorsWhileStreaming[0] = ((Number) conn.sql("SELECT count(*) FROM pg_cursors WHERE statement LIKE 'SELECT id FROM numbers%'", Map.of()).one().get(0)).longValue();
+                        cursorsWhileStreaming[0] = ((Number) conn.sql("SELECT count(*) FROM pg_cursors WHERE statement LIKE 'SELECT numbers.id FROM numbers%'", Map.of()).one().get(0)).longValue();
                     }
                 });
                 if (db.kind() == DatabaseKind.POSTGRESQL) {
                     assertThat(cursorsWhileStreaming[0]).isPositive();
-                    assertThat(((Number) conn.sql("SELECT count(*) FROM pg_cursors WHERE statement LIKE 'SELECT id FROM numbers%'", Map.of()).one().get(0)).longValue()).isZero();
+                    assertThat(((Number) conn.sql("SELECT count(*) FROM pg_cursors WHERE statement LIKE 'SELECT numbers.id FROM numbers%'", Map.of()).one().get(0)).longValue()).isZero();
                 }
                 assertReleased(conn);
 

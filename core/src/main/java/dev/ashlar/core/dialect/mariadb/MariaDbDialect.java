@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
 import dev.ashlar.core.dialect.TypeCodecs;
@@ -45,6 +46,11 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public SqlCompiler newCompiler() {
+        return new MariaDbCompiler(this);
+    }
+
+    @Override
     public DdlCompiler ddl() {
         return ddl;
     }
@@ -68,11 +74,6 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public String stringLiteral(String value) {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
-
-    @Override
-    public dev.ashlar.core.dialect.SqlCompiler newCompiler() {
-        return new MariaDbCompiler(this);
     }
 
     /** MariaDB returns rows from INSERT and DELETE (10.5+), not from UPDATE. */
