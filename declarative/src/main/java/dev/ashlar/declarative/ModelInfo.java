@@ -55,6 +55,11 @@ public final class ModelInfo<T> {
         return mapping.table();
     }
 
+    /** The resolved mapping (field bindings and handles), for the ORM session; not a stable API. */
+    public ModelMapping mapping() {
+        return mapping;
+    }
+
     /** The names of the mapped fields, in column order. */
     public List<String> fieldNames() {
         return List.copyOf(byField.keySet());

@@ -142,11 +142,22 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             Set<Modifier> mods = f.getModifiers();
-            if (!mods.contains(Modifier.STATIC) && !mods.contains(Modifier.TRANSIENT) && f.getAnnotation(Transient.class) == null) {
+            if (!mods.contains(Modifier.STATIC) && !mods.contains(Modifier.TRANSIENT) && f.getAnnotation(Transient.class) == null
+                    && !isRelationship(f)) {
                 fields.add(f);
             }
         }
         return fields;
+    }
+
+    /** Whether the field holds a relationship (an annotation meta-annotated {@code @Relationship}): no column. */
+    private static boolean isRelationship(VariableElement f) {
+        for (javax.lang.model.element.AnnotationMirror a : f.getAnnotationMirrors()) {
+            if (a.getAnnotationType().asElement().getAnnotation(dev.ashlar.declarative.Relationship.class) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FieldFacts facts(VariableElement field) {

@@ -86,7 +86,9 @@ final class BatchWriter {
             return 0;
         }
         int total = 0;
-        for (int count : ps.executeBatch()) {
+        int[] counts = ps.executeBatch();
+        connection.notifyListener(sql, pending);
+        for (int count : counts) {
             // SUCCESS_NO_INFO: the driver wrote the row but cannot say how many rows changed.
             total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
         }
@@ -139,6 +141,7 @@ final class BatchWriter {
                 try (PreparedStatement ps = prepareForKeys(compiled.sql(), keyNames)) {
                     connection.bind(ps, compiled.parameters());
                     ps.executeUpdate();
+                    connection.notifyListener(compiled.sql(), 1);
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         if (!keys.next()) {
                             throw new AshlarException("the driver returned no generated key for " + compiled.sql());

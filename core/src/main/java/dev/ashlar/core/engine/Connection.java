@@ -17,6 +17,7 @@ import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Update;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ public final class Connection implements AutoCloseable {
     private Integer isolationToRestore;
     private int savepoints;
     private boolean closed;
+    private StatementListener listener;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
@@ -58,6 +60,17 @@ public final class Connection implements AutoCloseable {
     /** The engine this connection came from. */
     public Engine engine() {
         return engine;
+    }
+
+    /** Sets the listener told about each statement this connection sends; {@code null} removes it. */
+    public void statementListener(StatementListener listener) {
+        this.listener = listener;
+    }
+
+    void notifyListener(String sql, int batchSize) {
+        if (listener != null) {
+            listener.executed(sql, batchSize);
+        }
     }
 
     // ---- statements -----------------------------------------------------------------------
@@ -243,6 +256,7 @@ public final class Connection implements AutoCloseable {
                     ps.setObject(i + 1, values.get(i));
                 }
                 boolean hasRows = ps.execute();
+                notifyListener(named.sql(), 1);
                 ResultSet rs = hasRows ? ps.getResultSet() : null;
                 if (rs == null) {
                     int count = ps.getUpdateCount();
@@ -267,6 +281,7 @@ public final class Connection implements AutoCloseable {
         long start = System.nanoTime();
         try (java.sql.Statement s = jdbc.createStatement()) {
             boolean rows = s.execute(sql);
+            notifyListener(sql, 1);
             int count = rows ? -1 : s.getUpdateCount();
             if (echo.on()) {
                 echo.statement(sql, List.of(), start, Math.max(count, 0), "rows affected");
@@ -293,6 +308,7 @@ public final class Connection implements AutoCloseable {
             }
             bind(ps, params);
             ResultSet rs = ps.executeQuery();
+            notifyListener(sql, 1);
             return register(new Result(this, ps, rs, RowShape.of(dialect, columns, rs.getMetaData()), sql, values, start));
         } catch (SQLException e) {
             closeQuietly(ps);
@@ -306,12 +322,62 @@ public final class Connection implements AutoCloseable {
         try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
             bind(ps, params);
             int count = ps.executeUpdate();
+            notifyListener(sql, 1);
             if (echo.on()) {
                 echo.statement(sql, values, start, count, "rows affected");
             }
             return count;
         } catch (SQLException e) {
             throw translate(e, sql, values);
+        }
+    }
+
+    /**
+     * Runs INSERT, UPDATE or DELETE statements in order and returns each one's row count. Consecutive
+     * statements that compile to the same SQL go to the database as one JDBC batch, one round trip.
+     * A count may be {@link java.sql.Statement#SUCCESS_NO_INFO} when the driver does not report it.
+     */
+    public int[] executeBatch(List<? extends Statement> statements) {
+        checkOpen();
+        int[] counts = new int[statements.size()];
+        int i = 0;
+        while (i < statements.size()) {
+            CompiledSql first = dialect.compile(statements.get(i));
+            List<CompiledSql> group = new ArrayList<>();
+            group.add(first);
+            int j = i + 1;
+            while (j < statements.size()) {
+                CompiledSql next = dialect.compile(statements.get(j));
+                if (!next.sql().equals(first.sql())) {
+                    break;
+                }
+                group.add(next);
+                j++;
+            }
+            int[] groupCounts = group.size() == 1
+                    ? new int[] {executeUpdate(first.sql(), first.parameters(), first.parameterValues())}
+                    : executeGroup(first.sql(), group);
+            System.arraycopy(groupCounts, 0, counts, i, groupCounts.length);
+            i = j;
+        }
+        return counts;
+    }
+
+    private int[] executeGroup(String sql, List<CompiledSql> group) {
+        long start = System.nanoTime();
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            for (CompiledSql c : group) {
+                bind(ps, c.parameters());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            notifyListener(sql, group.size());
+            if (echo.on()) {
+                echo.statement(sql + "  -- batch of " + group.size(), group.get(0).parameterValues(), start, group.size(), "statements");
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw translate(e, sql, group.get(0).parameterValues());
         }
     }
 

@@ -97,7 +97,8 @@ public final class ModelReader {
         } else {
             for (Field f : type.getDeclaredFields()) {
                 int mod = f.getModifiers();
-                if (!Modifier.isStatic(mod) && !Modifier.isTransient(mod) && !f.isSynthetic() && !f.isAnnotationPresent(Transient.class)) {
+                if (!Modifier.isStatic(mod) && !Modifier.isTransient(mod) && !f.isSynthetic() && !f.isAnnotationPresent(Transient.class)
+                        && !isRelationship(f)) {
                     fields.add(f);
                     components.add(-1);
                 }
@@ -159,6 +160,16 @@ public final class ModelReader {
                     d.field().getType().isPrimitive()));
         }
         return new ModelMapping(type, table, bindings, record, constructor, defaults, componentGetters);
+    }
+
+    /** Whether a field holds a relationship (managed by the ORM, no column of its own). */
+    private static boolean isRelationship(Field f) {
+        for (java.lang.annotation.Annotation a : f.getAnnotations()) {
+            if (a.annotationType().isAnnotationPresent(dev.ashlar.declarative.Relationship.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Field declaredField(String name) {

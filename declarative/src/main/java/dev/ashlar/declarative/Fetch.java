@@ -1,0 +1,11 @@
+package dev.ashlar.declarative;
+
+/** How a relationship is loaded when nothing in the query says otherwise. */
+public enum Fetch {
+    /** On first access, with one query for that one object (watch for N+1, which the session reports). */
+    LAZY,
+    /** With the query that loads the owners: one extra query per relationship for the whole result. */
+    SELECT_IN,
+    /** Never loaded implicitly: access without loading it in the query raises an error. */
+    RAISE
+}

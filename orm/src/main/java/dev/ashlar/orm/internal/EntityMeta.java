@@ -1,0 +1,189 @@
+package dev.ashlar.orm.internal;
+
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
+import dev.ashlar.declarative.ModelInfo;
+import dev.ashlar.declarative.internal.ModelMapping;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the session knows about one model class: the declarative mapping, its key and version
+ * bindings, and its relationships. Made once per class and registry by {@link Metamodel}.
+ */
+public final class EntityMeta {
+    private final ModelInfo<?> info;
+    private final ModelMapping mapping;
+    private final List<Binding> key;
+    private final Binding version;
+    private final Map<String, Binding> byField = new HashMap<>();
+    private final Map<String, RelationshipMeta> relationships = new LinkedHashMap<>();
+
+    EntityMeta(ModelInfo<?> info, Binding version) {
+        this.info = info;
+        this.mapping = info.mapping();
+        for (Binding b : mapping.bindings()) {
+            byField.put(b.field(), b);
+        }
+        List<Binding> keys = new ArrayList<>();
+        for (Column<?> pk : mapping.table().primaryKey()) {
+            for (Binding b : mapping.bindings()) {
+                if (b.column() == pk) {
+                    keys.add(b);
+                }
+            }
+        }
+        this.key = List.copyOf(keys);
+        this.version = version;
+    }
+
+    void addRelationship(RelationshipMeta r) {
+        relationships.put(r.name(), r);
+    }
+
+    /** The model class. */
+    public Class<?> type() {
+        return info.type();
+    }
+
+    /** The simple class name, for messages. */
+    public String name() {
+        return info.type().getSimpleName();
+    }
+
+    /** The declarative model. */
+    public ModelInfo<?> info() {
+        return info;
+    }
+
+    /** The resolved field bindings. */
+    public ModelMapping mapping() {
+        return mapping;
+    }
+
+    /** The model's table. */
+    public Table table() {
+        return mapping.table();
+    }
+
+    /** Whether the model is a record: read-only to change tracking. */
+    public boolean isRecord() {
+        return mapping.isRecord();
+    }
+
+    /** The primary key bindings in key order. */
+    public List<Binding> key() {
+        return key;
+    }
+
+    /** The {@code @Version} binding, or {@code null}. */
+    public Binding version() {
+        return version;
+    }
+
+    /** The binding of a mapped field, or {@code null}. */
+    public Binding binding(String field) {
+        return byField.get(field);
+    }
+
+    /** The relationships in declaration order. */
+    public List<RelationshipMeta> relationships() {
+        return List.copyOf(relationships.values());
+    }
+
+    /** A relationship by field name; an {@link IllegalArgumentException} lists the model's relationships. */
+    public RelationshipMeta relationship(String field) {
+        RelationshipMeta r = relationships.get(field);
+        if (r == null) {
+            throw new IllegalArgumentException(name() + " has no relationship '" + field + "'; its relationships are "
+                    + relationships.keySet());
+        }
+        return r;
+    }
+
+    /** The value of a mapped field. */
+    public Object get(Object model, Binding b) {
+        return mapping.get(model, b);
+    }
+
+    /** Sets a mapped field of a (mutable) model. */
+    public void set(Object model, Binding b, Object value) {
+        mapping.with(model, java.util.Collections.singletonMap(b, value));
+    }
+
+    /** All mapped values in binding order: the snapshot change tracking compares against. */
+    public Object[] snapshot(Object model) {
+        List<Binding> bs = mapping.bindings();
+        Object[] values = new Object[bs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = copy(mapping.get(model, bs.get(i)));
+        }
+        return values;
+    }
+
+    private static Object copy(Object v) {
+        return v instanceof byte[] bytes ? bytes.clone() : v;
+    }
+
+    /** Whether two mapped values are the same for change tracking. */
+    public static boolean same(Object a, Object b) {
+        return Objects.deepEquals(a, b);
+    }
+
+    /** The identity key of a model object, or {@code null} while any key value is unset. */
+    public EntityKey keyOf(Object model) {
+        List<Object> values = new ArrayList<>(key.size());
+        for (Binding b : key) {
+            Object v = mapping.get(model, b);
+            if (v == null || (b.primitive() && b.column().isAutoincrement() && v instanceof Number n && n.longValue() == 0)) {
+                return null;
+            }
+            values.add(v);
+        }
+        return new EntityKey(type(), values);
+    }
+
+    /** The identity key from key values given by a caller, converted to the key columns' types. */
+    public EntityKey keyFromValues(Object... values) {
+        if (values.length != key.size()) {
+            throw new IllegalArgumentException(name() + " has a primary key of " + key.size() + " column(s) " + keyFields()
+                    + ", got " + values.length + " value(s)");
+        }
+        List<Object> normalised = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            normalised.add(Values.convert(values[i], key.get(i).column().type().javaType()));
+        }
+        return new EntityKey(type(), normalised);
+    }
+
+    /** The names of the key fields. */
+    public List<String> keyFields() {
+        List<String> names = new ArrayList<>();
+        for (Binding b : key) {
+            names.add(b.field());
+        }
+        return names;
+    }
+
+    /** {@code Item(id=5)} for messages. */
+    public String describe(Object model) {
+        StringBuilder sb = new StringBuilder(name()).append('(');
+        for (int i = 0; i < key.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(key.get(i).field()).append('=').append(mapping.get(model, key.get(i)));
+        }
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "EntityMeta(" + name() + ")";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ashlar.orm.internal;
+
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.types.EnumType;
+import dev.ashlar.core.types.NumericType;
+import dev.ashlar.core.types.SqlType;
+import dev.ashlar.core.types.StringType;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The rules a value must follow to fit its column, read from the schema: NOT NULL, string length,
+ * numeric precision and scale, and enum membership. Checked before anything is sent, so a bad value
+ * is reported with its model and field instead of as a database error halfway through a flush.
+ */
+public final class SchemaRules {
+    private SchemaRules() {
+    }
+
+    /**
+     * Checks every mapped field of {@code model}; {@code report} receives (binding, rule) for each
+     * broken rule. {@code exempt} fields are filled in by the session (foreign keys set from
+     * relationships, the version); on insert, unset generated keys and columns with defaults are
+     * allowed to be null.
+     */
+    public static void check(EntityMeta meta, Object model, boolean insert, Set<Binding> exempt, BiConsumer<Binding, String> report) {
+        for (Binding b : meta.mapping().bindings()) {
+            if (exempt.contains(b)) {
+                continue;
+            }
+            Object value = meta.get(model, b);
+            Column<Object> column = b.column();
+            if (value == null) {
+                boolean filledByDatabase = insert && (column.isAutoincrement() || column.clientDefault() != null
+                        || column.serverDefault() != null);
+                if (!column.isNullable() && !filledByDatabase) {
+                    report.accept(b, "not null");
+                }
+                continue;
+            }
+            String rule = rule(column.type(), value);
+            if (rule != null) {
+                report.accept(b, rule);
+            }
+        }
+    }
+
+    /** The rule {@code value} breaks in a column of {@code type}, or {@code null}. */
+    static String rule(SqlType<?> type, Object value) {
+        if (type instanceof StringType st && st.length().isPresent() && value instanceof String s) {
+            int max = st.length().getAsInt();
+            int length = s.codePointCount(0, s.length());
+            return length > max ? "length " + length + " exceeds " + max : null;
+        }
+        if (type instanceof NumericType nt && value instanceof BigDecimal bd) {
+            BigDecimal plain = bd.stripTrailingZeros();
+            int scale = Math.max(plain.scale(), 0);
+            int integerDigits = Math.max(plain.precision() - plain.scale(), 0);
+            if (scale > nt.scale()) {
+                return "numeric(" + nt.precision() + "," + nt.scale() + "): " + scale + " digits after the point, at most "
+                        + nt.scale() + " allowed";
+            }
+            if (integerDigits > nt.precision() - nt.scale()) {
+                return "numeric(" + nt.precision() + "," + nt.scale() + "): " + integerDigits + " digits before the point, at most "
+                        + (nt.precision() - nt.scale()) + " allowed";
+            }
+            return null;
+        }
+        if (type instanceof EnumType<?> et && !et.javaType().isInstance(value)) {
+            return "one of " + Arrays.toString(et.javaType().getEnumConstants());
+        }
+        return null;
+    }
+}
