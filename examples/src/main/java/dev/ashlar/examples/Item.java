@@ -18,4 +18,15 @@ public class Item {
     @Text public String description;
     @Numeric(precision = 10, scale = 2) @Required public BigDecimal price;
     @DefaultNow public LocalDateTime createdAt;
+
+    /** For Ashlar, which fills the fields from a row. */
+    public Item() {
+    }
+
+    /** A new item, not yet saved: the database gives it its id, Ashlar its creation time. */
+    public Item(String name, String description, BigDecimal price) {
+        this.name = name;
+        this.description = description;
+        this.price = price;
+    }
 }

@@ -1,26 +1,23 @@
 package dev.ashlar.examples;
 
-import static dev.ashlar.core.sql.Sql.insertInto;
-import static dev.ashlar.core.sql.Sql.select;
 import static dev.ashlar.core.sql.Sql.selectFrom;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.EngineOptions;
-import dev.ashlar.core.engine.Row;
-import dev.ashlar.core.engine.Transaction;
 import dev.ashlar.core.explain.QueryPlan;
 import dev.ashlar.core.reflect.Inspector;
 import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.sql.Select;
+import dev.ashlar.orm.Session;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The reference example, end to end: create the {@code items} table, add items, query those below a
- * price, and read the plan of a lookup by name before and after indexing {@code name}. Safe to run
+ * The reference example, end to end: create the {@code items} table, add items and query those below
+ * a price through an ORM session, and read the plan of a lookup by name before and after indexing {@code name}. Safe to run
  * again on the same database.
  */
 public final class QuickStart {
@@ -36,20 +33,22 @@ public final class QuickStart {
             out.println("== 1. Create the table (skipped if it exists)");
             SchemaDdl.createAll(engine, Item_.TABLE.metadata());
 
-            try (Connection conn = engine.connect()) {
+            try (Session session = Session.open(engine)) {
                 out.println("== 2. Add items");
-                addSampleItems(conn);
+                addSampleItems(session);
 
                 BigDecimal limit = new BigDecimal("20.00");
                 out.println("== 3. Items cheaper than " + limit);
-                Select cheap = select(Item_.id, Item_.name, Item_.price, Item_.createdAt)
-                        .from(Item_.TABLE)
+                List<Item> cheap = session.select(Item.class)
                         .where(Item_.price.lt(limit))
-                        .orderBy(Item_.price.asc());
-                for (Row row : conn.query(cheap).list()) {
-                    out.printf("   #%d %-10s %8s  (added %s)%n", row.get(Item_.id), row.get(Item_.name), row.get(Item_.price),
-                            row.get(Item_.createdAt));
+                        .orderBy(Item_.price.asc())
+                        .list();
+                for (Item item : cheap) {
+                    out.printf("   #%d %-10s %8s  (added %s)%n", item.id, item.name, item.price, item.createdAt);
                 }
+            }
+
+            try (Connection conn = engine.connect()) {
 
                 out.println("== 4. How is a lookup by name executed?");
                 Select lookup = selectFrom(Item_.TABLE).where(Item_.name.eq("Widget"));
@@ -66,25 +65,19 @@ public final class QuickStart {
         }
     }
 
-    private static void addSampleItems(Connection conn) {
-        List<Object[]> samples = List.of(
-                new Object[]{"Widget", "A small widget", "9.99"},
-                new Object[]{"Gadget", "A useful gadget", "24.50"},
-                new Object[]{"Gizmo", null, "14.25"},
-                new Object[]{"Doohickey", "Does what it says", "3.10"});
-        try (Transaction tx = conn.begin()) {
-            for (Object[] s : samples) {
-                String name = (String) s[0];
-                // Idempotent: a second run finds the items and adds nothing.
-                if (conn.query(select(Item_.id).from(Item_.TABLE).where(Item_.name.eq(name))).first() == null) {
-                    conn.execute(insertInto(Item_.TABLE)
-                            .set(Item_.name, name)
-                            .set(Item_.description, (String) s[1])
-                            .set(Item_.price, new BigDecimal((String) s[2])));
-                }
+    private static void addSampleItems(Session session) {
+        List<Item> samples = List.of(
+                new Item("Widget", "A small widget", new BigDecimal("9.99")),
+                new Item("Gadget", "A useful gadget", new BigDecimal("24.50")),
+                new Item("Gizmo", null, new BigDecimal("14.25")),
+                new Item("Doohickey", "Does what it says", new BigDecimal("3.10")));
+        for (Item sample : samples) {
+            // Idempotent: a second run finds the items and adds nothing.
+            if (session.select(Item.class).where(Item_.name.eq(sample.name)).first() == null) {
+                session.add(sample);
             }
-            tx.commit();
         }
+        session.commit(); // one multi-row INSERT ... RETURNING fills in the ids
     }
 
     private static boolean hasIndex(Connection conn, String name) {
