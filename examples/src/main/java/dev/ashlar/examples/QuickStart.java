@@ -14,6 +14,8 @@ import dev.ashlar.orm.Session;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The reference example, end to end: create the {@code items} table, add items and query those below
@@ -71,9 +73,10 @@ public final class QuickStart {
                 new Item("Gadget", "A useful gadget", new BigDecimal("24.50")),
                 new Item("Gizmo", null, new BigDecimal("14.25")),
                 new Item("Doohickey", "Does what it says", new BigDecimal("3.10")));
+        // Idempotent: a second run finds the items and adds nothing.
+        Set<String> existing = session.select(Item.class).list().stream().map(item -> item.name).collect(Collectors.toSet());
         for (Item sample : samples) {
-            // Idempotent: a second run finds the items and adds nothing.
-            if (session.select(Item.class).where(Item_.name.eq(sample.name)).first() == null) {
+            if (!existing.contains(sample.name)) {
                 session.add(sample);
             }
         }
