@@ -1138,6 +1138,7 @@ public final class Session implements AutoCloseable {
         return meta;
     }
 
+    /** The engine, how many objects the session tracks, and whether it is closed. */
     @Override
     public String toString() {
         return "Session(" + engine + ", " + order.size() + " objects" + (closed ? ", closed" : "") + ")";
