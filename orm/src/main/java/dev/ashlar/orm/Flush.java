@@ -519,6 +519,16 @@ final class Flush {
         if (!changed) {
             return false;
         }
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            if (b.column().onUpdate() != null && EntityMeta.same(meta.get(s.object, b), s.snapshot[i])) {
+                // the column's on-update value (an updated-at time) goes into the object too, so that
+                // memory matches the row without a reload; a value the caller set explicitly wins
+                Object value = b.column().onUpdate().get();
+                set(s, b, value);
+                update.set(b.column(), value);
+            }
+        }
         update.where(snapshotKey(s));
         if (meta.version() == null) {
             batch.add(update, null);

@@ -1,12 +1,15 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.declarative.Fetch;
+import dev.ashlar.declarative.Relation;
 
 /**
  * How a query loads one relationship, overriding the relationship's default:
- * {@code session.select(Order.class).options(Load.selectIn(Order.class, "lines"))}. An option
- * applies wherever the query's objects lead, so {@code selectIn(OrderLine.class, "item")} next to it
- * loads the lines' items too.
+ * {@code session.select(Order.class).options(Load.selectIn(Order_.lines))}. An option applies
+ * wherever the query's objects lead, so {@code selectIn(OrderLine_.item)} next to it loads the
+ * lines' items too. The typed forms take the {@link Relation} constants the annotation processor
+ * generates ({@code Order_.lines}), so a misspelt relationship does not compile; the string forms
+ * ({@code Load.selectIn(Order.class, "lines")}) remain for models compiled without the processor.
  *
  * @param model        the model declaring the relationship
  * @param relationship the relationship field name
@@ -18,9 +21,33 @@ public record Load(Class<?> model, String relationship, Fetch fetch) {
         return new Load(model, relationship, Fetch.SELECT_IN);
     }
 
+    /** Load with one extra query for the whole result; {@code Load.selectIn(Order_.lines)}. */
+    public static Load selectIn(Relation<?, ?> relation) {
+        return of(relation, Fetch.SELECT_IN);
+    }
+
+    /**
+     * Load in the same statement, with a LEFT JOIN of the related table. For a to-many relationship
+     * each owner's row repeats once per related row; a query with limit or offset then limits the
+     * owners (not the joined rows) through a subquery on their primary key.
+     */
+    public static Load joined(Class<?> model, String relationship) {
+        return new Load(model, relationship, Fetch.JOINED);
+    }
+
+    /** Load in the same statement, with a LEFT JOIN; {@code Load.joined(Order_.customer)}. See {@link #joined(Class, String)}. */
+    public static Load joined(Relation<?, ?> relation) {
+        return of(relation, Fetch.JOINED);
+    }
+
     /** Load on first access, one query per object. */
     public static Load lazy(Class<?> model, String relationship) {
         return new Load(model, relationship, Fetch.LAZY);
+    }
+
+    /** Load on first access, one query per object; {@code Load.lazy(Order_.lines)}. */
+    public static Load lazy(Relation<?, ?> relation) {
+        return of(relation, Fetch.LAZY);
     }
 
     /** Do not load; access raises {@link UnloadedRelationshipException}. */
@@ -28,13 +55,43 @@ public record Load(Class<?> model, String relationship, Fetch fetch) {
         return new Load(model, relationship, Fetch.RAISE);
     }
 
-    /** The option as code, for messages: {@code Load.selectIn(Order.class, "lines")}. */
+    /** Do not load; access raises {@link UnloadedRelationshipException}; {@code Load.raise(Order_.lines)}. */
+    public static Load raise(Relation<?, ?> relation) {
+        return of(relation, Fetch.RAISE);
+    }
+
+    private static Load of(Relation<?, ?> relation, Fetch fetch) {
+        return new Load(relation.owner(), relation.name(), fetch);
+    }
+
+    /** The option in its string form, for messages: {@code Load.selectIn(Order.class, "lines")}. */
     public String code() {
-        String method = switch (fetch) {
+        return "Load." + method() + "(" + model.getSimpleName() + ".class, \"" + relationship + "\")";
+    }
+
+    /**
+     * The option in its typed form, for messages: {@code Load.selectIn(Order_.lines)}, naming the
+     * metamodel class the processor generates ({@code Outer_Order_} for a nested model class).
+     */
+    public String typedCode() {
+        return "Load." + method() + "(" + metamodelName(model) + "." + relationship + ")";
+    }
+
+    private String method() {
+        return switch (fetch) {
             case SELECT_IN -> "selectIn";
+            case JOINED -> "joined";
             case LAZY -> "lazy";
             case RAISE -> "raise";
         };
-        return "Load." + method + "(" + model.getSimpleName() + ".class, \"" + relationship + "\")";
+    }
+
+    /** The processor's name for a model's metamodel class: enclosing class names joined by {@code _}, then {@code _}. */
+    static String metamodelName(Class<?> model) {
+        StringBuilder sb = new StringBuilder(model.getSimpleName()).append('_');
+        for (Class<?> c = model.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
+            sb.insert(0, c.getSimpleName() + "_");
+        }
+        return sb.toString();
     }
 }

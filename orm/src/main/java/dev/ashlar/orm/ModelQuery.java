@@ -78,26 +78,9 @@ public final class ModelQuery<T> {
         return this;
     }
 
-    private Select build() {
-        Select select = meta.info().select();
-        for (Condition c : conditions) {
-            select.where(c);
-        }
-        if (!order.isEmpty()) {
-            select.orderBy(order.toArray(new SortOrder[0]));
-        }
-        if (limit != null) {
-            select.limit(limit);
-        }
-        if (offset != null) {
-            select.offset(offset);
-        }
-        return select;
-    }
-
     /** All matching objects, in the session's identity map (one object per row). */
     public List<T> list() {
-        return session.runQuery(meta, build(), Map.copyOf(plan));
+        return session.runQuery(meta, List.copyOf(conditions), List.copyOf(order), limit, offset, Map.copyOf(plan));
     }
 
     /** The first matching object, or {@code null}. */
@@ -133,6 +116,17 @@ public final class ModelQuery<T> {
      * and their relationships are not loaded. Close the stream.
      */
     public Stream<T> stream() {
-        return session.streamQuery(meta, build());
+        Select select = meta.info().select();
+        conditions.forEach(select::where);
+        if (!order.isEmpty()) {
+            select.orderBy(order.toArray(new SortOrder[0]));
+        }
+        if (limit != null) {
+            select.limit(limit);
+        }
+        if (offset != null) {
+            select.offset(offset);
+        }
+        return session.streamQuery(meta, select);
     }
 }

@@ -97,6 +97,7 @@ public final class Ref<T> {
         this.assigned = true;
     }
 
+    /** {@code Ref(value)}, or {@code Ref(not loaded)} without loading it: printing must not run queries. */
     @Override
     public String toString() {
         return loaded ? "Ref(" + value + ")" : "Ref(not loaded)";

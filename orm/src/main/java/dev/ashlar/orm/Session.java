@@ -8,6 +8,7 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.sql.Condition;
 import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Select;
+import dev.ashlar.core.sql.SortOrder;
 import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.sql.Update;
 import dev.ashlar.declarative.Cascade;
@@ -30,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -391,16 +393,35 @@ public final class Session implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    <T> List<T> runQuery(EntityMeta meta, Select select, Map<String, Fetch> plan) {
+    <T> List<T> runQuery(EntityMeta meta, List<Condition> conditions, List<SortOrder> sort, Long limit, Long offset,
+                         Map<String, Fetch> plan) {
         checkOpen("query");
         autoflush();
         long resultId = ++resultSeq;
         resultOrigins.put(resultId, "session.select(" + meta.name() + ".class)");
-        List<Row> rows = connection().query(select).list();
-        List<T> out = new ArrayList<>(rows.size());
+        JoinPlan joins = JoinPlan.of(metamodel, meta, plan);
         List<Object> fresh = new ArrayList<>();
-        for (Row row : rows) {
-            out.add((T) materialize(meta, row, resultId, plan, fresh));
+        List<T> out;
+        if (joins.isEmpty()) {
+            Select select = meta.info().select();
+            conditions.forEach(select::where);
+            if (!sort.isEmpty()) {
+                select.orderBy(sort.toArray(new SortOrder[0]));
+            }
+            if (limit != null) {
+                select.limit(limit);
+            }
+            if (offset != null) {
+                select.offset(offset);
+            }
+            List<Row> rows = connection().query(select).list();
+            out = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                out.add((T) materialize(meta, b -> row.get(b.column()), resultId, plan, fresh));
+            }
+        } else {
+            List<Row> rows = connection().query(joins.select(conditions, sort, limit, offset)).list();
+            out = (List<T>) joins.read(this, rows, resultId, plan, fresh);
         }
         if (!meta.isRecord()) {
             applyPlan(meta, new ArrayList<>(out), plan);
@@ -438,9 +459,12 @@ public final class Session implements AutoCloseable {
         return !order.isEmpty();
     }
 
-    /** The session's object for a row: the one in the identity map, or a new one. */
-    private Object materialize(EntityMeta meta, Row row, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
-        Object model = meta.mapping().read(row);
+    /**
+     * The session's object for the values of one row (given per binding, since joined tables are read
+     * through aliases): the one in the identity map, or a new one.
+     */
+    Object materialize(EntityMeta meta, Function<Binding, Object> values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+        Object model = meta.mapping().read(values);
         if (meta.isRecord()) {
             fresh.add(model);
             return model;
@@ -518,6 +542,11 @@ public final class Session implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The hooks the session installs in {@code owner}'s reference {@code rel}. */
+    Ref.Hooks refHooks(Object owner, RelationshipMeta rel) {
+        return new RefHooks(owner, rel);
     }
 
     /** The hooks of one managed reference. */
@@ -683,7 +712,7 @@ public final class Session implements AutoCloseable {
         List<Object> fresh = new ArrayList<>();
         List<Object> out = new ArrayList<>();
         for (Row row : connection().query(select).list()) {
-            out.add(materialize(target, row, resultId, Map.of(), fresh));
+            out.add(materialize(target, b -> row.get(b.column()), resultId, Map.of(), fresh));
         }
         afterLoad(fresh);
         return out;
@@ -691,11 +720,11 @@ public final class Session implements AutoCloseable {
 
     private EntityState checkLoadable(Object owner, RelationshipMeta rel) {
         EntityState s = states.get(owner);
-        String option = Load.selectIn(rel.owner(), rel.name()).code();
+        String option = loadOption(rel);
         if (closed) {
             throw new UnloadedRelationshipException(rel.path(), rel.path() + " of " + metamodel.entity(rel.owner()).describe(owner)
-                    + " is not loaded and the session that loaded it is closed. Load it while the session is open: add .options("
-                    + option + ") to the query, or access it before closing the session");
+                    + " is not loaded and the session that loaded it is closed. Load it while the session is open: add "
+                    + option + " to the query, or access it before closing the session");
         }
         if (s == null) {
             throw new UnloadedRelationshipException(rel.path(), rel.path() + " of " + metamodel.entity(rel.owner()).describe(owner)
@@ -703,9 +732,18 @@ public final class Session implements AutoCloseable {
         }
         if (s.fetch(rel) == Fetch.RAISE) {
             throw new UnloadedRelationshipException(rel.path(), rel.path() + " of " + s.meta.describe(owner)
-                    + " is not loaded and its loading is raise; load it with the query: .options(" + option + ")");
+                    + " is not loaded and its loading is raise; load it with the query: " + option);
         }
         return s;
+    }
+
+    /**
+     * The loading option that would have loaded {@code rel} with its query, in the typed form first
+     * (compile-checked, from the generated metamodel) and the string form for models without one.
+     */
+    private static String loadOption(RelationshipMeta rel) {
+        Load load = Load.selectIn(rel.owner(), rel.name());
+        return ".options(" + load.typedCode() + ") (or .options(" + load.code() + ") without the generated metamodel)";
     }
 
     private void countLazyLoad(EntityState s, RelationshipMeta rel) {
@@ -716,8 +754,8 @@ public final class Session implements AutoCloseable {
         }
         String message = "N+1 queries: " + rel.path() + " was lazily loaded one " + s.meta.name() + " at a time, " + count
                 + " times for objects of one result (" + resultOrigins.getOrDefault(s.resultId, "a query")
-                + "). Load it for the whole result with .options(" + Load.selectIn(rel.owner(), rel.name()).code()
-                + "), or declare it with fetch = Fetch.SELECT_IN";
+                + "). Load it for the whole result with " + loadOption(rel)
+                + ", or declare it with fetch = Fetch.SELECT_IN";
         if (options.strictMode()) {
             throw new NPlusOneException(rel.path(), message);
         }
@@ -726,27 +764,43 @@ public final class Session implements AutoCloseable {
 
     /** Loads the relationship for all owners at once and applies the plan onward. */
     private void applyPlan(EntityMeta meta, List<Object> owners, Map<String, Fetch> plan) {
+        applyPlan(meta, owners, plan, new java.util.HashSet<>());
+    }
+
+    /**
+     * Loads select-in relationships of {@code owners} and walks on through joined ones. A joined
+     * relationship that the join did not fill (objects reached by a select-in or lazy load) is
+     * loaded select-in: one statement more rather than one per object. {@code walked} holds the
+     * joined relationships already walked through, since joined relationships may form a cycle.
+     */
+    private void applyPlan(EntityMeta meta, List<Object> owners, Map<String, Fetch> plan, Set<RelationshipMeta> walked) {
         if (owners.isEmpty()) {
             return;
         }
         for (RelationshipMeta rel : meta.relationships()) {
             Fetch fetch = plan.getOrDefault(rel.path(), rel.fetch());
-            if (fetch != Fetch.SELECT_IN) {
+            if (fetch != Fetch.SELECT_IN && fetch != Fetch.JOINED) {
                 continue;
             }
             List<Object> needing = new ArrayList<>();
+            Set<Object> reached = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (Object o : owners) {
                 Object holder = rel.read(o);
                 boolean loaded = holder instanceof RelatedList<?> rl ? rl.isLoaded() : holder instanceof Ref<?> r && r.isLoaded();
                 if (!loaded) {
                     needing.add(o);
+                } else if (fetch == Fetch.JOINED) {
+                    reached.addAll(holder instanceof RelatedList<?> rl ? rl.peek() : java.util.Collections.singleton(((Ref<?>) holder).peek()));
                 }
             }
-            if (needing.isEmpty()) {
-                continue;
+            reached.remove(null);
+            if (!needing.isEmpty()) {
+                List<Object> related = selectIn(meta, needing, rel, plan);
+                applyPlan(metamodel.entity(rel.target()), related, plan, walked);
             }
-            List<Object> related = selectIn(meta, needing, rel, plan);
-            applyPlan(metamodel.entity(rel.target()), related, plan);
+            if (!reached.isEmpty() && walked.add(rel)) {
+                applyPlan(metamodel.entity(rel.target()), new ArrayList<>(reached), plan, walked);
+            }
         }
     }
 
@@ -803,7 +857,7 @@ public final class Session implements AutoCloseable {
             List<Object> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
             Select select = target.info().select().where(key.column().in(chunk)).orderBy(target.key().get(0).column().asc());
             for (Row row : connection().query(select).list()) {
-                out.add(materialize(target, row, resultId, plan == null ? Map.of() : plan, fresh));
+                out.add(materialize(target, b -> row.get(b.column()), resultId, plan == null ? Map.of() : plan, fresh));
             }
         }
         afterLoad(fresh);
@@ -1084,6 +1138,7 @@ public final class Session implements AutoCloseable {
         return meta;
     }
 
+    /** The engine, how many objects the session tracks, and whether it is closed. */
     @Override
     public String toString() {
         return "Session(" + engine + ", " + order.size() + " objects" + (closed ? ", closed" : "") + ")";

@@ -4,7 +4,7 @@ import dev.ashlar.core.error.AshlarException;
 import java.util.List;
 
 /**
- * Objects broke rules of the schema (NOT NULL, length, numeric precision and scale, enum values) or
+ * Objects broke rules of the schema (NOT NULL, length, numeric precision and scale) or
  * of their own validators. Thrown by flush before any statement is sent, listing every violation.
  */
 public class ValidationException extends AshlarException {

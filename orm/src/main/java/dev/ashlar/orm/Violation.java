@@ -9,6 +9,7 @@ package dev.ashlar.orm;
  * @param rule  the rule, such as {@code not null}, {@code length <= 40}, {@code numeric(10,2)}
  */
 public record Violation(String model, String field, Object value, String rule) {
+    /** {@code Model.field = value: rule}, with long strings shortened so one huge value does not flood the message. */
     @Override
     public String toString() {
         String shown = value instanceof String s ? "'" + (s.length() > 60 ? s.substring(0, 60) + "...(" + s.length() + " chars)" : s) + "'"

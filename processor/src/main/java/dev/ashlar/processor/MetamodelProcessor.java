@@ -47,7 +47,9 @@ import javax.tools.Diagnostic;
 /**
  * Generates a typed metamodel for every {@link Model} class: for {@code Item}, a class {@code Item_}
  * in the same package with the model, its table, and one {@code Column<T>} constant per mapped
- * field, so that column references and the types of compared values are checked by the compiler.
+ * field, so that column references and the types of compared values are checked by the compiler,
+ * and one {@code Relation<Item, T>} constant per relationship field, so that loading options name
+ * relationships the compiler knows.
  * Mistakes it can see in the model (unmappable types, a BigDecimal without {@code @Numeric}, no
  * {@code @Id}, ...) become compile errors on the field, by the same {@link MappingRules} the runtime
  * applies. Found by javac through {@code META-INF/services}, so declaring the processor jar as a
@@ -60,6 +62,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private static final ClassName MODELS = ClassName.get("dev.ashlar.declarative", "Models");
     private static final ClassName TABLE = ClassName.get("dev.ashlar.core.schema", "Table");
     private static final ClassName COLUMN = ClassName.get("dev.ashlar.core.schema", "Column");
+    private static final ClassName RELATION = ClassName.get("dev.ashlar.declarative", "Relation");
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -118,9 +121,32 @@ public final class MetamodelProcessor extends AbstractProcessor {
             error(MappingRules.noIdProblem(modelName), type);
             ok = false;
         }
+        List<RelationField> relations = relationFields(type);
         if (ok) {
-            write(type, mapped);
+            write(type, mapped, relations);
         }
+    }
+
+    /** A relationship field and the model it leads to. */
+    private record RelationField(VariableElement element, TypeName target) {
+    }
+
+    /**
+     * The relationship fields of a class model with their target: the type argument of the field's
+     * {@code Ref<T>} or {@code List<T>}. A field without one is left to the runtime, which reports it.
+     */
+    private List<RelationField> relationFields(TypeElement type) {
+        List<RelationField> out = new ArrayList<>();
+        for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            if (f.getModifiers().contains(Modifier.STATIC) || !isRelationship(f) || f.asType().getKind() != TypeKind.DECLARED) {
+                continue;
+            }
+            List<? extends TypeMirror> args = ((javax.lang.model.type.DeclaredType) f.asType()).getTypeArguments();
+            if (args.size() == 1 && args.get(0).getKind() == TypeKind.DECLARED) {
+                out.add(new RelationField(f, TypeName.get(processingEnv.getTypeUtils().erasure(args.get(0)))));
+            }
+        }
+        return out;
     }
 
     /** The fields that map to columns: record components, or instance fields not marked transient. */
@@ -190,7 +216,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return ClassName.bestGuess(kind.columnJavaType());
     }
 
-    private void write(TypeElement type, List<MappedField> fields) {
+    private void write(TypeElement type, List<MappedField> fields, List<RelationField> relations) {
         String pkg = packageOf(type).getQualifiedName().toString();
         ClassName model = ClassName.get(type);
         String name = String.join("_", model.simpleNames()) + "_";
@@ -213,6 +239,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
                             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("Column {@code $L}.\n", f.column())
                     .initializer("TABLE.column($S, $T.class)", f.column(), columnType).build());
+        }
+        for (RelationField r : relations) {
+            String field = r.element().getSimpleName().toString();
+            spec.addField(FieldSpec.builder(ParameterizedTypeName.get(RELATION, model, r.target()), field,
+                            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Relationship {@code $L}, leading to {@link $T}.\n", field, r.target())
+                    .initializer("$T.of($T.class, $S, $T.class)", RELATION, model, field, r.target()).build());
         }
         try {
             JavaFile.builder(pkg, spec.build()).build().writeTo(processingEnv.getFiler());

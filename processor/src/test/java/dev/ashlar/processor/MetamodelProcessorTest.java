@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.declarative.Relation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -186,5 +187,85 @@ class MetamodelProcessorTest {
         assertThat(c.success).isFalse();
         assertThat(c.errors()).singleElement().asString()
                 .contains("Twice.created: column name created_at is already used by Twice.createdAt");
+    }
+
+    private static final String RELATED = """
+            package shop;
+
+            import dev.ashlar.declarative.*;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            @Model
+            public class Customer {
+                @Id public Long id;
+                @OneToMany(mappedBy = "customer") public List<Purchase> purchases = new ArrayList<>();
+            }
+            """;
+
+    private static final String PURCHASE = """
+            package shop;
+
+            import dev.ashlar.declarative.*;
+
+            @Model
+            public class Purchase {
+                @Id public Long id;
+                @References(model = Customer.class) public Long customerId;
+                @ManyToOne public Holder<Customer> customer = new Holder<>();
+            }
+            """;
+
+    /** Stands in for the ORM's {@code Ref}, which the processor does not depend on. */
+    private static final String HOLDER = """
+            package shop;
+
+            public class Holder<T> {
+            }
+            """;
+
+    private static String useRelation(String body) {
+        return """
+                package shop;
+
+                import dev.ashlar.declarative.Relation;
+
+                class UseRelation {
+                    static Relation<Customer, Purchase> relation() {
+                        return %s;
+                    }
+                }
+                """.formatted(body);
+    }
+
+    @Test
+    void generatesOneTypedRelationPerRelationshipField(@TempDir Path dir) throws Exception {
+        Compilation c = Compilation.compile(dir, false, sources(
+                "shop/Customer.java", RELATED, "shop/Purchase.java", PURCHASE, "shop/Holder.java", HOLDER,
+                "shop/UseRelation.java", useRelation("Customer_.purchases")));
+        assertThat(c.success).as(c.toString()).isTrue();
+        try (URLClassLoader loader = c.loader()) {
+            Class<?> customerMeta = loader.loadClass("shop.Customer_");
+            assertThat(Arrays.stream(customerMeta.getDeclaredFields()).map(Field::getName))
+                    .containsExactly("MODEL", "TABLE", "id", "purchases");
+            assertThat(customerMeta.getField("purchases").getGenericType().getTypeName())
+                    .isEqualTo("dev.ashlar.declarative.Relation<shop.Customer, shop.Purchase>");
+            Class<?> purchaseMeta = loader.loadClass("shop.Purchase_");
+            assertThat(purchaseMeta.getField("customer").getGenericType().getTypeName())
+                    .isEqualTo("dev.ashlar.declarative.Relation<shop.Purchase, shop.Customer>");
+            Relation<?, ?> customer = (Relation<?, ?>) purchaseMeta.getField("customer").get(null);
+            assertThat(customer.owner().getName()).isEqualTo("shop.Purchase");
+            assertThat(customer.name()).isEqualTo("customer");
+            assertThat(customer.target().getName()).isEqualTo("shop.Customer");
+        }
+    }
+
+    @Test
+    void aRelationOfTheWrongModelsDoesNotCompile(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources(
+                "shop/Customer.java", RELATED, "shop/Purchase.java", PURCHASE, "shop/Holder.java", HOLDER,
+                "shop/UseRelation.java", useRelation("Purchase_.customer")));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).singleElement().asString().startsWith("UseRelation.java:7: ").contains("incompatible types");
     }
 }

@@ -7,6 +7,7 @@ import dev.ashlar.core.schema.Table;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A model class resolved once: its table, and for each mapped field the column and the method
@@ -75,23 +76,35 @@ public final class ModelMapping {
 
     /** A new model holding the row's values of the mapped columns, which the row must contain. */
     public Object read(Row row) {
+        return read(b -> row.get(b.column()), row);
+    }
+
+    /**
+     * A new model holding the value {@code values} gives for each binding. For rows where the
+     * model's columns are not selected as themselves, such as those of an aliased (joined) table.
+     */
+    public Object read(Function<Binding, Object> values) {
+        return read(values, "values");
+    }
+
+    private Object read(Function<Binding, Object> values, Object source) {
         try {
             if (record) {
                 Object[] args = componentDefaults.clone();
                 for (Binding b : bindings) {
-                    args[b.component()] = row.get(b.column());
+                    args[b.component()] = values.apply(b);
                 }
                 return constructor.invokeExact(args);
             }
             Object model = constructor.invokeExact();
             for (Binding b : bindings) {
-                b.setter().invokeExact(model, row.get(b.column()));
+                b.setter().invokeExact(model, values.apply(b));
             }
             return model;
         } catch (AshlarException | Error e) {
             throw e;
         } catch (Throwable t) {
-            throw new AshlarException("cannot make a " + type.getSimpleName() + " from row " + row + ": " + t, t);
+            throw new AshlarException("cannot make a " + type.getSimpleName() + " from " + (source instanceof Row ? "row " : "") + source + ": " + t, t);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.Types;
 import dev.ashlar.declarative.DefaultNow;
+import dev.ashlar.declarative.UpdatedNow;
 import dev.ashlar.declarative.Id;
 import dev.ashlar.declarative.Index;
 import dev.ashlar.declarative.Length;
@@ -206,6 +207,10 @@ public final class ModelReader {
             return null;
         }
         Kind kind = MappingRules.kindOf(facts.rawTypeName(), facts.isEnum()).orElseThrow();
+        if (f.isAnnotationPresent(UpdatedNow.class) && kind != Kind.DATE_TIME && kind != Kind.DATE_TIME_TZ && kind != Kind.DATE) {
+            problems.add(where + "@UpdatedNow applies only to LocalDateTime, OffsetDateTime and LocalDate fields");
+            return null;
+        }
         dev.ashlar.declarative.Column override = f.getAnnotation(dev.ashlar.declarative.Column.class);
         String name = override != null && !override.name().isEmpty() ? override.name() : MappingRules.snakeCase(f.getName());
         Column<Object> column = column(name, sqlType(kind, f, facts));
@@ -225,7 +230,24 @@ public final class ModelReader {
         if (facts.defaultNow()) {
             column.defaultValue(now(kind));
         }
+        if (f.isAnnotationPresent(UpdatedNow.class)) {
+            column.onUpdate(now(kind));
+        }
+        dev.ashlar.declarative.ServerDefault serverDefault = f.getAnnotation(dev.ashlar.declarative.ServerDefault.class);
+        if (serverDefault != null) {
+            column.serverDefault(dev.ashlar.core.schema.ServerDefault.literal(literal(kind, serverDefault.value())));
+        }
         return new Draft(f, column, f.getAnnotation(References.class), component, getter, setter);
+    }
+
+    /** A {@code @ServerDefault} literal as the column's kind of value, so the DDL renders a number as a number. */
+    private static Object literal(Kind kind, String text) {
+        return switch (kind) {
+            case SMALL_INTEGER, INTEGER, BIG_INTEGER -> Long.parseLong(text.trim());
+            case NUMERIC, FLOAT, DOUBLE -> new java.math.BigDecimal(text.trim());
+            case BOOLEAN -> Boolean.parseBoolean(text.trim());
+            default -> text;
+        };
     }
 
     private static Supplier<Object> now(Kind kind) {

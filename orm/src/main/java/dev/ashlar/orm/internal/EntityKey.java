@@ -10,6 +10,7 @@ import java.util.List;
  * @param values the primary key values in key column order
  */
 public record EntityKey(Class<?> type, List<Object> values) {
+    /** {@code Item#5}, or the list of values for a composite key. */
     @Override
     public String toString() {
         return type.getSimpleName() + (values.size() == 1 ? "#" + values.get(0) : values.toString());

@@ -182,6 +182,7 @@ public final class EntityMeta {
         return sb.append(')').toString();
     }
 
+    /** {@code EntityMeta(Model)}. */
     @Override
     public String toString() {
         return "EntityMeta(" + name() + ")";

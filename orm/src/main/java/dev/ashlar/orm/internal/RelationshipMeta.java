@@ -154,6 +154,7 @@ public final class RelationshipMeta {
         }
     }
 
+    /** {@code Model.field}. */
     @Override
     public String toString() {
         return path();

@@ -1,20 +1,20 @@
 package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.schema.Column;
-import dev.ashlar.core.types.EnumType;
 import dev.ashlar.core.types.NumericType;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.StringType;
 import dev.ashlar.declarative.internal.ModelMapping.Binding;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * The rules a value must follow to fit its column, read from the schema: NOT NULL, string length,
- * numeric precision and scale, and enum membership. Checked before anything is sent, so a bad value
- * is reported with its model and field instead of as a database error halfway through a flush.
+ * numeric precision and scale. Checked before anything is sent, so a bad value is reported with its
+ * model and field instead of as a database error halfway through a flush. Enum membership has no
+ * rule here: a model's enum field can hold only one of the enum's constants (or null, which the
+ * NOT NULL rule covers), so the typed API cannot produce a value outside the enum.
  */
 public final class SchemaRules {
     private SchemaRules() {
@@ -68,9 +68,6 @@ public final class SchemaRules {
                         + (nt.precision() - nt.scale()) + " allowed";
             }
             return null;
-        }
-        if (type instanceof EnumType<?> et && !et.javaType().isInstance(value)) {
-            return "one of " + Arrays.toString(et.javaType().getEnumConstants());
         }
         return null;
     }
