@@ -48,6 +48,11 @@ public class Queries20 extends Workload {
     private int tableRows;
 
     @Override
+    protected boolean writesRows() {
+        return true;
+    }
+
+    @Override
     protected void prepare() throws Exception {
         tableRows = rows(TABLE_ROWS);
         Fixture.ensureRows(pool, database, tableRows);

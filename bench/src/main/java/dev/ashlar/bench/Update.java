@@ -37,6 +37,11 @@ public class Update extends Workload {
     private int updates;
 
     @Override
+    protected boolean writesRows() {
+        return true;
+    }
+
+    @Override
     protected void prepare() throws Exception {
         Fixture.ensureRows(pool, database, rows(TABLE_ROWS));
         updates = rows(UPDATES);

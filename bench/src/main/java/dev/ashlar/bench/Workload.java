@@ -2,6 +2,7 @@ package dev.ashlar.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ashlar.bench.support.BenchDb;
+import dev.ashlar.bench.support.Fixture;
 import dev.ashlar.bench.support.Hibernate;
 import dev.ashlar.bench.support.Jooq;
 import dev.ashlar.core.engine.Engine;
@@ -79,7 +80,12 @@ public abstract class Workload {
 
     /** Closes what the trial opened. */
     @TearDown(Level.Trial)
-    public final void closeTrial() {
+    public final void closeTrial() throws Exception {
+        if (hibernate != null && database == BenchDb.SQLITE && writesRows()) {
+            // Hibernate writes every column back, and on SQLite it stores timestamps as epoch milliseconds,
+            // not as Ashlar's text: the next trial must load the rows afresh.
+            Fixture.forget(pool);
+        }
         if (engine != null) {
             engine.close();
         }
@@ -87,6 +93,11 @@ public abstract class Workload {
             hibernate.close();
         }
         pool.close();
+    }
+
+    /** Whether the workload changes the fixture's rows. */
+    protected boolean writesRows() {
+        return false;
     }
 
     /** Prepares the workload's data, once per trial. */

@@ -115,6 +115,13 @@ public final class Fixture {
         }
     }
 
+    /** Forgets what the fixture loaded, so that the next {@link #ensureRows} loads the rows again. */
+    public static void forget(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM bench_state");
+        }
+    }
+
     private static void truncate(Connection c, BenchDb db) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(db == BenchDb.POSTGRESQL ? "TRUNCATE items RESTART IDENTITY" : "DELETE FROM items");

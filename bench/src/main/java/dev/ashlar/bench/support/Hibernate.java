@@ -18,6 +18,11 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
  * statistics and no schema management.
  */
 public final class Hibernate {
+    static {
+        // Route Hibernate's logging through SLF4J, whose simplelogger.properties keeps it at WARN.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+
     private Hibernate() {
     }
 
@@ -55,7 +60,7 @@ public final class Hibernate {
     static void prepareIdGenerator(DataSource pool, BenchDb db) throws SQLException {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             if (db == BenchDb.POSTGRESQL) {
-                s.execute("CREATE SEQUENCE IF NOT EXISTS items_hibernate_seq START WITH 1 INCREMENT BY 1000");
+                s.execute("CREATE SEQUENCE IF NOT EXISTS items_hibernate_seq START WITH 1 INCREMENT BY " + ItemEntity.ID_BLOCK);
                 return;
             }
             s.execute("CREATE TABLE IF NOT EXISTS items_hibernate_seq (next_val bigint)");

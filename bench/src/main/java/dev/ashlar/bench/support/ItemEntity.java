@@ -12,16 +12,21 @@ import java.time.LocalDateTime;
 
 /**
  * The Item as a Hibernate entity, mapped to the same {@code items} table. Ids come from a pooled
- * generator that hands out 1,000 ids per round trip, because Hibernate cannot batch inserts whose
- * ids come from an identity column; on SQLite, which has no sequences, Hibernate keeps the counter
- * in a one-row table of that name ({@link Hibernate#prepareIdGenerator} creates both).
+ * generator, because Hibernate cannot batch inserts whose ids come from an identity column. On
+ * SQLite, which has no sequences, Hibernate keeps the counter in a one-row table of that name
+ * ({@link Hibernate#prepareIdGenerator} creates both) and updates it on a second connection, which
+ * SQLite's single writer blocks once the insert transaction has written: so one block of ids covers
+ * a whole insert operation, fetched before its first write.
  */
 @Entity
 @Table(name = "items")
 public class ItemEntity {
+    /** Ids per generator round trip: at least the rows of one insert operation. */
+    public static final int ID_BLOCK = 100_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "items_hibernate_seq")
-    @SequenceGenerator(name = "items_hibernate_seq", sequenceName = "items_hibernate_seq", allocationSize = 1000)
+    @SequenceGenerator(name = "items_hibernate_seq", sequenceName = "items_hibernate_seq", allocationSize = ItemEntity.ID_BLOCK)
     public Long id;
 
     @Column(name = "name", nullable = false)
