@@ -61,6 +61,7 @@ public final class Hibernate {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             if (db == BenchDb.POSTGRESQL) {
                 s.execute("CREATE SEQUENCE IF NOT EXISTS items_hibernate_seq START WITH 1 INCREMENT BY " + ItemEntity.ID_BLOCK);
+                s.execute("ALTER SEQUENCE items_hibernate_seq INCREMENT BY " + ItemEntity.ID_BLOCK);
                 return;
             }
             s.execute("CREATE TABLE IF NOT EXISTS items_hibernate_seq (next_val bigint)");
