@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@ParameterizedTest(name = "{displayName} [{0}]")
+@ParameterizedTest(name = "[{0}]")
 @ArgumentsSource(AllDatabasesProvider.class)
 public @interface AllDatabases {
 }

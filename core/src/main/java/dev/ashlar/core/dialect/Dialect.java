@@ -108,6 +108,29 @@ public abstract class Dialect {
         return true;
     }
 
+    /** Whether {@code UPDATE ... RETURNING} works. */
+    public boolean supportsUpdateReturning() {
+        return true;
+    }
+
+    /** Whether {@code DELETE ... RETURNING} works. */
+    public boolean supportsDeleteReturning() {
+        return true;
+    }
+
+    /**
+     * Whether a result set streams with a fetch size only inside a transaction (PostgreSQL's
+     * cursors); the engine then opens one for the stream's lifetime when none is open.
+     */
+    public boolean cursorsNeedTransaction() {
+        return false;
+    }
+
+    /** Whether a backslash escapes the next character inside string literals (MariaDB by default). */
+    public boolean backslashEscapesInStrings() {
+        return false;
+    }
+
     /** The JDBC URL for an Ashlar URL of this dialect. */
     public abstract String jdbcUrl(dev.ashlar.core.engine.EngineUrl url);
 

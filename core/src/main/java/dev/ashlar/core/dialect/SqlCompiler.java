@@ -2,21 +2,46 @@ package dev.ashlar.core.dialect;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.error.UnsupportedFeatureException;
+import dev.ashlar.core.sql.Arithmetic;
+import dev.ashlar.core.sql.Between;
+import dev.ashlar.core.sql.Case;
+import dev.ashlar.core.sql.Cast;
 import dev.ashlar.core.sql.Comparison;
+import dev.ashlar.core.sql.CompoundSelect;
+import dev.ashlar.core.sql.Condition;
+import dev.ashlar.core.sql.Cte;
+import dev.ashlar.core.sql.DerivedTable;
+import dev.ashlar.core.sql.DistinctArgument;
+import dev.ashlar.core.sql.Exists;
 import dev.ashlar.core.sql.Delete;
+import dev.ashlar.core.sql.Excluded;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.sql.FunctionCall;
 import dev.ashlar.core.sql.InList;
+import dev.ashlar.core.sql.InSubquery;
+import dev.ashlar.core.sql.Join;
+import dev.ashlar.core.sql.Keyword;
+import dev.ashlar.core.sql.Labeled;
+import dev.ashlar.core.sql.Like;
 import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.sql.Logical;
 import dev.ashlar.core.sql.Not;
+import dev.ashlar.core.sql.OnConflict;
 import dev.ashlar.core.sql.NullTest;
 import dev.ashlar.core.sql.Param;
+import dev.ashlar.core.sql.QualifiedColumn;
+import dev.ashlar.core.sql.Query;
+import dev.ashlar.core.sql.ScalarSubquery;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.core.sql.SortOrder;
 import dev.ashlar.core.sql.SqlNode;
+import dev.ashlar.core.sql.SetOperator;
 import dev.ashlar.core.sql.Star;
+import dev.ashlar.core.sql.TableAlias;
 import dev.ashlar.core.sql.Update;
+import dev.ashlar.core.sql.Window;
+import dev.ashlar.core.sql.WindowFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +55,11 @@ public class SqlCompiler {
     protected final Dialect dialect;
     protected final StringBuilder sql = new StringBuilder(128);
     protected final List<Param<?>> parameters = new ArrayList<>();
-    /** Whether column references are qualified with their table name (true once a FROM has several tables). */
+    /** Whether column references are qualified with their table name (inside every SELECT, so that correlated subqueries resolve). */
     protected boolean qualifyColumns;
+    /** Whether a statement's ORDER BY is being written, where labelled expressions are referred to by label. */
+    protected boolean inOrderBy;
+    private int derivedNames;
 
     protected SqlCompiler(Dialect dialect) {
         this.dialect = dialect;
@@ -66,7 +94,7 @@ public class SqlCompiler {
 
     /** Visits a child expression, wrapping it in parentheses when it is itself an operation. */
     protected void operand(SqlNode node) {
-        boolean wrap = node instanceof Comparison || node instanceof Logical;
+        boolean wrap = node instanceof Condition && !(node instanceof Exists) || node instanceof Arithmetic;
         if (wrap) {
             sql.append('(');
         }
@@ -130,7 +158,7 @@ public class SqlCompiler {
     }
 
     public void visitFunctionCall(FunctionCall<?> call) {
-        sql.append(call.name()).append('(');
+        sql.append(functionName(call.name())).append('(');
         list(call.arguments(), ", ");
         sql.append(')');
     }
@@ -149,18 +177,178 @@ public class SqlCompiler {
         }
     }
 
+    public void visitQualifiedColumn(QualifiedColumn<?> column) {
+        if (qualifyColumns) {
+            identifier(column.qualifier()).append(".");
+        }
+        identifier(column.name());
+    }
+
+    /** A labelled expression outside a select list: its label in ORDER BY, else the expression itself. */
+    public void visitLabeled(Labeled<?> labeled) {
+        if (inOrderBy) {
+            identifier(labeled.label());
+        } else {
+            labeled.expression().accept(this);
+        }
+    }
+
+    /**
+     * {@code x LIKE p ESCAPE '\'}: the explicit escape makes backslash escape {@code %} and {@code _} on
+     * every database (SQLite has no default escape). Case-insensitive matching lowers both sides;
+     * databases with {@code ILIKE} override this.
+     */
+    public void visitLike(Like like) {
+        if (like.ignoreCase()) {
+            sql.append("lower(");
+            like.expression().accept(this);
+            sql.append(") LIKE lower(");
+            like.pattern().accept(this);
+            sql.append(')');
+        } else {
+            operand(like.expression());
+            sql.append(" LIKE ");
+            operand(like.pattern());
+        }
+        sql.append(" ESCAPE ").append(dialect.stringLiteral("\\"));
+    }
+
+    public void visitBetween(Between between) {
+        operand(between.expression());
+        sql.append(" BETWEEN ");
+        operand(between.low());
+        sql.append(" AND ");
+        operand(between.high());
+    }
+
+    public void visitInSubquery(InSubquery in) {
+        operand(in.expression());
+        sql.append(" IN ");
+        subquery(in.query());
+    }
+
+    public void visitExists(Exists exists) {
+        sql.append("EXISTS ");
+        subquery(exists.query());
+    }
+
+    public void visitScalarSubquery(ScalarSubquery<?> scalar) {
+        subquery(scalar.query());
+    }
+
+    /** {@code (query)}, compiled in its own scope. */
+    protected void subquery(Query query) {
+        sql.append('(');
+        query.accept(this);
+        sql.append(')');
+    }
+
+    public void visitArithmetic(Arithmetic<?> arithmetic) {
+        operand(arithmetic.left());
+        sql.append(' ').append(arithmeticOperator(arithmetic)).append(' ');
+        operand(arithmetic.right());
+    }
+
+    /** How an arithmetic operator is spelled; MariaDB overrides integer division. */
+    protected String arithmeticOperator(Arithmetic<?> arithmetic) {
+        return dialect.operator(arithmetic.operator());
+    }
+
+    public void visitCast(Cast<?> cast) {
+        sql.append("CAST(");
+        cast.expression().accept(this);
+        sql.append(" AS ").append(castType(cast.type())).append(')');
+    }
+
+    /** The type name in {@code CAST(x AS type)}: the DDL name by default. */
+    protected String castType(dev.ashlar.core.types.SqlType<?> type) {
+        return dialect.ddl().types().render(type);
+    }
+
+    public void visitCase(Case<?> c) {
+        sql.append("CASE");
+        for (Case.When<?> when : c.whens()) {
+            sql.append(" WHEN ");
+            when.condition().accept(this);
+            sql.append(" THEN ");
+            when.value().accept(this);
+        }
+        if (c.otherwiseValue() != null) {
+            sql.append(" ELSE ");
+            c.otherwiseValue().accept(this);
+        }
+        sql.append(" END");
+    }
+
+    public void visitKeyword(Keyword<?> keyword) {
+        sql.append(keyword.sql());
+    }
+
+    public void visitDistinctArgument(DistinctArgument argument) {
+        sql.append("DISTINCT ");
+        argument.expression().accept(this);
+    }
+
+    public void visitWindowFunction(WindowFunction<?> function) {
+        function.function().accept(this);
+        Window window = function.window();
+        sql.append(" OVER (");
+        if (!window.partitionBy().isEmpty()) {
+            sql.append("PARTITION BY ");
+            list(window.partitionBy(), ", ");
+        }
+        if (!window.orderBy().isEmpty()) {
+            sql.append(window.partitionBy().isEmpty() ? "ORDER BY " : " ORDER BY ");
+            list(window.orderBy(), ", ");
+        }
+        sql.append(')');
+    }
+
+    /** The name a function is called by; dialects rename the standard functions they spell differently. */
+    protected String functionName(String name) {
+        return name;
+    }
+
+    // ---- FROM items -----------------------------------------------------------------------
+
+    public void visitTableAlias(TableAlias alias) {
+        identifier(alias.table().name()).append(" AS ").identifier(alias.alias());
+    }
+
+    public void visitDerivedTable(DerivedTable derived) {
+        subquery(derived.query());
+        sql.append(" AS ");
+        identifier(derived.alias());
+    }
+
+    public void visitCteReference(Cte cte) {
+        identifier(cte.name());
+    }
+
+    public void visitJoin(Join join) {
+        sql.append(' ').append(join.type().sql()).append(' ');
+        join.target().accept(this);
+        sql.append(" ON ");
+        join.on().accept(this);
+    }
+
     // ---- statements -----------------------------------------------------------------------
 
     public void visitSelect(Select select) {
-        qualifyColumns = select.from().size() > 1;
+        boolean outerQualify = qualifyColumns;
+        boolean outerOrderBy = inOrderBy;
+        qualifyColumns = true;
+        inOrderBy = false;
+        withClause(select);
         sql.append("SELECT ");
         if (select.isDistinct()) {
             sql.append("DISTINCT ");
         }
-        list(select.columns(), ", ");
+        selectList(select.columns());
         if (!select.from().isEmpty()) {
             sql.append(" FROM ");
             list(select.from(), ", ");
+            select.joins().forEach(join -> join.accept(this));
         }
         if (select.where() != null) {
             sql.append(" WHERE ");
@@ -174,11 +362,94 @@ public class SqlCompiler {
             sql.append(" HAVING ");
             select.having().accept(this);
         }
-        if (!select.orderBy().isEmpty()) {
-            sql.append(" ORDER BY ");
-            list(select.orderBy(), ", ");
-        }
+        orderBy(select.orderBy());
         limitOffset(select.limit(), select.offset());
+        qualifyColumns = outerQualify;
+        inOrderBy = outerOrderBy;
+    }
+
+    /** {@code WITH [RECURSIVE] name AS (query), ... }. */
+    protected void withClause(Select select) {
+        if (select.ctes().isEmpty()) {
+            return;
+        }
+        sql.append(select.isRecursive() ? "WITH RECURSIVE " : "WITH ");
+        for (int i = 0; i < select.ctes().size(); i++) {
+            Cte cte = select.ctes().get(i);
+            if (i > 0) {
+                sql.append(", ");
+            }
+            identifier(cte.name()).append(" AS ");
+            subquery(cte.query());
+        }
+        sql.append(' ');
+    }
+
+    /** The select list; labelled expressions get {@code AS label}. */
+    protected void selectList(List<Expression<?>> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            Expression<?> column = columns.get(i);
+            if (column instanceof Labeled<?> labeled) {
+                labeled.expression().accept(this);
+                sql.append(" AS ");
+                identifier(labeled.label());
+            } else {
+                column.accept(this);
+            }
+        }
+    }
+
+    /** {@code ORDER BY ...}, where labelled expressions stand for their select-list column. */
+    protected void orderBy(List<SortOrder> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        boolean outer = inOrderBy;
+        inOrderBy = true;
+        sql.append(" ORDER BY ");
+        list(orders, ", ");
+        inOrderBy = outer;
+    }
+
+    /**
+     * Queries joined by set operators, written without parentheses (SQLite allows none). Where
+     * PostgreSQL and MariaDB would bind an INTERSECT tighter than the operators before it, the
+     * left side is nested as a derived table, so that every database evaluates left to right. The
+     * ORDER BY names the result's columns unqualified, as set operations require.
+     */
+    public void visitCompoundSelect(CompoundSelect compound) {
+        boolean outerQualify = qualifyColumns;
+        int start = sql.length();
+        if (compound.first() instanceof CompoundSelect nested) {
+            sql.append("SELECT * FROM (");
+            nested.accept(this);
+            sql.append(") AS ");
+            identifier(nextDerivedName());
+        } else {
+            compound.first().accept(this);
+        }
+        boolean mixed = false;
+        for (CompoundSelect.Part part : compound.parts()) {
+            if (part.operator() == SetOperator.INTERSECT && mixed) {
+                sql.insert(start, "SELECT * FROM (");
+                sql.append(") AS ");
+                identifier(nextDerivedName());
+            }
+            mixed |= part.operator() != SetOperator.INTERSECT;
+            sql.append(' ').append(part.operator().sql()).append(' ');
+            part.query().accept(this);
+        }
+        qualifyColumns = false;
+        orderBy(compound.orderBy());
+        limitOffset(compound.limit(), compound.offset());
+        qualifyColumns = outerQualify;
+    }
+
+    private String nextDerivedName() {
+        return "ashlar_set" + (++derivedNames);
     }
 
     /** {@code LIMIT n OFFSET m}; dialects that need a LIMIT before an OFFSET override this. */
@@ -192,28 +463,17 @@ public class SqlCompiler {
     }
 
     public void visitInsert(Insert insert) {
-        Map<Column<?>, Expression<?>> values = insert.valuesWithDefaults();
         sql.append("INSERT INTO ");
         identifier(insert.table().name());
-        if (values.isEmpty()) {
-            sql.append(' ').append(dialect.emptyInsertValues());
+        if (insert.select() != null) {
+            insertSelect(insert);
         } else {
-            sql.append(" (");
-            int i = 0;
-            for (Column<?> column : values.keySet()) {
-                if (i++ > 0) {
-                    sql.append(", ");
-                }
-                identifier(column.name());
-            }
-            sql.append(") VALUES (");
-            list(List.copyOf(values.values()), ", ");
-            sql.append(')');
+            insertValues(insert);
         }
-        if (!insert.returning().isEmpty() && dialect.supportsInsertReturning()) {
-            sql.append(" RETURNING ");
-            list(insert.returning(), ", ");
+        if (insert.onConflict() != null) {
+            onConflict(insert.onConflict());
         }
+        returning(insert.returning(), dialect.supportsInsertReturning(), "INSERT", insert.table());
     }
 
     public void visitUpdate(Update update) {
@@ -237,6 +497,7 @@ public class SqlCompiler {
             sql.append(" WHERE ");
             update.where().accept(this);
         }
+        returning(update.returning(), dialect.supportsUpdateReturning(), "UPDATE", update.table());
     }
 
     public void visitDelete(Delete delete) {
@@ -246,5 +507,119 @@ public class SqlCompiler {
             sql.append(" WHERE ");
             delete.where().accept(this);
         }
+        returning(delete.returning(), dialect.supportsDeleteReturning(), "DELETE", delete.table());
     }
+
+    // ---- writes ---------------------------------------------------------------------------
+
+    /** {@code (a, b) VALUES (?, ?), (?, ?)}: one group per row; every row must set the same columns. */
+    protected void insertValues(Insert insert) {
+        List<Map<Column<?>, Expression<?>>> rows = insert.rowCount() == 1 ? List.of(insert.valuesWithDefaults()) : insert.rowsWithDefaults();
+        Map<Column<?>, Expression<?>> first = rows.get(0);
+        if (first.isEmpty() && rows.size() == 1) {
+            sql.append(' ').append(dialect.emptyInsertValues());
+            return;
+        }
+        sql.append(" (");
+        int i = 0;
+        for (Column<?> column : first.keySet()) {
+            if (i++ > 0) {
+                sql.append(", ");
+            }
+            identifier(column.name());
+        }
+        sql.append(") VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            Map<Column<?>, Expression<?>> row = rows.get(r);
+            if (!row.keySet().equals(first.keySet())) {
+                throw new IllegalArgumentException("the rows of one multi-row INSERT INTO " + insert.table().name()
+                        + " must set the same columns: row 1 sets " + names(first.keySet()) + ", row " + (r + 1) + " sets " + names(row.keySet()));
+            }
+            sql.append(r > 0 ? ", (" : "(");
+            list(List.copyOf(row.values()), ", ");
+            sql.append(')');
+        }
+    }
+
+    private static List<String> names(java.util.Collection<Column<?>> columns) {
+        return columns.stream().map(Column::name).toList();
+    }
+
+    /** {@code (a, b) SELECT ...}. */
+    protected void insertSelect(Insert insert) {
+        sql.append(" (");
+        int i = 0;
+        for (Column<?> column : insert.selectColumns()) {
+            if (i++ > 0) {
+                sql.append(", ");
+            }
+            identifier(column.name());
+        }
+        sql.append(") ");
+        insert.select().accept(this);
+        qualifyColumns = false;
+    }
+
+    /** {@code ON CONFLICT (target) DO NOTHING | DO UPDATE SET ...}, shared by PostgreSQL and SQLite. */
+    protected void onConflict(OnConflict conflict) {
+        sql.append(" ON CONFLICT");
+        if (!conflict.target().isEmpty()) {
+            sql.append(" (");
+            int i = 0;
+            for (Column<?> column : conflict.target()) {
+                if (i++ > 0) {
+                    sql.append(", ");
+                }
+                identifier(column.name());
+            }
+            sql.append(')');
+        }
+        if (conflict.isDoNothing()) {
+            sql.append(" DO NOTHING");
+            return;
+        }
+        sql.append(" DO UPDATE SET ");
+        assignments(conflict.updates());
+    }
+
+    /**
+     * {@code a = expr, b = expr}. Column references on the right are qualified with their table,
+     * since in an upsert a bare name could mean the existing or the proposed row.
+     */
+    protected void assignments(Map<Column<?>, Expression<?>> assignments) {
+        boolean qualify = qualifyColumns;
+        int i = 0;
+        for (var entry : assignments.entrySet()) {
+            if (i++ > 0) {
+                sql.append(", ");
+            }
+            identifier(entry.getKey().name());
+            sql.append(" = ");
+            qualifyColumns = true;
+            entry.getValue().accept(this);
+            qualifyColumns = qualify;
+        }
+    }
+
+    /** {@code RETURNING columns}, or a clear error where the database cannot return rows from this statement. */
+    protected void returning(List<Column<?>> columns, boolean supported, String statement, Table table) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        if (!supported) {
+            throw new UnsupportedFeatureException(dialect.name() + " has no " + statement + " ... RETURNING (table " + table.name() + ")");
+        }
+        sql.append(" RETURNING ");
+        boolean qualify = qualifyColumns;
+        qualifyColumns = false;
+        list(columns, ", ");
+        qualifyColumns = qualify;
+    }
+
+    /** The value an upsert proposed for a column. */
+    public void visitExcluded(Excluded<?> excluded) {
+        sql.append("EXCLUDED.");
+        identifier(excluded.column().name());
+    }
+
 }

@@ -11,6 +11,7 @@ import dev.ashlar.core.types.FloatType;
 import dev.ashlar.core.types.IntegerType;
 import dev.ashlar.core.types.JsonType;
 import dev.ashlar.core.types.LargeBinaryType;
+import dev.ashlar.core.types.MappedType;
 import dev.ashlar.core.types.NumericType;
 import dev.ashlar.core.types.SmallIntegerType;
 import dev.ashlar.core.types.SqlType;
@@ -38,6 +39,9 @@ public class TypeCodecs {
     /** The codec for {@code type}; dispatches to one method per type so that dialects can override one. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ValueCodec<?> forType(SqlType<?> type) {
+        if (type instanceof MappedType m) {
+            return mapped(m);
+        }
         if (type instanceof IntegerType t) {
             return integer();
         }
@@ -90,6 +94,28 @@ public class TypeCodecs {
             return json();
         }
         throw new IllegalArgumentException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
+    }
+
+    /** A mapped type goes through its storage type's codec, converted on each side. */
+    private <J, S> ValueCodec<J> mapped(MappedType<J, S> type) {
+        ValueCodec<S> storage = forStorage(type.storage());
+        return new ValueCodec<>() {
+            @Override
+            public void bind(java.sql.PreparedStatement statement, int index, J value) throws java.sql.SQLException {
+                storage.bind(statement, index, value == null ? null : type.toStorage(value));
+            }
+
+            @Override
+            public J read(ResultSet resultSet, int index) throws java.sql.SQLException {
+                S stored = storage.read(resultSet, index);
+                return stored == null ? null : type.fromStorage(stored);
+            }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S> ValueCodec<S> forStorage(SqlType<S> storage) {
+        return (ValueCodec<S>) forType(storage);
     }
 
     protected ValueCodec<Integer> integer() {

@@ -11,6 +11,7 @@ import dev.ashlar.core.types.FloatType;
 import dev.ashlar.core.types.IntegerType;
 import dev.ashlar.core.types.JsonType;
 import dev.ashlar.core.types.LargeBinaryType;
+import dev.ashlar.core.types.MappedType;
 import dev.ashlar.core.types.NumericType;
 import dev.ashlar.core.types.SmallIntegerType;
 import dev.ashlar.core.types.SqlType;
@@ -26,6 +27,9 @@ import dev.ashlar.core.types.UuidType;
 public class TypeCompiler {
     /** The DDL spelling of {@code type}. */
     public String render(SqlType<?> type) {
+        if (type instanceof MappedType<?, ?> mapped) {
+            return render(mapped.storage());
+        }
         if (type instanceof IntegerType t) {
             return "INTEGER";
         }

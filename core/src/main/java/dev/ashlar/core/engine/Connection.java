@@ -13,9 +13,16 @@ import dev.ashlar.core.sql.Statement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import dev.ashlar.core.sql.Delete;
+import dev.ashlar.core.sql.Update;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * One pooled database connection. Statements run in autocommit until {@link #begin()} starts a
@@ -28,6 +35,10 @@ public final class Connection implements AutoCloseable {
     private final Dialect dialect;
     private final Echo echo;
     private Transaction current;
+    /** Results not yet closed, closed with the connection so that no statement outlives it. */
+    private final Set<Result> openResults = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Open cursors holding the implicit transaction PostgreSQL cursors need; 0 when none. */
+    private int cursorTransactions;
     private Integer isolationToRestore;
     private int savepoints;
     private boolean closed;
@@ -57,8 +68,20 @@ public final class Connection implements AutoCloseable {
         return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), select.columns());
     }
 
-    /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. */
+    /** Runs any query, such as a {@link dev.ashlar.core.sql.CompoundSelect} ({@code UNION} and the like). */
+    public Result query(dev.ashlar.core.sql.Query query) {
+        CompiledSql compiled = dialect.compile(query);
+        return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), query.columns());
+    }
+
+    /**
+     * Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. An insert of many
+     * rows runs as JDBC batches of one prepared statement (see {@link BatchWriter}), in one transaction.
+     */
     public int execute(Statement statement) {
+        if (statement instanceof Insert insert && insert.rowCount() > 1) {
+            return new BatchWriter(this).execute(insert);
+        }
         CompiledSql compiled = dialect.compile(statement);
         return executeUpdate(compiled.sql(), compiled.parameters(), compiled.parameterValues());
     }
@@ -79,11 +102,138 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * Runs an INSERT (of any number of rows, or from a select), UPDATE or DELETE with RETURNING and
+     * gives back the requested columns of every row it wrote. An insert that asks for no columns
+     * returns its primary key. Where the database lacks INSERT ... RETURNING, generated keys are read
+     * instead; UPDATE ... RETURNING on MariaDB is an {@link dev.ashlar.core.error.UnsupportedFeatureException}.
+     */
+    public List<Row> executeReturning(Statement statement) {
+        if (statement instanceof Insert insert) {
+            if (insert.returning().isEmpty()) {
+                insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
+            }
+            return new BatchWriter(this).insertReturning(insert);
+        }
+        List<Column<?>> returning = statement instanceof Update u ? u.returning()
+                : statement instanceof Delete d ? d.returning() : List.of();
+        if (returning.isEmpty()) {
+            throw new AshlarException("executeReturning needs a statement with returning(columns...)");
+        }
+        CompiledSql compiled = dialect.compile(statement);
+        return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), returning).list();
+    }
+
+    // ---- streaming ------------------------------------------------------------------------
+
+    /** Rows fetched per round trip by {@link #cursor(Select)} and {@link #stream(Select)}. */
+    public static final int DEFAULT_FETCH_SIZE = 1_000;
+
+    /**
+     * Runs a query for reading in constant memory: the driver fetches {@link #DEFAULT_FETCH_SIZE} rows
+     * at a time. Iterate the result or {@link Result#stream()} it, in try-with-resources.
+     */
+    public Result cursor(Select select) {
+        return cursor(select, DEFAULT_FETCH_SIZE);
+    }
+
+    /**
+     * Like {@link #cursor(Select)} with the given fetch size. On PostgreSQL a cursor needs a
+     * transaction: when none is open, one is opened for the result's lifetime and committed when it
+     * closes (statements run on this connection meanwhile belong to it).
+     */
+    public Result cursor(Select select, int fetchSize) {
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException("fetch size must be positive, got " + fetchSize);
+        }
+        CompiledSql compiled = dialect.compile(select);
+        boolean implicit = dialect.cursorsNeedTransaction() && !inTransaction();
+        if (implicit) {
+            beginCursorTransaction(compiled.sql());
+        }
+        try {
+            Result result = open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), select.columns(), fetchSize);
+            if (implicit) {
+                result.afterClose(this::endCursorTransaction);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (implicit) {
+                endCursorTransaction();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The rows of a query as a lazy stream read through a {@link #cursor(Select) cursor}. Close it:
+     * use try-with-resources, since an early exit such as {@code limit()} does not close a stream.
+     */
+    public Stream<Row> stream(Select select) {
+        return cursor(select).stream();
+    }
+
+    /**
+     * Reads a query through a cursor as a stream handed to {@code work}, and closes it afterwards
+     * whatever happens: on return, on an early exit and on an exception.
+     */
+    public <R> R stream(Select select, Function<? super Stream<Row>, ? extends R> work) {
+        try (Stream<Row> rows = stream(select)) {
+            return work.apply(rows);
+        }
+    }
+
+    /** Calls {@code action} for each row, read through a cursor; the cursor is closed afterwards, also on an exception. */
+    public void forEach(Select select, Consumer<? super Row> action) {
+        try (Result result = cursor(select)) {
+            for (Row row : result) {
+                action.accept(row);
+            }
+        }
+    }
+
+    private void beginCursorTransaction(String sql) {
+        try {
+            jdbc.setAutoCommit(false);
+            cursorTransactions++;
+        } catch (SQLException e) {
+            throw translate(e, sql, List.of());
+        }
+    }
+
+    private void endCursorTransaction() {
+        if (--cursorTransactions > 0) {
+            return;
+        }
+        try {
+            try {
+                // The cursor only read, but statements run meanwhile would have committed in autocommit.
+                jdbc.commit();
+            } catch (SQLException e) {
+                jdbc.rollback();
+            } finally {
+                jdbc.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e, "COMMIT", List.of());
+        }
+    }
+
+    /** Whether a cursor's implicit transaction is open, in which statements already run without autocommit. */
+    boolean inCursorTransaction() {
+        return cursorTransactions > 0;
+    }
+
+    /** How many results of this connection are still open (for tests and leak checks). */
+    int openResults() {
+        return openResults.size();
+    }
+
+    /**
      * Runs raw SQL. {@code :name} placeholders are bound from {@code parameters} (never spliced into
      * the text); the result holds the rows of a query, or none for other statements.
      */
     public Result sql(String sql, Map<String, ?> parameters) {
-        NamedParameters named = NamedParameters.parse(sql);
+        NamedParameters named = NamedParameters.parse(sql, dialect.backslashEscapesInStrings());
         List<Object> values = named.values(parameters);
         long start = System.nanoTime();
         try {
@@ -102,7 +252,7 @@ public final class Connection implements AutoCloseable {
                     }
                     return null;
                 }
-                return new Result(this, ps, rs, RowShape.untyped(rs.getMetaData()), named.sql(), values, start);
+                return register(new Result(this, ps, rs, RowShape.untyped(rs.getMetaData()), named.sql(), values, start));
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;
@@ -127,15 +277,23 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private Result open(String sql, List<Param<?>> params, List<Object> values, List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
+    Result open(String sql, List<Param<?>> params, List<Object> values, List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
+        return open(sql, params, values, columns, 0);
+    }
+
+    private Result open(String sql, List<Param<?>> params, List<Object> values, List<? extends dev.ashlar.core.sql.Expression<?>> columns,
+                        int fetchSize) {
         checkOpen();
         long start = System.nanoTime();
         PreparedStatement ps = null;
         try {
-            ps = jdbc.prepareStatement(sql);
+            ps = jdbc.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            if (fetchSize > 0) {
+                ps.setFetchSize(fetchSize);
+            }
             bind(ps, params);
             ResultSet rs = ps.executeQuery();
-            return new Result(this, ps, rs, RowShape.of(dialect, columns, rs.getMetaData()), sql, values, start);
+            return register(new Result(this, ps, rs, RowShape.of(dialect, columns, rs.getMetaData()), sql, values, start));
         } catch (SQLException e) {
             closeQuietly(ps);
             throw translate(e, sql, values);
@@ -157,15 +315,21 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    private Result register(Result result) {
+        openResults.add(result);
+        return result;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void bind(PreparedStatement ps, List<Param<?>> params) throws SQLException {
+    void bind(PreparedStatement ps, List<Param<?>> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
             dialect.codec(p.type()).bind(ps, i + 1, p.value());
         }
     }
 
-    void resultClosed(String sql, List<Object> values, long start, long rows) {
+    void resultClosed(Result result, String sql, List<Object> values, long start, long rows) {
+        openResults.remove(result);
         if (echo.on()) {
             echo.statement(sql, values, start, rows, "rows");
         }
@@ -216,6 +380,9 @@ public final class Connection implements AutoCloseable {
     /** Starts a transaction at the given isolation level (not allowed for a nested one). */
     public Transaction begin(IsolationLevel isolation) {
         checkOpen();
+        if (cursorTransactions > 0) {
+            throw new AshlarException("a cursor is open in an implicit transaction; close it first, or begin() before opening it");
+        }
         try {
             if (current != null && current.isActive()) {
                 if (isolation != null) {
@@ -296,7 +463,11 @@ public final class Connection implements AutoCloseable {
         return jdbc;
     }
 
-    private void checkOpen() {
+    Echo echo() {
+        return echo;
+    }
+
+    void checkOpen() {
         if (closed) {
             throw new AshlarException("this connection is closed; get a new one from engine.connect()");
         }
@@ -309,6 +480,13 @@ public final class Connection implements AutoCloseable {
             return;
         }
         try {
+            for (Result result : List.copyOf(openResults)) {
+                try {
+                    result.close();
+                } catch (RuntimeException ignored) {
+                    // the connection is going back to the pool; closing it below releases what is left
+                }
+            }
             while (current != null && current.isActive()) {
                 current.rollback();
             }

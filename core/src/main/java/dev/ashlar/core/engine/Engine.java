@@ -6,6 +6,8 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.Dialects;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.ConfigurationException;
+import dev.ashlar.core.error.ConnectionException;
+import dev.ashlar.core.error.DatabaseException;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -90,7 +92,11 @@ public final class Engine implements AutoCloseable {
         try {
             return new Connection(this, pool.getConnection());
         } catch (SQLException e) {
-            throw dialect.translate(e, null, null);
+            // The pool reports every failed connect as a timeout without a SQLSTATE; the driver's own error, its
+            // cause, says what went wrong (refused, no such file, bad password). Any failure here is a connection failure.
+            SQLException reason = e.getCause() instanceof SQLException cause ? cause : e;
+            DatabaseException translated = dialect.translate(reason, null, null);
+            throw translated instanceof ConnectionException ? translated : new ConnectionException(reason, null, null);
         }
     }
 

@@ -11,6 +11,14 @@ import java.util.Map;
  */
 record NamedParameters(String sql, List<String> names) {
     static NamedParameters parse(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * Parses {@code text}; with {@code backslashEscapes} (MariaDB's default), a backslash inside a
+     * string literal escapes the next character, so {@code 'it\'s :x'} stays one literal.
+     */
+    static NamedParameters parse(String text, boolean backslashEscapes) {
         StringBuilder out = new StringBuilder(text.length());
         List<String> names = new ArrayList<>();
         int n = text.length();
@@ -20,6 +28,10 @@ record NamedParameters(String sql, List<String> names) {
             if (c == '\'' || c == '"' || c == '`') {
                 int end = i + 1;
                 while (end < n) {
+                    if (backslashEscapes && c != '`' && text.charAt(end) == '\\') {
+                        end += 2;
+                        continue;
+                    }
                     if (text.charAt(end) == c) {
                         if (end + 1 < n && text.charAt(end + 1) == c) {
                             end += 2;

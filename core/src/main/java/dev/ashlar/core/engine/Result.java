@@ -29,6 +29,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     private final long startNanos;
     private long rowsRead;
     private boolean closed;
+    private Runnable afterClose;
 
     Result(Connection connection, PreparedStatement statement, ResultSet resultSet, RowShape shape, String sql,
            List<Object> parameters, long startNanos) {
@@ -39,6 +40,42 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.sql = sql;
         this.parameters = parameters;
         this.startNanos = startNanos;
+    }
+
+    /** Runs {@code action} once this result has closed (the engine ends a cursor's implicit transaction with it). */
+    void afterClose(Runnable action) {
+        this.afterClose = action;
+    }
+
+    /** Whether this result has been closed (read to the end, or closed explicitly). */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * All rows as instances of a record, then closes. Columns are matched to record components by
+     * label (exactly, ignoring case, or {@code snake_case} to {@code camelCase}); the constructor is
+     * resolved once for the query, not per row.
+     */
+    public <R extends Record> List<R> into(Class<R> recordClass) {
+        return map(RecordMapper.of(recordClass, shape));
+    }
+
+    /** The rows as a lazy stream of records (see {@link #into(Class)}); close the stream when done. */
+    public <R extends Record> Stream<R> streamInto(Class<R> recordClass) {
+        RowMapper<R> mapper = RecordMapper.of(recordClass, shape);
+        return stream().map(mapper::map);
+    }
+
+    /** All rows as pairs of two selected expressions, then closes. */
+    public <A, B> List<Tuple2<A, B>> tuples(dev.ashlar.core.sql.Expression<A> a, dev.ashlar.core.sql.Expression<B> b) {
+        return map(row -> row.tuple(a, b));
+    }
+
+    /** All rows as triples of three selected expressions, then closes. */
+    public <A, B, C> List<Tuple3<A, B, C>> tuples(dev.ashlar.core.sql.Expression<A> a, dev.ashlar.core.sql.Expression<B> b,
+                                                  dev.ashlar.core.sql.Expression<C> c) {
+        return map(row -> row.tuple(a, b, c));
     }
 
     /** All rows, then closes. */
@@ -84,7 +121,11 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
     }
 
-    /** The rows as a lazy stream; close the stream (or this result) when done. */
+    /**
+     * The rows as a lazy stream; close the stream (or this result) when done, in try-with-resources.
+     * Reading to the end also closes it; an early exit such as {@code limit()} does not, so prefer
+     * {@code Connection.stream(select, rows -> ...)}, which always closes.
+     */
     public Stream<Row> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
@@ -147,12 +188,18 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
         closed = true;
         try {
-            resultSet.close();
-            statement.close();
+            try {
+                resultSet.close();
+            } finally {
+                statement.close();
+            }
         } catch (SQLException e) {
             throw connection.translate(e, sql, parameters);
         } finally {
-            connection.resultClosed(sql, parameters, startNanos, rowsRead);
+            connection.resultClosed(this, sql, parameters, startNanos, rowsRead);
+            if (afterClose != null) {
+                afterClose.run();
+            }
         }
     }
 }

@@ -25,6 +25,16 @@ public final class Row {
         return (T) values[shape.indexOf(expression)];
     }
 
+    /** Two selected expressions' values as a typed pair. */
+    public <A, B> Tuple2<A, B> tuple(Expression<A> a, Expression<B> b) {
+        return new Tuple2<>(get(a), get(b));
+    }
+
+    /** Three selected expressions' values as a typed triple. */
+    public <A, B, C> Tuple3<A, B, C> tuple(Expression<A> a, Expression<B> b, Expression<C> c) {
+        return new Tuple3<>(get(a), get(b), get(c));
+    }
+
     /** The value at a zero-based position. */
     public Object get(int index) {
         if (index < 0 || index >= values.length) {

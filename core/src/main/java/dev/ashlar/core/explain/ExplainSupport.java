@@ -73,20 +73,28 @@ public final class ExplainSupport {
         }
     }
 
+    /** Keys of a JSON plan step that say what the step filters or matches on, in the order shown. */
+    private static final List<String> CONDITION_KEYS = List.of(
+            "Index Cond", "Recheck Cond", "Hash Cond", "Merge Cond", "Join Filter", "Filter", "Sort Key",
+            "attached_condition", "ref", "used_key_parts");
+
     /**
-     * The step's own fields as compact JSON, leaving out nested objects and arrays of objects,
-     * which are the sub-steps shown as child nodes. Used as {@link PlanNode#detail()}.
+     * The step's conditions in words, such as {@code Filter: ((name)::text = 'x'::text)}, used as
+     * {@link PlanNode#detail()}. The whole plan stays available as {@link QueryPlan#rawPlan()}.
      */
-    public static String ownFieldsAsJson(Map<String, Object> step) {
-        Map<String, Object> own = new LinkedHashMap<>();
-        step.forEach((key, value) -> {
-            boolean nested = value instanceof Map<?, ?>
-                    || value instanceof List<?> list && list.stream().anyMatch(e -> e instanceof Map<?, ?> || e instanceof List<?>);
-            if (!nested) {
-                own.put(key, value);
+    public static String conditions(Map<String, Object> step) {
+        StringBuilder b = new StringBuilder();
+        for (String key : CONDITION_KEYS) {
+            Object value = step.get(key);
+            if (value == null) {
+                continue;
             }
-        });
-        return Json.write(own);
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(key).append(": ").append(value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList()) : value);
+        }
+        return b.toString();
     }
 
     /** A JSON number as a Double, or null when the value is absent or not a number. */

@@ -78,8 +78,29 @@ public final class Inspector {
                             "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
                 }
             }
-            return columns;
+            return sqliteRowidAlias(table, columns);
         });
+    }
+
+    /**
+     * On SQLite a lone {@code INTEGER} primary key aliases the rowid, which SQLite fills in; the driver reports it as
+     * autoincrement only with the AUTOINCREMENT keyword, which Ashlar does not write (see SqliteDdlCompiler).
+     */
+    private List<ColumnInfo> sqliteRowidAlias(String table, List<ColumnInfo> columns) throws SQLException {
+        if (!"sqlite".equals(connection.dialect().name())) {
+            return columns;
+        }
+        List<String> pk = primaryKey(table);
+        if (pk.size() != 1) {
+            return columns;
+        }
+        List<ColumnInfo> out = new ArrayList<>();
+        for (ColumnInfo c : columns) {
+            boolean alias = c.name().equalsIgnoreCase(pk.get(0)) && c.typeName().equals("INTEGER");
+            out.add(alias && !c.autoincrement() ? new ColumnInfo(c.name(), c.typeName(), c.size(), c.scale(), c.nullable(),
+                    c.defaultValue(), true) : c);
+        }
+        return out;
     }
 
     /** The primary key's columns in key order; empty when there is none. */

@@ -1,7 +1,8 @@
 package dev.ashlar.core.schema;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.sql.SqlNode;
+import dev.ashlar.core.sql.FromItem;
+import dev.ashlar.core.sql.TableAlias;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * A table: its columns, keys, constraints and indexes. Made by {@link MetaData#table}, which also
  * names every unnamed constraint and index through the metadata's {@link NamingConvention}.
  */
-public final class Table implements SqlNode {
+public final class Table implements FromItem {
     private final MetaData metadata;
     private final String name;
     private final String modelName;
@@ -72,10 +73,19 @@ public final class Table implements SqlNode {
                 }
             }
         }
-        foreignKeys.replaceAll(fk -> fk.name() != null ? fk : fk.named(naming.foreignKey(this, fk)));
+        nameForeignKeys();
         uniques.replaceAll(uq -> uq.name() != null ? uq : uq.named(naming.unique(this, uq.columns())));
         checks.replaceAll(ck -> ck.name() != null ? ck : new CheckConstraint(naming.check(this, ck.label()), ck.label(), ck.sql()));
         indexes.replaceAll(ix -> ix.name() != null ? ix : ix.named(naming.index(this, ix)));
+    }
+
+    /**
+     * Names the unnamed foreign keys whose referenced table is known. A key to a table defined later (the
+     * closing key of a cycle) gets its name once that table exists, the first time the keys are read.
+     */
+    private synchronized void nameForeignKeys() {
+        NamingConvention naming = metadata.namingConvention();
+        foreignKeys.replaceAll(fk -> fk.name() != null || fk.referencedTable() == null ? fk : fk.named(naming.foreignKey(this, fk)));
     }
 
     private static List<Column<?>> columnsOf(Object element) {
@@ -134,6 +144,7 @@ public final class Table implements SqlNode {
     }
 
     public List<ForeignKey> foreignKeys() {
+        nameForeignKeys();
         return Collections.unmodifiableList(foreignKeys);
     }
 
@@ -152,6 +163,11 @@ public final class Table implements SqlNode {
     /** The primary key constraint's name under the naming convention. */
     public String primaryKeyName() {
         return metadata.namingConvention().primaryKey(this);
+    }
+
+    /** This table under another name, {@code items AS i}; take its columns with {@link TableAlias#col(Column)}. */
+    public TableAlias as(String alias) {
+        return new TableAlias(this, alias);
     }
 
     @Override

@@ -1,12 +1,17 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** A {@code DELETE}. */
 public final class Delete implements Statement {
     private final Table table;
     private Condition where;
+    private final List<Column<?>> returning = new ArrayList<>();
 
     Delete(Table table) {
         this.table = table;
@@ -24,6 +29,25 @@ public final class Delete implements Statement {
 
     public Condition where() {
         return where;
+    }
+
+    /**
+     * Asks for these columns of the deleted rows back with RETURNING (PostgreSQL, SQLite, MariaDB);
+     * run it with {@code Connection.executeReturning}.
+     */
+    public Delete returning(Column<?>... columns) {
+        for (Column<?> column : columns) {
+            if (column.table() != table) {
+                throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
+            }
+        }
+        returning.addAll(List.of(columns));
+        return this;
+    }
+
+    /** The columns asked for with {@link #returning(Column[])}. */
+    public List<Column<?>> returning() {
+        return Collections.unmodifiableList(returning);
     }
 
     @Override

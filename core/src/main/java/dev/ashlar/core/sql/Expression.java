@@ -99,6 +99,89 @@ public interface Expression<T> extends SqlNode {
         return new InList(this, params);
     }
 
+    /** {@code this BETWEEN low AND high}, both ends included. */
+    default Condition between(T low, T high) {
+        return new Between(this, Param.of(low, type()), Param.of(high, type()));
+    }
+
+    /** {@code this BETWEEN low AND high}, both ends included. */
+    default Condition between(Expression<T> low, Expression<T> high) {
+        return new Between(this, low, high);
+    }
+
+    /** {@code this IN (SELECT ...)}; the subquery selects one column. */
+    default Condition in(Query subquery) {
+        return new InSubquery(this, subquery);
+    }
+
+    /**
+     * {@code this LIKE pattern} ({@code %} any text, {@code _} one character, backslash escapes them).
+     * Case-sensitivity is the database's (PostgreSQL: sensitive; SQLite, MariaDB: not for ASCII); see {@link #ilike}.
+     */
+    default Condition like(String pattern) {
+        return new Like(this, Param.of(pattern, dev.ashlar.core.types.Types.text()), false);
+    }
+
+    /** A {@code LIKE} that ignores case on every database. */
+    default Condition ilike(String pattern) {
+        return new Like(this, Param.of(pattern, dev.ashlar.core.types.Types.text()), true);
+    }
+
+    /** This expression named {@code label} in a select list: {@code expr AS label}. */
+    default Labeled<T> as(String label) {
+        return new Labeled<>(this, label);
+    }
+
+    /** {@code this + other}; for numbers only (checked when built). */
+    default Expression<T> add(Expression<T> other) {
+        return Arithmetics.of(Operator.ADD, this, other);
+    }
+
+    /** {@code this + n}, {@code n} bound with this expression's type; for numbers only. */
+    default Expression<T> add(Number n) {
+        return Arithmetics.of(Operator.ADD, this, n);
+    }
+
+    /** {@code this - other}; for numbers only. */
+    default Expression<T> sub(Expression<T> other) {
+        return Arithmetics.of(Operator.SUB, this, other);
+    }
+
+    /** {@code this - n}; for numbers only. */
+    default Expression<T> sub(Number n) {
+        return Arithmetics.of(Operator.SUB, this, n);
+    }
+
+    /** {@code this * other}; for numbers only. A decimal's scale is the sum of the operands' scales. */
+    default Expression<T> mul(Expression<T> other) {
+        return Arithmetics.of(Operator.MUL, this, other);
+    }
+
+    /** {@code this * n}; for numbers only: {@code price.mul(2)}. */
+    default Expression<T> mul(Number n) {
+        return Arithmetics.of(Operator.MUL, this, n);
+    }
+
+    /** {@code this / other}; integer division for integer types on every database. */
+    default Expression<T> div(Expression<T> other) {
+        return Arithmetics.of(Operator.DIV, this, other);
+    }
+
+    /** {@code this / n}; integer division for integer types on every database. */
+    default Expression<T> div(Number n) {
+        return Arithmetics.of(Operator.DIV, this, n);
+    }
+
+    /** {@code this || other}: string concatenation (MariaDB sessions run with PIPES_AS_CONCAT). */
+    default Expression<String> concat(Expression<?> other) {
+        return new Arithmetic<>(Operator.CONCAT, this, other, dev.ashlar.core.types.Types.text());
+    }
+
+    /** {@code this || text}. */
+    default Expression<String> concat(String text) {
+        return concat(Param.of(text, dev.ashlar.core.types.Types.text()));
+    }
+
     /** Ascending order on this expression. */
     default SortOrder asc() {
         return new SortOrder(this, true, SortOrder.Nulls.DEFAULT);

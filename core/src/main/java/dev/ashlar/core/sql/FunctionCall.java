@@ -10,6 +10,16 @@ public record FunctionCall<T>(String name, List<? extends SqlNode> arguments, Sq
         arguments = List.copyOf(arguments);
     }
 
+    /** This function evaluated over a window: {@code sum(total) OVER (PARTITION BY ... ORDER BY ...)}. */
+    public WindowFunction<T> over(Window window) {
+        return new WindowFunction<>(this, window);
+    }
+
+    /** This function over the whole result, {@code OVER ()}. */
+    public WindowFunction<T> over() {
+        return over(Window.all());
+    }
+
     @Override
     public void accept(SqlCompiler compiler) {
         compiler.visitFunctionCall(this);

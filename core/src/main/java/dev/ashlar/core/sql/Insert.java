@@ -1,6 +1,7 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
@@ -10,34 +11,126 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An {@code INSERT} of one row. Columns with a client-side default that are not set get their
- * default when the statement is built for execution; see {@link #valuesWithDefaults()}.
+ * An {@code INSERT} of one row, of many rows, or of the rows of a {@code SELECT}. Columns with a
+ * client-side default that are not set get their default, evaluated once per row when the statement
+ * is built for execution; see {@link #rowsWithDefaults()}.
+ *
+ * <pre>{@code
+ * insertInto(items).set(name, "Widget").set(price, ten);                    // one row
+ * insertInto(items).set(name, "A").nextRow().set(name, "B");                // two rows
+ * insertInto(items).values(List.of(Map.of(name, "A"), Map.of(name, "B")));  // two rows from maps
+ * insertInto(archive).columns(archive.name).select(select(items.name).from(items));
+ * insertInto(items).set(sku, "A1").set(price, ten).onConflict(sku).doUpdate(price);
+ * }</pre>
  */
 public final class Insert implements Statement {
     private final Table table;
-    private final Map<Column<?>, Expression<?>> values = new LinkedHashMap<>();
+    private final List<Map<Column<?>, Expression<?>>> rows = new ArrayList<>();
     private final List<Column<?>> returning = new ArrayList<>();
+    private final List<Column<?>> selectColumns = new ArrayList<>();
+    private Select select;
+    private OnConflict onConflict;
 
     Insert(Table table) {
         this.table = table;
+        rows.add(new LinkedHashMap<>());
     }
 
-    /** Sets a column to a value, bound as a parameter of the column's type. */
+    private Insert(Insert source, List<Map<Column<?>, Expression<?>>> rows) {
+        this.table = source.table;
+        this.returning.addAll(source.returning);
+        this.onConflict = source.onConflict == null ? null : source.onConflict.copyFor(this);
+        for (Map<Column<?>, Expression<?>> row : rows) {
+            this.rows.add(new LinkedHashMap<>(row));
+        }
+    }
+
+    /** Sets a column of the current row to a value, bound as a parameter of the column's type. */
     public <T> Insert set(Column<T> column, T value) {
         return set(column, Param.of(value, column.type()));
     }
 
-    /** Sets a column to an expression. */
+    /** Sets a column of the current row to an expression. */
     public <T> Insert set(Column<T> column, Expression<T> value) {
-        if (column.table() != table) {
-            throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
-        }
-        values.put(column, value);
+        checkColumn(column);
+        rows.get(rows.size() - 1).put(column, value);
         return this;
     }
 
-    /** Asks for these columns of the inserted row back (RETURNING, or generated keys where that is missing). */
+    /** Ends the current row and starts another; the following {@code set} calls fill the new row. */
+    public Insert nextRow() {
+        rows.add(new LinkedHashMap<>());
+        return this;
+    }
+
+    /**
+     * Adds a row from a map of column to value. Each value must be of its column's Java type (or an
+     * {@link Expression} of it); it is bound as a parameter of the column's type.
+     */
+    public Insert values(Map<? extends Column<?>, ?> row) {
+        Map<Column<?>, Expression<?>> values = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            checkColumn(column);
+            values.put(column, toExpression(column, value));
+        });
+        List<Map<Column<?>, Expression<?>>> last = rows;
+        if (last.get(last.size() - 1).isEmpty()) {
+            last.set(last.size() - 1, values);
+        } else {
+            last.add(values);
+        }
+        return this;
+    }
+
+    /** Adds each map as a row; see {@link #values(Map)}. */
+    public Insert values(List<? extends Map<? extends Column<?>, ?>> rows) {
+        rows.forEach(this::values);
+        return this;
+    }
+
+    /** The columns an {@code INSERT ... SELECT} fills, in the order of the select list. */
+    public Insert columns(Column<?>... columns) {
+        for (Column<?> column : columns) {
+            checkColumn(column);
+            selectColumns.add(column);
+        }
+        return this;
+    }
+
+    /**
+     * Inserts the rows of a query ({@code INSERT INTO t (columns) SELECT ...}). Client-side defaults
+     * cannot apply here, since the rows never pass through the client.
+     */
+    public Insert select(Select select) {
+        if (selectColumns.isEmpty()) {
+            throw new IllegalArgumentException("name the columns the SELECT fills first: insertInto(" + table.name() + ").columns(...).select(...)");
+        }
+        if (select.columns().size() != selectColumns.size()) {
+            throw new IllegalArgumentException("INSERT INTO " + table.name() + " names " + selectColumns.size()
+                    + " columns but the SELECT has " + select.columns().size());
+        }
+        this.select = select;
+        return this;
+    }
+
+    /**
+     * What to do when a row would violate the unique constraint or primary key on {@code target}:
+     * finish with {@link OnConflict#doNothing()} or {@link OnConflict#doUpdate(Column[])}.
+     * MariaDB has no conflict target: its upsert reacts to any unique key.
+     */
+    public OnConflict onConflict(Column<?>... target) {
+        for (Column<?> column : target) {
+            checkColumn(column);
+        }
+        onConflict = new OnConflict(this, List.of(target));
+        return onConflict;
+    }
+
+    /** Asks for these columns of the inserted rows back (RETURNING, or generated keys where that is missing). */
     public Insert returning(Column<?>... columns) {
+        for (Column<?> column : columns) {
+            checkColumn(column);
+        }
         returning.addAll(List.of(columns));
         return this;
     }
@@ -46,17 +139,47 @@ public final class Insert implements Statement {
         return table;
     }
 
-    /** The values set explicitly, in the order they were set. */
+    /** The values set explicitly for the first row, in the order they were set. */
     public Map<Column<?>, Expression<?>> values() {
-        return Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(rows.get(0));
     }
 
-    /** The values set, plus each unset column's client-side default, evaluated now. */
+    /** The number of rows given (0 for an {@code INSERT ... SELECT}). */
+    public int rowCount() {
+        return select != null ? 0 : rows.size();
+    }
+
+    /** The first row's values plus each unset column's client-side default, evaluated now. */
     public Map<Column<?>, Expression<?>> valuesWithDefaults() {
+        return withDefaults(rows.get(0));
+    }
+
+    /** Every row's values plus each unset column's client-side default, evaluated now, once per row. */
+    public List<Map<Column<?>, Expression<?>>> rowsWithDefaults() {
+        List<Map<Column<?>, Expression<?>>> all = new ArrayList<>(rows.size());
+        for (Map<Column<?>, Expression<?>> row : rows) {
+            all.add(withDefaults(row));
+        }
+        return all;
+    }
+
+    /**
+     * A copy of this insert (table, conflict handling, returning) for other rows, whose values are
+     * used as they are: the engine uses it to split a many-row insert into batches after evaluating
+     * each row's defaults once.
+     */
+    public Insert withRows(List<Map<Column<?>, Expression<?>>> rows) {
+        if (select != null) {
+            throw new IllegalStateException("an INSERT ... SELECT has no rows to replace");
+        }
+        return new Insert(this, rows);
+    }
+
+    private Map<Column<?>, Expression<?>> withDefaults(Map<Column<?>, Expression<?>> row) {
         Map<Column<?>, Expression<?>> all = new LinkedHashMap<>();
         for (Column<?> column : table.columns()) {
-            Expression<?> value = values.get(column);
-            if (value == null && column.clientDefault() != null) {
+            Expression<?> value = row.get(column);
+            if (value == null && !row.containsKey(column) && column.clientDefault() != null) {
                 value = defaultParam(column);
             }
             if (value != null) {
@@ -70,8 +193,42 @@ public final class Insert implements Statement {
         return Param.of(column.clientDefault().get(), column.type());
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<?> toExpression(Column<?> column, Object value) {
+        if (value instanceof Expression<?> e) {
+            return e;
+        }
+        Class<?> javaType = column.type().javaType();
+        if (value != null && !javaType.isInstance(value)) {
+            throw new AshlarException("column " + column.describe() + " takes " + javaType.getSimpleName()
+                    + " values, not " + value.getClass().getSimpleName() + " (" + value + ")");
+        }
+        return Param.of(value, (dev.ashlar.core.types.SqlType) column.type());
+    }
+
+    private void checkColumn(Column<?> column) {
+        if (column.table() != table) {
+            throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
+        }
+    }
+
     public List<Column<?>> returning() {
         return Collections.unmodifiableList(returning);
+    }
+
+    /** The columns an {@code INSERT ... SELECT} fills. */
+    public List<Column<?>> selectColumns() {
+        return Collections.unmodifiableList(selectColumns);
+    }
+
+    /** The query whose rows are inserted, or {@code null}. */
+    public Select select() {
+        return select;
+    }
+
+    /** The conflict handling, or {@code null}. */
+    public OnConflict onConflict() {
+        return onConflict;
     }
 
     @Override

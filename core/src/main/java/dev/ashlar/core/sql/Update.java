@@ -3,7 +3,9 @@ package dev.ashlar.core.sql;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ public final class Update implements Statement {
     private final Table table;
     private final Map<Column<?>, Expression<?>> values = new LinkedHashMap<>();
     private Condition where;
+    private final List<Column<?>> returning = new ArrayList<>();
 
     Update(Table table) {
         this.table = table;
@@ -60,6 +63,25 @@ public final class Update implements Statement {
 
     public Condition where() {
         return where;
+    }
+
+    /**
+     * Asks for these columns of the updated rows back with RETURNING (PostgreSQL, SQLite);
+     * run it with {@code Connection.executeReturning}.
+     */
+    public Update returning(Column<?>... columns) {
+        for (Column<?> column : columns) {
+            if (column.table() != table) {
+                throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
+            }
+        }
+        returning.addAll(List.of(columns));
+        return this;
+    }
+
+    /** The columns asked for with {@link #returning(Column[])}. */
+    public List<Column<?>> returning() {
+        return Collections.unmodifiableList(returning);
     }
 
     @Override

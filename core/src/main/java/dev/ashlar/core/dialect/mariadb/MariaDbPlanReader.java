@@ -70,7 +70,7 @@ public final class MariaDbPlanReader implements PlanReader {
                 }
                 if (STEPS.contains(key)) {
                     return List.of(new PlanNode(key, null, null, false, null, ExplainSupport.number(step.get("cost")),
-                            ExplainSupport.ownFieldsAsJson(step), nodesIn(step)));
+                            ExplainSupport.conditions(step), nodesIn(step)));
                 }
             }
             return nodesIn(value);
@@ -88,7 +88,7 @@ public final class MariaDbPlanReader implements PlanReader {
             // "ALL" and "hash_ALL" read every row; "index" reads every entry of the index.
             boolean fullScan = stored && (operation.endsWith("ALL") || operation.equals("index"));
             return new PlanNode(operation, table, index, fullScan, ExplainSupport.number(step.get("rows")),
-                    ExplainSupport.number(step.get("cost")), ExplainSupport.ownFieldsAsJson(step), nodesIn(step));
+                    ExplainSupport.number(step.get("cost")), ExplainSupport.conditions(step), nodesIn(step));
         }
 
         @SuppressWarnings("unchecked")

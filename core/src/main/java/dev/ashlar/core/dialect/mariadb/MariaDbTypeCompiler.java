@@ -14,8 +14,10 @@ class MariaDbTypeCompiler extends TypeCompiler {
         if (type instanceof IntegerType t) {
             return "INT";
         }
+        // FLOAT comes back over the text protocol with only six significant digits, and its range stops just short of
+        // Float.MAX_VALUE; DOUBLE holds every float exactly and reads back as the same float.
         if (type instanceof FloatType t) {
-            return "FLOAT";
+            return "DOUBLE";
         }
         return super.render(type);
     }

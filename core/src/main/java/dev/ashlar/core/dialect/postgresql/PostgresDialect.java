@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
@@ -29,6 +30,11 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public SqlCompiler newCompiler() {
+        return new PostgresCompiler(this);
     }
 
     @Override
@@ -61,9 +67,18 @@ public final class PostgresDialect extends Dialect {
         return "org.postgresql:postgresql";
     }
 
+    /** pgjdbc fetches with a fetch size only through a portal, which lives inside a transaction. */
+    @Override
+    public boolean cursorsNeedTransaction() {
+        return true;
+    }
+
     @Override
     public void configurePool(HikariConfig config, EngineUrl url) {
         // Lets the driver turn a JDBC batch of inserts into multi-row INSERTs: far fewer round trips.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // Sessions run in UTC, as on MariaDB, so that CURRENT_TIMESTAMP defaults of naive DateTime columns hold UTC
+        // like the client-side defaults do, whatever the JVM's zone (the driver would otherwise send that zone).
+        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
     }
 }

@@ -70,7 +70,7 @@ public final class PostgresPlanReader implements PlanReader {
             }
         }
         return new PlanNode(operation, table, index, fullScan, ExplainSupport.number(plan.get("Plan Rows")),
-                ExplainSupport.number(plan.get("Total Cost")), ExplainSupport.ownFieldsAsJson(plan), children);
+                ExplainSupport.number(plan.get("Total Cost")), ExplainSupport.conditions(plan), children);
     }
 
     @SuppressWarnings("unchecked")

@@ -127,7 +127,9 @@ public final class SqliteDialect extends Dialect {
             case SQLITE_CONSTRAINT_FOREIGNKEY -> Kind.FOREIGN_KEY;
             case SQLITE_CONSTRAINT_NOTNULL -> Kind.NOT_NULL;
             case SQLITE_CONSTRAINT_CHECK -> Kind.CHECK;
-            case SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_TRIGGER -> Kind.INTEGRITY;
+            // ON DELETE/UPDATE RESTRICT is checked by an internal trigger, so its violations arrive under the trigger code
+            case SQLITE_CONSTRAINT, SQLITE_CONSTRAINT_TRIGGER -> message.contains("FOREIGN KEY constraint failed")
+                    ? Kind.FOREIGN_KEY : Kind.INTEGRITY;
             case SQLITE_TOOBIG -> Kind.TOO_LONG;
             case SQLITE_MISMATCH, SQLITE_RANGE -> Kind.DATA;
             case SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, SQLITE_LOCKED, SQLITE_LOCKED_SHAREDCACHE,

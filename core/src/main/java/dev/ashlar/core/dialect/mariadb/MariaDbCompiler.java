@@ -1,0 +1,145 @@
+package dev.ashlar.core.dialect.mariadb;
+
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.sql.Excluded;
+import dev.ashlar.core.sql.OnConflict;
+import dev.ashlar.core.sql.Arithmetic;
+import dev.ashlar.core.sql.Join;
+import dev.ashlar.core.sql.JoinType;
+import dev.ashlar.core.sql.Operator;
+import dev.ashlar.core.sql.SortOrder;
+import dev.ashlar.core.types.BigIntegerType;
+import dev.ashlar.core.types.DateTimeType;
+import dev.ashlar.core.types.DateTimeTzType;
+import dev.ashlar.core.types.DoubleType;
+import dev.ashlar.core.types.FloatType;
+import dev.ashlar.core.types.IntegerType;
+import dev.ashlar.core.types.NumericType;
+import dev.ashlar.core.types.SmallIntegerType;
+import dev.ashlar.core.types.SqlType;
+import dev.ashlar.core.types.StringType;
+import dev.ashlar.core.types.TextType;
+import dev.ashlar.core.types.TimeType;
+
+/** MariaDB's statement spellings. */
+class MariaDbCompiler extends SqlCompiler {
+    MariaDbCompiler(Dialect dialect) {
+        super(dialect);
+    }
+
+    // ---- writes ---------------------------------------------------------------------------
+
+    /**
+     * {@code ON DUPLICATE KEY UPDATE}: MariaDB has no conflict target and reacts to any unique key.
+     * "Do nothing" is a no-op assignment rather than {@code INSERT IGNORE}, because IGNORE also turns
+     * NOT NULL, foreign key and data errors into warnings and would store bad rows silently.
+     */
+    @Override
+    protected void onConflict(OnConflict conflict) {
+        sql.append(" ON DUPLICATE KEY UPDATE ");
+        if (conflict.isDoNothing()) {
+            Column<?> column = keyColumn(conflict);
+            identifier(column.name());
+            append(" = ");
+            identifier(column.name());
+            return;
+        }
+        assignments(conflict.updates());
+    }
+
+    private static Column<?> keyColumn(OnConflict conflict) {
+        if (!conflict.target().isEmpty()) {
+            return conflict.target().get(0);
+        }
+        var table = conflict.table();
+        return table.primaryKey().isEmpty() ? table.columns().get(0) : table.primaryKey().get(0);
+    }
+
+    /** MariaDB 10.11 spells the proposed value {@code VALUES(col)}. */
+    @Override
+    public void visitExcluded(Excluded<?> excluded) {
+        append("VALUES(");
+        identifier(excluded.column().name());
+        append(")");
+    }
+
+    // ---- reads ----------------------------------------------------------------------------
+
+    /** MariaDB has no FULL JOIN; failing here beats sending SQL it would misread. */
+    @Override
+    public void visitJoin(Join join) {
+        if (join.type() == JoinType.FULL) {
+            throw new UnsupportedOperationException("mariadb has no FULL JOIN (joining " + describe(join)
+                    + "); use a LEFT JOIN UNION a RIGHT JOIN instead");
+        }
+        super.visitJoin(join);
+    }
+
+    private static String describe(Join join) {
+        return join.target() instanceof dev.ashlar.core.schema.Table t ? t.name() : join.target().toString();
+    }
+
+    /**
+     * MariaDB lacks {@code NULLS FIRST/LAST} and sorts NULLs as the smallest value; ordering by
+     * {@code x IS NULL} first puts them where asked.
+     */
+    @Override
+    public void visitSortOrder(SortOrder order) {
+        if (order.nulls() != SortOrder.Nulls.DEFAULT) {
+            operand(order.expression());
+            sql.append(order.nulls() == SortOrder.Nulls.FIRST ? " IS NULL DESC, " : " IS NULL ASC, ");
+        }
+        super.visitSortOrder(new SortOrder(order.expression(), order.ascending(), SortOrder.Nulls.DEFAULT));
+    }
+
+    /** {@code /} on integers yields a decimal in MariaDB; {@code DIV} divides as the other databases do. */
+    @Override
+    protected String arithmeticOperator(Arithmetic<?> arithmetic) {
+        if (arithmetic.operator() == Operator.DIV && isInteger(arithmetic.type())) {
+            return "DIV";
+        }
+        return super.arithmeticOperator(arithmetic);
+    }
+
+    private static boolean isInteger(SqlType<?> type) {
+        return type instanceof IntegerType || type instanceof BigIntegerType || type instanceof SmallIntegerType;
+    }
+
+    /** CAST accepts only a few type names in MariaDB, not the DDL ones. */
+    @Override
+    protected String castType(SqlType<?> type) {
+        if (type instanceof StringType || type instanceof TextType) {
+            return "CHAR";
+        }
+        if (isInteger(type)) {
+            return "SIGNED";
+        }
+        if (type instanceof NumericType n) {
+            return "DECIMAL(" + n.precision() + ", " + n.scale() + ")";
+        }
+        if (type instanceof DoubleType) {
+            return "DOUBLE";
+        }
+        if (type instanceof FloatType) {
+            return "FLOAT";
+        }
+        if (type instanceof DateTimeType || type instanceof DateTimeTzType) {
+            return "DATETIME(6)";
+        }
+        if (type instanceof TimeType) {
+            return "TIME(6)";
+        }
+        return super.castType(type);
+    }
+
+    /** MariaDB takes OFFSET only after a LIMIT; the largest unsigned 64-bit value means no limit. */
+    @Override
+    protected void limitOffset(Long limit, Long offset) {
+        if (limit == null && offset != null) {
+            sql.append(" LIMIT 18446744073709551615");
+        }
+        super.limitOffset(limit, offset);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.ashlar.core.engine;
+
+import dev.ashlar.core.dialect.CompiledSql;
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.sql.Expression;
+import dev.ashlar.core.sql.Insert;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes many rows in few round trips. Plain inserts go out as JDBC batches of one prepared
+ * statement, which the drivers send compactly (pgjdbc rewrites them into multi-row INSERTs,
+ * MariaDB Connector/J uses its bulk protocol, SQLite steps one compiled statement). Inserts that
+ * return rows use multi-row {@code VALUES (...), (...)} with RETURNING, in chunks that stay under
+ * each database's parameter limit. A write of several batches runs in one transaction (or in the
+ * caller's), so it is all or nothing like a single statement.
+ */
+final class BatchWriter {
+    /** Rows per JDBC batch or per multi-row statement. */
+    static final int BATCH_SIZE = 1_000;
+    /** Bound parameters per statement, below the lowest limit (SQLite's 32,766; PostgreSQL's and MariaDB's 65,535). */
+    static final int MAX_PARAMETERS = 30_000;
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    BatchWriter(Connection connection) {
+        this.connection = connection;
+        this.dialect = connection.dialect();
+    }
+
+    /** Inserts every row and returns how many rows the database reports as written. */
+    int execute(Insert insert) {
+        connection.checkOpen();
+        List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
+        return inTransaction(() -> {
+            int total = 0;
+            PreparedStatement ps = null;
+            String sql = null;
+            List<Object> firstValues = List.of();
+            int pending = 0;
+            long start = System.nanoTime();
+            try {
+                for (Map<Column<?>, Expression<?>> row : rows) {
+                    CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
+                    // Rows setting other columns (or other expressions) need their own statement.
+                    if (!compiled.sql().equals(sql)) {
+                        total += flush(ps, sql, firstValues, pending, start);
+                        close(ps);
+                        ps = null;
+                        pending = 0;
+                        sql = compiled.sql();
+                        ps = connection.jdbc().prepareStatement(sql);
+                    }
+                    if (pending == 0) {
+                        firstValues = compiled.parameterValues();
+                        start = System.nanoTime();
+                    }
+                    connection.bind(ps, compiled.parameters());
+                    ps.addBatch();
+                    if (++pending == BATCH_SIZE) {
+                        total += flush(ps, sql, firstValues, pending, start);
+                        pending = 0;
+                    }
+                }
+                total += flush(ps, sql, firstValues, pending, start);
+                return total;
+            } catch (SQLException e) {
+                throw connection.translate(e, sql, firstValues);
+            } finally {
+                close(ps);
+            }
+        });
+    }
+
+    private int flush(PreparedStatement ps, String sql, List<Object> firstValues, int pending, long start) throws SQLException {
+        if (pending == 0) {
+            return 0;
+        }
+        int total = 0;
+        for (int count : ps.executeBatch()) {
+            // SUCCESS_NO_INFO: the driver wrote the row but cannot say how many rows changed.
+            total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+        }
+        if (connection.echo().on()) {
+            connection.echo().statement(sql + " -- batch of " + pending + " rows, first row's values:", firstValues, start, total, "rows affected");
+        }
+        return total;
+    }
+
+    /** Inserts every row (or the select's rows) and returns the requested columns of each. */
+    List<Row> insertReturning(Insert insert) {
+        connection.checkOpen();
+        if (insert.select() != null || insert.rowCount() == 1) {
+            CompiledSql compiled = dialect.compile(insert);
+            if (dialect.supportsInsertReturning()) {
+                return connection.open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), insert.returning()).list();
+            }
+            if (insert.select() != null) {
+                throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING, so rows inserted from a select cannot be returned");
+            }
+        }
+        List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
+        if (!dialect.supportsInsertReturning()) {
+            return generatedKeys(insert, insert.returning(), rows);
+        }
+        return inTransaction(() -> {
+            List<Row> out = new ArrayList<>(rows.size());
+            for (List<Map<Column<?>, Expression<?>>> chunk : chunks(rows)) {
+                CompiledSql compiled = dialect.compile(insert.withRows(chunk));
+                out.addAll(connection.open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), insert.returning()).list());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Row by row with {@code RETURN_GENERATED_KEYS}, for databases without INSERT ... RETURNING:
+     * only the generated key can come back, read from the first column of the generated keys.
+     */
+    List<Row> generatedKeys(Insert insert, List<Column<?>> returning, List<Map<Column<?>, Expression<?>>> rows) {
+        if (returning.size() != 1) {
+            throw new AshlarException("without INSERT ... RETURNING only the one generated key can be returned, not " + returning);
+        }
+        String[] keyNames = {returning.get(0).name()};
+        return inTransaction(() -> {
+            List<Row> out = new ArrayList<>(rows.size());
+            for (Map<Column<?>, Expression<?>> row : rows) {
+                CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
+                long start = System.nanoTime();
+                try (PreparedStatement ps = prepareForKeys(compiled.sql(), keyNames)) {
+                    connection.bind(ps, compiled.parameters());
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        if (!keys.next()) {
+                            throw new AshlarException("the driver returned no generated key for " + compiled.sql());
+                        }
+                        out.add(RowShape.of(dialect, returning, keys.getMetaData()).read(keys));
+                    }
+                    if (connection.echo().on()) {
+                        connection.echo().statement(compiled.sql(), compiled.parameterValues(), start, 1, "rows affected");
+                    }
+                } catch (SQLException e) {
+                    throw connection.translate(e, compiled.sql(), compiled.parameterValues());
+                }
+            }
+            return out;
+        });
+    }
+
+    private PreparedStatement prepareForKeys(String sql, String[] keyNames) throws SQLException {
+        try {
+            return connection.jdbc().prepareStatement(sql, keyNames);
+        } catch (SQLFeatureNotSupportedException e) {
+            return connection.jdbc().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+        }
+    }
+
+    /** Consecutive rows setting the same columns, at most {@link #BATCH_SIZE} rows and {@link #MAX_PARAMETERS} values each. */
+    static List<List<Map<Column<?>, Expression<?>>>> chunks(List<Map<Column<?>, Expression<?>>> rows) {
+        List<List<Map<Column<?>, Expression<?>>>> chunks = new ArrayList<>();
+        List<Map<Column<?>, Expression<?>>> current = new ArrayList<>();
+        int parameters = 0;
+        for (Map<Column<?>, Expression<?>> row : rows) {
+            boolean fits = current.isEmpty() || (current.size() < BATCH_SIZE && parameters + row.size() <= MAX_PARAMETERS
+                    && current.get(0).keySet().equals(row.keySet()));
+            if (!fits) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                parameters = 0;
+            }
+            current.add(row);
+            parameters += row.size();
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    private interface Work<T> {
+        T run();
+    }
+
+    /** Runs {@code work} in the caller's transaction, or in a new one that commits only if it all succeeds. */
+    private <T> T inTransaction(Work<T> work) {
+        if (connection.inTransaction() || connection.inCursorTransaction()) {
+            return work.run();
+        }
+        try (Transaction tx = connection.begin()) {
+            T result = work.run();
+            tx.commit();
+            return result;
+        }
+    }
+
+    private static void close(PreparedStatement ps) {
+        if (ps != null) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // a failed close hides nothing: the batch's own outcome was already reported
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.ashlar.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.ashlar.declarative.Column;
+import dev.ashlar.declarative.DefaultNow;
+import dev.ashlar.declarative.Id;
+import dev.ashlar.declarative.Length;
+import dev.ashlar.declarative.Model;
+import dev.ashlar.declarative.Numeric;
+import dev.ashlar.declarative.Text;
+import dev.ashlar.declarative.Transient;
+import dev.ashlar.declarative.internal.MappingRules;
+import dev.ashlar.declarative.internal.MappingRules.FieldFacts;
+import dev.ashlar.declarative.internal.MappingRules.Kind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Generated;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates a typed metamodel for every {@link Model} class: for {@code Item}, a class {@code Item_}
+ * in the same package with the model, its table, and one {@code Column<T>} constant per mapped
+ * field, so that column references and the types of compared values are checked by the compiler.
+ * Mistakes it can see in the model (unmappable types, a BigDecimal without {@code @Numeric}, no
+ * {@code @Id}, ...) become compile errors on the field, by the same {@link MappingRules} the runtime
+ * applies. Found by javac through {@code META-INF/services}, so declaring the processor jar as a
+ * {@code provided} dependency is enough.
+ */
+// Claims the field annotations too, so that javac does not warn that no processor took them.
+@SupportedAnnotationTypes("dev.ashlar.declarative.*")
+public final class MetamodelProcessor extends AbstractProcessor {
+    private static final ClassName MODEL_INFO = ClassName.get("dev.ashlar.declarative", "ModelInfo");
+    private static final ClassName MODELS = ClassName.get("dev.ashlar.declarative", "Models");
+    private static final ClassName TABLE = ClassName.get("dev.ashlar.core.schema", "Table");
+    private static final ClassName COLUMN = ClassName.get("dev.ashlar.core.schema", "Column");
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (Element element : round.getElementsAnnotatedWith(Model.class)) {
+            if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
+                error(element.getSimpleName() + ": @Model applies only to classes and records", element);
+                continue;
+            }
+            generate((TypeElement) element);
+        }
+        return true;
+    }
+
+    /** A field that maps cleanly: its element, column name and the Java type its column holds. */
+    private record MappedField(VariableElement element, String column, TypeName columnType) {
+    }
+
+    private void generate(TypeElement type) {
+        String modelName = type.getSimpleName().toString();
+        boolean ok = true;
+        boolean hasId = false;
+        List<MappedField> mapped = new ArrayList<>();
+        Map<String, String> fieldByColumn = new HashMap<>();
+        for (VariableElement field : mappedFields(type)) {
+            String fieldName = field.getSimpleName().toString();
+            hasId |= field.getAnnotation(Id.class) != null;
+            FieldFacts facts = facts(field);
+            if (facts == null) {
+                continue; // an unresolved type: javac reports it already
+            }
+            List<String> problems = MappingRules.problems(facts);
+            for (String problem : problems) {
+                error(modelName + "." + fieldName + ": " + problem, field);
+            }
+            if (!problems.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            Column override = field.getAnnotation(Column.class);
+            String column = override != null && !override.name().isEmpty() ? override.name() : MappingRules.snakeCase(fieldName);
+            String previous = fieldByColumn.putIfAbsent(column, fieldName);
+            if (previous != null) {
+                error(MappingRules.duplicateColumnProblem(modelName, previous, fieldName, column), field);
+                ok = false;
+                continue;
+            }
+            Kind kind = MappingRules.kindOf(facts.rawTypeName(), facts.isEnum()).orElseThrow();
+            mapped.add(new MappedField(field, column, columnType(kind, field.asType())));
+        }
+        if (!hasId) {
+            error(MappingRules.noIdProblem(modelName), type);
+            ok = false;
+        }
+        if (ok) {
+            write(type, mapped);
+        }
+    }
+
+    /** The fields that map to columns: record components, or instance fields not marked transient. */
+    private static List<VariableElement> mappedFields(TypeElement type) {
+        List<VariableElement> fields = new ArrayList<>();
+        Map<String, VariableElement> byName = new HashMap<>();
+        for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            byName.put(f.getSimpleName().toString(), f);
+        }
+        if (type.getKind() == ElementKind.RECORD) {
+            for (RecordComponentElement rc : type.getRecordComponents()) {
+                // annotations targeting FIELD are propagated by javac to the component's private field
+                VariableElement f = byName.get(rc.getSimpleName().toString());
+                if (f != null && f.getAnnotation(Transient.class) == null) {
+                    fields.add(f);
+                }
+            }
+            return fields;
+        }
+        for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            Set<Modifier> mods = f.getModifiers();
+            if (!mods.contains(Modifier.STATIC) && !mods.contains(Modifier.TRANSIENT) && f.getAnnotation(Transient.class) == null) {
+                fields.add(f);
+            }
+        }
+        return fields;
+    }
+
+    private FieldFacts facts(VariableElement field) {
+        TypeMirror t = field.asType();
+        String raw;
+        boolean isEnum = false;
+        if (t.getKind() == TypeKind.DECLARED) {
+            TypeElement e = (TypeElement) processingEnv.getTypeUtils().asElement(t);
+            raw = e.getQualifiedName().toString();
+            isEnum = e.getKind() == ElementKind.ENUM;
+        } else if (t.getKind() == TypeKind.ERROR) {
+            return null;
+        } else {
+            raw = processingEnv.getTypeUtils().erasure(t).toString();
+        }
+        Length length = field.getAnnotation(Length.class);
+        Numeric numeric = field.getAnnotation(Numeric.class);
+        return new FieldFacts(t.toString(), raw, isEnum, length == null ? null : length.value(),
+                field.getAnnotation(Text.class) != null, numeric == null ? null : numeric.precision(),
+                numeric == null ? null : numeric.scale(), field.getAnnotation(DefaultNow.class) != null);
+    }
+
+    private static TypeName columnType(Kind kind, TypeMirror fieldType) {
+        if (kind == Kind.ENUM) {
+            return TypeName.get(fieldType);
+        }
+        if (kind == Kind.BYTES) {
+            return ArrayTypeName.of(TypeName.BYTE);
+        }
+        return ClassName.bestGuess(kind.columnJavaType());
+    }
+
+    private void write(TypeElement type, List<MappedField> fields) {
+        String pkg = packageOf(type).getQualifiedName().toString();
+        ClassName model = ClassName.get(type);
+        String name = String.join("_", model.simpleNames()) + "_";
+        TypeSpec.Builder spec = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addOriginatingElement(type)
+                .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", getClass().getName()).build())
+                .addJavadoc("Typed columns of {@link $T}, generated from its annotations.\n", model)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(MODEL_INFO, model), "MODEL",
+                                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The mapped model.\n")
+                        .initializer("$T.of($T.class)", MODELS, model).build())
+                .addField(FieldSpec.builder(TABLE, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The model's table.\n")
+                        .initializer("MODEL.table()").build());
+        for (MappedField f : fields) {
+            TypeName columnType = f.columnType();
+            spec.addField(FieldSpec.builder(ParameterizedTypeName.get(COLUMN, columnType), f.element().getSimpleName().toString(),
+                            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Column {@code $L}.\n", f.column())
+                    .initializer("TABLE.column($S, $T.class)", f.column(), columnType).build());
+        }
+        try {
+            JavaFile.builder(pkg, spec.build()).build().writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            error("cannot write " + pkg + "." + name + ": " + e.getMessage(), type);
+        }
+    }
+
+    private static PackageElement packageOf(Element element) {
+        Element e = element;
+        while (!(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        return (PackageElement) e;
+    }
+
+    private void error(String message, Element element) {
+        Messager messager = processingEnv.getMessager();
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    }
+}

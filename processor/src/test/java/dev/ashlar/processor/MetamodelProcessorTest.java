@@ -1,0 +1,190 @@
+package dev.ashlar.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The processor run by a real javac on model sources, and what the generated metamodel lets compile. */
+class MetamodelProcessorTest {
+    private static final String ITEM = """
+            package shop;
+
+            import dev.ashlar.declarative.*;
+            import java.math.BigDecimal;
+            import java.time.LocalDateTime;
+
+            @Model(table = "items")
+            public class Item {
+                @Id @Index public Long id;
+                @Required public String name;
+                @Text public String description;
+                @Numeric(precision = 10, scale = 2) @Required public BigDecimal price;
+                @DefaultNow public LocalDateTime createdAt;
+            }
+            """;
+
+    private static final String ORDER = """
+            package shop;
+
+            import dev.ashlar.declarative.*;
+
+            @Model
+            public record OrderLine(@Id long id, @References(model = Item.class) Long itemId, int quantity,
+                                    Status status, byte[] receipt, @Column(name = "memo_text") String memo,
+                                    @Transient String scratch) {
+                public enum Status { OPEN, SHIPPED }
+            }
+            """;
+
+    private static String use(String body) {
+        return """
+                package shop;
+
+                import dev.ashlar.core.sql.Condition;
+                import java.math.BigDecimal;
+
+                class Use {
+                    static Condition condition() {
+                        return %s;
+                    }
+                }
+                """.formatted(body);
+    }
+
+    private static Map<String, String> sources(String... pathAndText) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pathAndText.length; i += 2) {
+            map.put(pathAndText[i], pathAndText[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void generatesTypedConstantsFoundThroughServiceDiscovery(@TempDir Path dir) throws Exception {
+        // no processor handed to javac: it must be discovered from the classpath, as with a provided dependency
+        Compilation c = Compilation.compile(dir, false, sources(
+                "shop/Item.java", ITEM,
+                "shop/OrderLine.java", ORDER,
+                "shop/Use.java", use("Item_.price.lt(new BigDecimal(\"10\")).and(Item_.name.eq(\"Widget\"))"
+                        + ".and(OrderLine_.status.eq(OrderLine.Status.OPEN)).and(OrderLine_.itemId.eq(Item_.id))")));
+        assertThat(c.success).as(c.toString()).isTrue();
+        assertThat(c.errors()).isEmpty();
+        String source = Files.readString(c.generated.resolve("shop/Item_.java"));
+        assertThat(source).contains("public final class Item_")
+                .contains("public static final Column<BigDecimal> price = TABLE.column(\"price\", BigDecimal.class);")
+                .contains("public static final Column<LocalDateTime> createdAt = TABLE.column(\"created_at\", LocalDateTime.class);");
+
+        try (URLClassLoader loader = c.loader()) {
+            Class<?> itemMeta = loader.loadClass("shop.Item_");
+            assertThat(Arrays.stream(itemMeta.getDeclaredFields()).map(Field::getName))
+                    .containsExactly("MODEL", "TABLE", "id", "name", "description", "price", "createdAt");
+            assertThat(itemMeta.getField("price").getGenericType().getTypeName())
+                    .isEqualTo("dev.ashlar.core.schema.Column<java.math.BigDecimal>");
+            assertThat(itemMeta.getField("id").getGenericType().getTypeName()).isEqualTo("dev.ashlar.core.schema.Column<java.lang.Long>");
+            assertThat(Modifier.isFinal(itemMeta.getField("price").getModifiers())).isTrue();
+            Table table = (Table) itemMeta.getField("TABLE").get(null);
+            assertThat(table.name()).isEqualTo("items");
+            Column<?> price = (Column<?>) itemMeta.getField("price").get(null);
+            assertThat(price).isSameAs(table.column("price"));
+            assertThat(price.isNullable()).isFalse();
+
+            Class<?> orderMeta = loader.loadClass("shop.OrderLine_");
+            assertThat(Arrays.stream(orderMeta.getDeclaredFields()).map(Field::getName))
+                    .containsExactly("MODEL", "TABLE", "id", "itemId", "quantity", "status", "receipt", "memo");
+            assertThat(orderMeta.getField("id").getGenericType().getTypeName()).isEqualTo("dev.ashlar.core.schema.Column<java.lang.Long>");
+            assertThat(orderMeta.getField("quantity").getGenericType().getTypeName()).isEqualTo("dev.ashlar.core.schema.Column<java.lang.Integer>");
+            assertThat(orderMeta.getField("status").getGenericType().getTypeName()).isEqualTo("dev.ashlar.core.schema.Column<shop.OrderLine$Status>");
+            assertThat(orderMeta.getField("receipt").getGenericType().getTypeName()).isEqualTo("dev.ashlar.core.schema.Column<byte[]>");
+            assertThat(((Column<?>) orderMeta.getField("memo").get(null)).name()).isEqualTo("memo_text");
+            assertThat(((Table) orderMeta.getField("TABLE").get(null)).foreignKeys()).singleElement()
+                    .satisfies(fk -> assertThat(fk.referencedTable()).isSameAs(table));
+
+            // the condition built through the metamodel refers to the model's columns
+            Method condition = loader.loadClass("shop.Use").getDeclaredMethod("condition");
+            condition.setAccessible(true);
+            assertThat(condition.invoke(null)).isNotNull();
+        }
+    }
+
+    @Test
+    void aValueOfTheWrongTypeDoesNotCompile(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources(
+                "shop/Item.java", ITEM,
+                "shop/Use.java", use("Item_.price.lt(\"10\")")));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).singleElement().asString()
+                .startsWith("Use.java:8: ")
+                .contains("lt")
+                .contains("java.lang.String");
+    }
+
+    @Test
+    void aMisspeltColumnDoesNotCompile(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources(
+                "shop/Item.java", ITEM,
+                "shop/Use.java", use("Item_.nmae.eq(\"Widget\")")));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).singleElement().asString()
+                .startsWith("Use.java:8: ")
+                .contains("cannot find symbol")
+                .contains("nmae");
+    }
+
+    @Test
+    void modelMistakesAreCompileErrorsNamingClassAndField(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Bad.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+                import java.math.BigDecimal;
+                import java.util.List;
+
+                @Model
+                public class Bad {
+                    public List<String> tags;
+                    public BigDecimal price;
+                    @Length(20) public Integer count;
+                    @Text @Length(20) public String body;
+                    @Column(name = "count") public String total;
+                }
+                """));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).containsExactly(
+                "Bad.java:9: Bad.tags: type List<String> has no column type; use one of Integer, Long, Short, Boolean, "
+                        + "String, BigDecimal, Float, Double, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, byte[], "
+                        + "UUID or an enum, or mark the field @Transient",
+                "Bad.java:10: Bad.price: BigDecimal needs @Numeric(precision = ..., scale = ...) to say how many digits the column keeps",
+                "Bad.java:11: Bad.count: @Length applies only to String; type Integer takes no length",
+                "Bad.java:12: Bad.body: @Text and @Length exclude each other: a text column has no length",
+                "Bad.java:8: Bad has no @Id field; mark the primary key field(s) with @Id");
+        assertThat(c.generated.resolve("shop/Bad_.java")).doesNotExist();
+    }
+
+    @Test
+    void duplicateColumnNamesAreCompileErrors(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Twice.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                public record Twice(@Id Long id, String createdAt, @Column(name = "created_at") String created) {
+                }
+                """));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).singleElement().asString()
+                .contains("Twice.created: column name created_at is already used by Twice.createdAt");
+    }
+}
