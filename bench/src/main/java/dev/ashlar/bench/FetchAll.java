@@ -1,0 +1,69 @@
+package dev.ashlar.bench;
+
+import dev.ashlar.bench.support.BenchDb;
+import dev.ashlar.bench.support.Fixture;
+import dev.ashlar.bench.support.Item;
+import dev.ashlar.bench.support.ItemEntity;
+import dev.ashlar.bench.support.ItemsTable;
+import dev.ashlar.bench.support.Jooq;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.StatelessSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/** {@code fetchAll}: read all 100,000 items into objects. */
+@State(Scope.Benchmark)
+public class FetchAll extends Workload {
+    static final int ROWS = 100_000;
+    static final String SQL = "SELECT " + ItemsTable.COLUMNS + " FROM items";
+
+    @Override
+    protected void prepare() throws Exception {
+        Fixture.ensureRows(pool, database, rows(ROWS));
+    }
+
+    @Benchmark
+    public List<Item> jdbc() throws Exception {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
+            ps.setFetchSize(BenchDb.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Item> items = new ArrayList<>();
+                while (rs.next()) {
+                    items.add(database.readItem(rs));
+                }
+                return items;
+            }
+        }
+    }
+
+    @Benchmark
+    public List<Item> ashlarCore() {
+        try (dev.ashlar.core.engine.Connection conn = engine.connect()) {
+            return conn.query(ItemsTable.selectAll()).map(ItemsTable.MAPPER);
+        }
+    }
+
+    @Benchmark
+    public List<ItemEntity> hibernate() {
+        // A stateless session: no persistence context or snapshots, Hibernate's fastest way to read many rows.
+        try (StatelessSession session = hibernate.openStatelessSession()) {
+            return session.createSelectionQuery("from ItemEntity", ItemEntity.class).getResultList();
+        }
+    }
+
+    @Benchmark
+    public List<Item> jooq() {
+        return Jooq.selectAll(jooq).fetchSize(BenchDb.FETCH_SIZE).fetch(Jooq.MAPPER);
+    }
+
+    @Benchmark
+    public List<Item> jdbi() {
+        return jdbi.withHandle(handle -> handle.createQuery(SQL).setFetchSize(BenchDb.FETCH_SIZE)
+                .map((rs, ctx) -> database.readItem(rs)).list());
+    }
+}

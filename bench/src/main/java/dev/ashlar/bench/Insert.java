@@ -1,0 +1,156 @@
+package dev.ashlar.bench;
+
+import static dev.ashlar.bench.support.ItemsTable.CREATED_AT;
+import static dev.ashlar.bench.support.ItemsTable.DESCRIPTION;
+import static dev.ashlar.bench.support.ItemsTable.ITEMS;
+import static dev.ashlar.bench.support.ItemsTable.NAME;
+import static dev.ashlar.bench.support.ItemsTable.PRICE;
+import static dev.ashlar.core.sql.Sql.insertInto;
+
+import dev.ashlar.bench.support.Fixture;
+import dev.ashlar.bench.support.Item;
+import dev.ashlar.bench.support.ItemEntity;
+import dev.ashlar.bench.support.Jooq;
+import dev.ashlar.core.engine.Transaction;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.hibernate.Session;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jooq.BatchBindStep;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** {@code insert}: 100,000 new items in one transaction, into an empty table. */
+@State(Scope.Benchmark)
+public class Insert extends Workload {
+    static final int ROWS = 100_000;
+    static final int BATCH = 1000;
+    static final String SQL = "INSERT INTO items (name, description, price, created_at) VALUES (?, ?, ?, ?)";
+
+    private List<Item> items;
+
+    @Override
+    protected void prepare() throws Exception {
+        items = Fixture.items(rows(ROWS));
+    }
+
+    /** Every operation starts from an empty table. */
+    @Setup(Level.Iteration)
+    public void emptyTable() throws Exception {
+        Fixture.empty(pool, database);
+    }
+
+    /** Checks that the operation inserted every item: a benchmark that does less work must fail. */
+    @TearDown(Level.Iteration)
+    public void checkInserted() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            long count = Fixture.count(c);
+            if (count != items.size()) {
+                throw new IllegalStateException("expected " + items.size() + " rows after the insert, found " + count);
+            }
+        }
+    }
+
+    @Benchmark
+    public int jdbc() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(SQL)) {
+                int n = 0;
+                for (Item item : items) {
+                    ps.setString(1, item.name);
+                    ps.setString(2, item.description);
+                    database.bindPrice(ps, 3, item.price);
+                    database.bindTime(ps, 4, item.createdAt);
+                    ps.addBatch();
+                    if (++n % BATCH == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        return items.size();
+    }
+
+    @Benchmark
+    public int ashlarCore() {
+        // One many-row INSERT: core sends it as JDBC batches of 1,000 rows of one prepared statement.
+        var insert = insertInto(ITEMS);
+        boolean first = true;
+        for (Item item : items) {
+            if (!first) {
+                insert.nextRow();
+            }
+            first = false;
+            insert.set(NAME, item.name).set(DESCRIPTION, item.description).set(PRICE, item.price).set(CREATED_AT, item.createdAt);
+        }
+        try (dev.ashlar.core.engine.Connection conn = engine.connect(); Transaction tx = conn.begin()) {
+            int inserted = conn.execute(insert);
+            tx.commit();
+            return inserted;
+        }
+    }
+
+    @Benchmark
+    public int hibernate() {
+        try (Session session = hibernate.openSession()) {
+            var tx = session.beginTransaction();
+            int n = 0;
+            for (Item item : items) {
+                session.persist(new ItemEntity(item));
+                // The documented batch-insert pattern: flush a batch, then clear the persistence context.
+                if (++n % BATCH == 0) {
+                    session.flush();
+                    session.clear();
+                }
+            }
+            tx.commit();
+        }
+        return items.size();
+    }
+
+    @Benchmark
+    public int jooq() {
+        jooq.transaction(trx -> {
+            var ctx = trx.dsl();
+            for (int from = 0; from < items.size(); from += BATCH) {
+                BatchBindStep batch = ctx.batch(ctx.insertInto(Jooq.ITEMS, Jooq.NAME, Jooq.DESCRIPTION, Jooq.PRICE, Jooq.CREATED_AT)
+                        .values((String) null, (String) null, (BigDecimal) null, (LocalDateTime) null));
+                for (Item item : items.subList(from, Math.min(from + BATCH, items.size()))) {
+                    batch.bind(item.name, item.description, item.price, item.createdAt);
+                }
+                batch.execute();
+            }
+        });
+        return items.size();
+    }
+
+    @Benchmark
+    public int jdbi() {
+        return jdbi.inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(SQL);
+            int n = 0;
+            for (Item item : items) {
+                batch.bind(0, item.name).bind(1, item.description).bind(2, database.priceParam(item.price))
+                        .bind(3, database.timeParam(item.createdAt)).add();
+                if (++n % BATCH == 0) {
+                    batch.execute();
+                }
+            }
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+            return n;
+        });
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ashlar.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ashlar.bench.support.BenchDb;
+import dev.ashlar.bench.support.Fixture;
+import dev.ashlar.bench.support.Hibernate;
+import dev.ashlar.bench.support.Jooq;
+import dev.ashlar.core.engine.Engine;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.SessionFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.jooq.DSLContext;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+/**
+ * What every workload shares: the {@code db} parameter, the {@code scale} of the row counts
+ * ({@code bench/run --quick} passes 0.1), and the libraries. A trial opens only the library its
+ * benchmark method is named after, plus the peers' pool that the fixture loads data with.
+ *
+ * <p>Each operation is long (milliseconds to seconds), so by default one operation is one
+ * iteration ({@link Mode#SingleShotTime}), with enough warm-up iterations for the JIT.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5)
+@Measurement(iterations = 10)
+@Fork(1)
+public abstract class Workload {
+    /** The database: {@code sqlite} (a file in WAL mode) or {@code postgresql} (local server). */
+    @Param({"sqlite", "postgresql"})
+    public String db;
+
+    /** Multiplies the row counts: 1 for the full run, 0.1 for the quick one. */
+    @Param({"1"})
+    public double scale;
+
+    protected BenchDb database;
+    /** The peers' pool (configured as Ashlar configures its own); hand-written JDBC, jOOQ and JDBI use it. */
+    protected HikariDataSource pool;
+    /** Ashlar's engine, when the benchmark is {@code ashlarCore}. */
+    protected Engine engine;
+    /** Hibernate, when the benchmark is {@code hibernate}. */
+    protected SessionFactory hibernate;
+    /** jOOQ on the pool, when the benchmark is {@code jooq}. */
+    protected DSLContext jooq;
+    /** JDBI on the pool, when the benchmark is {@code jdbi}. */
+    protected Jdbi jdbi;
+
+    /** Opens the library under test and prepares the data. */
+    @Setup(Level.Trial)
+    public final void openTrial(BenchmarkParams params) throws Exception {
+        database = BenchDb.of(db);
+        pool = database.peerPool();
+        String benchmark = params.getBenchmark();
+        String library = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        switch (library) {
+            case "ashlarCore" -> engine = Engine.create(database.ashlarUrl(), database.ashlarOptions());
+            case "hibernate" -> hibernate = Hibernate.sessionFactory(pool, database);
+            case "jooq" -> jooq = Jooq.context(pool, database);
+            case "jdbi" -> jdbi = Jdbi.create(pool);
+            default -> {
+                // jdbc needs only the pool
+            }
+        }
+        prepare();
+    }
+
+    /** Closes what the trial opened. */
+    @TearDown(Level.Trial)
+    public final void closeTrial() throws Exception {
+        if (hibernate != null && database == BenchDb.SQLITE && writesRows()) {
+            // Hibernate writes every column back, and on SQLite it stores timestamps as epoch milliseconds,
+            // not as Ashlar's text: the next trial must load the rows afresh.
+            Fixture.forget(pool);
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (hibernate != null) {
+            hibernate.close();
+        }
+        pool.close();
+    }
+
+    /** Whether the workload changes the fixture's rows. */
+    protected boolean writesRows() {
+        return false;
+    }
+
+    /** Prepares the workload's data, once per trial. */
+    protected abstract void prepare() throws Exception;
+
+    /** {@code full} scaled, at least 1. */
+    protected int rows(int full) {
+        return Math.max(1, (int) Math.round(full * scale));
+    }
+}
