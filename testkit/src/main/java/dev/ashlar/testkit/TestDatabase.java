@@ -42,6 +42,7 @@ public final class TestDatabase {
         this.resettable = resettable;
     }
 
+    /** Which database this is. */
     public DatabaseKind kind() {
         return kind;
     }
@@ -51,14 +52,17 @@ public final class TestDatabase {
         return url;
     }
 
+    /** The JDBC URL. */
     public String jdbcUrl() {
         return jdbcUrl;
     }
 
+    /** The user name, or {@code null} for SQLite. */
     public String user() {
         return user;
     }
 
+    /** The password, or {@code null} for SQLite. */
     public String password() {
         return password;
     }

@@ -106,6 +106,7 @@ public class SqlCompiler {
 
     // ---- expressions ----------------------------------------------------------------------
 
+    /** Writes a {@link Column}. */
     public void visitColumn(Column<?> column) {
         if (qualifyColumns && column.table() != null) {
             identifier(column.table().name()).append(".");
@@ -113,38 +114,45 @@ public class SqlCompiler {
         identifier(column.name());
     }
 
+    /** Writes a {@link Table}. */
     public void visitTable(Table table) {
         identifier(table.name());
     }
 
+    /** Writes a {@link Param}. */
     public void visitParam(Param<?> param) {
         parameters.add(param);
         sql.append('?');
     }
 
+    /** Writes a {@link Comparison}. */
     public void visitComparison(Comparison comparison) {
         operand(comparison.left());
         sql.append(' ').append(dialect.operator(comparison.operator())).append(' ');
         operand(comparison.right());
     }
 
+    /** Writes a {@link Logical}. */
     public void visitLogical(Logical logical) {
         operand(logical.left());
         sql.append(' ').append(logical.operator().sql()).append(' ');
         operand(logical.right());
     }
 
+    /** Writes a {@link Not}. */
     public void visitNot(Not not) {
         sql.append("NOT (");
         not.condition().accept(this);
         sql.append(')');
     }
 
+    /** Writes a {@link NullTest}. */
     public void visitNullTest(NullTest test) {
         operand(test.expression());
         sql.append(test.negated() ? " IS NOT NULL" : " IS NULL");
     }
 
+    /** Writes a {@link InList}. */
     public void visitInList(InList in) {
         if (in.values().isEmpty()) {
             // "x IN ()" is a syntax error everywhere; an empty list matches nothing.
@@ -157,16 +165,19 @@ public class SqlCompiler {
         sql.append(')');
     }
 
+    /** Writes a {@link FunctionCall}. */
     public void visitFunctionCall(FunctionCall<?> call) {
         sql.append(functionName(call.name())).append('(');
         list(call.arguments(), ", ");
         sql.append(')');
     }
 
+    /** Writes a {@link Star}. */
     public void visitStar(Star star) {
         sql.append('*');
     }
 
+    /** Writes a {@link SortOrder}. */
     public void visitSortOrder(SortOrder order) {
         order.expression().accept(this);
         sql.append(order.ascending() ? " ASC" : " DESC");
@@ -177,6 +188,7 @@ public class SqlCompiler {
         }
     }
 
+    /** Writes a {@link QualifiedColumn}. */
     public void visitQualifiedColumn(QualifiedColumn<?> column) {
         if (qualifyColumns) {
             identifier(column.qualifier()).append(".");
@@ -213,6 +225,7 @@ public class SqlCompiler {
         sql.append(" ESCAPE ").append(dialect.stringLiteral("\\"));
     }
 
+    /** Writes a {@link Between}. */
     public void visitBetween(Between between) {
         operand(between.expression());
         sql.append(" BETWEEN ");
@@ -221,17 +234,20 @@ public class SqlCompiler {
         operand(between.high());
     }
 
+    /** Writes a {@link InSubquery}. */
     public void visitInSubquery(InSubquery in) {
         operand(in.expression());
         sql.append(" IN ");
         subquery(in.query());
     }
 
+    /** Writes a {@link Exists}. */
     public void visitExists(Exists exists) {
         sql.append("EXISTS ");
         subquery(exists.query());
     }
 
+    /** Writes a {@link ScalarSubquery}. */
     public void visitScalarSubquery(ScalarSubquery<?> scalar) {
         subquery(scalar.query());
     }
@@ -243,6 +259,7 @@ public class SqlCompiler {
         sql.append(')');
     }
 
+    /** Writes a {@link Arithmetic}. */
     public void visitArithmetic(Arithmetic<?> arithmetic) {
         operand(arithmetic.left());
         sql.append(' ').append(arithmeticOperator(arithmetic)).append(' ');
@@ -254,6 +271,7 @@ public class SqlCompiler {
         return dialect.operator(arithmetic.operator());
     }
 
+    /** Writes a {@link Cast}. */
     public void visitCast(Cast<?> cast) {
         sql.append("CAST(");
         cast.expression().accept(this);
@@ -265,6 +283,7 @@ public class SqlCompiler {
         return dialect.ddl().types().render(type);
     }
 
+    /** Writes a {@link Case}. */
     public void visitCase(Case<?> c) {
         sql.append("CASE");
         for (Case.When<?> when : c.whens()) {
@@ -280,15 +299,18 @@ public class SqlCompiler {
         sql.append(" END");
     }
 
+    /** Writes a {@link Keyword}. */
     public void visitKeyword(Keyword<?> keyword) {
         sql.append(keyword.sql());
     }
 
+    /** Writes a {@link DistinctArgument}. */
     public void visitDistinctArgument(DistinctArgument argument) {
         sql.append("DISTINCT ");
         argument.expression().accept(this);
     }
 
+    /** Writes a {@link WindowFunction}. */
     public void visitWindowFunction(WindowFunction<?> function) {
         function.function().accept(this);
         Window window = function.window();
@@ -311,20 +333,24 @@ public class SqlCompiler {
 
     // ---- FROM items -----------------------------------------------------------------------
 
+    /** Writes a {@link TableAlias}. */
     public void visitTableAlias(TableAlias alias) {
         identifier(alias.table().name()).append(" AS ").identifier(alias.alias());
     }
 
+    /** Writes a {@link DerivedTable}. */
     public void visitDerivedTable(DerivedTable derived) {
         subquery(derived.query());
         sql.append(" AS ");
         identifier(derived.alias());
     }
 
+    /** Writes a {@link Cte}. */
     public void visitCteReference(Cte cte) {
         identifier(cte.name());
     }
 
+    /** Writes a {@link Join}. */
     public void visitJoin(Join join) {
         sql.append(' ').append(join.type().sql()).append(' ');
         join.target().accept(this);
@@ -334,6 +360,7 @@ public class SqlCompiler {
 
     // ---- statements -----------------------------------------------------------------------
 
+    /** Writes a {@link Select}. */
     public void visitSelect(Select select) {
         boolean outerQualify = qualifyColumns;
         boolean outerOrderBy = inOrderBy;
@@ -462,6 +489,7 @@ public class SqlCompiler {
         }
     }
 
+    /** Writes a {@link Insert}. */
     public void visitInsert(Insert insert) {
         sql.append("INSERT INTO ");
         identifier(insert.table().name());
@@ -476,6 +504,7 @@ public class SqlCompiler {
         returning(insert.returning(), dialect.supportsInsertReturning(), "INSERT", insert.table());
     }
 
+    /** Writes a {@link Update}. */
     public void visitUpdate(Update update) {
         Map<Column<?>, Expression<?>> values = update.valuesWithOnUpdate();
         if (values.isEmpty()) {
@@ -500,6 +529,7 @@ public class SqlCompiler {
         returning(update.returning(), dialect.supportsUpdateReturning(), "UPDATE", update.table());
     }
 
+    /** Writes a {@link Delete}. */
     public void visitDelete(Delete delete) {
         sql.append("DELETE FROM ");
         identifier(delete.table().name());

@@ -60,18 +60,22 @@ public final class EngineOptions {
         return new EngineOptions(echo, poolSize, connectTimeout, props);
     }
 
+    /** Whether statements are logged. */
     public boolean isEcho() {
         return echo;
     }
 
+    /** The most connections the pool opens. */
     public int poolSize() {
         return poolSize;
     }
 
+    /** How long {@code connect()} waits. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** Extra JDBC driver properties. */
     public Map<String, String> driverProperties() {
         return driverProperties;
     }

@@ -165,6 +165,7 @@ public final class Column<T> implements Expression<T>, TableElement {
         return table;
     }
 
+    /** Whether the column is (part of) the primary key. */
     public boolean isPrimaryKey() {
         return primaryKey;
     }
@@ -182,26 +183,32 @@ public final class Column<T> implements Expression<T>, TableElement {
         return j == Integer.class || j == Long.class || j == Short.class;
     }
 
+    /** Whether the column accepts NULL (primary-key columns do not, unless said otherwise). */
     public boolean isNullable() {
         return nullable != null ? nullable : !primaryKey;
     }
 
+    /** The value Ashlar supplies on insert when none is given, or {@code null}. */
     public Supplier<? extends T> clientDefault() {
         return clientDefault;
     }
 
+    /** The default written into the DDL, or {@code null}. */
     public ServerDefault serverDefault() {
         return serverDefault;
     }
 
+    /** The value Ashlar supplies on every update, or {@code null}. */
     public Supplier<? extends T> onUpdate() {
         return onUpdate;
     }
 
+    /** Whether the column alone is unique. */
     public boolean isUnique() {
         return unique;
     }
 
+    /** Whether the column alone has an index. */
     public boolean isIndexed() {
         return index;
     }

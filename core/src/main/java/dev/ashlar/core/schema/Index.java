@@ -21,6 +21,7 @@ public record Index(String name, List<Column<?>> columns, boolean unique) implem
         return new Index(null, List.of(columns), true);
     }
 
+    /** This index with an explicit name. */
     public Index named(String name) {
         return new Index(name, columns, unique);
     }

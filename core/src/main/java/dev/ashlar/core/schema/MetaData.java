@@ -25,10 +25,12 @@ public final class MetaData {
         this(NamingConvention.DEFAULT);
     }
 
+    /** Metadata whose unnamed constraints and indexes are named by {@code namingConvention}. */
     public MetaData(NamingConvention namingConvention) {
         this.namingConvention = namingConvention;
     }
 
+    /** The convention that names unnamed constraints and indexes. */
     public NamingConvention namingConvention() {
         return namingConvention;
     }

@@ -10,6 +10,7 @@ public enum ReferentialAction {
         this.sql = sql;
     }
 
+    /** The action as written in DDL. */
     public String sql() {
         return sql;
     }

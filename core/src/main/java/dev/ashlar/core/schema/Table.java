@@ -143,19 +143,23 @@ public final class Table implements FromItem {
         return Collections.unmodifiableList(primaryKey);
     }
 
+    /** Foreign keys from this table, named. */
     public List<ForeignKey> foreignKeys() {
         nameForeignKeys();
         return Collections.unmodifiableList(foreignKeys);
     }
 
+    /** Unique constraints, named. */
     public List<UniqueConstraint> uniqueConstraints() {
         return Collections.unmodifiableList(uniques);
     }
 
+    /** Check constraints, named. */
     public List<CheckConstraint> checks() {
         return Collections.unmodifiableList(checks);
     }
 
+    /** Indexes, named. */
     public List<Index> indexes() {
         return Collections.unmodifiableList(indexes);
     }

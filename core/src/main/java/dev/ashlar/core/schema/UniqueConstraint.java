@@ -13,6 +13,7 @@ public record UniqueConstraint(String name, List<Column<?>> columns) implements 
         return new UniqueConstraint(null, List.of(columns));
     }
 
+    /** This constraint with an explicit name. */
     public UniqueConstraint named(String name) {
         return new UniqueConstraint(name, columns);
     }

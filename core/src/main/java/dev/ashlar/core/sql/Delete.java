@@ -23,10 +23,12 @@ public final class Delete implements Statement {
         return this;
     }
 
+    /** The table deleted from. */
     public Table table() {
         return table;
     }
 
+    /** The WHERE condition, or {@code null} for every row. */
     public Condition where() {
         return where;
     }

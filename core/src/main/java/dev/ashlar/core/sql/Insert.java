@@ -135,6 +135,7 @@ public final class Insert implements Statement {
         return this;
     }
 
+    /** The table inserted into. */
     public Table table() {
         return table;
     }
@@ -212,6 +213,7 @@ public final class Insert implements Statement {
         }
     }
 
+    /** The columns asked back with RETURNING. */
     public List<Column<?>> returning() {
         return Collections.unmodifiableList(returning);
     }

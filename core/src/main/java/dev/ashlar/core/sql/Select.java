@@ -112,6 +112,7 @@ public final class Select implements Query {
         return this;
     }
 
+    /** Adds {@code GROUP BY} expressions. */
     public Select groupBy(Expression<?>... expressions) {
         groupBy.addAll(List.of(expressions));
         return this;
@@ -123,6 +124,7 @@ public final class Select implements Query {
         return this;
     }
 
+    /** Adds {@code ORDER BY} items. */
     public Select orderBy(SortOrder... orders) {
         orderBy.addAll(List.of(orders));
         return this;
@@ -136,16 +138,19 @@ public final class Select implements Query {
         return this;
     }
 
+    /** At most {@code limit} rows. */
     public Select limit(long limit) {
         this.limit = limit;
         return this;
     }
 
+    /** Skips the first {@code offset} rows. */
     public Select offset(long offset) {
         this.offset = offset;
         return this;
     }
 
+    /** {@code SELECT DISTINCT}. */
     public Select distinct() {
         this.distinct = true;
         return this;
@@ -171,34 +176,42 @@ public final class Select implements Query {
         return columns;
     }
 
+    /** The FROM items, in order. */
     public List<SqlNode> from() {
         return Collections.unmodifiableList(from);
     }
 
+    /** The WHERE condition, or {@code null}. */
     public Condition where() {
         return where;
     }
 
+    /** The GROUP BY expressions. */
     public List<Expression<?>> groupBy() {
         return Collections.unmodifiableList(groupBy);
     }
 
+    /** The HAVING condition, or {@code null}. */
     public Condition having() {
         return having;
     }
 
+    /** The ORDER BY items. */
     public List<SortOrder> orderBy() {
         return Collections.unmodifiableList(orderBy);
     }
 
+    /** The row limit, or {@code null}. */
     public Long limit() {
         return limit;
     }
 
+    /** The offset, or {@code null}. */
     public Long offset() {
         return offset;
     }
 
+    /** Whether the select is DISTINCT. */
     public boolean isDistinct() {
         return distinct;
     }

@@ -20,10 +20,12 @@ public final class Update implements Statement {
         this.table = table;
     }
 
+    /** Sets a column to a value, bound as a parameter of the column's type. */
     public <T> Update set(Column<T> column, T value) {
         return set(column, Param.of(value, column.type()));
     }
 
+    /** Sets a column to an expression, such as {@code price.mul(2)}. */
     public <T> Update set(Column<T> column, Expression<T> value) {
         if (column.table() != table) {
             throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
@@ -38,10 +40,12 @@ public final class Update implements Statement {
         return this;
     }
 
+    /** The table updated. */
     public Table table() {
         return table;
     }
 
+    /** The assignments, in the order they were set. */
     public Map<Column<?>, Expression<?>> values() {
         return Collections.unmodifiableMap(values);
     }
@@ -61,6 +65,7 @@ public final class Update implements Statement {
         return Param.of(column.onUpdate().get(), column.type());
     }
 
+    /** The WHERE condition, or {@code null} for every row. */
     public Condition where() {
         return where;
     }
