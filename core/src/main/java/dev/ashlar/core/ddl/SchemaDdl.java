@@ -33,21 +33,7 @@ public final class SchemaDdl {
 
     /** The DDL that drops every table of {@code metadata} on {@code dialect}, in order. */
     public static List<String> dropStatements(MetaData metadata, Dialect dialect) {
-        DdlCompiler ddl = dialect.ddl();
-        List<String> statements = new ArrayList<>();
-        if (ddl.canAddForeignKeys()) {
-            for (ForeignKey fk : metadata.cyclicForeignKeys()) {
-                if (fk.referencedTable() != owner(metadata, fk)) {
-                    statements.add(ddl.dropForeignKey(owner(metadata, fk), fk));
-                }
-            }
-        }
-        List<Table> order = new ArrayList<>(metadata.sortedTables());
-        java.util.Collections.reverse(order);
-        for (Table table : order) {
-            statements.add(ddl.dropTable(table));
-        }
-        return statements;
+        return drop(metadata, dialect, null);
     }
 
     /** Creates the tables of {@code metadata} that do not exist yet, with their keys and indexes, in one transaction where the database allows. */
@@ -80,36 +66,45 @@ public final class SchemaDdl {
         for (String name : Inspector.of(connection).tableNames()) {
             existing.add(name.toLowerCase(Locale.ROOT));
         }
-        MetaData present = metadata;
         DdlCompiler ddl = connection.dialect().ddl();
-        List<String> statements = new ArrayList<>();
-        if (ddl.canAddForeignKeys()) {
-            for (ForeignKey fk : present.cyclicForeignKeys()) {
-                Table owner = owner(present, fk);
-                if (fk.referencedTable() != owner && existing.contains(owner.name().toLowerCase(Locale.ROOT))) {
-                    statements.add(ddl.dropForeignKey(owner, fk));
-                }
-            }
-        }
-        List<Table> order = new ArrayList<>(present.sortedTables());
-        java.util.Collections.reverse(order);
-        for (Table table : order) {
-            if (existing.contains(table.name().toLowerCase(Locale.ROOT))) {
-                statements.add(ddl.dropTable(table));
-            }
-        }
-        boolean sqliteCycle = !ddl.canAddForeignKeys() && !present.cyclicForeignKeys().isEmpty();
+        boolean sqliteCycle = !ddl.canAddForeignKeys() && !metadata.cyclicForeignKeys().isEmpty();
         if (sqliteCycle) {
             // SQLite cannot drop the keys of a cycle; switch key checks off around the drops instead.
             connection.executeSql("PRAGMA foreign_keys = OFF");
         }
         try {
-            run(connection, statements);
+            run(connection, drop(metadata, connection.dialect(), existing));
         } finally {
             if (sqliteCycle) {
                 connection.executeSql("PRAGMA foreign_keys = ON");
             }
         }
+    }
+
+    /** Drops in reverse dependency order, first breaking cycles; {@code existing} null means every table. */
+    private static List<String> drop(MetaData metadata, Dialect dialect, Set<String> existing) {
+        DdlCompiler ddl = dialect.ddl();
+        List<String> statements = new ArrayList<>();
+        if (ddl.canAddForeignKeys()) {
+            for (ForeignKey fk : metadata.cyclicForeignKeys()) {
+                Table owner = owner(metadata, fk);
+                if (fk.referencedTable() != owner && exists(owner, existing)) {
+                    statements.add(ddl.dropForeignKey(owner, fk));
+                }
+            }
+        }
+        List<Table> order = new ArrayList<>(metadata.sortedTables());
+        java.util.Collections.reverse(order);
+        for (Table table : order) {
+            if (exists(table, existing)) {
+                statements.add(ddl.dropTable(table));
+            }
+        }
+        return statements;
+    }
+
+    private static boolean exists(Table table, Set<String> existing) {
+        return existing == null || existing.contains(table.name().toLowerCase(Locale.ROOT));
     }
 
     private static List<String> create(MetaData metadata, Dialect dialect, Set<String> existing) {
