@@ -45,10 +45,7 @@ public final class SchemaDdl {
 
     /** Creates the missing tables over an open connection. */
     public static void createAll(Connection connection, MetaData metadata) {
-        Set<String> existing = new HashSet<>();
-        for (String name : Inspector.of(connection).tableNames()) {
-            existing.add(name.toLowerCase(Locale.ROOT));
-        }
+        Set<String> existing = existingTables(connection);
         List<String> statements = create(metadata, connection.dialect(), existing);
         run(connection, statements);
     }
@@ -62,10 +59,7 @@ public final class SchemaDdl {
 
     /** Drops the existing tables over an open connection. */
     public static void dropAll(Connection connection, MetaData metadata) {
-        Set<String> existing = new HashSet<>();
-        for (String name : Inspector.of(connection).tableNames()) {
-            existing.add(name.toLowerCase(Locale.ROOT));
-        }
+        Set<String> existing = existingTables(connection);
         DdlCompiler ddl = connection.dialect().ddl();
         boolean sqliteCycle = !ddl.canAddForeignKeys() && !metadata.cyclicForeignKeys().isEmpty();
         if (sqliteCycle) {
@@ -101,6 +95,15 @@ public final class SchemaDdl {
             }
         }
         return statements;
+    }
+
+    /** Lower-cased names of the tables that exist, since catalogs differ in the case they report. */
+    private static Set<String> existingTables(Connection connection) {
+        Set<String> existing = new HashSet<>();
+        for (String name : Inspector.of(connection).tableNames()) {
+            existing.add(name.toLowerCase(Locale.ROOT));
+        }
+        return existing;
     }
 
     private static boolean exists(Table table, Set<String> existing) {
