@@ -1,6 +1,7 @@
 package dev.ashlar.orm.internal;
 
 import dev.ashlar.declarative.Fetch;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
 import java.util.Map;
 
 /**
@@ -57,8 +58,8 @@ public final class EntityState {
         return false;
     }
 
-    /** The snapshot value of binding {@code index}, such as the version the row had when loaded. */
-    public Object snapshotValue(dev.ashlar.declarative.internal.ModelMapping.Binding b) {
+    /** The snapshot value of binding {@code b}, such as the version the row had when last read or written. */
+    public Object snapshotValue(Binding b) {
         return snapshot[meta.mapping().bindings().indexOf(b)];
     }
 

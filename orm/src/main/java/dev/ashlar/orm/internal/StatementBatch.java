@@ -2,6 +2,7 @@ package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.sql.Statement;
+import dev.ashlar.orm.StaleObjectException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,12 +43,12 @@ public final class StatementBatch {
      * Runs the waiting statements, then {@code statement} alone, which must change exactly one row:
      * a versioned UPDATE or DELETE whose row is gone or has a newer version changes none.
      *
-     * @throws dev.ashlar.orm.StaleObjectException when it changed no row
+     * @throws StaleObjectException when it changed no row
      */
     public void runVersioned(Statement statement, EntityMeta meta, Object model, Object expectedVersion) {
         run();
         if (connection.execute(statement) != 1) {
-            throw new dev.ashlar.orm.StaleObjectException(meta.type(), meta.describe(model), expectedVersion,
+            throw new StaleObjectException(meta.type(), meta.describe(model), expectedVersion,
                     connection.dialect().compile(statement).sql());
         }
     }
