@@ -14,6 +14,7 @@ import dev.ashlar.orm.internal.EntityMeta;
 import dev.ashlar.orm.internal.Metamodel;
 import dev.ashlar.orm.internal.RelationKind;
 import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.orm.internal.SelectParts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -162,27 +163,11 @@ final class JoinPlan {
                         + "collection with Load.selectIn instead");
             }
             Expression<Object> pk = root.key().get(0).column();
-            Select inner = Sql.select(pk).from(root.table());
-            conditions.forEach(inner::where);
-            if (!order.isEmpty()) {
-                inner.orderBy(order.toArray(new SortOrder[0]));
-            }
-            if (limit != null) {
-                inner.limit(limit);
-            }
-            if (offset != null) {
-                inner.offset(offset);
-            }
+            Select inner = SelectParts.apply(Sql.select(pk).from(root.table()), conditions, order, limit, offset);
             DerivedTable chosen = new DerivedTable(inner, "lim");
             select.where(root.key().get(0).column().in(Sql.select(chosen.col(pk)).from(chosen)));
         } else {
-            conditions.forEach(select::where);
-            if (limit != null) {
-                select.limit(limit);
-            }
-            if (offset != null) {
-                select.offset(offset);
-            }
+            SelectParts.apply(select, conditions, List.of(), limit, offset);
         }
         List<SortOrder> sort = new ArrayList<>(order);
         for (Node n : all) {
@@ -202,26 +187,26 @@ final class JoinPlan {
      * relationships filled from the same rows. A relationship that was already loaded in memory (an
      * owner from the identity map) is left as it is, so unflushed changes are not overwritten.
      */
-    List<Object> read(Session session, List<Row> rows, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+    List<Object> read(Loader loader, Relationships relationships, List<Row> rows, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
         List<Object> owners = new ArrayList<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Object, Map<Node, Fill>> fills = new IdentityHashMap<>();
         for (Row row : rows) {
-            Object owner = session.materialize(root, b -> row.get(b.column()), resultId, plan, fresh);
+            Object owner = loader.materialize(root, b -> row.get(b.column()), resultId, plan, fresh);
             if (seen.add(owner)) {
                 owners.add(owner);
             }
-            readNodes(session, row, owner, top, fills, resultId, plan, fresh);
+            readNodes(loader, row, owner, top, fills, resultId, plan, fresh);
         }
         fills.forEach((owner, byNode) -> byNode.forEach((node, fill) -> {
             if (!fill.skip) {
-                apply(session, owner, node.rel, fill.items);
+                apply(relationships, owner, node.rel, fill.items);
             }
         }));
         return owners;
     }
 
-    private void readNodes(Session session, Row row, Object owner, List<Node> nodes, Map<Object, Map<Node, Fill>> fills,
+    private void readNodes(Loader loader, Row row, Object owner, List<Node> nodes, Map<Object, Map<Node, Fill>> fills,
                            long resultId, Map<String, Fetch> plan, List<Object> fresh) {
         for (Node node : nodes) {
             Fill fill = fills.computeIfAbsent(owner, o -> new IdentityHashMap<>())
@@ -230,11 +215,11 @@ final class JoinPlan {
             if (key == null) {
                 continue; // no related row: the LEFT JOIN gave NULLs
             }
-            Object related = session.materialize(node.target, b -> row.get(node.columns.get(b)), resultId, plan, fresh);
+            Object related = loader.materialize(node.target, b -> row.get(node.columns.get(b)), resultId, plan, fresh);
             if (fill.seen.add(related)) {
                 fill.items.add(related);
             }
-            readNodes(session, row, related, node.children, fills, resultId, plan, fresh);
+            readNodes(loader, row, related, node.children, fills, resultId, plan, fresh);
         }
     }
 
@@ -243,13 +228,8 @@ final class JoinPlan {
     }
 
     /** Puts the joined objects into the owner's field, and the owner into theirs when they point back. */
-    private static void apply(Session session, Object owner, RelationshipMeta rel, List<Object> items) {
-        Object holder = rel.read(owner);
-        if (holder instanceof RelatedList<?> list) {
-            list.fill(items);
-        } else if (holder instanceof Ref<?> ref) {
-            ref.install(session.refHooks(owner, rel), true, items.isEmpty() ? null : items.get(0));
-        }
+    private static void apply(Relationships relationships, Object owner, RelationshipMeta rel, List<Object> items) {
+        relationships.fill(owner, rel, items);
         RelationshipMeta inverse = rel.inverse();
         boolean backIsWhole = inverse != null && !inverse.kind().isCollection()
                 && (rel.kind() == RelationKind.TO_MANY || rel.kind() == RelationKind.TO_ONE_INVERSE
@@ -258,9 +238,7 @@ final class JoinPlan {
             return; // a to-one joined from the many side does not give its target's whole collection
         }
         for (Object item : items) {
-            if (inverse.read(item) instanceof Ref<?> back && !back.isLoaded()) {
-                back.install(session.refHooks(item, inverse), true, owner);
-            }
+            relationships.fillIfUnloaded(item, inverse, owner);
         }
     }
 }

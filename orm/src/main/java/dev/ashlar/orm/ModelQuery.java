@@ -7,6 +7,7 @@ import dev.ashlar.core.sql.Select;
 import dev.ashlar.core.sql.SortOrder;
 import dev.ashlar.declarative.Fetch;
 import dev.ashlar.orm.internal.EntityMeta;
+import dev.ashlar.orm.internal.SelectParts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class ModelQuery<T> {
 
     /** All matching objects, in the session's identity map (one object per row). */
     public List<T> list() {
-        return session.runQuery(meta, List.copyOf(conditions), List.copyOf(order), limit, offset, Map.copyOf(plan));
+        return session.loader().query(meta, List.copyOf(conditions), List.copyOf(order), limit, offset, Map.copyOf(plan));
     }
 
     /** The first matching object, or {@code null}. */
@@ -116,17 +117,7 @@ public final class ModelQuery<T> {
      * and their relationships are not loaded. Close the stream.
      */
     public Stream<T> stream() {
-        Select select = meta.info().select();
-        conditions.forEach(select::where);
-        if (!order.isEmpty()) {
-            select.orderBy(order.toArray(new SortOrder[0]));
-        }
-        if (limit != null) {
-            select.limit(limit);
-        }
-        if (offset != null) {
-            select.offset(offset);
-        }
-        return session.streamQuery(meta, select);
+        Select select = SelectParts.apply(meta.info().select(), conditions, order, limit, offset);
+        return session.loader().stream(meta, select);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * side of a bidirectional relationship in sync, and remembers additions and removals for flush.
  */
 final class RelatedList<E> extends AbstractList<E> {
-    final Session session;
+    final Relationships relationships;
     final Object owner;
     final RelationshipMeta rel;
     private final ArrayList<E> items = new ArrayList<>();
@@ -19,8 +19,8 @@ final class RelatedList<E> extends AbstractList<E> {
     final List<Object> added = new ArrayList<>();
     final List<Object> removed = new ArrayList<>();
 
-    RelatedList(Session session, Object owner, RelationshipMeta rel, boolean loaded) {
-        this.session = session;
+    RelatedList(Relationships relationships, Object owner, RelationshipMeta rel, boolean loaded) {
+        this.relationships = relationships;
         this.owner = owner;
         this.rel = rel;
         this.loaded = loaded;
@@ -32,7 +32,7 @@ final class RelatedList<E> extends AbstractList<E> {
 
     private void ensureLoaded() {
         if (!loaded) {
-            List<?> values = session.loadCollection(owner, rel);
+            List<?> values = relationships.loadCollection(owner, rel);
             fill(values);
         }
     }
@@ -91,7 +91,7 @@ final class RelatedList<E> extends AbstractList<E> {
         if (!removed.removeIf(x -> x == element)) {
             added.add(element);
         }
-        session.collectionAdded(this, element);
+        relationships.collectionAdded(this, element);
     }
 
     @Override
@@ -102,7 +102,7 @@ final class RelatedList<E> extends AbstractList<E> {
         if (!added.removeIf(x -> x == e)) {
             removed.add(e);
         }
-        session.collectionRemoved(this, e);
+        relationships.collectionRemoved(this, e);
         return e;
     }
 

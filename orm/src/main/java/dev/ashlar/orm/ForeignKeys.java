@@ -1,0 +1,114 @@
+package dev.ashlar.orm;
+
+import dev.ashlar.core.schema.Table;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.orm.CollectionChanges.Link;
+import dev.ashlar.orm.internal.EntityMeta;
+import dev.ashlar.orm.internal.EntityState;
+import dev.ashlar.orm.internal.RelationKind;
+import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.orm.internal.UndoLog;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The foreign keys a flush writes from relationships rather than from fields: a reference set in
+ * memory ({@code item.supplier.set(acme)}) and the parent list of a one-to-many without back
+ * reference decide the foreign key field, which may have to wait for the parent's generated key.
+ */
+final class ForeignKeys {
+    /** A to-one reference set in memory, whose target decides the owner's foreign key. */
+    private record Assigned(RelationshipMeta rel, Object target) {
+    }
+
+    private final Session session;
+    private final CollectionChanges collections;
+
+    ForeignKeys(Session session, CollectionChanges collections) {
+        this.session = session;
+        this.collections = collections;
+    }
+
+    private static List<Assigned> assigned(EntityState s) {
+        List<Assigned> out = new ArrayList<>();
+        for (RelationshipMeta rel : s.meta.relationships()) {
+            if (rel.kind() == RelationKind.TO_ONE_FK && rel.read(s.object) instanceof Ref<?> ref && ref.assigned()) {
+                out.add(new Assigned(rel, ref.peek()));
+            }
+        }
+        return out;
+    }
+
+    private Object targetKey(Object target, Binding key) {
+        return target == null ? null : session.metamodel().entity(target.getClass()).get(target, key);
+    }
+
+    /** Whether a relationship points elsewhere than the object's foreign key fields say, so an UPDATE may be needed. */
+    boolean moved(EntityState s) {
+        if (collections.link(s.object) != null) {
+            return true;
+        }
+        for (Assigned a : assigned(s)) {
+            Object wanted = targetKey(a.target(), a.rel().targetKey());
+            if (a.target() != null && wanted == null) {
+                return true; // the target is new: its key comes with this flush
+            }
+            if (!EntityMeta.same(wanted, s.meta.get(s.object, a.rel().ownerKey()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes foreign key fields from the object's references and parent lists, recording old values in {@code undo}. */
+    void sync(EntityState s, UndoLog undo) {
+        for (Assigned a : assigned(s)) {
+            Object key = targetKey(a.target(), a.rel().targetKey());
+            if (a.target() != null && key == null) {
+                throw new IllegalStateException(a.rel().path() + " of " + s.meta.describe(s.object) + " points to a "
+                        + a.target().getClass().getSimpleName() + " without a key that is not being saved; add it to the session");
+            }
+            undo.set(s, a.rel().ownerKey(), key);
+        }
+        Link link = collections.link(s.object);
+        if (link != null) {
+            undo.set(s, link.rel().targetKey(), targetKey(link.owner(), link.rel().ownerKey()));
+        }
+    }
+
+    /** Fields the session fills in itself (foreign keys from relationships, the version), which validation must not flag. */
+    Set<Binding> exempt(EntityState s) {
+        Set<Binding> exempt = new HashSet<>();
+        if (s.meta.version() != null) {
+            exempt.add(s.meta.version());
+        }
+        for (Assigned a : assigned(s)) {
+            if (a.target() != null) {
+                exempt.add(a.rel().ownerKey());
+            }
+        }
+        Link link = collections.link(s.object);
+        if (link != null && link.owner() != null) {
+            exempt.add(link.rel().targetKey());
+        }
+        return exempt;
+    }
+
+    /** The objects of {@code table} (and parents through a list) that {@code s} references: they need their keys first. */
+    List<Object> sameTableParents(EntityState s, Table table) {
+        List<Object> parents = new ArrayList<>();
+        for (Assigned a : assigned(s)) {
+            EntityState target = a.target() == null ? null : session.map().state(a.target());
+            if (target != null && target.meta.table() == table) {
+                parents.add(a.target());
+            }
+        }
+        Link link = collections.link(s.object);
+        if (link != null && link.owner() != null) {
+            parents.add(link.owner());
+        }
+        return parents;
+    }
+}

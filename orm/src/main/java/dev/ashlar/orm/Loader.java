@@ -1,0 +1,126 @@
+package dev.ashlar.orm;
+
+import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.sql.Condition;
+import dev.ashlar.core.sql.Select;
+import dev.ashlar.core.sql.SortOrder;
+import dev.ashlar.declarative.Fetch;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.orm.internal.EntityKey;
+import dev.ashlar.orm.internal.EntityMeta;
+import dev.ashlar.orm.internal.EntityState;
+import dev.ashlar.orm.internal.EntityState.Status;
+import dev.ashlar.orm.internal.Hooks;
+import dev.ashlar.orm.internal.Hooks.Event;
+import dev.ashlar.orm.internal.IdentityMap;
+import dev.ashlar.orm.internal.SelectParts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Turns rows into the session's objects: runs model queries (plain or joined), makes one object
+ * per row through the identity map, starts tracking new ones with their relationship holders
+ * installed, and calls {@link Lifecycle#afterLoad()} once a result is complete.
+ */
+final class Loader {
+    private final Session session;
+
+    Loader(Session session) {
+        this.session = session;
+    }
+
+    /** The objects of a {@link ModelQuery}, with the relationships its plan loads eagerly. */
+    @SuppressWarnings("unchecked")
+    <T> List<T> query(EntityMeta meta, List<Condition> conditions, List<SortOrder> sort, Long limit, Long offset,
+                      Map<String, Fetch> plan) {
+        session.checkOpen("query");
+        session.autoflush();
+        long resultId = session.detector().newResult("session.select(" + meta.name() + ".class)");
+        JoinPlan joins = JoinPlan.of(session.metamodel(), meta, plan);
+        List<Object> fresh = new ArrayList<>();
+        List<Object> out;
+        if (joins.isEmpty()) {
+            out = readRows(meta, SelectParts.apply(meta.info().select(), conditions, sort, limit, offset), resultId, plan, fresh);
+        } else {
+            List<Row> rows = session.connection().query(joins.select(conditions, sort, limit, offset)).list();
+            out = joins.read(this, session.relationships(), rows, resultId, plan, fresh);
+        }
+        if (!meta.isRecord()) {
+            session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), plan);
+        }
+        afterLoad(fresh);
+        return (List<T>) out;
+    }
+
+    /** The objects of a {@link ModelQuery#stream()}: read as they come, neither identity-mapped nor tracked. */
+    @SuppressWarnings("unchecked")
+    <T> Stream<T> stream(EntityMeta meta, Select select) {
+        session.checkOpen("stream");
+        session.autoflush();
+        return session.connection().query(select).stream().map(row -> {
+            Object model = meta.mapping().read(row);
+            Hooks.fire(Event.AFTER_LOAD, model);
+            return (T) model;
+        });
+    }
+
+    /**
+     * One result of objects of {@code target} read by the given statements (a lazy load, or the
+     * chunks of a select-in load), described by {@code origin} for N+1 messages.
+     */
+    List<Object> load(EntityMeta target, List<Select> selects, String origin, Map<String, Fetch> plan) {
+        session.autoflush();
+        long resultId = session.detector().newResult(origin);
+        List<Object> fresh = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
+        for (Select select : selects) {
+            out.addAll(readRows(target, select, resultId, plan, fresh));
+        }
+        afterLoad(fresh);
+        return out;
+    }
+
+    private List<Object> readRows(EntityMeta meta, Select select, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+        List<Row> rows = session.connection().query(select).list();
+        List<Object> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(materialize(meta, b -> row.get(b.column()), resultId, plan, fresh));
+        }
+        return out;
+    }
+
+    /**
+     * The session's object for the values of one row (given per binding, since joined tables are read
+     * through aliases): the one in the identity map, or a new one, added to {@code fresh}.
+     */
+    Object materialize(EntityMeta meta, Function<Binding, Object> values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+        Object model = meta.mapping().read(values);
+        if (meta.isRecord()) {
+            fresh.add(model);
+            return model;
+        }
+        IdentityMap map = session.map();
+        EntityKey key = meta.keyOf(model);
+        Object existing = map.find(key);
+        if (existing != null) {
+            return existing;
+        }
+        EntityState s = new EntityState(model, meta, Status.PERSISTENT);
+        s.key = key;
+        s.snapshot = meta.snapshot(model);
+        s.resultId = resultId;
+        s.plan = plan;
+        map.register(s);
+        map.track(s);
+        session.relationships().installHolders(s, true);
+        fresh.add(model);
+        return model;
+    }
+
+    private static void afterLoad(List<Object> fresh) {
+        Hooks.fireAll(Event.AFTER_LOAD, fresh);
+    }
+}

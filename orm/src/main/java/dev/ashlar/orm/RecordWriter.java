@@ -1,0 +1,86 @@
+package dev.ashlar.orm;
+
+import dev.ashlar.core.sql.Delete;
+import dev.ashlar.core.sql.Sql;
+import dev.ashlar.core.sql.Update;
+import dev.ashlar.declarative.ModelInfo;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.orm.internal.EntityMeta;
+import dev.ashlar.orm.internal.Hooks;
+import dev.ashlar.orm.internal.Hooks.Event;
+import dev.ashlar.orm.internal.Keys;
+import dev.ashlar.orm.internal.StatementBatch;
+import dev.ashlar.orm.internal.Values;
+import java.util.Map;
+
+/**
+ * Writes records (immutable models) at once: the session does not track them, so each insert,
+ * update or delete is its own statement, with hooks, validation and the version check around it,
+ * and returns the record with the values the database or the version moved to.
+ */
+final class RecordWriter {
+    private final Session session;
+
+    RecordWriter(Session session) {
+        this.session = session;
+    }
+
+    /** Inserts the record and returns it with the generated values filled in. */
+    @SuppressWarnings("unchecked")
+    <T extends Record> T insert(T record) {
+        EntityMeta meta = session.metamodel().entity(record.getClass());
+        Object model = record;
+        if (meta.version() != null && meta.get(model, meta.version()) == null) {
+            model = meta.mapping().with(model, Map.of(meta.version(), Values.nextVersion(null, meta.version().column().type().javaType())));
+        }
+        Hooks.fire(Event.BEFORE_INSERT, model);
+        Validator.validate(meta, model, true);
+        session.autoflush();
+        Object inserted = ((ModelInfo<Object>) meta.info()).insert(session.connection(), model);
+        Hooks.fire(Event.AFTER_INSERT, inserted);
+        return (T) inserted;
+    }
+
+    /** Updates the record's row from all its values and returns it (with the next version). */
+    @SuppressWarnings("unchecked")
+    <T extends Record> T update(T record) {
+        EntityMeta meta = session.metamodel().entity(record.getClass());
+        Hooks.fire(Event.BEFORE_UPDATE, record);
+        Validator.validate(meta, record, false);
+        session.autoflush();
+        Update update = Sql.update(meta.table());
+        for (Binding b : meta.mapping().bindings()) {
+            if (!b.column().isPrimaryKey() && b != meta.version()) {
+                update.set(b.column(), meta.get(record, b));
+            }
+        }
+        update.where(Keys.of(meta, record));
+        Object result = record;
+        Object version = null;
+        if (meta.version() != null) {
+            version = meta.get(record, meta.version());
+            Object next = Values.nextVersion(version, meta.version().column().type().javaType());
+            update.set(meta.version().column(), next);
+            update.where(meta.version().column().eq(version));
+            result = meta.mapping().with(record, Map.of(meta.version(), next));
+        }
+        new StatementBatch(session.connection()).runVersioned(update, meta, record, version);
+        Hooks.fire(Event.AFTER_UPDATE, result);
+        return (T) result;
+    }
+
+    /** Deletes the record's row; with a version, a stale version is an error. */
+    void delete(EntityMeta meta, Object record) {
+        Hooks.fire(Event.BEFORE_DELETE, record);
+        session.autoflush();
+        Delete delete = Sql.deleteFrom(meta.table()).where(Keys.of(meta, record));
+        if (meta.version() == null) {
+            session.connection().execute(delete);
+        } else {
+            Object version = meta.get(record, meta.version());
+            delete.where(meta.version().column().eq(version));
+            new StatementBatch(session.connection()).runVersioned(delete, meta, record, version);
+        }
+        Hooks.fire(Event.AFTER_DELETE, record);
+    }
+}

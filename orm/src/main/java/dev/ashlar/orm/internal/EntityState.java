@@ -1,0 +1,71 @@
+package dev.ashlar.orm.internal;
+
+import dev.ashlar.declarative.Fetch;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import java.util.Map;
+
+/**
+ * What a session tracks about one object of a mutable model: where it is in its life (pending,
+ * persistent, deleted), its identity key, and the snapshot of mapped values that change detection
+ * compares against. The fields are the session's bookkeeping, read and written by its parts.
+ */
+public final class EntityState {
+    /** Where an object is in its life in the session. */
+    public enum Status {
+        /** Added, not yet inserted. */
+        PENDING,
+        /** Has a row: loaded, or inserted by a flush. */
+        PERSISTENT,
+        /** Marked for deletion on the next flush. */
+        DELETED
+    }
+
+    /** The tracked object. */
+    public final Object object;
+    /** Its model. */
+    public final EntityMeta meta;
+    /** Where the object is in its life. */
+    public Status status;
+    /** Mapped values as last read from or written to the database; {@code null} while pending. */
+    public Object[] snapshot;
+    /** The identity key, {@code null} while pending. */
+    public EntityKey key;
+    /** The result that loaded the object, for N+1 detection. */
+    public long resultId;
+    /** Loading overrides of the query that loaded the object, by {@code Model.field}. */
+    public Map<String, Fetch> plan = Map.of();
+
+    /** A new state for {@code object}. */
+    public EntityState(Object object, EntityMeta meta, Status status) {
+        this.object = object;
+        this.meta = meta;
+        this.status = status;
+    }
+
+    /** How {@code rel} loads for this object: the loading query's override, else the declared default. */
+    public Fetch fetch(RelationshipMeta rel) {
+        return plan.getOrDefault(rel.path(), rel.fetch());
+    }
+
+    /** Whether mapped values differ from the snapshot, so an UPDATE may be needed. */
+    public boolean changedSinceSnapshot() {
+        Object[] now = meta.snapshot(object);
+        for (int i = 0; i < now.length; i++) {
+            if (!EntityMeta.same(now[i], snapshot[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The snapshot value of binding {@code b}, such as the version the row had when last read or written. */
+    public Object snapshotValue(Binding b) {
+        return snapshot[meta.mapping().bindings().indexOf(b)];
+    }
+
+    /** {@code Item(id=5) PERSISTENT}, for debugging. */
+    @Override
+    public String toString() {
+        return meta.describe(object) + " " + status;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ashlar.orm.internal;
+
+import dev.ashlar.orm.Load;
+import dev.ashlar.orm.NPlusOneException;
+import dev.ashlar.orm.SessionOptions;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Spots the N+1 pattern: one relationship lazily loaded object by object for the objects of one
+ * result. Each result the session reads gets an id and a description of where it came from; each
+ * lazy load counts against the result that loaded its owner, and at the threshold the detector
+ * warns (or, in strict mode, throws) naming the loading option that would have avoided it.
+ */
+public final class NPlusOneDetector {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.ashlar.orm.Session");
+
+    private final SessionOptions options;
+    private long resultSeq;
+    private final Map<Long, String> resultOrigins = new HashMap<>();
+    private final Map<String, Integer> lazyLoads = new HashMap<>();
+
+    /** A detector with the threshold and strictness of {@code options}. */
+    public NPlusOneDetector(SessionOptions options) {
+        this.options = options;
+    }
+
+    /** The id of a new result, described by {@code origin} ({@code session.select(Item.class)}) in messages. */
+    public long newResult(String origin) {
+        long id = ++resultSeq;
+        resultOrigins.put(id, origin);
+        return id;
+    }
+
+    /**
+     * Counts one lazy load of {@code rel} for {@code owner}.
+     *
+     * @throws NPlusOneException in strict mode, when the count reaches the threshold
+     */
+    public void lazyLoad(EntityState owner, RelationshipMeta rel) {
+        int count = lazyLoads.merge(owner.resultId + " " + rel.path(), 1, Integer::sum);
+        if (count != options.nPlusOneThreshold()) {
+            return;
+        }
+        String message = "N+1 queries: " + rel.path() + " was lazily loaded one " + owner.meta.name() + " at a time, " + count
+                + " times for objects of one result (" + resultOrigins.getOrDefault(owner.resultId, "a query")
+                + "). Load it for the whole result with " + loadOption(rel)
+                + ", or declare it with fetch = Fetch.SELECT_IN";
+        if (options.strictMode()) {
+            throw new NPlusOneException(rel.path(), message);
+        }
+        LOG.warn(message);
+    }
+
+    /**
+     * The loading option that would have loaded {@code rel} with its query, in the typed form first
+     * (compile-checked, from the generated metamodel) and the string form for models without one.
+     */
+    public static String loadOption(RelationshipMeta rel) {
+        Load load = Load.selectIn(rel.owner(), rel.name());
+        return ".options(" + load.typedCode() + ") (or .options(" + load.code() + ") without the generated metamodel)";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.ashlar.orm.internal;
+
+import dev.ashlar.core.engine.Connection;
+import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.sql.Insert;
+import dev.ashlar.core.sql.Sql;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.orm.internal.InsertPlanner.InsertRow;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Inserts the new rows of one table with as few statements as possible. Rows whose values are all
+ * known go into the JDBC batch; rows needing generated values back go out as multi-row INSERT ...
+ * RETURNING, one statement per run of rows of the same shape, except that a row referencing a new
+ * row of the same table (a tree) waits until that row has its key.
+ */
+public final class RowInserter {
+    private final Table table;
+    private final StatementBatch batch;
+    private final UndoLog undo;
+    private final Function<EntityState, List<Object>> sameTableParents;
+    private final Function<EntityState, InsertRow> plan;
+    private final List<InsertRow> group = new ArrayList<>();
+    private final Set<Object> inGroup = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * An inserter into {@code table}. {@code plan} makes an object's row once its parents have keys;
+     * {@code sameTableParents} gives the new objects of the same table an object references.
+     */
+    public RowInserter(Table table, StatementBatch batch, UndoLog undo, Function<EntityState, List<Object>> sameTableParents,
+                       Function<EntityState, InsertRow> plan) {
+        this.table = table;
+        this.batch = batch;
+        this.undo = undo;
+        this.sameTableParents = sameTableParents;
+        this.plan = plan;
+    }
+
+    /** Inserts the objects, given parents first, and sets what the database generated on them. */
+    public void insertAll(List<EntityState> ordered) {
+        for (EntityState s : ordered) {
+            if (referencesGroup(s)) {
+                runGroup();
+            }
+            InsertRow row = plan.apply(s);
+            if (row.returning().isEmpty()) {
+                runGroup();
+                batch.add(Sql.insertInto(table).values(row.values()));
+                continue;
+            }
+            if (!group.isEmpty() && !group.get(0).sameShape(row)) {
+                runGroup();
+            }
+            group.add(row);
+            inGroup.add(s.object);
+        }
+        runGroup();
+    }
+
+    private boolean referencesGroup(EntityState s) {
+        for (Object parent : sameTableParents.apply(s)) {
+            if (inGroup.contains(parent)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void runGroup() {
+        if (group.isEmpty()) {
+            return;
+        }
+        batch.run();
+        List<Binding> returning = group.get(0).returning();
+        Column<?>[] columns = new Column<?>[returning.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = returning.get(i).column();
+        }
+        List<Row> rows = insertReturning(columns);
+        if (rows.size() != group.size()) {
+            throw new IllegalStateException("inserted " + group.size() + " rows into " + table.name() + " but got " + rows.size()
+                    + " rows back");
+        }
+        for (int i = 0; i < group.size(); i++) {
+            for (Binding b : returning) {
+                undo.set(group.get(i).state(), b, Values.convert(rows.get(i).get(b.column()), b.column().type().javaType()));
+            }
+        }
+        group.clear();
+        inGroup.clear();
+    }
+
+    private List<Row> insertReturning(Column<?>[] columns) {
+        Connection connection = batch.connection();
+        if (group.get(0).values().isEmpty()) {
+            // no column to set (all generated): one DEFAULT VALUES insert per row
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                rows.add(connection.insertReturning(Sql.insertInto(table).returning(columns)));
+            }
+            return rows;
+        }
+        Insert insert = Sql.insertInto(table);
+        for (InsertRow row : group) {
+            insert.values(row.values());
+        }
+        return connection.executeReturning(insert.returning(columns));
+    }
+}

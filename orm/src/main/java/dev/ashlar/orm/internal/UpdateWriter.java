@@ -1,0 +1,76 @@
+package dev.ashlar.orm.internal;
+
+import dev.ashlar.core.sql.Sql;
+import dev.ashlar.core.sql.Update;
+import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import java.util.List;
+
+/**
+ * Writes the UPDATE of one changed object: only the columns that differ from the snapshot, the
+ * columns' on-update values, and with a {@code @Version} field the version check and the next
+ * version. Unversioned updates go into the batch; versioned ones run alone, since their row count
+ * tells whether the row was stale.
+ */
+public final class UpdateWriter {
+    private final StatementBatch batch;
+    private final UndoLog undo;
+
+    /** A writer adding to {@code batch} and recording fields it sets in {@code undo}. */
+    public UpdateWriter(StatementBatch batch, UndoLog undo) {
+        this.batch = batch;
+        this.undo = undo;
+    }
+
+    /**
+     * Updates the object's row (its foreign keys already in its fields) when a mapped value changed.
+     *
+     * @return whether there was anything to write
+     * @throws dev.ashlar.orm.StaleObjectException when the version moved on
+     */
+    public boolean update(EntityState s) {
+        EntityMeta meta = s.meta;
+        List<Binding> bindings = meta.mapping().bindings();
+        Update update = Sql.update(meta.table());
+        boolean changed = false;
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            Object now = meta.get(s.object, b);
+            if (!EntityMeta.same(now, s.snapshot[i])) {
+                update.set(b.column(), now);
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return false;
+        }
+        setOnUpdateValues(s, update);
+        update.where(Keys.ofSnapshot(s));
+        if (meta.version() == null) {
+            batch.add(update);
+            return true;
+        }
+        Object expected = s.snapshotValue(meta.version());
+        Object next = Values.nextVersion(expected, meta.version().column().type().javaType());
+        update.set(meta.version().column(), next);
+        update.where(meta.version().column().eq(expected));
+        undo.set(s, meta.version(), next);
+        batch.runVersioned(update, meta, s.object, expected);
+        return true;
+    }
+
+    /**
+     * The columns' on-update values (an updated-at time) go into the object too, so that memory
+     * matches the row without a reload; a value the caller set explicitly wins.
+     */
+    private void setOnUpdateValues(EntityState s, Update update) {
+        List<Binding> bindings = s.meta.mapping().bindings();
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding b = bindings.get(i);
+            if (b.column().onUpdate() != null && EntityMeta.same(s.meta.get(s.object, b), s.snapshot[i])) {
+                Object value = b.column().onUpdate().get();
+                undo.set(s, b, value);
+                update.set(b.column(), value);
+            }
+        }
+    }
+}
