@@ -138,6 +138,15 @@ public final class Table implements FromItem {
         return (Column<T>) c;
     }
 
+    /** Throws an {@link IllegalArgumentException} naming the column unless every one belongs to this table. */
+    public void requireOwnColumns(Column<?>... candidates) {
+        for (Column<?> column : candidates) {
+            if (column.table() != this) {
+                throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + name);
+            }
+        }
+    }
+
     /** Primary-key columns in declaration order; empty when the table has none. */
     public List<Column<?>> primaryKey() {
         return Collections.unmodifiableList(primaryKey);

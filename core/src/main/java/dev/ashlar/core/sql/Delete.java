@@ -38,11 +38,7 @@ public final class Delete implements Statement {
      * run it with {@code Connection.executeReturning}.
      */
     public Delete returning(Column<?>... columns) {
-        for (Column<?> column : columns) {
-            if (column.table() != table) {
-                throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
-            }
-        }
+        table.requireOwnColumns(columns);
         returning.addAll(List.of(columns));
         return this;
     }

@@ -208,9 +208,7 @@ public final class Insert implements Statement {
     }
 
     private void checkColumn(Column<?> column) {
-        if (column.table() != table) {
-            throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
-        }
+        table.requireOwnColumns(column);
     }
 
     /** The columns asked back with RETURNING. */

@@ -72,9 +72,7 @@ public final class OnConflict {
     }
 
     private void check(Column<?> column) {
-        if (column.table() != insert.table()) {
-            throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + insert.table().name());
-        }
+        insert.table().requireOwnColumns(column);
     }
 
     /** The table inserted into. */

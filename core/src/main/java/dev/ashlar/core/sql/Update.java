@@ -27,9 +27,7 @@ public final class Update implements Statement {
 
     /** Sets a column to an expression, such as {@code price.mul(2)}. */
     public <T> Update set(Column<T> column, Expression<T> value) {
-        if (column.table() != table) {
-            throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
-        }
+        table.requireOwnColumns(column);
         values.put(column, value);
         return this;
     }
@@ -75,11 +73,7 @@ public final class Update implements Statement {
      * run it with {@code Connection.executeReturning}.
      */
     public Update returning(Column<?>... columns) {
-        for (Column<?> column : columns) {
-            if (column.table() != table) {
-                throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name());
-            }
-        }
+        table.requireOwnColumns(columns);
         returning.addAll(List.of(columns));
         return this;
     }
