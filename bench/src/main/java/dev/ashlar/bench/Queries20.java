@@ -112,6 +112,21 @@ public class Queries20 extends Workload {
     }
 
     @Benchmark
+    public Item[] ashlarOrm() {
+        Item[] items = new Item[QUERIES];
+        try (dev.ashlar.orm.Session session = dev.ashlar.orm.Session.open(engine)) {
+            for (int i = 0; i < QUERIES; i++) {
+                items[i] = session.get(Item.class, randomId());
+            }
+            for (Item item : items) {
+                item.price = randomPrice();
+            }
+            session.commit();
+        }
+        return items;
+    }
+
+    @Benchmark
     public ItemEntity[] hibernate() {
         ItemEntity[] items = new ItemEntity[QUERIES];
         try (Session session = hibernate.openSession()) {

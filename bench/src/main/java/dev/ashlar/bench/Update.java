@@ -7,6 +7,7 @@ import static dev.ashlar.core.sql.Sql.update;
 
 import dev.ashlar.bench.support.Fixture;
 import dev.ashlar.bench.support.Item;
+import dev.ashlar.bench.support.Item_;
 import dev.ashlar.bench.support.ItemEntity;
 import dev.ashlar.bench.support.ItemsTable;
 import dev.ashlar.bench.support.Jooq;
@@ -96,6 +97,18 @@ public class Update extends Workload {
                 conn.execute(update(ITEMS).set(PRICE, item.price).where(ID.eq(item.id)));
             }
             tx.commit();
+            return check(items.size());
+        }
+    }
+
+    @Benchmark
+    public int ashlarOrm() {
+        try (dev.ashlar.orm.Session session = dev.ashlar.orm.Session.open(engine)) {
+            List<Item> items = session.select(Item.class).where(Item_.id.le((long) updates)).orderBy(Item_.id).list();
+            for (Item item : items) {
+                item.price = item.price.add(CENT);
+            }
+            session.commit(); // the flush finds the changed prices and sends the UPDATEs as JDBC batches
             return check(items.size());
         }
     }
