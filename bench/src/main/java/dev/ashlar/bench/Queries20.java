@@ -102,10 +102,12 @@ public class Queries20 extends Workload {
             for (int i = 0; i < QUERIES; i++) {
                 items[i] = ItemsTable.MAPPER.map(conn.query(ItemsTable.selectAll().where(ID.eq(randomId()))).one());
             }
+            java.util.List<dev.ashlar.core.sql.Statement> updates = new java.util.ArrayList<>(QUERIES);
             for (Item item : items) {
                 item.price = randomPrice();
-                conn.execute(update(ITEMS).set(PRICE, item.price).where(ID.eq(item.id)));
+                updates.add(update(ITEMS).set(PRICE, item.price).where(ID.eq(item.id)));
             }
+            conn.executeBatch(updates);
             tx.commit();
         }
         return items;
