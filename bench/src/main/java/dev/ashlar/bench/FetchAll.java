@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import dev.ashlar.orm.Session;
 import org.hibernate.StatelessSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -45,6 +46,13 @@ public class FetchAll extends Workload {
     public List<Item> ashlarCore() {
         try (dev.ashlar.core.engine.Connection conn = engine.connect()) {
             return conn.query(ItemsTable.selectAll()).map(ItemsTable.MAPPER);
+        }
+    }
+
+    @Benchmark
+    public List<Item> ashlarOrm() {
+        try (Session session = Session.open(engine)) {
+            return session.select(Item.class).list();
         }
     }
 

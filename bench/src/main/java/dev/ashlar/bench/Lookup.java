@@ -80,6 +80,21 @@ public class Lookup extends Workload {
     }
 
     @Benchmark
+    public long ashlarOrm() {
+        long found = 0;
+        for (long id : ids) {
+            // A fresh session (identity map) for every lookup, so nothing comes from a cache.
+            try (dev.ashlar.orm.Session session = dev.ashlar.orm.Session.open(engine)) {
+                Item item = session.get(Item.class, id);
+                if (item != null && item.id == id) {
+                    found++;
+                }
+            }
+        }
+        return check(found, ids.length);
+    }
+
+    @Benchmark
     public long hibernate() throws Exception {
         long found = 0;
         SessionFactory factory = hibernate;

@@ -102,11 +102,28 @@ public class Queries20 extends Workload {
             for (int i = 0; i < QUERIES; i++) {
                 items[i] = ItemsTable.MAPPER.map(conn.query(ItemsTable.selectAll().where(ID.eq(randomId()))).one());
             }
+            java.util.List<dev.ashlar.core.sql.Statement> updates = new java.util.ArrayList<>(QUERIES);
             for (Item item : items) {
                 item.price = randomPrice();
-                conn.execute(update(ITEMS).set(PRICE, item.price).where(ID.eq(item.id)));
+                updates.add(update(ITEMS).set(PRICE, item.price).where(ID.eq(item.id)));
             }
+            conn.executeBatch(updates);
             tx.commit();
+        }
+        return items;
+    }
+
+    @Benchmark
+    public Item[] ashlarOrm() {
+        Item[] items = new Item[QUERIES];
+        try (dev.ashlar.orm.Session session = dev.ashlar.orm.Session.open(engine)) {
+            for (int i = 0; i < QUERIES; i++) {
+                items[i] = session.get(Item.class, randomId());
+            }
+            for (Item item : items) {
+                item.price = randomPrice();
+            }
+            session.commit();
         }
         return items;
     }

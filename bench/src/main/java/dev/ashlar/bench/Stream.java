@@ -79,6 +79,20 @@ public class Stream extends Workload {
     }
 
     @Benchmark
+    public long ashlarOrm(Blackhole bh) {
+        long seen = 0;
+        try (dev.ashlar.orm.Session session = dev.ashlar.orm.Session.open(engine);
+             java.util.stream.Stream<Item> items = session.select(Item.class).stream()) {
+            // Streamed objects are not kept in the session's identity map, so memory stays flat.
+            for (Item item : (Iterable<Item>) items::iterator) {
+                bh.consume(item);
+                seen++;
+            }
+        }
+        return check(seen);
+    }
+
+    @Benchmark
     public long hibernate(Blackhole bh) {
         long[] seen = {0};
         try (StatelessSession session = hibernate.openStatelessSession()) {

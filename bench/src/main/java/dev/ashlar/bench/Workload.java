@@ -50,7 +50,7 @@ public abstract class Workload {
     protected BenchDb database;
     /** The peers' pool (configured as Ashlar configures its own); hand-written JDBC, jOOQ and JDBI use it. */
     protected HikariDataSource pool;
-    /** Ashlar's engine, when the benchmark is {@code ashlarCore}. */
+    /** Ashlar's engine, when the benchmark is {@code ashlarCore} or {@code ashlarOrm}. */
     protected Engine engine;
     /** Hibernate, when the benchmark is {@code hibernate}. */
     protected SessionFactory hibernate;
@@ -67,7 +67,7 @@ public abstract class Workload {
         String benchmark = params.getBenchmark();
         String library = benchmark.substring(benchmark.lastIndexOf('.') + 1);
         switch (library) {
-            case "ashlarCore" -> engine = Engine.create(database.ashlarUrl(), database.ashlarOptions());
+            case "ashlarCore", "ashlarOrm" -> engine = Engine.create(database.ashlarUrl(), database.ashlarOptions());
             case "hibernate" -> hibernate = Hibernate.sessionFactory(pool, database);
             case "jooq" -> jooq = Jooq.context(pool, database);
             case "jdbi" -> jdbi = Jdbi.create(pool);

@@ -24,10 +24,17 @@ public final class Report {
     static final List<String> LIBRARIES = List.of("jdbc", "ashlarCore", "ashlarOrm", "hibernate", "jooq", "jdbi");
     static final List<String> DATABASES = List.of("sqlite", "postgresql");
 
-    /** One benchmark result: workload, library, database and the primary metric. */
+    /**
+     * One benchmark result: workload, library, database, the primary metric, and the bytes allocated per
+     * operation when the run had JMH's GC profiler ({@code -prof gc}; NaN otherwise).
+     */
     record Score(String workload, String library, String db, String scale, double score, double error, String unit,
-                 String mode, int iterations) {
+                 String mode, int iterations, double bytesPerOp) {
     }
+
+    /** Rows (or lookups, or statements) one operation of each workload handles at scale 1; queries20 does not scale. */
+    static final Map<String, Integer> ROWS_PER_OP = Map.of("Insert", 100_000, "FetchAll", 100_000, "Lookup", 10_000,
+            "Update", 10_000, "Stream", 1_000_000, "Queries20", 20);
 
     private Report() {
     }
@@ -75,6 +82,8 @@ public final class Report {
         md.append('\n');
 
         summary(md, scores);
+        targets(md, scores);
+        allocations(md, scores);
         for (String workload : WORKLOADS) {
             for (String db : DATABASES) {
                 table(md, scores, workload, db);
@@ -107,6 +116,85 @@ public final class Report {
                     md.append(' ').append(s == null ? "—" : ratio(s, floor)).append(" |");
                 }
                 md.append('\n');
+            }
+        }
+        md.append('\n');
+    }
+
+    /** The targets, each ratio measured in this run, with a check mark where it is met. */
+    private static void targets(StringBuilder md, List<Score> scores) {
+        if (scores.stream().noneMatch(s -> s.library().equals("ashlarOrm"))) {
+            return;
+        }
+        md.append("## Targets\n\n")
+                .append("Ratios of times (lower is better for Ashlar). Targets: ORM / jdbc ≤ 1.10 on insert, fetchAll and lookup; ")
+                .append("ORM / hibernate ≤ 0.50 (2× faster) on insert, fetchAll and update; Ashlar / jOOQ and Ashlar / JDBI ≤ 1.00 ")
+                .append("everywhere. ✓ met, ✗ missed, blank: no target for that workload.\n\n")
+                .append("| workload | db | ORM / jdbc | ORM / hibernate | ORM / jooq | ORM / jdbi | core / jdbc | core / jooq | core / jdbi |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (String workload : WORKLOADS) {
+            for (String db : DATABASES) {
+                Score orm = find(scores, workload, "ashlarOrm", db);
+                Score core = find(scores, workload, "ashlarCore", db);
+                if (orm == null && core == null) {
+                    continue;
+                }
+                boolean jdbcTarget = List.of("Insert", "FetchAll", "Lookup").contains(workload);
+                boolean hibernateTarget = List.of("Insert", "FetchAll", "Update").contains(workload);
+                md.append("| ").append(label(workload)).append(" | ").append(db).append(" | ")
+                        .append(target(orm, find(scores, workload, "jdbc", db), jdbcTarget ? 1.10 : Double.NaN)).append(" | ")
+                        .append(target(orm, find(scores, workload, "hibernate", db), hibernateTarget ? 0.50 : Double.NaN)).append(" | ")
+                        .append(target(orm, find(scores, workload, "jooq", db), 1.0)).append(" | ")
+                        .append(target(orm, find(scores, workload, "jdbi", db), 1.0)).append(" | ")
+                        .append(target(core, find(scores, workload, "jdbc", db), Double.NaN)).append(" | ")
+                        .append(target(core, find(scores, workload, "jooq", db), 1.0)).append(" | ")
+                        .append(target(core, find(scores, workload, "jdbi", db), 1.0)).append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String target(Score s, Score other, double limit) {
+        if (s == null || other == null || other.score() == 0 || Double.isNaN(s.score())) {
+            return "—";
+        }
+        double r = s.score() / other.score();
+        String text = String.format(Locale.ROOT, "%.2f", r);
+        return Double.isNaN(limit) ? text : text + (r <= limit ? " ✓" : " ✗");
+    }
+
+    /** Bytes allocated per row (per lookup, per statement for queries20), from JMH's GC profiler when it ran. */
+    private static void allocations(StringBuilder md, List<Score> scores) {
+        if (scores.stream().allMatch(s -> Double.isNaN(s.bytesPerOp()))) {
+            return;
+        }
+        List<String> libraries = librariesPresent(scores);
+        md.append("## Allocations per row\n\n")
+                .append("`gc.alloc.rate.norm` (JMH `-prof gc`, bytes per operation) divided by the rows of one operation ")
+                .append("(per lookup for lookup, per read-and-update for queries20). Includes the benchmark's own objects ")
+                .append("(the items the insert copies, the lists that hold the results).\n\n| workload | db |");
+        libraries.forEach(l -> md.append(' ').append(l).append(" |"));
+        md.append("\n| --- | --- |");
+        libraries.forEach(l -> md.append(" ---: |"));
+        md.append('\n');
+        for (String workload : WORKLOADS) {
+            for (String db : DATABASES) {
+                StringBuilder line = new StringBuilder("| ").append(label(workload)).append(" | ").append(db).append(" |");
+                boolean any = false;
+                for (String library : libraries) {
+                    Score s = find(scores, workload, library, db);
+                    if (s == null || Double.isNaN(s.bytesPerOp())) {
+                        line.append(" — |");
+                        continue;
+                    }
+                    any = true;
+                    double scale = workload.equals("Queries20") ? 1 : num(s.scale());
+                    double rows = Math.max(1, Math.round(ROWS_PER_OP.get(workload) * (Double.isNaN(scale) ? 1 : scale)));
+                    line.append(' ').append(String.format(Locale.ROOT, "%,.0f", s.bytesPerOp() / rows)).append(" |");
+                }
+                if (any) {
+                    md.append(line).append('\n');
+                }
             }
         }
         md.append('\n');
@@ -160,9 +248,14 @@ public final class Report {
         String library = parts[parts.length - 1];
         Map<?, ?> params = result.get("params") instanceof Map<?, ?> p ? p : Map.of();
         Map<?, ?> metric = (Map<?, ?>) result.get("primaryMetric");
+        double bytesPerOp = Double.NaN;
+        if (result.get("secondaryMetrics") instanceof Map<?, ?> secondary
+                && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> alloc) {
+            bytesPerOp = num(alloc.get("score"));
+        }
         return new Score(workload, library, str(params.get("db")), str(params.get("scale")), num(metric.get("score")),
                 num(metric.get("scoreError")), str(metric.get("scoreUnit")), str(result.get("mode")),
-                ((Number) result.get("measurementIterations")).intValue());
+                ((Number) result.get("measurementIterations")).intValue(), bytesPerOp);
     }
 
     private static String ratio(Score s, Score floor) {

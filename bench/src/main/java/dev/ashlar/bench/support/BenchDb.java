@@ -189,9 +189,43 @@ public enum BenchDb {
     public LocalDateTime readTime(ResultSet rs, int index) throws SQLException {
         if (this == SQLITE) {
             String text = rs.getString(index);
-            return text == null ? null : LocalDateTime.parse(text, SQLITE_TIME);
+            return text == null ? null : parseSqliteTime(text);
         }
         return rs.getObject(index, LocalDateTime.class);
+    }
+
+    /**
+     * Reads the fixed-width text {@code yyyy-MM-dd HH:mm:ss.ffffff} digit by digit, as Ashlar's SQLite
+     * dialect does, so that the floor has the same advantage over a {@code DateTimeFormatter} (which
+     * allocates its parse state per value); other text goes to the formatter.
+     */
+    static LocalDateTime parseSqliteTime(String text) {
+        if (text.length() == 26 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == ' '
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int micros = digits(text, 20, 26);
+            if ((year | month | day | hour | minute | second | micros) >= 0) {
+                return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
+            }
+        }
+        return LocalDateTime.parse(text, SQLITE_TIME);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Reads a price column, with the column's scale of 2. */

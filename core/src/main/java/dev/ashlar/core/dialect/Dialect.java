@@ -33,6 +33,8 @@ public abstract class Dialect {
             "user", "using", "values", "when", "where", "window", "with");
 
     private final ConcurrentMap<SqlType<?>, ValueCodec<?>> codecs = new ConcurrentHashMap<>();
+    /** Identifiers as they go into SQL; every statement spells the same few names, and the regex check is not free. */
+    private final ConcurrentMap<String, String> identifiers = new ConcurrentHashMap<>();
     private final TypeCodecs typeCodecs = newTypeCodecs();
 
     /** The dialect's name as it appears in URLs and test names: {@code sqlite}, {@code postgresql}, {@code mariadb}. */
@@ -72,6 +74,21 @@ public abstract class Dialect {
 
     /** The identifier quoted when it must be (reserved words, upper case, other characters), bare otherwise. */
     public String quoteIdentifier(String name) {
+        String known = identifiers.get(name);
+        if (known != null) {
+            return known;
+        }
+        String spelled = spellIdentifier(name);
+        if (identifiers.size() < MAX_CACHED_IDENTIFIERS) {
+            identifiers.put(name, spelled);
+        }
+        return spelled;
+    }
+
+    /** Bounds the identifier cache, which raw names from user input could otherwise grow without end. */
+    private static final int MAX_CACHED_IDENTIFIERS = 10_000;
+
+    private String spellIdentifier(String name) {
         if (PLAIN_IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name)) {
             return name;
         }

@@ -54,11 +54,11 @@ final class BatchWriter {
                     // Rows setting other columns (or other expressions) need their own statement.
                     if (!compiled.sql().equals(sql)) {
                         total += flush(ps, sql, firstValues, pending, start);
-                        close(ps);
+                        release(ps, sql);
                         ps = null;
                         pending = 0;
                         sql = compiled.sql();
-                        ps = connection.jdbc().prepareStatement(sql);
+                        ps = connection.prepare(sql, sql, 0);
                     }
                     if (pending == 0) {
                         firstValues = compiled.parameterValues();
@@ -72,10 +72,13 @@ final class BatchWriter {
                     }
                 }
                 total += flush(ps, sql, firstValues, pending, start);
+                release(ps, sql);
+                ps = null;
                 return total;
             } catch (SQLException e) {
                 throw connection.translate(e, sql, firstValues);
             } finally {
+                // only a failed write gets here with a statement: its state is unknown, so it is not reused
                 close(ps);
             }
         });
@@ -104,7 +107,7 @@ final class BatchWriter {
         if (insert.select() != null || insert.rowCount() == 1) {
             CompiledSql compiled = dialect.compile(insert);
             if (dialect.supportsInsertReturning()) {
-                return connection.open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), insert.returning()).list();
+                return connection.open(compiled, insert.returning()).list();
             }
             if (insert.select() != null) {
                 throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING, so rows inserted from a select cannot be returned");
@@ -118,7 +121,7 @@ final class BatchWriter {
             List<Row> out = new ArrayList<>(rows.size());
             for (List<Map<Column<?>, Expression<?>>> chunk : chunks(rows)) {
                 CompiledSql compiled = dialect.compile(insert.withRows(chunk));
-                out.addAll(connection.open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), insert.returning()).list());
+                out.addAll(connection.open(compiled, insert.returning()).list());
             }
             return out;
         });
@@ -146,7 +149,7 @@ final class BatchWriter {
                         if (!keys.next()) {
                             throw new AshlarException("the driver returned no generated key for " + compiled.sql());
                         }
-                        out.add(RowShape.of(dialect, returning, keys.getMetaData()).read(keys));
+                        out.add(RowShape.of(dialect, returning, keys).read(keys));
                     }
                     if (connection.echo().on()) {
                         connection.echo().statement(compiled.sql(), compiled.parameterValues(), start, 1, "rows affected");
@@ -202,6 +205,12 @@ final class BatchWriter {
             T result = work.run();
             tx.commit();
             return result;
+        }
+    }
+
+    private void release(PreparedStatement ps, String sql) {
+        if (ps != null) {
+            connection.release(sql, ps);
         }
     }
 

@@ -33,6 +33,9 @@ import java.util.stream.Stream;
 public final class Connection implements AutoCloseable {
     private final Engine engine;
     private final java.sql.Connection jdbc;
+    /** The driver's connection under the pool's proxy, which prepared statements outlive this borrowing on. */
+    private final java.sql.Connection physical;
+    private final StatementCache statements;
     private final Dialect dialect;
     private final Echo echo;
     private Transaction current;
@@ -50,6 +53,17 @@ public final class Connection implements AutoCloseable {
         this.jdbc = jdbc;
         this.dialect = engine.dialect();
         this.echo = engine.echo();
+        this.physical = physical(jdbc);
+        this.statements = engine.statementCache(physical);
+    }
+
+    private static java.sql.Connection physical(java.sql.Connection pooled) {
+        try {
+            return pooled.isWrapperFor(java.sql.Connection.class) ? pooled.unwrap(java.sql.Connection.class) : pooled;
+        } catch (SQLException e) {
+            // Without the driver's connection, statements are prepared on the proxy and live as long as this borrowing.
+            return pooled;
+        }
     }
 
     /** The dialect of the database this connection talks to. */
@@ -78,13 +92,13 @@ public final class Connection implements AutoCloseable {
     /** Runs a query; read the rows from the returned {@link Result}, which holds an open cursor. */
     public Result query(Select select) {
         CompiledSql compiled = dialect.compile(select);
-        return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), select.columns());
+        return open(compiled, select.columns());
     }
 
     /** Runs any query, such as a {@link dev.ashlar.core.sql.CompoundSelect} ({@code UNION} and the like). */
     public Result query(dev.ashlar.core.sql.Query query) {
         CompiledSql compiled = dialect.compile(query);
-        return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), query.columns());
+        return open(compiled, query.columns());
     }
 
     /**
@@ -95,8 +109,7 @@ public final class Connection implements AutoCloseable {
         if (statement instanceof Insert insert && insert.rowCount() > 1) {
             return new BatchWriter(this).execute(insert);
         }
-        CompiledSql compiled = dialect.compile(statement);
-        return executeUpdate(compiled.sql(), compiled.parameters(), compiled.parameterValues());
+        return executeUpdate(dialect.compile(statement));
     }
 
     /**
@@ -109,7 +122,7 @@ public final class Connection implements AutoCloseable {
         }
         CompiledSql compiled = dialect.compile(insert);
         if (dialect.supportsInsertReturning()) {
-            return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), insert.returning()).one();
+            return open(compiled, insert.returning()).one();
         }
         throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING");
     }
@@ -133,7 +146,7 @@ public final class Connection implements AutoCloseable {
             throw new AshlarException("executeReturning needs a statement with returning(columns...)");
         }
         CompiledSql compiled = dialect.compile(statement);
-        return open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), returning).list();
+        return open(compiled, returning).list();
     }
 
     // ---- streaming ------------------------------------------------------------------------
@@ -164,7 +177,7 @@ public final class Connection implements AutoCloseable {
             beginCursorTransaction(compiled.sql());
         }
         try {
-            Result result = open(compiled.sql(), compiled.parameters(), compiled.parameterValues(), select.columns(), fetchSize);
+            Result result = open(compiled, select.columns(), fetchSize);
             if (implicit) {
                 result.afterClose(this::endCursorTransaction);
             }
@@ -266,7 +279,7 @@ public final class Connection implements AutoCloseable {
                     }
                     return null;
                 }
-                return register(new Result(this, ps, rs, RowShape.untyped(rs.getMetaData()), named.sql(), values, start));
+                return register(new Result(this, ps, null, rs, RowShape.untyped(rs.getMetaData()), named.sql(), () -> values, start));
             } catch (SQLException | RuntimeException e) {
                 ps.close();
                 throw e;
@@ -292,43 +305,60 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    Result open(String sql, List<Param<?>> params, List<Object> values, List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
-        return open(sql, params, values, columns, 0);
+    Result open(CompiledSql compiled, List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
+        return open(compiled, columns, 0);
     }
 
-    private Result open(String sql, List<Param<?>> params, List<Object> values, List<? extends dev.ashlar.core.sql.Expression<?>> columns,
-                        int fetchSize) {
+    private Result open(CompiledSql compiled, List<? extends dev.ashlar.core.sql.Expression<?>> columns, int fetchSize) {
         checkOpen();
         long start = System.nanoTime();
+        String sql = compiled.sql();
+        String key = StatementCache.key(sql, fetchSize);
         PreparedStatement ps = null;
         try {
-            ps = jdbc.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            if (fetchSize > 0) {
-                ps.setFetchSize(fetchSize);
-            }
-            bind(ps, params);
+            ps = prepare(key, sql, fetchSize);
+            bind(ps, compiled.parameters());
             ResultSet rs = ps.executeQuery();
             notifyListener(sql, 1);
-            return register(new Result(this, ps, rs, RowShape.of(dialect, columns, rs.getMetaData()), sql, values, start));
+            return register(new Result(this, ps, key, rs, RowShape.of(dialect, columns, rs), sql, compiled::parameterValues, start));
         } catch (SQLException e) {
-            closeQuietly(ps);
-            throw translate(e, sql, values);
+            StatementCache.discard(ps);
+            throw translate(e, sql, compiled.parameterValues());
         }
     }
 
-    private int executeUpdate(String sql, List<Param<?>> params, List<Object> values) {
+    /** A prepared statement for {@code sql} from this connection's cache; give it back with {@link #release}. */
+    PreparedStatement prepare(String key, String sql, int fetchSize) throws SQLException {
+        return statements.take(physical, key, sql, fetchSize);
+    }
+
+    /** Gives a statement back to the cache after use; {@code key == null} marks one that is not cached, which closes. */
+    void release(String key, PreparedStatement ps) {
+        if (key == null) {
+            StatementCache.discard(ps);
+        } else {
+            statements.give(key, ps);
+        }
+    }
+
+    private int executeUpdate(CompiledSql compiled) {
         checkOpen();
         long start = System.nanoTime();
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-            bind(ps, params);
+        String sql = compiled.sql();
+        PreparedStatement ps = null;
+        try {
+            ps = prepare(sql, sql, 0);
+            bind(ps, compiled.parameters());
             int count = ps.executeUpdate();
             notifyListener(sql, 1);
             if (echo.on()) {
-                echo.statement(sql, values, start, count, "rows affected");
+                echo.statement(sql, compiled.parameterValues(), start, count, "rows affected");
             }
+            release(sql, ps);
             return count;
         } catch (SQLException e) {
-            throw translate(e, sql, values);
+            StatementCache.discard(ps);
+            throw translate(e, sql, compiled.parameterValues());
         }
     }
 
@@ -355,7 +385,7 @@ public final class Connection implements AutoCloseable {
                 j++;
             }
             int[] groupCounts = group.size() == 1
-                    ? new int[] {executeUpdate(first.sql(), first.parameters(), first.parameterValues())}
+                    ? new int[] {executeUpdate(first)}
                     : executeGroup(first.sql(), group);
             System.arraycopy(groupCounts, 0, counts, i, groupCounts.length);
             i = j;
@@ -365,7 +395,9 @@ public final class Connection implements AutoCloseable {
 
     private int[] executeGroup(String sql, List<CompiledSql> group) {
         long start = System.nanoTime();
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+        PreparedStatement ps = null;
+        try {
+            ps = prepare(sql, sql, 0);
             for (CompiledSql c : group) {
                 bind(ps, c.parameters());
                 ps.addBatch();
@@ -375,8 +407,10 @@ public final class Connection implements AutoCloseable {
             if (echo.on()) {
                 echo.statement(sql + "  -- batch of " + group.size(), group.get(0).parameterValues(), start, group.size(), "statements");
             }
+            release(sql, ps);
             return counts;
         } catch (SQLException e) {
+            StatementCache.discard(ps);
             throw translate(e, sql, group.get(0).parameterValues());
         }
     }
@@ -394,25 +428,15 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    void resultClosed(Result result, String sql, List<Object> values, long start, long rows) {
+    void resultClosed(Result result, String sql, java.util.function.Supplier<List<Object>> values, long start, long rows) {
         openResults.remove(result);
         if (echo.on()) {
-            echo.statement(sql, values, start, rows, "rows");
+            echo.statement(sql, values.get(), start, rows, "rows");
         }
     }
 
     DatabaseException translate(SQLException e, String sql, List<Object> values) {
         return dialect.translate(e, sql, values);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // the original failure matters more than a failure to clean up after it
-            }
-        }
     }
 
     /** The database's plan for a query, with a verdict: which tables are fully scanned, which indexes used. */

@@ -10,6 +10,8 @@ import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
 import java.sql.SQLException;
 import java.util.function.Consumer;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,8 @@ public final class Engine implements AutoCloseable {
     private final HikariDataSource pool;
     private final AutoCloseable keepAlive;
     private final Echo echo;
+    /** Each pooled connection's prepared statements, by the driver's connection (weakly: the pool decides its life). */
+    private final Map<java.sql.Connection, StatementCache> statementCaches = new WeakHashMap<>();
 
     private Engine(EngineUrl url, Dialect dialect, HikariDataSource pool, AutoCloseable keepAlive, Echo echo) {
         this.url = url;
@@ -125,6 +129,13 @@ public final class Engine implements AutoCloseable {
     /** The URL this engine was made from (password masked in its {@code toString}). */
     public EngineUrl url() {
         return url;
+    }
+
+    /** The statement cache of the driver connection under {@code physical}. */
+    StatementCache statementCache(java.sql.Connection physical) {
+        synchronized (statementCaches) {
+            return statementCaches.computeIfAbsent(physical, c -> new StatementCache());
+        }
     }
 
     Echo echo() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -22,19 +23,23 @@ import java.util.stream.StreamSupport;
 public final class Result implements Iterable<Row>, AutoCloseable {
     private final Connection connection;
     private final PreparedStatement statement;
+    /** The statement's key in the connection's statement cache, or {@code null} when it is not cached. */
+    private final String statementKey;
     private final ResultSet resultSet;
     private final RowShape shape;
     private final String sql;
-    private final List<Object> parameters;
+    /** The bound values, worked out only for a log line or an error message. */
+    private final Supplier<List<Object>> parameters;
     private final long startNanos;
     private long rowsRead;
     private boolean closed;
     private Runnable afterClose;
 
-    Result(Connection connection, PreparedStatement statement, ResultSet resultSet, RowShape shape, String sql,
-           List<Object> parameters, long startNanos) {
+    Result(Connection connection, PreparedStatement statement, String statementKey, ResultSet resultSet, RowShape shape, String sql,
+           Supplier<List<Object>> parameters, long startNanos) {
         this.connection = connection;
         this.statement = statement;
+        this.statementKey = statementKey;
         this.resultSet = resultSet;
         this.shape = shape;
         this.sql = sql;
@@ -92,7 +97,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             return rows;
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters);
+            throw connection.translate(e, sql, parameters.get());
         }
     }
 
@@ -101,7 +106,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         try (this) {
             return advance() ? shape.read(resultSet) : null;
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters);
+            throw connection.translate(e, sql, parameters.get());
         }
     }
 
@@ -117,7 +122,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             return row;
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters);
+            throw connection.translate(e, sql, parameters.get());
         }
     }
 
@@ -142,7 +147,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                     try {
                         hasNext = advance();
                     } catch (SQLException e) {
-                        throw connection.translate(e, sql, parameters);
+                        throw connection.translate(e, sql, parameters.get());
                     }
                 }
                 return hasNext;
@@ -157,7 +162,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 try {
                     return shape.read(resultSet);
                 } catch (SQLException e) {
-                    throw connection.translate(e, sql, parameters);
+                    throw connection.translate(e, sql, parameters.get());
                 }
             }
         };
@@ -190,11 +195,13 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         try {
             try {
                 resultSet.close();
-            } finally {
-                statement.close();
+            } catch (SQLException e) {
+                connection.release(null, statement);
+                throw e;
             }
+            connection.release(statementKey, statement);
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters);
+            throw connection.translate(e, sql, parameters.get());
         } finally {
             connection.resultClosed(this, sql, parameters, startNanos, rowsRead);
             if (afterClose != null) {

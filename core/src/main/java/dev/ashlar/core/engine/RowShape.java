@@ -21,27 +21,50 @@ final class RowShape {
     private final List<String> labels;
     private final List<? extends Expression<?>> expressions;
     private final ValueCodec<?>[] codecs;
-    private final Map<Expression<?>, Integer> byExpression = new IdentityHashMap<>();
+    /** The selected expressions in column order, searched by identity: a row has few columns, so a scan beats a map. */
+    private final Expression<?>[] selected;
+    /** For wide results only, expression to position (the first position, as the scan finds). */
+    private final Map<Expression<?>, Integer> byExpression;
 
     private RowShape(List<String> labels, List<? extends Expression<?>> expressions, ValueCodec<?>[] codecs) {
         this.labels = labels;
         this.expressions = expressions;
         this.codecs = codecs;
-        for (int i = 0; i < expressions.size(); i++) {
-            byExpression.putIfAbsent(expressions.get(i), i);
+        this.selected = expressions.toArray(new Expression<?>[0]);
+        if (selected.length > SCAN_LIMIT) {
+            byExpression = new IdentityHashMap<>();
+            for (int i = 0; i < selected.length; i++) {
+                byExpression.putIfAbsent(selected[i], i);
+            }
+        } else {
+            byExpression = null;
         }
     }
 
-    /** A shape for selected expressions: each column is read with its expression's type. */
-    static RowShape of(Dialect dialect, List<? extends Expression<?>> expressions, ResultSetMetaData meta) throws SQLException {
+    /** Up to this many columns, {@link #indexOf(Expression)} scans instead of building a map per query. */
+    private static final int SCAN_LIMIT = 16;
+
+    /**
+     * A shape for selected expressions: each column is read with its expression's type. The driver's
+     * metadata is asked only for a column whose expression has no label of its own.
+     */
+    static RowShape of(Dialect dialect, List<? extends Expression<?>> expressions, ResultSet rs) throws SQLException {
         ValueCodec<?>[] codecs = new ValueCodec<?>[expressions.size()];
-        List<String> labels = new ArrayList<>(expressions.size());
+        String[] labels = new String[expressions.size()];
+        ResultSetMetaData meta = null;
         for (int i = 0; i < expressions.size(); i++) {
             Expression<?> e = expressions.get(i);
             codecs[i] = e.type() == null ? null : dialect.codec(e.type());
-            labels.add(e.label() != null ? e.label() : meta.getColumnLabel(i + 1));
+            String label = e.label();
+            if (label == null) {
+                if (meta == null) {
+                    meta = rs.getMetaData();
+                }
+                label = meta.getColumnLabel(i + 1);
+            }
+            labels[i] = label;
         }
-        return new RowShape(List.copyOf(labels), expressions, codecs);
+        return new RowShape(List.of(labels), expressions, codecs);
     }
 
     /** A shape for raw SQL: values come as the driver gives them. */
@@ -64,7 +87,14 @@ final class RowShape {
     }
 
     int indexOf(Expression<?> expression) {
-        Integer i = byExpression.get(expression);
+        if (byExpression == null) {
+            for (int i = 0; i < selected.length; i++) {
+                if (selected[i] == expression) {
+                    return i;
+                }
+            }
+        }
+        Integer i = byExpression == null ? null : byExpression.get(expression);
         if (i == null) {
             String label = expression.label();
             throw new AshlarException("the expression " + (label == null ? expression : label) + " was not selected; selected: " + labels);

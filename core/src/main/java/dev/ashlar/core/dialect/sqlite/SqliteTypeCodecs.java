@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.dialect.ValueCodec;
 import dev.ashlar.core.types.NumericType;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -45,14 +46,28 @@ class SqliteTypeCodecs extends TypeCodecs {
         int scale = type.scale();
         if (type.precision() <= SqliteTypeCompiler.EXACT_NUMERIC_DIGITS) {
             return Codec.of(Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v.doubleValue()), (rs, i) -> {
-                String text = rs.getString(i);
-                return text == null ? null : new BigDecimal(text).setScale(scale, RoundingMode.HALF_EVEN);
+                double value = rs.getDouble(i);
+                return value == 0 && rs.wasNull() ? null : exactDecimal(value).setScale(scale, RoundingMode.HALF_EVEN);
             });
         }
         return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v.toPlainString()), (rs, i) -> {
             String text = rs.getString(i);
             return text == null ? null : new BigDecimal(text).setScale(scale, RoundingMode.HALF_EVEN);
         });
+    }
+
+    /** SQLite prints a REAL as text with this many significant digits, which is what reading it as text gave. */
+    private static final MathContext SQLITE_REAL_TEXT = new MathContext(15, RoundingMode.HALF_EVEN);
+
+    /**
+     * The decimal a REAL holds, as SQLite's own text of it would give: read as a double, which skips
+     * the driver's conversion to text. A value bound from a decimal of at most 15 digits comes back
+     * as that decimal (the shortest text of the double); a computed value with more digits is
+     * rounded to 15 significant digits, as SQLite's text is.
+     */
+    static BigDecimal exactDecimal(double value) {
+        BigDecimal shortest = BigDecimal.valueOf(value);
+        return shortest.precision() <= SQLITE_REAL_TEXT.getPrecision() ? shortest : new BigDecimal(value).round(SQLITE_REAL_TEXT);
     }
 
     @Override
