@@ -3,6 +3,7 @@ package dev.ashlar.core.engine;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
 import dev.ashlar.core.explain.QueryPlan;
 import dev.ashlar.core.schema.Column;
@@ -436,7 +437,13 @@ public final class Connection implements AutoCloseable {
     }
 
     DatabaseException translate(SQLException e, String sql, List<Object> values) {
-        return dialect.translate(e, sql, values);
+        DatabaseException translated = dialect.translate(e, sql, values);
+        if (translated instanceof ConnectionException) {
+            // Cached statements run on the driver's connection, out of the pool's sight: tell the
+            // pool that this connection is broken, as it would notice itself through its proxies.
+            engine.evict(jdbc);
+        }
+        return translated;
     }
 
     /** The database's plan for a query, with a verdict: which tables are fully scanned, which indexes used. */

@@ -132,6 +132,11 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The statement cache of the driver connection under {@code physical}. */
+    /** Takes a broken connection out of the pool, so that no later borrower gets it. */
+    void evict(java.sql.Connection pooled) {
+        pool.evictConnection(pooled);
+    }
+
     StatementCache statementCache(java.sql.Connection physical) {
         synchronized (statementCaches) {
             return statementCaches.computeIfAbsent(physical, c -> new StatementCache());
