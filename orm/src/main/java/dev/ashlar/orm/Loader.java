@@ -45,7 +45,7 @@ final class Loader {
         if (joins.isEmpty()) {
             out = readRows(meta, SelectParts.apply(meta.info().select(), conditions, sort, limit, offset), resultId, plan, fresh);
         } else {
-            List<Row> rows = session.connection().query(joins.select(conditions, sort, limit, offset)).list();
+            List<Row> rows = session.readConnection().query(joins.select(conditions, sort, limit, offset)).list();
             out = joins.read(this, session.relationships(), rows, resultId, plan, fresh);
         }
         if (!meta.isRecord()) {
@@ -55,12 +55,17 @@ final class Loader {
         return (List<T>) out;
     }
 
-    /** The objects of a {@link ModelQuery#stream()}: read as they come, neither identity-mapped nor tracked. */
+    /**
+     * The objects of a {@link ModelQuery#stream()}: read as they come through a cursor (a fetch size
+     * of {@link dev.ashlar.core.engine.Connection#DEFAULT_FETCH_SIZE} rows, whatever the driver's
+     * default), neither identity-mapped nor tracked. The stream runs in the session's transaction,
+     * which PostgreSQL needs for a cursor and which keeps writes during the stream possible.
+     */
     @SuppressWarnings("unchecked")
     <T> Stream<T> stream(EntityMeta meta, Select select) {
         session.checkOpen("stream");
         session.autoflush();
-        return session.connection().query(select).stream().map(row -> {
+        return session.connection().cursor(select).stream().map(row -> {
             Object model = meta.mapping().read(row);
             Hooks.fire(Event.AFTER_LOAD, model);
             return (T) model;
@@ -84,12 +89,58 @@ final class Loader {
     }
 
     private List<Object> readRows(EntityMeta meta, Select select, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
-        List<Row> rows = session.connection().query(select).list();
-        List<Object> out = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            out.add(materialize(meta, b -> row.get(b.column()), resultId, plan, fresh));
+        int[] positions = meta.positionsIn(select.columns());
+        if (positions == null) {
+            List<Row> rows = session.readConnection().query(select).list();
+            List<Object> out = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                out.add(materialize(meta, b -> row.get(b.column()), resultId, plan, fresh));
+            }
+            return out;
         }
-        return out;
+        boolean direct = EntityMeta.isIdentity(positions, select.columns().size());
+        // Values go from the result set into an array and from it into the object: no Row, no lookup per value.
+        return session.readConnection().query(select).mapValues(values -> {
+            Object[] bound = direct ? values : pick(values, positions);
+            return materialize(meta, bound, resultId, plan, fresh);
+        });
+    }
+
+    private static Object[] pick(Object[] values, int[] positions) {
+        Object[] bound = new Object[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            bound[i] = values[positions[i]];
+        }
+        return bound;
+    }
+
+    /**
+     * The session's object for one row's mapped values in binding order: the one in the identity
+     * map (then no object is made), or a new one whose snapshot is the values array itself.
+     */
+    private Object materialize(EntityMeta meta, Object[] values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+        if (meta.isRecord()) {
+            Object model = meta.mapping().fromValues(values);
+            fresh.add(model);
+            return model;
+        }
+        IdentityMap map = session.map();
+        EntityKey key = meta.keyOfValues(values);
+        Object existing = key == null ? null : map.find(key);
+        if (existing != null) {
+            return existing;
+        }
+        Object model = meta.mapping().fromValues(values);
+        EntityState s = new EntityState(model, meta, Status.PERSISTENT);
+        s.key = key;
+        s.snapshot = EntityMeta.snapshotOfValues(values);
+        s.resultId = resultId;
+        s.plan = plan;
+        map.register(s);
+        map.track(s);
+        session.relationships().installHolders(s, true);
+        fresh.add(model);
+        return model;
     }
 
     /**

@@ -225,7 +225,7 @@ final class RelationshipLoader {
         Set<Object> wanted = new LinkedHashSet<>();
         for (List<Object> chunk : chunks(keys)) {
             Select select = through.info().select().where(rel.throughOwnerKey().column().in(chunk));
-            for (Row row : session.connection().query(select).list()) {
+            for (Row row : session.readConnection().query(select).list()) {
                 Object targetKey = row.get(rel.throughTargetKey().column());
                 targetKeys.computeIfAbsent(row.get(rel.throughOwnerKey().column()), k -> new ArrayList<>()).add(targetKey);
                 if (!map().containsKey(target.keyFromValues(targetKey))) {

@@ -40,8 +40,11 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * The session holds one pooled connection, in a transaction begun on first use, from then until
- * {@link #commit()}, {@link #rollback()} or {@link #close()}. This class is the facade: the work is
+ * The session holds one pooled connection from its first statement until {@link #commit()},
+ * {@link #rollback()} or {@link #close()}. Its transaction begins at the first write (a flush that
+ * writes, a record write, or {@link #connection()}); reads before that run in autocommit, as in
+ * Hibernate, so a session that only reads sends no BEGIN and no ROLLBACK. Objects read stay the
+ * session's objects either way (the identity map does not depend on the transaction). This class is the facade: the work is
  * done by its parts, the {@link UnitOfWork} (identity map and transaction journal), the
  * {@link Loader} and {@link RelationshipLoader} (reading), {@link Relationships} (relationship
  * fields), {@link Flush} (writing objects) and {@link RecordWriter} (writing records).
@@ -87,6 +90,12 @@ public final class Session implements AutoCloseable {
     public Connection connection() {
         checkOpen("use the connection");
         return connection.get();
+    }
+
+    /** The connection for the session's own reads: in its transaction once a write began one, else in autocommit. */
+    Connection readConnection() {
+        checkOpen("read");
+        return connection.forRead();
     }
 
     /**
@@ -266,7 +275,7 @@ public final class Session implements AutoCloseable {
                     + " is not a persistent object of this session, so it cannot be refreshed");
         }
         Select select = s.meta.info().select().where(Keys.condition(s.meta, s.key.values()));
-        Row row = connection().query(select).first();
+        Row row = readConnection().query(select).first();
         if (row == null) {
             map().forget(s);
             throw new NoResultException(s.meta.describe(model) + " no longer exists in the database");

@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.sql.Expression;
+import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Insert;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,8 +49,24 @@ final class BatchWriter {
             List<Object> firstValues = List.of();
             int pending = 0;
             long start = System.nanoTime();
+            // Columns of the statement being batched when its parameters are exactly a row's values:
+            // rows of that shape are then bound straight away, without compiling the statement again.
+            Column<?>[] shape = null;
             try {
                 for (Map<Column<?>, Expression<?>> row : rows) {
+                    if (shape != null && sameShape(row, shape)) {
+                        if (pending == 0) {
+                            firstValues = values(row);
+                            start = System.nanoTime();
+                        }
+                        bindRow(ps, row);
+                        ps.addBatch();
+                        if (++pending == BATCH_SIZE) {
+                            total += flush(ps, sql, firstValues, pending, start);
+                            pending = 0;
+                        }
+                        continue;
+                    }
                     CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
                     // Rows setting other columns (or other expressions) need their own statement.
                     if (!compiled.sql().equals(sql)) {
@@ -60,6 +77,7 @@ final class BatchWriter {
                         sql = compiled.sql();
                         ps = connection.prepare(sql, sql, 0);
                     }
+                    shape = directShape(row, compiled);
                     if (pending == 0) {
                         firstValues = compiled.parameterValues();
                         start = System.nanoTime();
@@ -82,6 +100,57 @@ final class BatchWriter {
                 close(ps);
             }
         });
+    }
+
+    /**
+     * The row's columns in order when the compiled statement's parameters are exactly the row's
+     * values in that order (every value a bound parameter); else {@code null}, and rows are compiled.
+     */
+    private static Column<?>[] directShape(Map<Column<?>, Expression<?>> row, CompiledSql compiled) {
+        List<Param<?>> params = compiled.parameters();
+        if (params.size() != row.size()) {
+            return null;
+        }
+        Column<?>[] columns = new Column<?>[row.size()];
+        int i = 0;
+        for (Map.Entry<Column<?>, Expression<?>> e : row.entrySet()) {
+            if (e.getValue() != params.get(i)) {
+                return null;
+            }
+            columns[i++] = e.getKey();
+        }
+        return columns;
+    }
+
+    /** Whether the row sets exactly {@code columns}, in that order, each to a bound parameter. */
+    private static boolean sameShape(Map<Column<?>, Expression<?>> row, Column<?>[] columns) {
+        if (row.size() != columns.length) {
+            return false;
+        }
+        int i = 0;
+        for (Map.Entry<Column<?>, Expression<?>> e : row.entrySet()) {
+            if (e.getKey() != columns[i++] || !(e.getValue() instanceof Param<?>)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void bindRow(PreparedStatement ps, Map<Column<?>, Expression<?>> row) throws SQLException {
+        int i = 1;
+        for (Expression<?> value : row.values()) {
+            Param p = (Param) value;
+            dialect.codec(p.type()).bind(ps, i++, p.value());
+        }
+    }
+
+    private static List<Object> values(Map<Column<?>, Expression<?>> row) {
+        List<Object> values = new ArrayList<>(row.size());
+        for (Expression<?> value : row.values()) {
+            values.add(((Param<?>) value).value());
+        }
+        return values;
     }
 
     private int flush(PreparedStatement ps, String sql, List<Object> firstValues, int pending, long start) throws SQLException {

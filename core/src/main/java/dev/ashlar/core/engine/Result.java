@@ -101,6 +101,22 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         }
     }
 
+    /**
+     * All rows handed to {@code mapper} as arrays of values in select order, then closes. No
+     * {@link Row} is made per row: for reading many rows into objects at the lowest cost.
+     */
+    public <T> List<T> mapValues(ValuesMapper<T> mapper) {
+        try (this) {
+            List<T> rows = new ArrayList<>();
+            while (advance()) {
+                rows.add(mapper.map(shape.values(resultSet)));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw connection.translate(e, sql, parameters.get());
+        }
+    }
+
     /** The first row, or {@code null} when there is none; closes. */
     public Row first() {
         try (this) {

@@ -78,12 +78,17 @@ final class RowShape {
     }
 
     Row read(ResultSet rs) throws SQLException {
+        return new Row(this, values(rs));
+    }
+
+    /** The current row's values in column order, each read through its column's codec. */
+    Object[] values(ResultSet rs) throws SQLException {
         Object[] values = new Object[codecs.length];
         for (int i = 0; i < codecs.length; i++) {
             ValueCodec<?> codec = codecs[i];
             values[i] = codec == null ? rs.getObject(i + 1) : codec.read(rs, i + 1);
         }
-        return new Row(this, values);
+        return values;
     }
 
     int indexOf(Expression<?> expression) {

@@ -79,6 +79,22 @@ class ResultsTest {
     }
 
     @AllDatabases
+    void mapValuesHandsEachRowsValuesInSelectOrder(TestDatabase db) {
+        try (Engine engine = Engine.create(db.url()); Connection conn = setUp(engine)) {
+            List<Object[]> rows = conn.query(select(price, sku, createdAt, stock).from(items).orderBy(id)).mapValues(values -> values);
+            assertThat(rows).hasSize(2);
+            // each value read through its column's codec, so typed as the column says on every database
+            assertThat((BigDecimal) rows.get(0)[0]).isEqualByComparingTo("1.50");
+            assertThat(rows.get(0)[1]).isEqualTo("A");
+            assertThat(rows.get(0)[2]).isEqualTo(T);
+            assertThat(rows.get(0)[3]).isEqualTo(3);
+            assertThat(rows.get(1)).containsExactly(rows.get(1)[0], "B", T.plusDays(1), null);
+            assertThat(rows.get(0)).isNotSameAs(rows.get(1));
+            assertThat(conn.openResults()).isZero();
+        }
+    }
+
+    @AllDatabases
     void firstOneAndList(TestDatabase db) {
         try (Engine engine = Engine.create(db.url()); Connection conn = setUp(engine)) {
             assertThat(conn.query(select(sku).from(items).orderBy(id)).list()).extracting(r -> r.get(sku)).containsExactly("A", "B");

@@ -112,6 +112,42 @@ class WritesTest {
     }
 
     @AllDatabases
+    void rowsOfChangingShapesAndExpressionsKeepTheirOwnValues(TestDatabase db) throws Exception {
+        // Rows of one shape are bound without compiling again; a row setting other columns, in
+        // another order, or an expression instead of a value must still get its own statement.
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            Items s = create(engine);
+            var insert = insertInto(s.table);
+            for (int i = 0; i < 30; i++) {
+                if (i > 0) {
+                    insert.nextRow();
+                }
+                if (i % 10 == 7) {
+                    insert.set(s.name, "reordered " + i).set(s.sku, "S" + i).set(s.price, BigDecimal.TEN);
+                } else if (i % 10 == 8) {
+                    insert.set(s.sku, "S" + i).set(s.name, dev.ashlar.core.sql.Sql.upper(dev.ashlar.core.sql.Param.of("lower " + i, string(100))))
+                            .set(s.price, BigDecimal.ONE);
+                } else if (i % 10 == 9) {
+                    insert.set(s.sku, "S" + i).set(s.name, "hits " + i).set(s.price, BigDecimal.ONE).set(s.hits, (long) i);
+                } else {
+                    insert.set(s.sku, "S" + i).set(s.name, "plain " + i).set(s.price, BigDecimal.valueOf(i));
+                }
+            }
+            assertThat(conn.execute(insert)).isEqualTo(30);
+            Map<String, String> names = new HashMap<>();
+            for (Row row : conn.query(select(s.sku, s.name, s.hits).from(s.table)).list()) {
+                names.put(row.get(s.sku), row.get(s.name) + "/" + row.get(s.hits));
+            }
+            assertThat(names).hasSize(30)
+                    .containsEntry("S0", "plain 0/0").containsEntry("S16", "plain 16/0")
+                    .containsEntry("S7", "reordered 7/0").containsEntry("S27", "reordered 27/0")
+                    .containsEntry("S8", "LOWER 8/0").containsEntry("S18", "LOWER 18/0")
+                    .containsEntry("S9", "hits 9/9").containsEntry("S29", "hits 29/29");
+        }
+        assertThat(count(db, "SELECT count(DISTINCT token) FROM items")).isEqualTo(30);
+    }
+
+    @AllDatabases
     void aFailingRowLeavesNoneOfTheBatch(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             Items s = create(engine);

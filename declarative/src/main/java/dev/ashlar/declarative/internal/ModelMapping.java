@@ -87,6 +87,31 @@ public final class ModelMapping {
         return read(values, "values");
     }
 
+    /**
+     * A new model from values in binding order ({@code values[i]} for {@code bindings().get(i)}),
+     * with no lookup per value: the fast path for loading whole rows.
+     */
+    public Object fromValues(Object[] values) {
+        try {
+            if (record) {
+                Object[] args = componentDefaults.clone();
+                for (int i = 0; i < values.length; i++) {
+                    args[bindings.get(i).component()] = values[i];
+                }
+                return constructor.invokeExact(args);
+            }
+            Object model = constructor.invokeExact();
+            for (int i = 0; i < values.length; i++) {
+                bindings.get(i).setter().invokeExact(model, values[i]);
+            }
+            return model;
+        } catch (AshlarException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AshlarException("cannot make a " + type.getSimpleName() + " from values " + java.util.Arrays.toString(values) + ": " + t, t);
+        }
+    }
+
     private Object read(Function<Binding, Object> values, Object source) {
         try {
             if (record) {

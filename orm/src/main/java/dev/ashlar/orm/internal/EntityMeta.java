@@ -23,6 +23,10 @@ public final class EntityMeta {
     private final Binding version;
     private final Map<String, Binding> byField = new HashMap<>();
     private final Map<String, RelationshipMeta> relationships = new LinkedHashMap<>();
+    /** {@link #relationships} as a list, made once: it is read for every object loaded. */
+    private List<RelationshipMeta> relationshipList = List.of();
+    /** Positions of the key bindings in {@link ModelMapping#bindings()}. */
+    private final int[] keyIndexes;
 
     EntityMeta(ModelInfo<?> info, Binding version) {
         this.info = info;
@@ -39,11 +43,16 @@ public final class EntityMeta {
             }
         }
         this.key = List.copyOf(keys);
+        this.keyIndexes = new int[key.size()];
+        for (int i = 0; i < keyIndexes.length; i++) {
+            keyIndexes[i] = mapping.bindings().indexOf(key.get(i));
+        }
         this.version = version;
     }
 
     void addRelationship(RelationshipMeta r) {
         relationships.put(r.name(), r);
+        relationshipList = List.copyOf(relationships.values());
     }
 
     /** The model class. */
@@ -93,7 +102,7 @@ public final class EntityMeta {
 
     /** The relationships in declaration order. */
     public List<RelationshipMeta> relationships() {
-        return List.copyOf(relationships.values());
+        return relationshipList;
     }
 
     /** A relationship by field name; an {@link IllegalArgumentException} lists the model's relationships. */
@@ -146,6 +155,72 @@ public final class EntityMeta {
             values.add(v);
         }
         return new EntityKey(type(), values);
+    }
+
+    /**
+     * Where each binding's column is among {@code columns} (a select's columns): {@code [i]} is the
+     * column position of binding {@code i}; {@code null} when some mapped column is not selected.
+     */
+    public int[] positionsIn(List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
+        List<Binding> bs = mapping.bindings();
+        int[] positions = new int[bs.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = columns.indexOf(bs.get(i).column());
+            if (positions[i] < 0) {
+                return null;
+            }
+        }
+        return positions;
+    }
+
+    /** Whether {@link #positionsIn} found the bindings as exactly the selected columns, in order. */
+    public static boolean isIdentity(int[] positions, int columnCount) {
+        if (positions.length != columnCount) {
+            return false;
+        }
+        for (int i = 0; i < positions.length; i++) {
+            if (positions[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The identity key from mapped values in binding order (as {@link #keyOf} would give for the object made from them). */
+    public EntityKey keyOfValues(Object[] values) {
+        if (keyIndexes.length == 1) {
+            Object v = values[keyIndexes[0]];
+            return unsetKey(key.get(0), v) ? null : new EntityKey(type(), List.of(v));
+        }
+        Object[] kv = new Object[keyIndexes.length];
+        for (int i = 0; i < kv.length; i++) {
+            kv[i] = values[keyIndexes[i]];
+            if (unsetKey(key.get(i), kv[i])) {
+                return null;
+            }
+        }
+        return new EntityKey(type(), List.of(kv));
+    }
+
+    private static boolean unsetKey(Binding b, Object v) {
+        return v == null || (b.primitive() && b.column().isAutoincrement() && v instanceof Number n && n.longValue() == 0);
+    }
+
+    /**
+     * The snapshot for an object just made from {@code values} (binding order): the array itself,
+     * unless it holds byte arrays, which the object shares and may change in place, so they are copied.
+     */
+    public static Object[] snapshotOfValues(Object[] values) {
+        Object[] snapshot = values;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof byte[] bytes) {
+                if (snapshot == values) {
+                    snapshot = values.clone();
+                }
+                snapshot[i] = bytes.clone();
+            }
+        }
+        return snapshot;
     }
 
     /** The identity key from key values given by a caller, converted to the key columns' types. */
