@@ -38,7 +38,7 @@ final class Loader {
                       Map<String, Fetch> plan) {
         session.checkOpen("query");
         session.autoflush();
-        long resultId = session.detector().newResult("session.select(" + meta.name() + ".class)");
+        long resultId = session.detector().newResult(meta.selectOrigin());
         JoinPlan joins = JoinPlan.of(session.metamodel(), meta, plan);
         List<Object> fresh = new ArrayList<>();
         List<Object> out;

@@ -27,6 +27,7 @@ public final class EntityMeta {
     private List<RelationshipMeta> relationshipList = List.of();
     /** Positions of the key bindings in {@link ModelMapping#bindings()}. */
     private final int[] keyIndexes;
+    private final String selectOrigin;
 
     EntityMeta(ModelInfo<?> info, Binding version) {
         this.info = info;
@@ -48,6 +49,7 @@ public final class EntityMeta {
             keyIndexes[i] = mapping.bindings().indexOf(key.get(i));
         }
         this.version = version;
+        this.selectOrigin = "session.select(" + info.type().getSimpleName() + ".class)";
     }
 
     void addRelationship(RelationshipMeta r) {
@@ -58,6 +60,11 @@ public final class EntityMeta {
     /** The model class. */
     public Class<?> type() {
         return info.type();
+    }
+
+    /** {@code session.select(Item.class)}: how N+1 messages name a result of this model's query (made once, not per query). */
+    public String selectOrigin() {
+        return selectOrigin;
     }
 
     /** The simple class name, for messages. */

@@ -49,9 +49,10 @@ public final class EntityState {
 
     /** Whether mapped values differ from the snapshot, so an UPDATE may be needed. */
     public boolean changedSinceSnapshot() {
-        Object[] now = meta.snapshot(object);
-        for (int i = 0; i < now.length; i++) {
-            if (!EntityMeta.same(now[i], snapshot[i])) {
+        // field by field, without copying the values into a new array: every flush asks this of every loaded object
+        java.util.List<Binding> bindings = meta.mapping().bindings();
+        for (int i = 0; i < snapshot.length; i++) {
+            if (!EntityMeta.same(meta.get(object, bindings.get(i)), snapshot[i])) {
                 return true;
             }
         }
