@@ -374,45 +374,53 @@ public final class Connection implements AutoCloseable {
         int i = 0;
         while (i < statements.size()) {
             CompiledSql first = dialect.compile(statements.get(i));
-            List<CompiledSql> group = new ArrayList<>();
-            group.add(first);
+            List<List<Param<?>>> group = new ArrayList<>();
+            group.add(first.parameters());
+            // UPDATEs that differ only in their values are bound without compiling them again.
+            UpdateShape shape = UpdateShape.of(statements.get(i), first);
             int j = i + 1;
             while (j < statements.size()) {
-                CompiledSql next = dialect.compile(statements.get(j));
-                if (!next.sql().equals(first.sql())) {
-                    break;
+                List<Param<?>> direct = shape == null ? null : shape.parameters(statements.get(j));
+                if (direct != null) {
+                    group.add(direct);
+                } else {
+                    CompiledSql next = dialect.compile(statements.get(j));
+                    if (!next.sql().equals(first.sql())) {
+                        break;
+                    }
+                    group.add(next.parameters());
                 }
-                group.add(next);
                 j++;
             }
             int[] groupCounts = group.size() == 1
                     ? new int[] {executeUpdate(first)}
-                    : executeGroup(first.sql(), group);
+                    : executeGroup(first, group);
             System.arraycopy(groupCounts, 0, counts, i, groupCounts.length);
             i = j;
         }
         return counts;
     }
 
-    private int[] executeGroup(String sql, List<CompiledSql> group) {
+    private int[] executeGroup(CompiledSql first, List<List<Param<?>>> group) {
         long start = System.nanoTime();
+        String sql = first.sql();
         PreparedStatement ps = null;
         try {
             ps = prepare(sql, sql, 0);
-            for (CompiledSql c : group) {
-                bind(ps, c.parameters());
+            for (List<Param<?>> params : group) {
+                bind(ps, params);
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
             notifyListener(sql, group.size());
             if (echo.on()) {
-                echo.statement(sql + "  -- batch of " + group.size(), group.get(0).parameterValues(), start, group.size(), "statements");
+                echo.statement(sql + "  -- batch of " + group.size(), first.parameterValues(), start, group.size(), "statements");
             }
             release(sql, ps);
             return counts;
         } catch (SQLException e) {
             StatementCache.discard(ps);
-            throw translate(e, sql, group.get(0).parameterValues());
+            throw translate(e, sql, first.parameterValues());
         }
     }
 

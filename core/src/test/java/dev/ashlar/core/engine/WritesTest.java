@@ -88,6 +88,49 @@ class WritesTest {
     }
 
     @AllDatabases
+    void batchedUpdatesOfOneShapeAndOfChangingShapesEachWriteTheirOwnValues(TestDatabase db) throws Exception {
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            Items s = create(engine);
+            var insert = insertInto(s.table);
+            for (int i = 1; i <= 6; i++) {
+                if (i > 1) {
+                    insert.nextRow();
+                }
+                insert.set(s.id, (long) i).set(s.sku, "S" + i).set(s.name, "n" + i).set(s.price, new BigDecimal("1.00"));
+            }
+            conn.execute(insert);
+            List<dev.ashlar.core.sql.Statement> batch = new ArrayList<>();
+            // a run of one shape, bound without compiling again
+            batch.add(update(s.table).set(s.price, new BigDecimal("2.10")).where(s.id.eq(1L)));
+            batch.add(update(s.table).set(s.price, new BigDecimal("2.20")).where(s.id.eq(2L)));
+            // same columns, an expression instead of a value: its own SQL
+            batch.add(update(s.table).set(s.price, s.price.mul(3)).where(s.id.eq(3L)));
+            // the first shape again, then another column set and a WHERE of two comparisons
+            batch.add(update(s.table).set(s.price, new BigDecimal("2.40")).where(s.id.eq(4L)));
+            batch.add(update(s.table).set(s.name, "renamed").where(s.id.eq(5L).and(s.sku.eq("S5"))));
+            batch.add(update(s.table).set(s.name, "not me").where(s.id.eq(6L).and(s.sku.eq("other"))));
+            batch.add(update(s.table).set(s.name, "six").where(s.id.eq(6L).and(s.sku.eq("S6"))));
+            // the same columns in another order, then a delete
+            batch.add(update(s.table).set(s.hits, 9L).set(s.price, new BigDecimal("6.50")).where(s.id.eq(6L)));
+            batch.add(update(s.table).set(s.price, new BigDecimal("7.50")).set(s.hits, 8L).where(s.id.eq(5L)));
+            batch.add(deleteFrom(s.table).where(s.id.eq(2L)));
+            int[] counts = conn.executeBatch(batch);
+            assertThat(counts).hasSize(10);
+            assertThat(counts[5]).isIn(0, java.sql.Statement.SUCCESS_NO_INFO);
+            assertThat(counts[0]).isIn(1, java.sql.Statement.SUCCESS_NO_INFO);
+        }
+        try (var jdbc = db.openJdbc(); var st = jdbc.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, name, price, hits FROM items ORDER BY id")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3).setScale(2) + " " + rs.getLong(4));
+            }
+            assertThat(rows).containsExactly(
+                    "1 n1 2.10 0", "3 n3 3.00 0", "4 n4 2.40 0", "5 renamed 7.50 8", "6 six 6.50 9");
+        }
+    }
+
+    @AllDatabases
     void insertsRowsFromMapsWithDifferentColumns(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             Items s = create(engine);
