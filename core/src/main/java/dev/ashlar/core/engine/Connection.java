@@ -96,6 +96,43 @@ public final class Connection implements AutoCloseable {
         return open(compiled, select.columns());
     }
 
+    /**
+     * Runs a {@link StatementTemplate} with {@code values} for its slots, in the slots' order: the
+     * statement is compiled once per template, and each run only binds.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Result query(StatementTemplate template, Object... values) {
+        checkOpen();
+        if (values.length != template.slotCount()) {
+            throw new IllegalArgumentException("the template has " + template.slotCount() + " slots, given " + values.length + " values");
+        }
+        StatementTemplate.Compiled compiled = template.compiled(dialect);
+        long start = System.nanoTime();
+        String sql = compiled.sql();
+        int[] slotOf = compiled.slotOfParameter();
+        java.util.function.Supplier<List<Object>> logged = () -> {
+            List<Object> out = new ArrayList<>(slotOf.length);
+            for (int slot : slotOf) {
+                out.add(values[slot]);
+            }
+            return out;
+        };
+        PreparedStatement ps = null;
+        try {
+            ps = prepare(sql, sql, 0);
+            for (int i = 0; i < slotOf.length; i++) {
+                Param p = template.slotAt(slotOf[i]);
+                dialect.codec(p.type()).bind(ps, i + 1, values[slotOf[i]]);
+            }
+            ResultSet rs = ps.executeQuery();
+            notifyListener(sql, 1);
+            return register(new Result(this, ps, sql, rs, RowShape.of(dialect, template.resultColumns(), rs), sql, logged, start));
+        } catch (SQLException e) {
+            StatementCache.discard(ps);
+            throw translate(e, sql, logged.get());
+        }
+    }
+
     /** Runs any query, such as a {@link dev.ashlar.core.sql.CompoundSelect} ({@code UNION} and the like). */
     public Result query(dev.ashlar.core.sql.Query query) {
         CompiledSql compiled = dialect.compile(query);

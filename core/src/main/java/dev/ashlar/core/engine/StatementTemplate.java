@@ -1,0 +1,114 @@
+package dev.ashlar.core.engine;
+
+import dev.ashlar.core.dialect.CompiledSql;
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.sql.Expression;
+import dev.ashlar.core.sql.Param;
+import dev.ashlar.core.sql.Query;
+import dev.ashlar.core.sql.Statement;
+import dev.ashlar.core.sql.Update;
+import dev.ashlar.core.sql.Delete;
+import dev.ashlar.core.sql.Insert;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A statement compiled once and run many times with other values, for the hot paths that run one
+ * shape of statement again and again (a load by primary key, a multi-row insert of a fixed row
+ * count). Build the statement with placeholder parameters ({@link #slot}), name them in order, and
+ * run it with {@link Connection#query(StatementTemplate, Object...)}: the values are bound through
+ * the slots' types' codecs in place of the placeholders, without building or compiling anything.
+ * Thread-safe; the compiled SQL is kept per dialect of the last connection that ran it.
+ *
+ * <pre>{@code
+ * Param<Long> id = StatementTemplate.slot(bigInteger());
+ * StatementTemplate byId = StatementTemplate.of(select(items.columns()).from(items).where(itemId.eq(id)), id);
+ * conn.query(byId, 42L).list();
+ * }</pre>
+ */
+public final class StatementTemplate {
+    private final Statement statement;
+    private final List<? extends Expression<?>> resultColumns;
+    private final List<Param<?>> slots;
+    private volatile Compiled compiled;
+
+    /** The SQL for one dialect and, for each compiled parameter, the index of its slot. */
+    record Compiled(Dialect dialect, String sql, int[] slotOfParameter) {
+    }
+
+    private StatementTemplate(Statement statement, List<? extends Expression<?>> resultColumns, List<Param<?>> slots) {
+        this.statement = statement;
+        this.resultColumns = resultColumns;
+        this.slots = slots;
+    }
+
+    /** A placeholder parameter of {@code type}; each call makes a distinct one. */
+    public static <T> Param<T> slot(dev.ashlar.core.types.SqlType<T> type) {
+        return new Param<>(null, type);
+    }
+
+    /**
+     * A template of {@code statement} whose values are {@code slots}, in the order values are given
+     * when it runs. The statement must return rows (a query, or a write with RETURNING), and every
+     * parameter the compiler finds in it must be one of the slots: a client default the compiler
+     * would fill in, or a constant parameter, cannot be rebound and is refused when it first runs.
+     */
+    public static StatementTemplate of(Statement statement, Param<?>... slots) {
+        return new StatementTemplate(statement, resultColumns(statement), List.of(slots));
+    }
+
+    private static List<? extends Expression<?>> resultColumns(Statement statement) {
+        if (statement instanceof Query query) {
+            return query.columns();
+        }
+        List<? extends Expression<?>> returning = statement instanceof Insert i ? i.returning()
+                : statement instanceof Update u ? u.returning()
+                : statement instanceof Delete d ? d.returning() : List.of();
+        if (returning.isEmpty()) {
+            throw new IllegalArgumentException("a statement template must return rows (a query or a write with RETURNING)");
+        }
+        return returning;
+    }
+
+    /** The number of values each run binds. */
+    public int slotCount() {
+        return slots.size();
+    }
+
+    List<? extends Expression<?>> resultColumns() {
+        return resultColumns;
+    }
+
+    /** The SQL for {@code dialect}, compiled on first use (per dialect). */
+    Compiled compiled(Dialect dialect) {
+        Compiled c = compiled;
+        if (c != null && c.dialect() == dialect) {
+            return c;
+        }
+        CompiledSql sql = dialect.compile(statement);
+        Map<Param<?>, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < slots.size(); i++) {
+            index.put(slots.get(i), i);
+        }
+        List<Param<?>> params = sql.parameters();
+        int[] slotOf = new int[params.size()];
+        for (int i = 0; i < slotOf.length; i++) {
+            Integer slot = index.get(params.get(i));
+            if (slot == null) {
+                throw new AshlarException("statement template " + sql.sql() + " has a parameter that is not one of its slots: "
+                        + params.get(i) + " (client defaults and constant values cannot be rebound)");
+            }
+            slotOf[i] = slot;
+        }
+        c = new Compiled(dialect, sql.sql(), slotOf);
+        compiled = c;
+        return c;
+    }
+
+    /** The type of a slot, whose codec binds its values. */
+    Param<?> slotAt(int i) {
+        return slots.get(i);
+    }
+}
