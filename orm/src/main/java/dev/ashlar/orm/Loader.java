@@ -14,6 +14,7 @@ import dev.ashlar.orm.internal.Hooks;
 import dev.ashlar.orm.internal.Hooks.Event;
 import dev.ashlar.orm.internal.IdentityMap;
 import dev.ashlar.orm.internal.SelectParts;
+import dev.ashlar.core.engine.StatementTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,33 @@ final class Loader {
         }
         afterLoad(fresh);
         return (List<T>) out;
+    }
+
+    /**
+     * Whether {@link #byKey} can read objects of {@code meta}: its select is its plain columns and
+     * no relationship is joined eagerly (otherwise the general query path reads them).
+     */
+    boolean canLoadByKey(EntityMeta meta) {
+        return meta.byKeyTemplate() != null && JoinPlan.of(session.metamodel(), meta, Map.of()).isEmpty();
+    }
+
+    /**
+     * The object of one primary key, read with the model's compiled load by key (no query built or
+     * compiled per call), or {@code null} when no row has it.
+     */
+    Object byKey(EntityMeta meta, List<Object> key) {
+        session.checkOpen("get");
+        StatementTemplate template = meta.byKeyTemplate();
+        session.autoflush();
+        long resultId = session.detector().newResult(meta.selectOrigin());
+        List<Object> fresh = new ArrayList<>(1);
+        List<Object> out = session.readConnection().query(template, key.toArray())
+                .mapValues(values -> materialize(meta, values, resultId, Map.of(), fresh));
+        if (!meta.isRecord()) {
+            session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), Map.of());
+        }
+        afterLoad(fresh);
+        return out.isEmpty() ? null : out.get(0);
     }
 
     /**

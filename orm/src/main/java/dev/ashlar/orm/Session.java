@@ -301,6 +301,9 @@ public final class Session implements AutoCloseable {
                 return s != null && s.status == Status.DELETED ? null : (T) existing;
             }
         }
+        if (loader().canLoadByKey(meta)) {
+            return (T) loader().byKey(meta, k.values());
+        }
         List<T> found = select(type).where(Keys.condition(meta, k.values())).list();
         return found.isEmpty() ? null : found.get(0);
     }

@@ -90,6 +90,51 @@ class SessionInsertShapeTest {
     }
 
     @AllDatabases
+    void manyRowsGoOutInChunksOfAThousandEachRowWithItsOwnValuesAndKey(TestDatabase db) throws Exception {
+        List<Gadget> gadgets = new ArrayList<>();
+        try (Engine engine = Engine.create(db.url())) {
+            SchemaDdl.createAll(engine, REGISTRY.metadata());
+            for (int round = 0; round < 2; round++) {
+                // two flushes: the second reuses the statements compiled for the first
+                List<Gadget> batch = new ArrayList<>();
+                for (int i = 0; i < 2_345; i++) {
+                    batch.add(new Gadget("g" + round + "-" + i, i % 2 == 0 ? null : "odd", i % 3 == 0 ? null : i + ".25"));
+                }
+                try (Session session = Session.open(engine, SessionOptions.strict().registry(REGISTRY))) {
+                    session.addAll(batch);
+                    int before = session.statements().size();
+                    session.commit();
+                    assertThat(inserts(session, before)).as("chunks of 1,000, 1,000 and 345 rows").hasSize(3);
+                }
+                gadgets.addAll(batch);
+            }
+            assertThat(gadgets.stream().map(g -> g.id).distinct().count()).isEqualTo(4_690);
+            try (Session session = Session.open(engine, SessionOptions.strict().registry(REGISTRY))) {
+                Gadget read = session.get(Gadget.class, gadgets.get(2_344).id);
+                assertThat(read.name).isEqualTo("g0-2344");
+                assertThat(read.price).isEqualByComparingTo("2344.25");
+                assertThat(session.get(Gadget.class, gadgets.get(4_689).id).name).isEqualTo("g1-2344");
+            }
+        }
+        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT id, name, description, price, state FROM gadget")) {
+            int rows = 0;
+            java.util.Map<Long, Gadget> byId = new java.util.HashMap<>();
+            gadgets.forEach(g -> byId.put(g.id, g));
+            while (rs.next()) {
+                Gadget g = byId.get(rs.getLong(1));
+                assertThat(rs.getString(2)).isEqualTo(g.name);
+                assertThat(rs.getString(3)).isEqualTo(g.description);
+                assertThat(rs.getBigDecimal(4) == null ? null : rs.getBigDecimal(4).setScale(2).toPlainString())
+                        .isEqualTo(g.price == null ? null : g.price.setScale(2).toPlainString());
+                assertThat(rs.getString(5)).isEqualTo("new");
+                rows++;
+            }
+            assertThat(rows).isEqualTo(4_690);
+        }
+    }
+
+    @AllDatabases
     void aGivenServerDefaultValueStillGoesOutInItsOwnStatement(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url())) {
             SchemaDdl.createAll(engine, REGISTRY.metadata());

@@ -28,6 +28,8 @@ public final class EntityMeta {
     /** Positions of the key bindings in {@link ModelMapping#bindings()}. */
     private final int[] keyIndexes;
     private final String selectOrigin;
+    private volatile dev.ashlar.core.engine.StatementTemplate byKey;
+    private final Map<InsertShape, dev.ashlar.core.engine.StatementTemplate> insertTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
     EntityMeta(ModelInfo<?> info, Binding version) {
         this.info = info;
@@ -50,6 +52,76 @@ public final class EntityMeta {
         }
         this.version = version;
         this.selectOrigin = "session.select(" + info.type().getSimpleName() + ".class)";
+    }
+
+    /**
+     * The load of one row by primary key, compiled once per model rather than per {@code get}:
+     * the model's select with one slot per key column, in key order. {@code null} when the select
+     * does not read exactly the bindings in order (then the general query path reads it).
+     */
+    public dev.ashlar.core.engine.StatementTemplate byKeyTemplate() {
+        dev.ashlar.core.engine.StatementTemplate t = byKey;
+        if (t == null && !key.isEmpty()) {
+            dev.ashlar.core.sql.Select select = info.select();
+            if (!isIdentity(positionsIn(select.columns()), select.columns().size())) {
+                return null;
+            }
+            dev.ashlar.core.sql.Param<?>[] slots = new dev.ashlar.core.sql.Param<?>[key.size()];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = slotEq(select, key.get(i).column());
+            }
+            byKey = t = dev.ashlar.core.engine.StatementTemplate.of(select, slots);
+        }
+        return t;
+    }
+
+    private static <T> dev.ashlar.core.sql.Param<T> slotEq(dev.ashlar.core.sql.Select select, Column<T> column) {
+        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
+        select.where(column.eq(slot));
+        return slot;
+    }
+
+    /**
+     * The multi-row INSERT ... RETURNING into {@code table} of {@code rows} rows setting {@code columns} and reading
+     * back {@code returning}, compiled once per shape (a few shapes per model: full chunks and
+     * the last, shorter one). Kept for at most {@link #MAX_INSERT_TEMPLATES} shapes.
+     */
+    public dev.ashlar.core.engine.StatementTemplate insertTemplate(dev.ashlar.core.schema.Table table, List<Column<?>> columns, int rows,
+                                                                  List<Column<?>> returning) {
+        InsertShape shapeKey = new InsertShape(table, columns, rows, returning);
+        dev.ashlar.core.engine.StatementTemplate t = insertTemplates.get(shapeKey);
+        if (t == null) {
+            dev.ashlar.core.sql.Insert insert = dev.ashlar.core.sql.Sql.insertInto(table);
+            dev.ashlar.core.sql.Param<?>[] slots = new dev.ashlar.core.sql.Param<?>[rows * columns.size()];
+            int n = 0;
+            for (int r = 0; r < rows; r++) {
+                if (r > 0) {
+                    insert.nextRow();
+                }
+                for (Column<?> column : columns) {
+                    slots[n++] = setSlot(insert, column);
+                }
+            }
+            insert.returning(returning.toArray(new Column<?>[0]));
+            t = dev.ashlar.core.engine.StatementTemplate.of(insert, slots);
+            if (insertTemplates.size() >= MAX_INSERT_TEMPLATES) {
+                insertTemplates.clear(); // odd row counts of many flushes would otherwise pile up
+            }
+            insertTemplates.put(shapeKey, t);
+        }
+        return t;
+    }
+
+    private static <T> dev.ashlar.core.sql.Param<T> setSlot(dev.ashlar.core.sql.Insert insert, Column<T> column) {
+        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
+        insert.set(column, slot);
+        return slot;
+    }
+
+    /** Insert templates kept per model. */
+    static final int MAX_INSERT_TEMPLATES = 16;
+
+    private record InsertShape(dev.ashlar.core.schema.Table table, List<Column<?>> columns, int rows, List<Column<?>> returning) {
     }
 
     void addRelationship(RelationshipMeta r) {

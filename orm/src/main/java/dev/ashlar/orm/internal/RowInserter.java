@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -83,34 +84,82 @@ public final class RowInserter {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = returning.get(i).column();
         }
-        List<Row> rows = insertReturning(columns);
+        List<Object[]> rows = insertReturning(columns);
         if (rows.size() != group.size()) {
             throw new IllegalStateException("inserted " + group.size() + " rows into " + table.name() + " but got " + rows.size()
                     + " rows back");
         }
         for (int i = 0; i < group.size(); i++) {
-            for (Binding b : returning) {
-                undo.set(group.get(i).state(), b, Values.convert(rows.get(i).get(b.column()), b.column().type().javaType()));
+            Object[] values = rows.get(i);
+            for (int j = 0; j < returning.size(); j++) {
+                Binding b = returning.get(j);
+                undo.set(group.get(i).state(), b, Values.convert(values[j], b.column().type().javaType()));
             }
         }
         group.clear();
         inGroup.clear();
     }
 
-    private List<Row> insertReturning(Column<?>[] columns) {
+    /** Each row's returned values, in the order of {@code columns}. */
+    private List<Object[]> insertReturning(Column<?>[] columns) {
         Connection connection = batch.connection();
         if (group.get(0).values().isEmpty()) {
             // no column to set (all generated): one DEFAULT VALUES insert per row
-            List<Row> rows = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
-                rows.add(connection.insertReturning(Sql.insertInto(table).returning(columns)));
+                rows.add(valuesOf(connection.insertReturning(Sql.insertInto(table).returning(columns)), columns));
             }
             return rows;
         }
-        Insert insert = Sql.insertInto(table);
-        for (InsertRow row : group) {
-            insert.values(row.values());
+        if (!connection.dialect().supportsInsertReturning()) {
+            Insert insert = Sql.insertInto(table);
+            for (InsertRow row : group) {
+                insert.values(row.values());
+            }
+            List<Object[]> rows = new ArrayList<>(group.size());
+            for (Row row : connection.executeReturning(insert.returning(columns))) {
+                rows.add(valuesOf(row, columns));
+            }
+            return rows;
         }
-        return connection.executeReturning(insert.returning(columns));
+        return insertWithTemplates(connection, columns);
     }
+
+    /**
+     * The rows as multi-row INSERT ... RETURNING statements compiled once per model and row count
+     * ({@link EntityMeta#insertTemplate}): the planned values are bound straight into them.
+     */
+    private List<Object[]> insertWithTemplates(Connection connection, Column<?>[] returning) {
+        List<Column<?>> columns = List.copyOf(group.get(0).values().keySet());
+        List<Column<?>> returned = List.of(returning);
+        int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / columns.size()));
+        List<Object[]> out = new ArrayList<>(group.size());
+        for (int from = 0; from < group.size(); from += perStatement) {
+            int to = Math.min(group.size(), from + perStatement);
+            Object[] values = new Object[(to - from) * columns.size()];
+            int n = 0;
+            for (int r = from; r < to; r++) {
+                Map<Column<?>, Object> row = group.get(r).values();
+                for (Column<?> column : columns) {
+                    values[n++] = row.get(column); // by column: rows of one shape may list their columns in another order
+                }
+            }
+            out.addAll(connection.query(group.get(0).state().meta.insertTemplate(table, columns, to - from, returned), values)
+                    .mapValues(v -> v));
+        }
+        return out;
+    }
+
+    private static Object[] valuesOf(Row row, Column<?>[] columns) {
+        Object[] values = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            values[i] = row.get(columns[i]);
+        }
+        return values;
+    }
+
+    /** Rows per multi-row statement, as core's batches. */
+    private static final int MAX_ROWS = 1_000;
+    /** Bound values per statement, below the lowest database limit (SQLite's 32,766). */
+    private static final int MAX_PARAMETERS = 30_000;
 }
