@@ -120,15 +120,6 @@ public abstract class Dialect {
         return "DEFAULT VALUES";
     }
 
-    /**
-     * Whether plain many-row inserts (no RETURNING, no conflict handling) go out as multi-row
-     * {@code INSERT ... VALUES (...), (...)} statements of up to 1,000 rows rather than as JDBC
-     * batches of one-row statements. Off by default: a dialect turns it on where it measured faster.
-     */
-    public boolean prefersMultiRowInserts() {
-        return false;
-    }
-
     /** Whether {@code INSERT ... RETURNING} works. */
     public boolean supportsInsertReturning() {
         return true;

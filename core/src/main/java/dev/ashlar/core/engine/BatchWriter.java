@@ -42,9 +42,6 @@ final class BatchWriter {
     int execute(Insert insert) {
         connection.checkOpen();
         List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
-        if (dialect.prefersMultiRowInserts() && insert.onConflict() == null && insert.returning().isEmpty() && rows.size() > 1) {
-            return inTransaction(() -> multiRow(insert, rows));
-        }
         return inTransaction(() -> {
             int total = 0;
             PreparedStatement ps = null;
@@ -106,74 +103,6 @@ final class BatchWriter {
     }
 
     /**
-     * The rows as multi-row INSERTs of up to {@link #BATCH_SIZE} rows. Rows whose values are all
-     * bound parameters reuse the SQL of the first chunk of their columns and size, and are bound
-     * in the compiler's order (row by row, each row's values in its own order); other rows (an
-     * expression among the values) are compiled chunk by chunk.
-     */
-    private int multiRow(Insert insert, List<Map<Column<?>, Expression<?>>> rows) {
-        int total = 0;
-        Map<List<Object>, String> sqlByShape = new java.util.HashMap<>();
-        for (List<Map<Column<?>, Expression<?>>> chunk : chunks(rows)) {
-            long start = System.nanoTime();
-            String sql;
-            List<Object> firstValues;
-            boolean direct = allParameters(chunk);
-            CompiledSql compiled = null;
-            if (direct) {
-                List<Object> shapeKey = List.of(List.copyOf(chunk.get(0).keySet()), chunk.size());
-                sql = sqlByShape.get(shapeKey);
-                if (sql == null) {
-                    sql = dialect.compile(insert.withRows(chunk)).sql();
-                    sqlByShape.put(shapeKey, sql);
-                }
-                firstValues = values(chunk.get(0));
-            } else {
-                compiled = dialect.compile(insert.withRows(chunk));
-                sql = compiled.sql();
-                firstValues = compiled.parameterValues();
-            }
-            PreparedStatement ps = null;
-            try {
-                ps = connection.prepare(sql, sql, 0);
-                if (direct) {
-                    int i = 1;
-                    for (Map<Column<?>, Expression<?>> row : chunk) {
-                        i = bindRow(ps, row, i);
-                    }
-                } else {
-                    connection.bind(ps, compiled.parameters());
-                }
-                int count = ps.executeUpdate();
-                connection.notifyListener(sql, 1);
-                total += count;
-                if (connection.echo().on()) {
-                    connection.echo().statement("INSERT INTO " + insert.table().name() + " ... -- " + chunk.size()
-                            + " rows in one statement, first row's values:", firstValues, start, count, "rows affected");
-                }
-                connection.release(sql, ps);
-                ps = null;
-            } catch (SQLException e) {
-                throw connection.translate(e, sql, firstValues);
-            } finally {
-                close(ps); // only a failed statement is still here: its state is unknown
-            }
-        }
-        return total;
-    }
-
-    private static boolean allParameters(List<Map<Column<?>, Expression<?>>> chunk) {
-        for (Map<Column<?>, Expression<?>> row : chunk) {
-            for (Expression<?> value : row.values()) {
-                if (!(value instanceof Param<?>)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /**
      * The row's columns in order when the compiled statement's parameters are exactly the row's
      * values in that order (every value a bound parameter); else {@code null}, and rows are compiled.
      */
@@ -207,19 +136,13 @@ final class BatchWriter {
         return true;
     }
 
-    private void bindRow(PreparedStatement ps, Map<Column<?>, Expression<?>> row) throws SQLException {
-        bindRow(ps, row, 1);
-    }
-
-    /** Binds the row's values (all parameters) from index {@code first}; returns the next index. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private int bindRow(PreparedStatement ps, Map<Column<?>, Expression<?>> row, int first) throws SQLException {
-        int i = first;
+    private void bindRow(PreparedStatement ps, Map<Column<?>, Expression<?>> row) throws SQLException {
+        int i = 1;
         for (Expression<?> value : row.values()) {
             Param p = (Param) value;
             dialect.codec(p.type()).bind(ps, i++, p.value());
         }
-        return i;
     }
 
     private static List<Object> values(Map<Column<?>, Expression<?>> row) {

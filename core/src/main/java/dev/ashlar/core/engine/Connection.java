@@ -141,8 +141,7 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. An insert of many
-     * rows runs as JDBC batches of one prepared statement, or as multi-row INSERTs where the dialect
-     * prefers them (PostgreSQL; see {@link BatchWriter}), in one transaction.
+     * rows runs as JDBC batches of one prepared statement (see {@link BatchWriter}), in one transaction.
      */
     public int execute(Statement statement) {
         if (statement instanceof Insert insert && insert.rowCount() > 1) {

@@ -32,16 +32,6 @@ public final class PostgresDialect extends Dialect {
         return "postgresql";
     }
 
-    /**
-     * One multi-row INSERT per 1,000 rows is about twice as fast on PostgreSQL as a JDBC batch of
-     * the same rows, even with pgjdbc's {@code reWriteBatchedInserts} (measured in bench/NOTES.md):
-     * the driver still parses and binds per row, and rewrites in groups of at most 128 rows.
-     */
-    @Override
-    public boolean prefersMultiRowInserts() {
-        return true;
-    }
-
     @Override
     public SqlCompiler newCompiler() {
         return new PostgresCompiler(this);
