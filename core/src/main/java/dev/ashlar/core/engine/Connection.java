@@ -335,7 +335,7 @@ public final class Connection implements AutoCloseable {
             notifyListener(sql, 1);
             int count = rows ? -1 : s.getUpdateCount();
             if (echo.on()) {
-                echo.statement(sql, List.of(), start, Math.max(count, 0), "rows affected");
+                echo.statement(sql, List.of(), start);
             }
             return count;
         } catch (SQLException e) {

@@ -28,6 +28,13 @@ final class Echo {
         LOG.info(String.format("[%.3f ms, %d %s] %s", millis, rows, rowWord, render(parameters)));
     }
 
+    /** A statement without a meaningful row count, such as DDL: drivers report the last DML's count there. */
+    void statement(String sql, List<Object> parameters, long startNanos) {
+        double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
+        LOG.info(sql);
+        LOG.info(String.format("[%.3f ms] %s", millis, render(parameters)));
+    }
+
     void control(String command) {
         LOG.info(command);
     }
