@@ -28,6 +28,7 @@ public final class EntityMeta {
     /** Positions of the key bindings in {@link ModelMapping#bindings()}. */
     private final int[] keyIndexes;
     private final String selectOrigin;
+    private final boolean lifecycle;
     private volatile dev.ashlar.core.engine.StatementTemplate byKey;
     private final Map<InsertShape, dev.ashlar.core.engine.StatementTemplate> insertTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -52,6 +53,7 @@ public final class EntityMeta {
         }
         this.version = version;
         this.selectOrigin = "session.select(" + info.type().getSimpleName() + ".class)";
+        this.lifecycle = dev.ashlar.orm.Lifecycle.class.isAssignableFrom(info.type());
     }
 
     /**
@@ -157,6 +159,11 @@ public final class EntityMeta {
     /** The model's table. */
     public Table table() {
         return mapping.table();
+    }
+
+    /** Whether the model's objects have {@link dev.ashlar.orm.Lifecycle} hooks, which loading must call. */
+    public boolean hasLifecycle() {
+        return lifecycle;
     }
 
     /** Whether the model is a record: read-only to change tracking. */
@@ -269,7 +276,7 @@ public final class EntityMeta {
     public EntityKey keyOfValues(Object[] values) {
         if (keyIndexes.length == 1) {
             Object v = values[keyIndexes[0]];
-            return unsetKey(key.get(0), v) ? null : new EntityKey(type(), List.of(v));
+            return unsetKey(key.get(0), v) ? null : EntityKey.single(type(), v);
         }
         Object[] kv = new Object[keyIndexes.length];
         for (int i = 0; i < kv.length; i++) {
