@@ -61,7 +61,9 @@ final class Loader {
      * no relationship is joined eagerly (otherwise the general query path reads them).
      */
     boolean canLoadByKey(EntityMeta meta) {
-        return meta.byKeyTemplate() != null && JoinPlan.of(session.metamodel(), meta, Map.of()).isEmpty();
+        // a model without relationships joins nothing: no plan to build per lookup
+        return meta.byKeyTemplate() != null
+                && (meta.relationships().isEmpty() || JoinPlan.of(session.metamodel(), meta, Map.of()).isEmpty());
     }
 
     /**
