@@ -49,7 +49,7 @@ final class Loader {
             List<Row> rows = session.readConnection().query(joins.select(conditions, sort, limit, offset)).list();
             out = joins.read(this, session.relationships(), rows, resultId, plan, fresh);
         }
-        if (!meta.isRecord()) {
+        if (!meta.isRecord() && !meta.relationships().isEmpty()) {
             session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), plan);
         }
         afterLoad(fresh);
@@ -61,7 +61,9 @@ final class Loader {
      * no relationship is joined eagerly (otherwise the general query path reads them).
      */
     boolean canLoadByKey(EntityMeta meta) {
-        return meta.byKeyTemplate() != null && JoinPlan.of(session.metamodel(), meta, Map.of()).isEmpty();
+        // a model without relationships joins nothing: no plan to build per lookup
+        return meta.byKeyTemplate() != null
+                && (meta.relationships().isEmpty() || JoinPlan.of(session.metamodel(), meta, Map.of()).isEmpty());
     }
 
     /**
@@ -76,7 +78,7 @@ final class Loader {
         List<Object> fresh = new ArrayList<>(1);
         List<Object> out = session.readConnection().query(template, key.toArray())
                 .mapValues(values -> materialize(meta, values, resultId, Map.of(), fresh));
-        if (!meta.isRecord()) {
+        if (!meta.isRecord() && !meta.relationships().isEmpty()) {
             session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), Map.of());
         }
         afterLoad(fresh);
@@ -149,7 +151,9 @@ final class Loader {
     private Object materialize(EntityMeta meta, Object[] values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
         if (meta.isRecord()) {
             Object model = meta.mapping().fromValues(values);
-            fresh.add(model);
+            if (meta.hasLifecycle()) {
+                fresh.add(model);
+            }
             return model;
         }
         IdentityMap map = session.map();
@@ -166,8 +170,13 @@ final class Loader {
         s.plan = plan;
         map.register(s);
         map.track(s);
-        session.relationships().installHolders(s, true);
-        fresh.add(model);
+        if (!meta.relationships().isEmpty()) {
+            session.relationships().installHolders(s, true);
+        }
+        // only objects with hooks are collected for afterLoad: a list entry per row costs more than the test
+        if (meta.hasLifecycle()) {
+            fresh.add(model);
+        }
         return model;
     }
 

@@ -2,6 +2,7 @@ package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.ValueCodec;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
@@ -105,6 +106,9 @@ public final class Connection implements AutoCloseable {
         checkOpen();
         if (values.length != template.slotCount()) {
             throw new IllegalArgumentException("the template has " + template.slotCount() + " slots, given " + values.length + " values");
+        }
+        if (template.resultColumns().isEmpty()) {
+            throw new IllegalArgumentException("a write template runs with executeBatch, not query");
         }
         StatementTemplate.Compiled compiled = template.compiled(dialect);
         long start = System.nanoTime();
@@ -436,6 +440,60 @@ public final class Connection implements AutoCloseable {
             i = j;
         }
         return counts;
+    }
+
+    /**
+     * Runs a write {@link StatementTemplate} once per array of {@code rows} (each holding values for
+     * its slots, in the slots' order) as one JDBC batch: compiled once per template, each row only
+     * bound. Returns the row count of each run.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int[] executeBatch(StatementTemplate template, List<Object[]> rows) {
+        checkOpen();
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        StatementTemplate.Compiled compiled = template.compiled(dialect);
+        long start = System.nanoTime();
+        String sql = compiled.sql();
+        int[] slotOf = compiled.slotOfParameter();
+        ValueCodec[] codecs = new ValueCodec[slotOf.length];
+        for (int i = 0; i < slotOf.length; i++) {
+            codecs[i] = dialect.codec(template.slotAt(slotOf[i]).type());
+        }
+        PreparedStatement ps = null;
+        Object[] current = rows.get(0);
+        try {
+            ps = prepare(sql, sql, 0);
+            for (Object[] values : rows) {
+                current = values;
+                if (values.length != template.slotCount()) {
+                    throw new IllegalArgumentException("the template has " + template.slotCount() + " slots, given " + values.length + " values");
+                }
+                for (int i = 0; i < slotOf.length; i++) {
+                    codecs[i].bind(ps, i + 1, values[slotOf[i]]);
+                }
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            notifyListener(sql, rows.size());
+            if (echo.on()) {
+                echo.statement(sql + "  -- batch of " + rows.size(), slotValues(slotOf, rows.get(0)), start, rows.size(), "statements");
+            }
+            release(sql, ps);
+            return counts;
+        } catch (SQLException e) {
+            StatementCache.discard(ps);
+            throw translate(e, sql, slotValues(slotOf, current));
+        }
+    }
+
+    private static List<Object> slotValues(int[] slotOf, Object[] values) {
+        List<Object> out = new ArrayList<>(slotOf.length);
+        for (int slot : slotOf) {
+            out.add(values[slot]);
+        }
+        return out;
     }
 
     private int[] executeGroup(CompiledSql first, List<List<Param<?>>> group) {

@@ -59,6 +59,18 @@ public final class StatementTemplate {
         return new StatementTemplate(statement, resultColumns(statement), List.of(slots));
     }
 
+    /**
+     * A template of a write ({@code INSERT}, {@code UPDATE} or {@code DELETE}) whose result is its
+     * row count, run in batches with {@link Connection#executeBatch(StatementTemplate, List)}; the
+     * slots are named in the order each row's values are given.
+     */
+    public static StatementTemplate write(Statement statement, Param<?>... slots) {
+        if (statement instanceof Query) {
+            throw new IllegalArgumentException("a write template takes an INSERT, UPDATE or DELETE, not a query");
+        }
+        return new StatementTemplate(statement, List.of(), List.of(slots));
+    }
+
     private static List<? extends Expression<?>> resultColumns(Statement statement) {
         if (statement instanceof Query query) {
             return query.columns();

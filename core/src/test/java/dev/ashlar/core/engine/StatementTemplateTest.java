@@ -93,4 +93,33 @@ class StatementTemplateTest {
             assertThatThrownBy(() -> conn.query(template, "x")).isInstanceOf(AshlarException.class).hasMessageContaining("not one of its slots");
         }
     }
+
+    @AllDatabases
+    void aWriteTemplateRunsAsOneBatchWithEachRowsValues(TestDatabase db) throws Exception {
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            SchemaDdl.createAll(engine, metadata);
+            conn.execute(insertInto(items).set(id, 1L).set(name, "one").set(price, new BigDecimal("1.50"))
+                    .nextRow().set(id, 2L).set(name, "two").set(price, new BigDecimal("2.50"))
+                    .nextRow().set(id, 3L).set(name, "three").set(price, new BigDecimal("3.50")));
+            Param<BigDecimal> newPrice = StatementTemplate.slot(numeric(10, 2));
+            Param<Long> key = StatementTemplate.slot(bigInteger());
+            StatementTemplate setPrice = StatementTemplate.write(dev.ashlar.core.sql.Sql.update(items).set(price, newPrice).where(id.eq(key)),
+                    newPrice, key);
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(new Object[] {new BigDecimal("9.99"), 3L});
+            rows.add(new Object[] {null, 1L});
+            rows.add(new Object[] {new BigDecimal("7.00"), 42L});
+            int[] counts = conn.executeBatch(setPrice, rows);
+            assertThat(counts).hasSize(3);
+            assertThatThrownBy(() -> conn.query(setPrice, BigDecimal.ONE, 1L)).hasMessageContaining("executeBatch");
+            assertThatThrownBy(() -> StatementTemplate.write(select(id).from(items))).isInstanceOf(IllegalArgumentException.class);
+        }
+        List<String> rows = new ArrayList<>();
+        try (var jdbc = db.openJdbc(); var st = jdbc.createStatement(); ResultSet rs = st.executeQuery("SELECT id, price FROM tpl_items ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + " " + (rs.getBigDecimal(2) == null ? null : rs.getBigDecimal(2).setScale(2)));
+            }
+        }
+        assertThat(rows).containsExactly("1 null", "2 2.50", "3 9.99");
+    }
 }

@@ -1,18 +1,67 @@
 package dev.ashlar.orm.internal;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The identity of a row in a session: the model class and its primary key values, normalised to
  * the key columns' Java types so that {@code get(Item.class, 5)} finds the row loaded as {@code 5L}.
- *
- * @param type   the model class
- * @param values the primary key values in key column order
+ * A single-column key holds its value directly (no list per loaded row); {@link #values()} makes
+ * the list only when asked.
  */
-public record EntityKey(Class<?> type, List<Object> values) {
+public final class EntityKey {
+    private final Class<?> type;
+    /** The key value of a single-column key, else {@code null}. */
+    private final Object id;
+    /** The key values of a composite key, else {@code null}. */
+    private final List<Object> composite;
+
+    /** The key of {@code type} with the given values in key column order. */
+    public EntityKey(Class<?> type, List<Object> values) {
+        this.type = type;
+        if (values.size() == 1) {
+            this.id = values.get(0);
+            this.composite = null;
+        } else {
+            this.id = null;
+            this.composite = values;
+        }
+    }
+
+    private EntityKey(Class<?> type, Object id) {
+        this.type = type;
+        this.id = id;
+        this.composite = null;
+    }
+
+    /** The key of {@code type} with a single-column key value. */
+    public static EntityKey single(Class<?> type, Object id) {
+        return new EntityKey(type, id);
+    }
+
+    /** The model class. */
+    public Class<?> type() {
+        return type;
+    }
+
+    /** The primary key values in key column order. */
+    public List<Object> values() {
+        return composite != null ? composite : List.of(id);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EntityKey k && type == k.type && Objects.equals(id, k.id) && Objects.equals(composite, k.composite);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * type.hashCode() + (composite != null ? composite.hashCode() : id.hashCode());
+    }
+
     /** {@code Item#5}, or the list of values for a composite key. */
     @Override
     public String toString() {
-        return type.getSimpleName() + (values.size() == 1 ? "#" + values.get(0) : values.toString());
+        return type.getSimpleName() + (composite == null ? "#" + id : composite.toString());
     }
 }

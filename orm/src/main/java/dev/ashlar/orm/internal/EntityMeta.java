@@ -28,6 +28,11 @@ public final class EntityMeta {
     /** Positions of the key bindings in {@link ModelMapping#bindings()}. */
     private final int[] keyIndexes;
     private final String selectOrigin;
+    private final boolean lifecycle;
+    /** Whether some mapped column has an on-update value (then updates are built one by one). */
+    private final boolean onUpdate;
+    /** UPDATE templates by the set of changed bindings (bit {@code i} for binding {@code i}). */
+    private final Map<Long, dev.ashlar.core.engine.StatementTemplate> updateTemplates = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile dev.ashlar.core.engine.StatementTemplate byKey;
     private final Map<InsertShape, dev.ashlar.core.engine.StatementTemplate> insertTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -52,6 +57,12 @@ public final class EntityMeta {
         }
         this.version = version;
         this.selectOrigin = "session.select(" + info.type().getSimpleName() + ".class)";
+        this.lifecycle = dev.ashlar.orm.Lifecycle.class.isAssignableFrom(info.type());
+        boolean anyOnUpdate = false;
+        for (Binding b : mapping.bindings()) {
+            anyOnUpdate |= b.column().onUpdate() != null;
+        }
+        this.onUpdate = anyOnUpdate;
     }
 
     /**
@@ -157,6 +168,67 @@ public final class EntityMeta {
     /** The model's table. */
     public Table table() {
         return mapping.table();
+    }
+
+    /**
+     * Whether an UPDATE of this model can go out through {@link #updateTemplate}: no version check,
+     * no on-update values, and at most 64 mapped columns (the changed set is a bit mask).
+     */
+    public boolean updatesByTemplate() {
+        return version == null && !onUpdate && mapping.bindings().size() <= 64 && !key.isEmpty();
+    }
+
+    /**
+     * The UPDATE of the bindings in {@code changed} (bit {@code i} for binding {@code i}) by primary
+     * key, compiled once per set of changed columns: its slots are the changed values in binding
+     * order, then the key values in key order. {@code null} once 64 sets are cached (a model whose
+     * updates change ever other columns then builds each UPDATE, as before).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public dev.ashlar.core.engine.StatementTemplate updateTemplate(long changed) {
+        dev.ashlar.core.engine.StatementTemplate t = updateTemplates.get(changed);
+        if (t == null) {
+            if (updateTemplates.size() >= 64) {
+                return null;
+            }
+            List<Binding> bindings = mapping.bindings();
+            dev.ashlar.core.sql.Update update = dev.ashlar.core.sql.Sql.update(table());
+            List<dev.ashlar.core.sql.Param<?>> slots = new ArrayList<>();
+            for (int i = 0; i < bindings.size(); i++) {
+                if ((changed & (1L << i)) != 0) {
+                    slots.add(setSlot(update, bindings.get(i).column()));
+                }
+            }
+            dev.ashlar.core.sql.Condition where = null;
+            for (Binding b : key) {
+                Column column = b.column();
+                dev.ashlar.core.sql.Param slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
+                dev.ashlar.core.sql.Condition part = column.eq((dev.ashlar.core.sql.Expression) slot);
+                where = where == null ? part : where.and(part);
+                slots.add(slot);
+            }
+            update.where(where);
+            t = dev.ashlar.core.engine.StatementTemplate.write(update, slots.toArray(new dev.ashlar.core.sql.Param<?>[0]));
+            updateTemplates.putIfAbsent(changed, t);
+        }
+        return t;
+    }
+
+    private static <T> dev.ashlar.core.sql.Param<T> setSlot(dev.ashlar.core.sql.Update update, Column<T> column) {
+        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
+        dev.ashlar.core.sql.Expression<T> value = slot;
+        update.set(column, value);
+        return slot;
+    }
+
+    /** Positions of the key bindings among the mapped bindings, in key order (do not change the array). */
+    public int[] keyIndexes() {
+        return keyIndexes;
+    }
+
+    /** Whether the model's objects have {@link dev.ashlar.orm.Lifecycle} hooks, which loading must call. */
+    public boolean hasLifecycle() {
+        return lifecycle;
     }
 
     /** Whether the model is a record: read-only to change tracking. */
@@ -269,7 +341,7 @@ public final class EntityMeta {
     public EntityKey keyOfValues(Object[] values) {
         if (keyIndexes.length == 1) {
             Object v = values[keyIndexes[0]];
-            return unsetKey(key.get(0), v) ? null : new EntityKey(type(), List.of(v));
+            return unsetKey(key.get(0), v) ? null : EntityKey.single(type(), v);
         }
         Object[] kv = new Object[keyIndexes.length];
         for (int i = 0; i < kv.length; i++) {

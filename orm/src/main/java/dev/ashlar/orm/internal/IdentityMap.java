@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class IdentityMap {
     private final Map<EntityKey, Object> byKey = new HashMap<>();
-    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    // small at first: a session per lookup holds one object, and the default table is 64 slots
+    private final Map<Object, EntityState> states = new IdentityHashMap<>(4);
     private final List<EntityState> order = new ArrayList<>();
 
     /** The object with this key, or {@code null}. */

@@ -46,7 +46,9 @@ public final class Metamodel {
 
     /** The metamodel over {@code registry}, or over the shared {@link Models} when it is {@code null}. */
     public static synchronized Metamodel of(ModelRegistry registry) {
-        return BY_REGISTRY.computeIfAbsent(registry == null ? SHARED : registry, k -> new Metamodel(registry));
+        Object key = registry == null ? SHARED : registry;
+        Metamodel known = BY_REGISTRY.get(key);
+        return known != null ? known : BY_REGISTRY.computeIfAbsent(key, k -> new Metamodel(registry));
     }
 
     /** The declarative model of a class. */

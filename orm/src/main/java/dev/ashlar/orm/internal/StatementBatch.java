@@ -1,6 +1,7 @@
 package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.engine.Connection;
+import dev.ashlar.core.engine.StatementTemplate;
 import dev.ashlar.core.sql.Statement;
 import dev.ashlar.orm.StaleObjectException;
 import java.util.ArrayList;
@@ -13,7 +14,12 @@ import java.util.List;
  */
 public final class StatementBatch {
     private final Connection connection;
-    private final List<Statement> statements = new ArrayList<>();
+    /** Waiting work in order: runs of plain statements, and runs of one template with their rows. */
+    private final List<Object> pending = new ArrayList<>();
+
+    /** One template's rows, waiting to go out as one JDBC batch. */
+    private record TemplateRun(StatementTemplate template, List<Object[]> rows) {
+    }
 
     /** An empty batch on {@code connection}. */
     public StatementBatch(Connection connection) {
@@ -26,16 +32,47 @@ public final class StatementBatch {
     }
 
     /** Adds a statement to send with the next {@link #run()}. */
+    @SuppressWarnings("unchecked")
     public void add(Statement statement) {
-        statements.add(statement);
+        Object last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
+        if (last instanceof List<?> run) {
+            ((List<Statement>) run).add(statement);
+        } else {
+            List<Statement> run = new ArrayList<>();
+            run.add(statement);
+            pending.add(run);
+        }
     }
 
-    /** Sends the waiting statements, if any. */
+    /**
+     * Adds one run of a write template with {@code values} for its slots; consecutive runs of the
+     * same template go out as one JDBC batch.
+     */
+    public void add(StatementTemplate template, Object[] values) {
+        Object last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
+        if (last instanceof TemplateRun run && run.template() == template) {
+            run.rows().add(values);
+        } else {
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(values);
+            pending.add(new TemplateRun(template, rows));
+        }
+    }
+
+    /** Sends the waiting statements, if any, in the order they were added. */
+    @SuppressWarnings("unchecked")
     public void run() {
-        if (!statements.isEmpty()) {
-            List<Statement> now = List.copyOf(statements);
-            statements.clear();
-            connection.executeBatch(now);
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Object> now = List.copyOf(pending);
+        pending.clear();
+        for (Object work : now) {
+            if (work instanceof TemplateRun run) {
+                connection.executeBatch(run.template(), run.rows());
+            } else {
+                connection.executeBatch((List<Statement>) work);
+            }
         }
     }
 

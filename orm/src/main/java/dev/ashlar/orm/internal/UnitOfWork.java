@@ -14,7 +14,8 @@ import java.util.function.BiConsumer;
  */
 public final class UnitOfWork {
     private final IdentityMap map = new IdentityMap();
-    private final Map<Object, Object[]> committedSnapshots = new IdentityHashMap<>();
+    // small at first: most sessions never update anything (the default table is 64 slots)
+    private final Map<Object, Object[]> committedSnapshots = new IdentityHashMap<>(4);
     private final List<EntityState> insertedInTx = new ArrayList<>();
     private final List<EntityState> deletedInTx = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package dev.ashlar.orm.internal;
 
+import dev.ashlar.core.engine.StatementTemplate;
 import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.sql.Update;
 import dev.ashlar.declarative.internal.ModelMapping.Binding;
@@ -29,6 +30,12 @@ public final class UpdateWriter {
      */
     public boolean update(EntityState s) {
         EntityMeta meta = s.meta;
+        if (meta.updatesByTemplate()) {
+            Boolean done = updateByTemplate(s);
+            if (done != null) {
+                return done;
+            }
+        }
         List<Binding> bindings = meta.mapping().bindings();
         Update update = Sql.update(meta.table());
         boolean changed = false;
@@ -55,6 +62,53 @@ public final class UpdateWriter {
         update.where(meta.version().column().eq(expected));
         undo.set(s, meta.version(), next);
         batch.runVersioned(update, meta, s.object, expected);
+        return true;
+    }
+
+    /**
+     * The UPDATE of an unversioned object without on-update columns, bound into the template of its
+     * set of changed columns (no {@code Update}, condition or parameter objects per row).
+     *
+     * @return whether there was anything to write, or {@code null} when no template is available
+     */
+    private Boolean updateByTemplate(EntityState s) {
+        EntityMeta meta = s.meta;
+        List<Binding> bindings = meta.mapping().bindings();
+        int n = bindings.size();
+        long changed = 0;
+        int count = 0;
+        Object[] now = null;
+        for (int i = 0; i < n; i++) {
+            Object value = meta.get(s.object, bindings.get(i));
+            if (!EntityMeta.same(value, s.snapshot[i])) {
+                if (now == null) {
+                    now = new Object[n];
+                }
+                now[i] = value;
+                changed |= 1L << i;
+                count++;
+            }
+        }
+        if (changed == 0) {
+            return false;
+        }
+        StatementTemplate template = meta.updateTemplate(changed);
+        if (template == null) {
+            return null;
+        }
+        int[] keyIndexes = meta.keyIndexes();
+        Object[] values = new Object[count + keyIndexes.length];
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            if ((changed & (1L << i)) != 0) {
+                values[v++] = now[i];
+            }
+        }
+        // the row as last read or written: a changed key in memory still finds the old row
+        for (int k : keyIndexes) {
+            values[v++] = s.snapshot[k];
+        }
+        batch.add(template, values);
         return true;
     }
 
