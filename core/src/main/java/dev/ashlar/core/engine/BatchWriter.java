@@ -30,17 +30,20 @@ final class BatchWriter {
     /** Bound parameters per statement, below the lowest limit (SQLite's 32,766; PostgreSQL's and MariaDB's 65,535). */
     static final int MAX_PARAMETERS = 30_000;
 
+    /** The connection, for its transactions. */
     private final Connection connection;
+    private final StatementRunner runner;
     private final Dialect dialect;
 
     BatchWriter(Connection connection) {
         this.connection = connection;
+        this.runner = connection.runner();
         this.dialect = connection.dialect();
     }
 
     /** Inserts every row and returns how many rows the database reports as written. */
     int execute(Insert insert) {
-        connection.checkOpen();
+        runner.checkOpen();
         List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
         return inTransaction(() -> {
             int total = 0;
@@ -75,14 +78,14 @@ final class BatchWriter {
                         ps = null;
                         pending = 0;
                         sql = compiled.sql();
-                        ps = connection.prepare(sql, sql, 0);
+                        ps = runner.prepare(sql, sql, 0);
                     }
                     shape = directShape(row, compiled);
                     if (pending == 0) {
                         firstValues = compiled.parameterValues();
                         start = System.nanoTime();
                     }
-                    connection.bind(ps, compiled.parameters());
+                    runner.bind(ps, compiled.parameters());
                     ps.addBatch();
                     if (++pending == BATCH_SIZE) {
                         total += flush(ps, sql, firstValues, pending, start);
@@ -94,10 +97,10 @@ final class BatchWriter {
                 ps = null;
                 return total;
             } catch (SQLException e) {
-                throw connection.translate(e, sql, firstValues);
+                throw runner.translate(e, sql, firstValues);
             } finally {
                 // only a failed write gets here with a statement: its state is unknown, so it is not reused
-                close(ps);
+                StatementCache.discard(ps);
             }
         });
     }
@@ -159,24 +162,24 @@ final class BatchWriter {
         }
         int total = 0;
         int[] counts = ps.executeBatch();
-        connection.notifyListener(sql, pending);
+        runner.notifyListener(sql, pending);
         for (int count : counts) {
             // SUCCESS_NO_INFO: the driver wrote the row but cannot say how many rows changed.
             total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
         }
-        if (connection.echo().on()) {
-            connection.echo().statement(sql + " -- batch of " + pending + " rows, first row's values:", firstValues, start, total, "rows affected");
+        if (runner.echo().on()) {
+            runner.echo().statement(sql + " -- batch of " + pending + " rows, first row's values:", firstValues, start, total, "rows affected");
         }
         return total;
     }
 
     /** Inserts every row (or the select's rows) and returns the requested columns of each. */
     List<Row> insertReturning(Insert insert) {
-        connection.checkOpen();
+        runner.checkOpen();
         if (insert.select() != null || insert.rowCount() == 1) {
             CompiledSql compiled = dialect.compile(insert);
             if (dialect.supportsInsertReturning()) {
-                return connection.open(compiled, insert.returning()).list();
+                return runner.query(compiled, insert.returning(), 0).list();
             }
             if (insert.select() != null) {
                 throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING, so rows inserted from a select cannot be returned");
@@ -190,7 +193,7 @@ final class BatchWriter {
             List<Row> out = new ArrayList<>(rows.size());
             for (List<Map<Column<?>, Expression<?>>> chunk : chunks(rows)) {
                 CompiledSql compiled = dialect.compile(insert.withRows(chunk));
-                out.addAll(connection.open(compiled, insert.returning()).list());
+                out.addAll(runner.query(compiled, insert.returning(), 0).list());
             }
             return out;
         });
@@ -211,20 +214,20 @@ final class BatchWriter {
                 CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
                 long start = System.nanoTime();
                 try (PreparedStatement ps = prepareForKeys(compiled.sql(), keyNames)) {
-                    connection.bind(ps, compiled.parameters());
+                    runner.bind(ps, compiled.parameters());
                     ps.executeUpdate();
-                    connection.notifyListener(compiled.sql(), 1);
+                    runner.notifyListener(compiled.sql(), 1);
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         if (!keys.next()) {
                             throw new AshlarException("the driver returned no generated key for " + compiled.sql());
                         }
                         out.add(RowShape.of(dialect, returning, keys).read(keys));
                     }
-                    if (connection.echo().on()) {
-                        connection.echo().statement(compiled.sql(), compiled.parameterValues(), start, 1, "rows affected");
+                    if (runner.echo().on()) {
+                        runner.echo().statement(compiled.sql(), compiled.parameterValues(), start, 1, "rows affected");
                     }
                 } catch (SQLException e) {
-                    throw connection.translate(e, compiled.sql(), compiled.parameterValues());
+                    throw runner.translate(e, compiled.sql(), compiled.parameterValues());
                 }
             }
             return out;
@@ -233,9 +236,9 @@ final class BatchWriter {
 
     private PreparedStatement prepareForKeys(String sql, String[] keyNames) throws SQLException {
         try {
-            return connection.jdbc().prepareStatement(sql, keyNames);
+            return runner.jdbc().prepareStatement(sql, keyNames);
         } catch (SQLFeatureNotSupportedException e) {
-            return connection.jdbc().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            return runner.jdbc().prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
         }
     }
 
@@ -279,17 +282,7 @@ final class BatchWriter {
 
     private void release(PreparedStatement ps, String sql) {
         if (ps != null) {
-            connection.release(sql, ps);
-        }
-    }
-
-    private static void close(PreparedStatement ps) {
-        if (ps != null) {
-            try {
-                ps.close();
-            } catch (SQLException ignored) {
-                // a failed close hides nothing: the batch's own outcome was already reported
-            }
+            runner.release(sql, ps);
         }
     }
 }

@@ -2,27 +2,17 @@ package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
-import dev.ashlar.core.dialect.ValueCodec;
 import dev.ashlar.core.error.AshlarException;
-import dev.ashlar.core.error.ConnectionException;
-import dev.ashlar.core.error.DatabaseException;
 import dev.ashlar.core.explain.QueryPlan;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Insert;
-import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.core.sql.Statement;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Update;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -33,39 +23,23 @@ import java.util.stream.Stream;
  * thread, in try-with-resources, which returns it to the pool (rolling back what was left open).
  */
 public final class Connection implements AutoCloseable {
+    // The facade compiles statements and picks the path; the work is done by package-private parts:
+    // StatementRunner (prepare, bind, execute, cache, echo, open results), TransactionControl,
+    // Cursors (PostgreSQL's implicit cursor transaction), RawSql, StatementBatches, BatchWriter.
     private final Engine engine;
-    private final java.sql.Connection jdbc;
-    /** The driver's connection under the pool's proxy, which prepared statements outlive this borrowing on. */
-    private final java.sql.Connection physical;
-    private final StatementCache statements;
     private final Dialect dialect;
-    private final Echo echo;
-    private Transaction current;
-    /** Results not yet closed, closed with the connection so that no statement outlives it. */
-    private final Set<Result> openResults = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Open cursors holding the implicit transaction PostgreSQL cursors need; 0 when none. */
-    private int cursorTransactions;
-    private Integer isolationToRestore;
-    private int savepoints;
-    private boolean closed;
-    private StatementListener listener;
+    private final StatementRunner runner;
+    private final TransactionControl transactions;
+    private final Cursors cursors;
+    private final RawSql raw;
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
-        this.jdbc = jdbc;
         this.dialect = engine.dialect();
-        this.echo = engine.echo();
-        this.physical = physical(jdbc);
-        this.statements = engine.statementCache(physical);
-    }
-
-    private static java.sql.Connection physical(java.sql.Connection pooled) {
-        try {
-            return pooled.isWrapperFor(java.sql.Connection.class) ? pooled.unwrap(java.sql.Connection.class) : pooled;
-        } catch (SQLException e) {
-            // Without the driver's connection, statements are prepared on the proxy and live as long as this borrowing.
-            return pooled;
-        }
+        this.runner = new StatementRunner(engine, jdbc);
+        this.transactions = new TransactionControl(runner);
+        this.cursors = new Cursors(runner, transactions);
+        this.raw = new RawSql(runner);
     }
 
     /** The dialect of the database this connection talks to. */
@@ -80,67 +54,38 @@ public final class Connection implements AutoCloseable {
 
     /** Sets the listener told about each statement this connection sends; {@code null} removes it. */
     public void statementListener(StatementListener listener) {
-        this.listener = listener;
+        runner.listener(listener);
     }
 
-    void notifyListener(String sql, int batchSize) {
-        if (listener != null) {
-            listener.executed(sql, batchSize);
-        }
+    StatementRunner runner() {
+        return runner;
     }
 
     // ---- statements -----------------------------------------------------------------------
 
     /** Runs a query; read the rows from the returned {@link Result}, which holds an open cursor. */
     public Result query(Select select) {
-        CompiledSql compiled = dialect.compile(select);
-        return open(compiled, select.columns());
+        return runner.query(dialect.compile(select), select.columns(), 0);
     }
 
     /**
      * Runs a {@link StatementTemplate} with {@code values} for its slots, in the slots' order: the
      * statement is compiled once per template, and each run only binds.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Result query(StatementTemplate template, Object... values) {
-        checkOpen();
-        if (values.length != template.slotCount()) {
-            throw new IllegalArgumentException("the template has " + template.slotCount() + " slots, given " + values.length + " values");
-        }
+        runner.checkOpen();
+        template.checkArity(values);
         if (template.resultColumns().isEmpty()) {
             throw new IllegalArgumentException("a write template runs with executeBatch, not query");
         }
-        StatementTemplate.Compiled compiled = template.compiled(dialect);
-        long start = System.nanoTime();
-        String sql = compiled.sql();
-        int[] slotOf = compiled.slotOfParameter();
-        java.util.function.Supplier<List<Object>> logged = () -> {
-            List<Object> out = new ArrayList<>(slotOf.length);
-            for (int slot : slotOf) {
-                out.add(values[slot]);
-            }
-            return out;
-        };
-        PreparedStatement ps = null;
-        try {
-            ps = prepare(sql, sql, 0);
-            for (int i = 0; i < slotOf.length; i++) {
-                Param p = template.slotAt(slotOf[i]);
-                dialect.codec(p.type()).bind(ps, i + 1, values[slotOf[i]]);
-            }
-            ResultSet rs = ps.executeQuery();
-            notifyListener(sql, 1);
-            return register(new Result(this, ps, sql, rs, RowShape.of(dialect, template.resultColumns(), rs), sql, logged, start));
-        } catch (SQLException e) {
-            StatementCache.discard(ps);
-            throw translate(e, sql, logged.get());
-        }
+        TemplateBinding binding = new TemplateBinding(template, dialect);
+        return runner.query(binding.sql(), 0, ps -> binding.bind(ps, values), template.resultColumns(),
+                () -> binding.parameterValues(values));
     }
 
     /** Runs any query, such as a {@link dev.ashlar.core.sql.CompoundSelect} ({@code UNION} and the like). */
     public Result query(dev.ashlar.core.sql.Query query) {
-        CompiledSql compiled = dialect.compile(query);
-        return open(compiled, query.columns());
+        return runner.query(dialect.compile(query), query.columns(), 0);
     }
 
     /**
@@ -151,7 +96,7 @@ public final class Connection implements AutoCloseable {
         if (statement instanceof Insert insert && insert.rowCount() > 1) {
             return new BatchWriter(this).execute(insert);
         }
-        return executeUpdate(dialect.compile(statement));
+        return runner.update(dialect.compile(statement));
     }
 
     /**
@@ -159,12 +104,10 @@ public final class Connection implements AutoCloseable {
      * were requested, its primary key), read with RETURNING where the database has it.
      */
     public Row insertReturning(Insert insert) {
-        if (insert.returning().isEmpty()) {
-            insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
-        }
+        returnPrimaryKeyByDefault(insert);
         CompiledSql compiled = dialect.compile(insert);
         if (dialect.supportsInsertReturning()) {
-            return open(compiled, insert.returning()).one();
+            return runner.query(compiled, insert.returning(), 0).one();
         }
         throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING");
     }
@@ -177,9 +120,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Row> executeReturning(Statement statement) {
         if (statement instanceof Insert insert) {
-            if (insert.returning().isEmpty()) {
-                insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
-            }
+            returnPrimaryKeyByDefault(insert);
             return new BatchWriter(this).insertReturning(insert);
         }
         List<Column<?>> returning = statement instanceof Update u ? u.returning()
@@ -187,8 +128,36 @@ public final class Connection implements AutoCloseable {
         if (returning.isEmpty()) {
             throw new AshlarException("executeReturning needs a statement with returning(columns...)");
         }
-        CompiledSql compiled = dialect.compile(statement);
-        return open(compiled, returning).list();
+        return runner.query(dialect.compile(statement), returning, 0).list();
+    }
+
+    private static void returnPrimaryKeyByDefault(Insert insert) {
+        if (insert.returning().isEmpty()) {
+            insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
+        }
+    }
+
+    /**
+     * Runs INSERT, UPDATE or DELETE statements in order and returns each one's row count. Consecutive
+     * statements that compile to the same SQL go to the database as one JDBC batch, one round trip.
+     * A count may be {@link java.sql.Statement#SUCCESS_NO_INFO} when the driver does not report it.
+     */
+    public int[] executeBatch(List<? extends Statement> statements) {
+        return new StatementBatches(runner).execute(statements);
+    }
+
+    /**
+     * Runs a write {@link StatementTemplate} once per array of {@code rows} (each holding values for
+     * its slots, in the slots' order) as one JDBC batch: compiled once per template, each row only
+     * bound. Returns the row count of each run.
+     */
+    public int[] executeBatch(StatementTemplate template, List<Object[]> rows) {
+        runner.checkOpen();
+        if (rows.isEmpty()) {
+            return new int[0];
+        }
+        TemplateBinding binding = new TemplateBinding(template, dialect);
+        return runner.batch(binding.sql(), rows, binding::bind, binding::parameterValues);
     }
 
     // ---- streaming ------------------------------------------------------------------------
@@ -213,23 +182,7 @@ public final class Connection implements AutoCloseable {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetch size must be positive, got " + fetchSize);
         }
-        CompiledSql compiled = dialect.compile(select);
-        boolean implicit = dialect.cursorsNeedTransaction() && !inTransaction();
-        if (implicit) {
-            beginCursorTransaction(compiled.sql());
-        }
-        try {
-            Result result = open(compiled, select.columns(), fetchSize);
-            if (implicit) {
-                result.afterClose(this::endCursorTransaction);
-            }
-            return result;
-        } catch (RuntimeException e) {
-            if (implicit) {
-                endCursorTransaction();
-            }
-            throw e;
-        }
+        return cursors.open(dialect.compile(select), select.columns(), fetchSize);
     }
 
     /**
@@ -259,294 +212,29 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private void beginCursorTransaction(String sql) {
-        try {
-            jdbc.setAutoCommit(false);
-            cursorTransactions++;
-        } catch (SQLException e) {
-            throw translate(e, sql, List.of());
-        }
-    }
-
-    private void endCursorTransaction() {
-        if (--cursorTransactions > 0) {
-            return;
-        }
-        try {
-            try {
-                // The cursor only read, but statements run meanwhile would have committed in autocommit.
-                jdbc.commit();
-            } catch (SQLException e) {
-                jdbc.rollback();
-            } finally {
-                jdbc.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw translate(e, "COMMIT", List.of());
-        }
-    }
-
     /** Whether a cursor's implicit transaction is open, in which statements already run without autocommit. */
     boolean inCursorTransaction() {
-        return cursorTransactions > 0;
+        return cursors.inImplicitTransaction();
     }
 
     /** How many results of this connection are still open (for tests and leak checks). */
     int openResults() {
-        return openResults.size();
+        return runner.openResults();
     }
+
+    // ---- raw SQL and plans ----------------------------------------------------------------
 
     /**
      * Runs raw SQL. {@code :name} placeholders are bound from {@code parameters} (never spliced into
      * the text); the result holds the rows of a query, or none for other statements.
      */
     public Result sql(String sql, Map<String, ?> parameters) {
-        NamedParameters named = NamedParameters.parse(sql, dialect.backslashEscapesInStrings());
-        List<Object> values = named.values(parameters);
-        long start = System.nanoTime();
-        try {
-            PreparedStatement ps = jdbc.prepareStatement(named.sql());
-            try {
-                for (int i = 0; i < values.size(); i++) {
-                    ps.setObject(i + 1, values.get(i));
-                }
-                boolean hasRows = ps.execute();
-                notifyListener(named.sql(), 1);
-                ResultSet rs = hasRows ? ps.getResultSet() : null;
-                if (rs == null) {
-                    int count = ps.getUpdateCount();
-                    ps.close();
-                    if (echo.on()) {
-                        echo.statement(named.sql(), values, start, count, "rows affected");
-                    }
-                    return null;
-                }
-                return register(new Result(this, ps, null, rs, RowShape.untyped(rs.getMetaData()), named.sql(), () -> values, start));
-            } catch (SQLException | RuntimeException e) {
-                ps.close();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw translate(e, named.sql(), values);
-        }
+        return raw.run(sql, parameters);
     }
 
     /** Runs raw SQL without parameters, such as DDL; returns the update count, or -1 for a query. */
     public int executeSql(String sql) {
-        long start = System.nanoTime();
-        try (java.sql.Statement s = jdbc.createStatement()) {
-            boolean rows = s.execute(sql);
-            notifyListener(sql, 1);
-            int count = rows ? -1 : s.getUpdateCount();
-            if (echo.on()) {
-                echo.statement(sql, List.of(), start);
-            }
-            return count;
-        } catch (SQLException e) {
-            throw translate(e, sql, List.of());
-        }
-    }
-
-    Result open(CompiledSql compiled, List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
-        return open(compiled, columns, 0);
-    }
-
-    private Result open(CompiledSql compiled, List<? extends dev.ashlar.core.sql.Expression<?>> columns, int fetchSize) {
-        checkOpen();
-        long start = System.nanoTime();
-        String sql = compiled.sql();
-        String key = StatementCache.key(sql, fetchSize);
-        PreparedStatement ps = null;
-        try {
-            ps = prepare(key, sql, fetchSize);
-            bind(ps, compiled.parameters());
-            ResultSet rs = ps.executeQuery();
-            notifyListener(sql, 1);
-            return register(new Result(this, ps, key, rs, RowShape.of(dialect, columns, rs), sql, compiled::parameterValues, start));
-        } catch (SQLException e) {
-            StatementCache.discard(ps);
-            throw translate(e, sql, compiled.parameterValues());
-        }
-    }
-
-    /** A prepared statement for {@code sql} from this connection's cache; give it back with {@link #release}. */
-    PreparedStatement prepare(String key, String sql, int fetchSize) throws SQLException {
-        return statements.take(physical, key, sql, fetchSize);
-    }
-
-    /** Gives a statement back to the cache after use; {@code key == null} marks one that is not cached, which closes. */
-    void release(String key, PreparedStatement ps) {
-        if (key == null) {
-            StatementCache.discard(ps);
-        } else {
-            statements.give(key, ps);
-        }
-    }
-
-    private int executeUpdate(CompiledSql compiled) {
-        checkOpen();
-        long start = System.nanoTime();
-        String sql = compiled.sql();
-        PreparedStatement ps = null;
-        try {
-            ps = prepare(sql, sql, 0);
-            bind(ps, compiled.parameters());
-            int count = ps.executeUpdate();
-            notifyListener(sql, 1);
-            if (echo.on()) {
-                echo.statement(sql, compiled.parameterValues(), start, count, "rows affected");
-            }
-            release(sql, ps);
-            return count;
-        } catch (SQLException e) {
-            StatementCache.discard(ps);
-            throw translate(e, sql, compiled.parameterValues());
-        }
-    }
-
-    /**
-     * Runs INSERT, UPDATE or DELETE statements in order and returns each one's row count. Consecutive
-     * statements that compile to the same SQL go to the database as one JDBC batch, one round trip.
-     * A count may be {@link java.sql.Statement#SUCCESS_NO_INFO} when the driver does not report it.
-     */
-    public int[] executeBatch(List<? extends Statement> statements) {
-        checkOpen();
-        int[] counts = new int[statements.size()];
-        int i = 0;
-        while (i < statements.size()) {
-            CompiledSql first = dialect.compile(statements.get(i));
-            List<List<Param<?>>> group = new ArrayList<>();
-            group.add(first.parameters());
-            // UPDATEs that differ only in their values are bound without compiling them again.
-            UpdateShape shape = UpdateShape.of(statements.get(i), first);
-            int j = i + 1;
-            while (j < statements.size()) {
-                List<Param<?>> direct = shape == null ? null : shape.parameters(statements.get(j));
-                if (direct != null) {
-                    group.add(direct);
-                } else {
-                    CompiledSql next = dialect.compile(statements.get(j));
-                    if (!next.sql().equals(first.sql())) {
-                        break;
-                    }
-                    group.add(next.parameters());
-                }
-                j++;
-            }
-            int[] groupCounts = group.size() == 1
-                    ? new int[] {executeUpdate(first)}
-                    : executeGroup(first, group);
-            System.arraycopy(groupCounts, 0, counts, i, groupCounts.length);
-            i = j;
-        }
-        return counts;
-    }
-
-    /**
-     * Runs a write {@link StatementTemplate} once per array of {@code rows} (each holding values for
-     * its slots, in the slots' order) as one JDBC batch: compiled once per template, each row only
-     * bound. Returns the row count of each run.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public int[] executeBatch(StatementTemplate template, List<Object[]> rows) {
-        checkOpen();
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        StatementTemplate.Compiled compiled = template.compiled(dialect);
-        long start = System.nanoTime();
-        String sql = compiled.sql();
-        int[] slotOf = compiled.slotOfParameter();
-        ValueCodec[] codecs = new ValueCodec[slotOf.length];
-        for (int i = 0; i < slotOf.length; i++) {
-            codecs[i] = dialect.codec(template.slotAt(slotOf[i]).type());
-        }
-        PreparedStatement ps = null;
-        Object[] current = rows.get(0);
-        try {
-            ps = prepare(sql, sql, 0);
-            for (Object[] values : rows) {
-                current = values;
-                if (values.length != template.slotCount()) {
-                    throw new IllegalArgumentException("the template has " + template.slotCount() + " slots, given " + values.length + " values");
-                }
-                for (int i = 0; i < slotOf.length; i++) {
-                    codecs[i].bind(ps, i + 1, values[slotOf[i]]);
-                }
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            notifyListener(sql, rows.size());
-            if (echo.on()) {
-                echo.statement(sql + "  -- batch of " + rows.size(), slotValues(slotOf, rows.get(0)), start, rows.size(), "statements");
-            }
-            release(sql, ps);
-            return counts;
-        } catch (SQLException e) {
-            StatementCache.discard(ps);
-            throw translate(e, sql, slotValues(slotOf, current));
-        }
-    }
-
-    private static List<Object> slotValues(int[] slotOf, Object[] values) {
-        List<Object> out = new ArrayList<>(slotOf.length);
-        for (int slot : slotOf) {
-            out.add(values[slot]);
-        }
-        return out;
-    }
-
-    private int[] executeGroup(CompiledSql first, List<List<Param<?>>> group) {
-        long start = System.nanoTime();
-        String sql = first.sql();
-        PreparedStatement ps = null;
-        try {
-            ps = prepare(sql, sql, 0);
-            for (List<Param<?>> params : group) {
-                bind(ps, params);
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            notifyListener(sql, group.size());
-            if (echo.on()) {
-                echo.statement(sql + "  -- batch of " + group.size(), first.parameterValues(), start, group.size(), "statements");
-            }
-            release(sql, ps);
-            return counts;
-        } catch (SQLException e) {
-            StatementCache.discard(ps);
-            throw translate(e, sql, first.parameterValues());
-        }
-    }
-
-    private Result register(Result result) {
-        openResults.add(result);
-        return result;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    void bind(PreparedStatement ps, List<Param<?>> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            dialect.codec(p.type()).bind(ps, i + 1, p.value());
-        }
-    }
-
-    void resultClosed(Result result, String sql, java.util.function.Supplier<List<Object>> values, long start, long rows) {
-        openResults.remove(result);
-        if (echo.on()) {
-            echo.statement(sql, values.get(), start, rows, "rows");
-        }
-    }
-
-    DatabaseException translate(SQLException e, String sql, List<Object> values) {
-        DatabaseException translated = dialect.translate(e, sql, values);
-        if (translated instanceof ConnectionException) {
-            // Cached statements run on the driver's connection, out of the pool's sight: tell the
-            // pool that this connection is broken, as it would notice itself through its proxies.
-            engine.evict(jdbc);
-        }
-        return translated;
+        return raw.execute(sql);
     }
 
     /** The database's plan for a query, with a verdict: which tables are fully scanned, which indexes used. */
@@ -557,17 +245,7 @@ public final class Connection implements AutoCloseable {
 
     /** The plan for raw SQL with positional {@code ?} parameters. */
     public QueryPlan explain(String sql, List<Object> parameters) {
-        checkOpen();
-        long start = System.nanoTime();
-        try {
-            QueryPlan plan = dialect.planReader().explain(jdbc, sql, parameters);
-            if (echo.on()) {
-                echo.statement("EXPLAIN " + sql, parameters, start, plan.nodes().size(), "plan nodes");
-            }
-            return plan;
-        } catch (SQLException e) {
-            throw translate(e, "EXPLAIN " + sql, parameters);
-        }
+        return raw.explain(sql, parameters);
     }
 
     // ---- transactions ---------------------------------------------------------------------
@@ -579,123 +257,38 @@ public final class Connection implements AutoCloseable {
 
     /** Starts a transaction at the given isolation level (not allowed for a nested one). */
     public Transaction begin(IsolationLevel isolation) {
-        checkOpen();
-        if (cursorTransactions > 0) {
-            throw new AshlarException("a cursor is open in an implicit transaction; close it first, or begin() before opening it");
-        }
-        try {
-            if (current != null && current.isActive()) {
-                if (isolation != null) {
-                    throw new AshlarException("cannot change the isolation level inside a transaction");
-                }
-                String name = "ashlar_sp_" + (++savepoints);
-                String sql = "SAVEPOINT " + name;
-                try (java.sql.Statement s = jdbc.createStatement()) {
-                    s.execute(sql);
-                }
-                if (echo.on()) {
-                    echo.control(sql);
-                }
-                current = new Transaction(this, current, name);
-                return current;
-            }
-            if (isolation != null) {
-                isolationToRestore = jdbc.getTransactionIsolation();
-                jdbc.setTransactionIsolation(isolation.jdbcLevel());
-            }
-            jdbc.setAutoCommit(false);
-            if (echo.on()) {
-                echo.control(isolation == null ? "BEGIN" : "BEGIN (isolation " + isolation + ")");
-            }
-            current = new Transaction(this, null, null);
-            return current;
-        } catch (SQLException e) {
-            throw translate(e, "BEGIN", List.of());
-        }
+        runner.checkOpen();
+        cursors.checkNoImplicitTransaction();
+        return transactions.begin(isolation);
     }
 
     /** Whether a transaction is open. */
     public boolean inTransaction() {
-        return current != null && current.isActive();
-    }
-
-    void endTransaction(Transaction tx, boolean commit) {
-        if (tx != current) {
-            throw new AshlarException("close nested transactions before the transaction that contains them");
-        }
-        String sql = null;
-        try {
-            if (tx.isNested()) {
-                sql = (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + tx.savepoint();
-                try (java.sql.Statement s = jdbc.createStatement()) {
-                    s.execute(sql);
-                }
-            } else {
-                sql = commit ? "COMMIT" : "ROLLBACK";
-                try {
-                    if (commit) {
-                        jdbc.commit();
-                    } else {
-                        jdbc.rollback();
-                    }
-                } finally {
-                    jdbc.setAutoCommit(true);
-                    if (isolationToRestore != null) {
-                        jdbc.setTransactionIsolation(isolationToRestore);
-                        isolationToRestore = null;
-                    }
-                }
-            }
-            if (echo.on()) {
-                echo.control(sql);
-            }
-        } catch (SQLException e) {
-            throw translate(e, sql, List.of());
-        } finally {
-            current = tx.parent();
-        }
+        return transactions.inTransaction();
     }
 
     // ---- lifecycle ------------------------------------------------------------------------
 
     /** The underlying JDBC connection, for what Ashlar does not cover. Do not close it. */
     public java.sql.Connection jdbc() {
-        return jdbc;
-    }
-
-    Echo echo() {
-        return echo;
-    }
-
-    void checkOpen() {
-        if (closed) {
-            throw new AshlarException("this connection is closed; get a new one from engine.connect()");
-        }
+        return runner.jdbc();
     }
 
     /** Rolls back any open transaction and returns the connection to the pool. */
     @Override
     public void close() {
-        if (closed) {
+        if (runner.isClosed()) {
             return;
         }
         try {
-            for (Result result : List.copyOf(openResults)) {
-                try {
-                    result.close();
-                } catch (RuntimeException ignored) {
-                    // the connection is going back to the pool; closing it below releases what is left
-                }
-            }
-            while (current != null && current.isActive()) {
-                current.rollback();
-            }
+            runner.closeResults();
+            transactions.rollbackAll();
         } finally {
-            closed = true;
+            runner.markClosed();
             try {
-                jdbc.close();
+                runner.jdbc().close();
             } catch (SQLException e) {
-                throw translate(e, null, null);
+                throw runner.translate(e, null, null);
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.stream.StreamSupport;
  * in try-with-resources for constant memory. Closing is idempotent.
  */
 public final class Result implements Iterable<Row>, AutoCloseable {
-    private final Connection connection;
+    private final StatementRunner runner;
     private final PreparedStatement statement;
     /** The statement's key in the connection's statement cache, or {@code null} when it is not cached. */
     private final String statementKey;
@@ -35,9 +35,9 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     private boolean closed;
     private Runnable afterClose;
 
-    Result(Connection connection, PreparedStatement statement, String statementKey, ResultSet resultSet, RowShape shape, String sql,
+    Result(StatementRunner runner, PreparedStatement statement, String statementKey, ResultSet resultSet, RowShape shape, String sql,
            Supplier<List<Object>> parameters, long startNanos) {
-        this.connection = connection;
+        this.runner = runner;
         this.statement = statement;
         this.statementKey = statementKey;
         this.resultSet = resultSet;
@@ -97,7 +97,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             return rows;
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters.get());
+            throw runner.translate(e, sql, parameters.get());
         }
     }
 
@@ -113,7 +113,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             return rows;
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters.get());
+            throw runner.translate(e, sql, parameters.get());
         }
     }
 
@@ -122,7 +122,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         try (this) {
             return advance() ? shape.read(resultSet) : null;
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters.get());
+            throw runner.translate(e, sql, parameters.get());
         }
     }
 
@@ -138,7 +138,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             return row;
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters.get());
+            throw runner.translate(e, sql, parameters.get());
         }
     }
 
@@ -163,7 +163,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                     try {
                         hasNext = advance();
                     } catch (SQLException e) {
-                        throw connection.translate(e, sql, parameters.get());
+                        throw runner.translate(e, sql, parameters.get());
                     }
                 }
                 return hasNext;
@@ -178,7 +178,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 try {
                     return shape.read(resultSet);
                 } catch (SQLException e) {
-                    throw connection.translate(e, sql, parameters.get());
+                    throw runner.translate(e, sql, parameters.get());
                 }
             }
         };
@@ -212,14 +212,14 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             try {
                 resultSet.close();
             } catch (SQLException e) {
-                connection.release(null, statement);
+                runner.release(null, statement);
                 throw e;
             }
-            connection.release(statementKey, statement);
+            runner.release(statementKey, statement);
         } catch (SQLException e) {
-            throw connection.translate(e, sql, parameters.get());
+            throw runner.translate(e, sql, parameters.get());
         } finally {
-            connection.resultClosed(this, sql, parameters, startNanos, rowsRead);
+            runner.resultClosed(this, sql, parameters, startNanos, rowsRead);
             if (afterClose != null) {
                 afterClose.run();
             }

@@ -89,6 +89,13 @@ public final class StatementTemplate {
         return slots.size();
     }
 
+    /** Refuses a run whose number of values is not this template's number of slots. */
+    void checkArity(Object[] values) {
+        if (values.length != slots.size()) {
+            throw new IllegalArgumentException("the template has " + slots.size() + " slots, given " + values.length + " values");
+        }
+    }
+
     List<? extends Expression<?>> resultColumns() {
         return resultColumns;
     }

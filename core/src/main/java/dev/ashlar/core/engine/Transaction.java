@@ -7,13 +7,13 @@ import dev.ashlar.core.error.AshlarException;
  * it without {@link #commit()} rolls it back, so an exception never leaves half a write behind.
  */
 public final class Transaction implements AutoCloseable {
-    private final Connection connection;
+    private final TransactionControl control;
     private final Transaction parent;
     private final String savepoint;
     private boolean done;
 
-    Transaction(Connection connection, Transaction parent, String savepoint) {
-        this.connection = connection;
+    Transaction(TransactionControl control, Transaction parent, String savepoint) {
+        this.control = control;
         this.parent = parent;
         this.savepoint = savepoint;
     }
@@ -22,14 +22,14 @@ public final class Transaction implements AutoCloseable {
     public void commit() {
         checkActive();
         done = true;
-        connection.endTransaction(this, true);
+        control.end(this, true);
     }
 
     /** Rolls back (to the savepoint, for a nested transaction). */
     public void rollback() {
         checkActive();
         done = true;
-        connection.endTransaction(this, false);
+        control.end(this, false);
     }
 
     /** Whether neither commit nor rollback has happened yet. */
