@@ -224,7 +224,9 @@ final class RelationshipLoader {
         Map<Object, List<Object>> targetKeys = new HashMap<>();
         Set<Object> wanted = new LinkedHashSet<>();
         for (List<Object> chunk : chunks(keys)) {
-            Select select = through.info().select().where(rel.throughOwnerKey().column().in(chunk));
+            // ordered so each owner's targets come in key order on every database, as a joined load gives them
+            Select select = through.info().select().where(rel.throughOwnerKey().column().in(chunk))
+                    .orderBy(rel.throughTargetKey().column().asc());
             for (Row row : session.readConnection().query(select).list()) {
                 Object targetKey = row.get(rel.throughTargetKey().column());
                 targetKeys.computeIfAbsent(row.get(rel.throughOwnerKey().column()), k -> new ArrayList<>()).add(targetKey);
