@@ -197,7 +197,8 @@ public enum BenchDb {
     /**
      * Reads the fixed-width text {@code yyyy-MM-dd HH:mm:ss.ffffff} digit by digit, as Ashlar's SQLite
      * dialect does, so that the floor has the same advantage over a {@code DateTimeFormatter} (which
-     * allocates its parse state per value); other text goes to the formatter.
+     * allocates its parse state per value); other text goes to the formatter. A deliberate copy of
+     * {@code SqliteTypeCodecs}' parser: the floor is hand-written JDBC and must not call into Ashlar.
      */
     static LocalDateTime parseSqliteTime(String text) {
         if (text.length() == 26 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == ' '
