@@ -89,11 +89,7 @@ public final class QuickStart {
 
     /** Fresh statistics, so that PostgreSQL and MariaDB plan with the index in mind. */
     private static void analyze(Connection conn) {
-        switch (conn.dialect().name()) {
-            case "postgresql" -> conn.executeSql("ANALYZE items");
-            case "mariadb" -> conn.sql("ANALYZE TABLE items", java.util.Map.of()).list();
-            default -> conn.executeSql("ANALYZE");
-        }
+        conn.executeSql(conn.dialect().analyzeSql(Item_.TABLE.name()));
     }
 
     private static void printPlan(PrintStream out, String title, QueryPlan plan, boolean indexExists) {

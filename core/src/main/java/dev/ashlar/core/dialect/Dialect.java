@@ -115,6 +115,11 @@ public abstract class Dialect {
         return operator.sql();
     }
 
+    /** The statement that refreshes the planner's statistics for {@code table}, so EXPLAIN reflects new indexes and rows. */
+    public String analyzeSql(String table) {
+        return "ANALYZE " + quoteIdentifier(table);
+    }
+
     /** What follows {@code INSERT INTO t} when no column is given. */
     public String emptyInsertValues() {
         return "DEFAULT VALUES";

@@ -39,11 +39,7 @@ class PlanAssertionsTest {
                 rows.add(Map.of(id, i, name, "item-" + i, note, "n" + (i % 7)));
             }
             conn.execute(insert.values(rows));
-            switch (db.kind()) {
-                case POSTGRESQL -> conn.executeSql("ANALYZE items");
-                case MARIADB -> conn.sql("ANALYZE TABLE items", Map.of()).list();
-                case SQLITE -> conn.executeSql("ANALYZE");
-            }
+            conn.executeSql(conn.dialect().analyzeSql("items"));
 
             Select byName = selectFrom(items).where(name.eq("item-777"));
             assertThat(assertUsesIndex(engine, byName, "ix_items_name").verdict()).contains("ix_items_name");

@@ -88,6 +88,11 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String analyzeSql(String table) {
+        return "ANALYZE TABLE " + quoteIdentifier(table);
+    }
+
+    @Override
     public String emptyInsertValues() {
         return "() VALUES ()";
     }
