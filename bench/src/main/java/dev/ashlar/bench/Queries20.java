@@ -21,24 +21,17 @@ import org.hibernate.Session;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jooq.BatchBindStep;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code queries20}, after TechEmpower's "database updates" test: in one transaction, read 20
  * random items by primary key, give each a new random price and write the 20 changes (batched where
- * the library batches). The table holds 100,000 items. A short operation, so measured as average time.
+ * the library batches). The table holds 100,000 items. A short operation, so reported in microseconds.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
 public class Queries20 extends Workload {
     static final int TABLE_ROWS = 100_000;
     static final int QUERIES = 20;

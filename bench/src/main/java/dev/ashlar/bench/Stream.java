@@ -15,17 +15,23 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * {@code stream}: read 1,000,000 items one at a time, in a JVM with a 64 MB heap, so that a library
  * that holds the whole result in memory fails. Each runs in a (read-only) transaction, which
- * PostgreSQL's driver needs to read through a cursor with a fetch size.
+ * PostgreSQL's driver needs to read through a cursor with a fetch size. One operation is the whole
+ * stream (about a second at full scale), so each is timed on its own ({@link Mode#SingleShotTime}).
  */
 @State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
 @Fork(value = 1, jvmArgsAppend = "-Xmx64m")
 @Warmup(iterations = 3)
+@Measurement(iterations = 5)
 public class Stream extends Workload {
     static final int ROWS = 1_000_000;
     static final String SQL = "SELECT " + ItemsTable.COLUMNS + " FROM items";
