@@ -32,9 +32,12 @@ final class ForeignKeys {
     }
 
     private static List<Assigned> assigned(EntityState s) {
-        List<Assigned> out = new ArrayList<>();
+        List<Assigned> out = List.of(); // a flush asks this of every object: no list for the many that assign nothing
         for (RelationshipMeta rel : s.meta.relationships()) {
             if (rel.kind() == RelationKind.TO_ONE_FK && rel.read(s.object) instanceof Ref<?> ref && ref.assigned()) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>();
+                }
                 out.add(new Assigned(rel, ref.peek()));
             }
         }
@@ -80,16 +83,20 @@ final class ForeignKeys {
 
     /** Fields the session fills in itself (foreign keys from relationships, the version), which validation must not flag. */
     Set<Binding> exempt(EntityState s) {
+        List<Assigned> assigned = assigned(s);
+        Link link = collections.link(s.object);
+        if (s.meta.version() == null && assigned.isEmpty() && link == null) {
+            return Set.of(); // the common case, asked of every object a flush validates
+        }
         Set<Binding> exempt = new HashSet<>();
         if (s.meta.version() != null) {
             exempt.add(s.meta.version());
         }
-        for (Assigned a : assigned(s)) {
+        for (Assigned a : assigned) {
             if (a.target() != null) {
                 exempt.add(a.rel().ownerKey());
             }
         }
-        Link link = collections.link(s.object);
         if (link != null && link.owner() != null) {
             exempt.add(link.rel().targetKey());
         }
@@ -98,14 +105,18 @@ final class ForeignKeys {
 
     /** The objects of {@code table} (and parents through a list) that {@code s} references: they need their keys first. */
     List<Object> sameTableParents(EntityState s, Table table) {
+        List<Assigned> assigned = assigned(s);
+        Link link = collections.link(s.object);
+        if (assigned.isEmpty() && (link == null || link.owner() == null)) {
+            return List.of();
+        }
         List<Object> parents = new ArrayList<>();
-        for (Assigned a : assigned(s)) {
+        for (Assigned a : assigned) {
             EntityState target = a.target() == null ? null : session.map().state(a.target());
             if (target != null && target.meta.table() == table) {
                 parents.add(a.target());
             }
         }
-        Link link = collections.link(s.object);
         if (link != null && link.owner() != null) {
             parents.add(link.owner());
         }

@@ -34,6 +34,18 @@ public final class EntityState {
     public long resultId;
     /** Loading overrides of the query that loaded the object, by {@code Model.field}. */
     public Map<String, Fetch> plan = Map.of();
+    /** Where the state is in its {@link IdentityMap}'s tracking order; only the map reads and writes it. */
+    Membership membership = Membership.NONE;
+
+    /** Whether a state is in the tracking order of an {@link IdentityMap}. */
+    enum Membership {
+        /** Not in the order. */
+        NONE,
+        /** Tracked. */
+        TRACKED,
+        /** Forgotten, but still in the order until the map next compacts it. */
+        FORGOTTEN
+    }
 
     /** A new state for {@code object}. */
     public EntityState(Object object, EntityMeta meta, Status status) {

@@ -1,5 +1,6 @@
 package dev.ashlar.orm.internal;
 
+import dev.ashlar.orm.internal.EntityState.Membership;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -11,16 +12,24 @@ import java.util.Map;
  * {@link EntityKey}), the state of each tracked object, and the order they were tracked in, which
  * is the order a flush writes them in within a table.
  *
- * <p>The index from object to state is built lazily. Loading rows only appends states to the
- * tracking order; the index catches up, sized in one step, the first time a state is asked for by
- * its object. A query that loads thousands of objects that nobody then looks up by object (the
- * usual read) so pays no identity-hash table and none of its resizes: profiling the fetch of
- * 10,000 rows put a third of the ORM's cost over core in that table's growth.
+ * <p>Two things are done lazily, because profiles of large loads and flushes showed them:
+ * <ul>
+ *   <li>The index from object to state is built the first time a state is asked for by its object,
+ *       sized in one step. Loading rows only appends states to the tracking order, so a query that
+ *       loads thousands of objects nobody then looks up by object (the usual read) pays no
+ *       identity-hash table and none of its resizes: in the fetch of 10,000 rows that growth was a
+ *       third of the ORM's cost over core.</li>
+ *   <li>Forgetting a state (a delete, a rollback of inserts) only marks it; the tracking order drops
+ *       marked states in one pass the next time it is read. Removing each from the list at once
+ *       cost a search of the list per object, quadratic over a flush that deletes or a rollback
+ *       that forgets many objects.</li>
+ * </ul>
  */
 public final class IdentityMap {
     private final Map<EntityKey, Object> byKey = new HashMap<>();
-    /** The tracked states, in tracking order. */
-    private final List<EntityState> order = new ArrayList<>();
+    /** The tracked states in tracking order, plus forgotten ones not yet compacted away. */
+    private final ArrayList<EntityState> order = new ArrayList<>();
+    private int forgottenInOrder;
     /** Object to state for {@code order[0, indexed)}; small at first, since a session per lookup holds one object. */
     private IdentityHashMap<Object, EntityState> states = new IdentityHashMap<>(4);
     private int indexed;
@@ -47,11 +56,16 @@ public final class IdentityMap {
 
     /** The tracked states in tracking order (a live view: copy it before changing the map while iterating). */
     public List<EntityState> tracked() {
+        compact();
         return order;
     }
 
     /** Starts tracking an object. */
     public void track(EntityState s) {
+        if (s.membership == Membership.FORGOTTEN) {
+            compact(); // the state is still in the order as forgotten: drop that entry before adding it again
+        }
+        s.membership = Membership.TRACKED;
         order.add(s);
     }
 
@@ -70,13 +84,10 @@ public final class IdentityMap {
 
     /** Stops tracking an object and drops its key. */
     public void forget(EntityState s) {
-        int position = indexOf(s);
-        if (position >= 0) {
-            order.remove(position);
-            if (position < indexed) {
-                indexed--;
-                states.remove(s.object);
-            }
+        if (s.membership == Membership.TRACKED) {
+            s.membership = Membership.FORGOTTEN;
+            forgottenInOrder++;
+            states.remove(s.object, s);
         }
         if (s.key != null && byKey.get(s.key) == s.object) {
             byKey.remove(s.key);
@@ -85,15 +96,36 @@ public final class IdentityMap {
 
     /** Forgets every object. */
     public void clear() {
+        for (EntityState s : order) {
+            s.membership = Membership.NONE;
+        }
         byKey.clear();
         states.clear();
         order.clear();
+        forgottenInOrder = 0;
         indexed = 0;
     }
 
     /** How many objects are tracked. */
     public int size() {
-        return order.size();
+        return order.size() - forgottenInOrder;
+    }
+
+    /** Drops forgotten states from the tracking order; positions move, so the index is rebuilt when next needed. */
+    private void compact() {
+        if (forgottenInOrder == 0) {
+            return;
+        }
+        order.removeIf(s -> {
+            if (s.membership == Membership.FORGOTTEN) {
+                s.membership = Membership.NONE;
+                return true;
+            }
+            return false;
+        });
+        forgottenInOrder = 0;
+        states = new IdentityHashMap<>(4);
+        indexed = 0;
     }
 
     /** The object-to-state index, brought up to date with the tracking order. */
@@ -108,20 +140,12 @@ public final class IdentityMap {
             }
             for (int i = indexed; i < size; i++) {
                 EntityState s = order.get(i);
-                states.put(s.object, s);
+                if (s.membership == Membership.TRACKED) {
+                    states.put(s.object, s);
+                }
             }
             indexed = size;
         }
         return states;
-    }
-
-    /** The position of {@code s} in the tracking order (by identity, searched from the newest). */
-    private int indexOf(EntityState s) {
-        for (int i = order.size() - 1; i >= 0; i--) {
-            if (order.get(i) == s) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -2,7 +2,7 @@ package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +19,35 @@ public final class InsertPlanner {
      * One row to insert.
      *
      * @param state     the new object
-     * @param values    the column values to send, NULLs included
+     * @param columns   the columns given a value, in binding order (one list shared by the consecutive rows of a shape)
+     * @param values    their values, NULLs included, in the order of {@code columns}
      * @param returning the bindings the database fills in, to read back
      */
-    public record InsertRow(EntityState state, Map<Column<?>, Object> values, List<Binding> returning) {
-        /** Whether this row and {@code other} can share one multi-row statement. */
+    public record InsertRow(EntityState state, List<Column<?>> columns, Object[] values, List<Binding> returning) {
+        /** Whether this row and {@code other} can share one multi-row statement (same columns in the same order). */
         public boolean sameShape(InsertRow other) {
-            return values.keySet().equals(other.values.keySet()) && returning.equals(other.returning);
+            return columns.equals(other.columns) && returning.equals(other.returning);
+        }
+
+        /** The values by column, for the statements built as {@link dev.ashlar.core.sql.Insert}s. */
+        public Map<Column<?>, Object> valuesByColumn() {
+            Map<Column<?>, Object> byColumn = new LinkedHashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                byColumn.put(columns.get(i), values[i]);
+            }
+            return byColumn;
         }
     }
 
     private final UndoLog undo;
+    // Scratch space for one row, and the lists of the last shape planned: a flush plans rows of one
+    // model after another, so consecutive rows share their column and returning lists (no map or
+    // list per row, and the inserter compares shapes by reference).
+    private Object[] valueScratch = new Object[0];
+    private Column<?>[] columnScratch = new Column<?>[0];
+    private Binding[] returningScratch = new Binding[0];
+    private List<Column<?>> lastColumns = List.of();
+    private List<Binding> lastReturning = List.of();
 
     /** A planner recording the fields it sets in {@code undo}. */
     public InsertPlanner(UndoLog undo) {
@@ -45,9 +63,15 @@ public final class InsertPlanner {
                 undo.set(s, meta.version(), Values.nextVersion(null, meta.version().column().type().javaType()));
             }
         }
-        Map<Column<?>, Object> values = new LinkedHashMap<>();
-        List<Binding> returning = new ArrayList<>();
-        for (Binding b : meta.mapping().bindings()) {
+        List<Binding> bindings = meta.mapping().bindings();
+        if (valueScratch.length < bindings.size()) {
+            valueScratch = new Object[bindings.size()];
+            columnScratch = new Column<?>[bindings.size()];
+            returningScratch = new Binding[bindings.size()];
+        }
+        int count = 0;
+        int returned = 0;
+        for (Binding b : bindings) {
             Object v = meta.get(s.object, b);
             Column<Object> column = b.column();
             boolean unsetKey = column.isAutoincrement() && (v == null || (b.primitive() && ((Number) v).longValue() == 0));
@@ -56,12 +80,31 @@ public final class InsertPlanner {
                 undo.set(s, b, v);
             }
             if (unsetKey || (v == null && column.serverDefault() != null)) {
-                returning.add(b); // left out, so that the database fills it in
+                returningScratch[returned++] = b; // left out, so that the database fills it in
             } else if (v != null || column.isNullable()) {
-                values.put(column, v);
+                columnScratch[count] = column;
+                valueScratch[count++] = v;
             }
             // a null in a NOT NULL column without default stays out: the database names the column in its error
         }
-        return new InsertRow(s, values, returning);
+        if (!same(lastColumns, columnScratch, count)) {
+            lastColumns = List.of(Arrays.copyOf(columnScratch, count));
+        }
+        if (!same(lastReturning, returningScratch, returned)) {
+            lastReturning = List.of(Arrays.copyOf(returningScratch, returned));
+        }
+        return new InsertRow(s, lastColumns, Arrays.copyOf(valueScratch, count), lastReturning);
+    }
+
+    private static boolean same(List<?> list, Object[] items, int count) {
+        if (list.size() != count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (list.get(i) != items[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -46,21 +45,25 @@ public final class RowInserter {
 
     /** Inserts the objects, given parents first, and sets what the database generated on them. */
     public void insertAll(List<EntityState> ordered) {
+        // only rows of a tree can reference each other: otherwise no set of the group's objects is kept
+        boolean tree = !TableOrder.noneHasParents(ordered, sameTableParents);
         for (EntityState s : ordered) {
-            if (referencesGroup(s)) {
+            if (tree && referencesGroup(s)) {
                 runGroup();
             }
             InsertRow row = plan.apply(s);
             if (row.returning().isEmpty()) {
                 runGroup();
-                batch.add(Sql.insertInto(table).values(row.values()));
+                batch.add(Sql.insertInto(table).values(row.valuesByColumn()));
                 continue;
             }
             if (!group.isEmpty() && !group.get(0).sameShape(row)) {
                 runGroup();
             }
             group.add(row);
-            inGroup.add(s.object);
+            if (tree) {
+                inGroup.add(s.object);
+            }
         }
         runGroup();
     }
@@ -103,7 +106,7 @@ public final class RowInserter {
     /** Each row's returned values, in the order of {@code columns}. */
     private List<Object[]> insertReturning(Column<?>[] columns) {
         Connection connection = batch.connection();
-        if (group.get(0).values().isEmpty()) {
+        if (group.get(0).columns().isEmpty()) {
             // no column to set (all generated): one DEFAULT VALUES insert per row
             List<Object[]> rows = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
@@ -114,7 +117,7 @@ public final class RowInserter {
         if (!connection.dialect().supportsInsertReturning()) {
             Insert insert = Sql.insertInto(table);
             for (InsertRow row : group) {
-                insert.values(row.values());
+                insert.values(row.valuesByColumn());
             }
             List<Object[]> rows = new ArrayList<>(group.size());
             for (Row row : connection.executeReturning(insert.returning(columns))) {
@@ -130,7 +133,7 @@ public final class RowInserter {
      * ({@link EntityMeta#insertTemplate}): the planned values are bound straight into them.
      */
     private List<Object[]> insertWithTemplates(Connection connection, Column<?>[] returning) {
-        List<Column<?>> columns = List.copyOf(group.get(0).values().keySet());
+        List<Column<?>> columns = group.get(0).columns();
         List<Column<?>> returned = List.of(returning);
         int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / columns.size()));
         List<Object[]> out = new ArrayList<>(group.size());
@@ -139,10 +142,10 @@ public final class RowInserter {
             Object[] values = new Object[(to - from) * columns.size()];
             int n = 0;
             for (int r = from; r < to; r++) {
-                Map<Column<?>, Object> row = group.get(r).values();
-                for (Column<?> column : columns) {
-                    values[n++] = row.get(column); // by column: rows of one shape may list their columns in another order
-                }
+                // rows of one group share their column list, in the same order
+                Object[] row = group.get(r).values();
+                System.arraycopy(row, 0, values, n, row.length);
+                n += row.length;
             }
             out.addAll(connection.query(group.get(0).state().meta.insertTemplate(table, columns, to - from, returned), values)
                     .mapValues(v -> v));

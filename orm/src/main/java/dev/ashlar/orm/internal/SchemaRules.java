@@ -56,6 +56,9 @@ public final class SchemaRules {
             return length > max ? "length " + length + " exceeds " + max : null;
         }
         if (type instanceof NumericType nt && value instanceof BigDecimal bd) {
+            if (bd.scale() >= 0 && bd.scale() <= nt.scale() && bd.precision() - bd.scale() <= nt.precision() - nt.scale()) {
+                return null; // fits as written: no need to strip trailing zeros (an allocation per value)
+            }
             BigDecimal plain = bd.stripTrailingZeros();
             int scale = Math.max(plain.scale(), 0);
             int integerDigits = Math.max(plain.precision() - plain.scale(), 0);

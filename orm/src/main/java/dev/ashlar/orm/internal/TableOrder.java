@@ -60,6 +60,9 @@ public final class TableOrder {
      */
     public static List<EntityState> parentsFirst(List<EntityState> states, Function<EntityState, List<Object>> parents,
                                                  Function<Object, EntityState> stateOf) {
+        if (noneHasParents(states, parents)) {
+            return states; // the usual case (no tree in the table): no sets to build
+        }
         List<EntityState> out = new ArrayList<>();
         Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Object> pending = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -70,6 +73,16 @@ public final class TableOrder {
             visit(s, parents, stateOf, pending, done, out, 0);
         }
         return out;
+    }
+
+    /** Whether no state references another object of its table through {@code parents}. */
+    public static boolean noneHasParents(List<EntityState> states, Function<EntityState, List<Object>> parents) {
+        for (EntityState s : states) {
+            if (!parents.apply(s).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void visit(EntityState s, Function<EntityState, List<Object>> parents, Function<Object, EntityState> stateOf,
