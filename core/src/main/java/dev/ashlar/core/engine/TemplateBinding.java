@@ -24,10 +24,7 @@ final class TemplateBinding {
         StatementTemplate.Compiled compiled = template.compiled(dialect);
         this.sql = compiled.sql();
         this.slotOf = compiled.slotOfParameter();
-        this.codecs = new ValueCodec[slotOf.length];
-        for (int i = 0; i < slotOf.length; i++) {
-            codecs[i] = dialect.codec(template.slotAt(slotOf[i]).type());
-        }
+        this.codecs = compiled.codecs();
     }
 
     String sql() {
