@@ -74,7 +74,8 @@ public final class Report {
                 .append(str(first.get("vmVersion"))).append(" |\n");
         md.append("| JMH | ").append(str(first.get("jmhVersion"))).append(", ").append(str(first.get("forks"))).append(" fork(s), ")
                 .append(str(first.get("warmupIterations"))).append(" warm-up and ").append(str(first.get("measurementIterations")))
-                .append(" measured iterations; single-shot time per operation, queries20 average time |\n");
+                .append(" measured iterations of ").append(str(first.get("measurementTime")))
+                .append("; average time per operation over each iteration (stream: single-shot, one whole stream per iteration) |\n");
         if (!scores.isEmpty()) {
             md.append("| Row counts | scale ").append(scores.get(0).scale())
                     .append(" of the full counts (insert 100,000; fetchAll 100,000; lookup 10,000; update 10,000; stream 1,000,000) |\n");
