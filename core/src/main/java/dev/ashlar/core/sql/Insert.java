@@ -6,6 +6,7 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,9 @@ public final class Insert implements Statement {
     }
 
     private Map<Column<?>, Expression<?>> withDefaults(Map<Column<?>, Expression<?>> row) {
+        if (inTableOrderWithDefaults(row)) {
+            return row; // nothing to add or reorder: no copy per row of a many-row insert
+        }
         Map<Column<?>, Expression<?>> all = new LinkedHashMap<>();
         for (Column<?> column : table.columns()) {
             Expression<?> value = row.get(column);
@@ -188,6 +192,20 @@ public final class Insert implements Statement {
             }
         }
         return all;
+    }
+
+    /** Whether the row lists its columns in the table's order and sets every column that has a client default. */
+    private boolean inTableOrderWithDefaults(Map<Column<?>, Expression<?>> row) {
+        Iterator<Column<?>> set = row.keySet().iterator();
+        Column<?> next = set.hasNext() ? set.next() : null;
+        for (Column<?> column : table.columns()) {
+            if (column == next) {
+                next = set.hasNext() ? set.next() : null;
+            } else if (column.clientDefault() != null) {
+                return false;
+            }
+        }
+        return next == null;
     }
 
     private static <T> Param<T> defaultParam(Column<T> column) {
