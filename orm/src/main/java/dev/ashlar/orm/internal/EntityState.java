@@ -28,6 +28,12 @@ public final class EntityState {
     public Status status;
     /** Mapped values as last read from or written to the database; {@code null} while pending. */
     public Object[] snapshot;
+    /**
+     * The snapshot the object had when the open transaction first updated it, which a rollback puts
+     * back; {@code null} when the transaction has not updated it. Kept here rather than in a map of
+     * the unit of work, so that a flush updating thousands of objects grows no identity table.
+     */
+    public Object[] committedSnapshot;
     /** The identity key, {@code null} while pending. */
     public EntityKey key;
     /** The result that loaded the object, for N+1 detection. */

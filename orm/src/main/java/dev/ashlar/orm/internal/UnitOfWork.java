@@ -2,9 +2,7 @@ package dev.ashlar.orm.internal;
 
 import dev.ashlar.orm.internal.EntityState.Status;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -14,8 +12,8 @@ import java.util.function.BiConsumer;
  */
 public final class UnitOfWork {
     private final IdentityMap map = new IdentityMap();
-    // small at first: most sessions never update anything (the default table is 64 slots)
-    private final Map<Object, Object[]> committedSnapshots = new IdentityHashMap<>(4);
+    /** The states whose {@link EntityState#committedSnapshot} the open transaction set. */
+    private final List<EntityState> updatedInTx = new ArrayList<>();
     private final List<EntityState> insertedInTx = new ArrayList<>();
     private final List<EntityState> deletedInTx = new ArrayList<>();
 
@@ -35,7 +33,10 @@ public final class UnitOfWork {
 
     /** A flush updated the object's row: its snapshot (and maybe key) moves on. */
     public void updated(EntityState s) {
-        committedSnapshots.putIfAbsent(s.object, s.snapshot);
+        if (s.committedSnapshot == null) {
+            s.committedSnapshot = s.snapshot;
+            updatedInTx.add(s);
+        }
         EntityKey old = s.key;
         s.snapshot = s.meta.snapshot(s.object);
         s.key = s.meta.keyOf(s.object);
@@ -50,7 +51,10 @@ public final class UnitOfWork {
 
     /** The transaction committed: what it wrote is the database's now. */
     public void committed() {
-        committedSnapshots.clear();
+        for (EntityState s : updatedInTx) {
+            s.committedSnapshot = null;
+        }
+        updatedInTx.clear();
         insertedInTx.clear();
         deletedInTx.clear();
     }
@@ -74,7 +78,7 @@ public final class UnitOfWork {
                 map.forget(s);
                 continue;
             }
-            restore.accept(s, committedSnapshots.getOrDefault(s.object, s.snapshot));
+            restore.accept(s, s.committedSnapshot != null ? s.committedSnapshot : s.snapshot);
             s.status = Status.PERSISTENT;
         }
         committed();
