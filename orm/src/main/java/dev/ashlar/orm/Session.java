@@ -64,9 +64,10 @@ public final class Session implements AutoCloseable {
     private final UnitOfWork work = new UnitOfWork();
     private final NPlusOneDetector detector;
     private final Loader loader = new Loader(this);
-    private final RelationshipLoader relationshipLoader = new RelationshipLoader(this);
-    private final Relationships relationships = new Relationships(this);
-    private final RecordWriter records = new RecordWriter(this);
+    // Made at first use: a session per lookup of a model without relationships needs none of them.
+    private RelationshipLoader relationshipLoader;
+    private Relationships relationships;
+    private RecordWriter records;
     private boolean closed;
     private boolean flushing;
 
@@ -200,7 +201,7 @@ public final class Session implements AutoCloseable {
         s.meta.mapping().with(s.object, changes);
         s.snapshot = values.clone();
         s.key = s.meta.keyOf(s.object);
-        relationships.installHolders(s, true);
+        relationships().installHolders(s, true);
     }
 
     /**
@@ -232,7 +233,7 @@ public final class Session implements AutoCloseable {
         mutableMeta(model, "add");
         EntityState s = map().state(model);
         if (s == null) {
-            relationships.addWithCascade(model);
+            relationships().addWithCascade(model);
         } else if (s.status == Status.DELETED) {
             s.status = Status.PERSISTENT;
         }
@@ -254,7 +255,7 @@ public final class Session implements AutoCloseable {
         checkOpen("delete");
         EntityMeta meta = metamodel.entity(model.getClass());
         if (meta.isRecord()) {
-            records.delete(meta, model);
+            records().delete(meta, model);
             return;
         }
         EntityState s = map().state(model);
@@ -274,7 +275,7 @@ public final class Session implements AutoCloseable {
             if (!rel.cascades(Cascade.DELETE)) {
                 continue;
             }
-            for (Object child : relationships.related(s, rel, true)) {
+            for (Object child : relationships().related(s, rel, true)) {
                 EntityState cs = map().state(child);
                 if (cs != null && cs.status != Status.DELETED) {
                     delete(child);
@@ -365,7 +366,7 @@ public final class Session implements AutoCloseable {
             }
         }
         if (loader().canLoadByKey(meta)) {
-            return (T) loader().byKey(meta, k.values());
+            return (T) loader().byKey(meta, k.toArray());
         }
         List<T> found = select(type).where(Keys.condition(meta, k.values())).list();
         return found.isEmpty() ? null : found.get(0);
@@ -385,7 +386,7 @@ public final class Session implements AutoCloseable {
      */
     public <T extends Record> T insert(T record) {
         checkOpen("insert");
-        return records.insert(record);
+        return records().insert(record);
     }
 
     /**
@@ -396,7 +397,7 @@ public final class Session implements AutoCloseable {
      */
     public <T extends Record> T update(T record) {
         checkOpen("update");
-        return records.update(record);
+        return records().update(record);
     }
 
     // ---- flush -----------------------------------------------------------------------------------
@@ -456,11 +457,24 @@ public final class Session implements AutoCloseable {
     }
 
     RelationshipLoader relationshipLoader() {
+        if (relationshipLoader == null) {
+            relationshipLoader = new RelationshipLoader(this);
+        }
         return relationshipLoader;
     }
 
     Relationships relationships() {
+        if (relationships == null) {
+            relationships = new Relationships(this);
+        }
         return relationships;
+    }
+
+    private RecordWriter records() {
+        if (records == null) {
+            records = new RecordWriter(this);
+        }
+        return records;
     }
 
     private EntityMeta mutableMeta(Object model, String operation) {

@@ -12,9 +12,10 @@ import java.util.Map;
  * is the order a flush writes them in within a table.
  */
 public final class IdentityMap {
-    private final Map<EntityKey, Object> byKey = new HashMap<>();
-    // small at first: a session per lookup holds one object, and the default table is 64 slots
-    private final Map<Object, EntityState> states = new IdentityHashMap<>(4);
+    // both small at first (the defaults are 16 and 64 slots): a session per lookup holds one object,
+    // and a session that loads many pays a few doublings, far less than the objects themselves
+    private final Map<EntityKey, Object> byKey = new HashMap<>(4);
+    private final Map<Object, EntityState> states = new IdentityHashMap<>(2);
     private final List<EntityState> order = new ArrayList<>();
 
     /** The object with this key, or {@code null}. */

@@ -37,7 +37,12 @@ public final class SessionConnection {
     private StatementListener previous;
     private final StatementListener listener = this::executed;
     private long statementCount;
-    private final List<String> statementLog = new ArrayList<>();
+    /**
+     * The SQL of each statement: the strings the connection sent (shared with its statement cache,
+     * not copied), so the log costs a list slot per statement; made at the first statement, small,
+     * as a session per lookup sends one.
+     */
+    private List<String> statementLog;
 
     private SessionConnection(Engine engine, Connection connection) {
         this.engine = engine;
@@ -99,6 +104,9 @@ public final class SessionConnection {
 
     private void executed(String sql, int batch) {
         statementCount++;
+        if (statementLog == null) {
+            statementLog = new ArrayList<>(4);
+        }
         statementLog.add(batch > 1 ? sql + "  -- batch of " + batch : sql);
         if (previous != null) {
             previous.executed(sql, batch);
@@ -112,7 +120,7 @@ public final class SessionConnection {
 
     /** The SQL of every statement sent, in order. */
     public List<String> statements() {
-        return List.copyOf(statementLog);
+        return statementLog == null ? List.of() : List.copyOf(statementLog);
     }
 
     /** Commits the open transaction (releases the savepoint, inside the caller's transaction), if any; a pooled connection goes back. */

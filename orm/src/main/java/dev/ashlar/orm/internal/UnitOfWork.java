@@ -14,8 +14,8 @@ import java.util.function.BiConsumer;
  */
 public final class UnitOfWork {
     private final IdentityMap map = new IdentityMap();
-    // small at first: most sessions never update anything (the default table is 64 slots)
-    private final Map<Object, Object[]> committedSnapshots = new IdentityHashMap<>(4);
+    /** Snapshots as of the transaction's start, of objects it updated; made at the first update, as most sessions update nothing. */
+    private Map<Object, Object[]> committedSnapshots;
     private final List<EntityState> insertedInTx = new ArrayList<>();
     private final List<EntityState> deletedInTx = new ArrayList<>();
 
@@ -35,6 +35,9 @@ public final class UnitOfWork {
 
     /** A flush updated the object's row: its snapshot (and maybe key) moves on. */
     public void updated(EntityState s) {
+        if (committedSnapshots == null) {
+            committedSnapshots = new IdentityHashMap<>(4);
+        }
         committedSnapshots.putIfAbsent(s.object, s.snapshot);
         EntityKey old = s.key;
         s.snapshot = s.meta.snapshot(s.object);
@@ -50,7 +53,7 @@ public final class UnitOfWork {
 
     /** The transaction committed: what it wrote is the database's now. */
     public void committed() {
-        committedSnapshots.clear();
+        committedSnapshots = null;
         insertedInTx.clear();
         deletedInTx.clear();
     }
@@ -74,7 +77,8 @@ public final class UnitOfWork {
                 map.forget(s);
                 continue;
             }
-            restore.accept(s, committedSnapshots.getOrDefault(s.object, s.snapshot));
+            Object[] committed = committedSnapshots == null ? null : committedSnapshots.get(s.object);
+            restore.accept(s, committed != null ? committed : s.snapshot);
             s.status = Status.PERSISTENT;
         }
         committed();
