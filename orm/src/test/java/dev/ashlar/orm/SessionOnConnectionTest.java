@@ -149,6 +149,25 @@ class SessionOnConnectionTest {
     }
 
     @AllDatabases
+    void closingTheSessionInsideTheCallersTransactionRollsBackToItsSavepointOnly(TestDatabase db) throws Exception {
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            Inventory.createSchema(engine);
+            try (Transaction outer = conn.begin()) {
+                conn.execute(insertInto(SUPPLIER).set(SUPPLIER_NAME, "caller's"));
+                try (Session session = Session.open(conn, Inventory.options())) {
+                    session.add(new Item("Flushed, never committed", "1.00"));
+                    session.flush();
+                }
+                assertThat(conn.inTransaction()).isTrue();
+                conn.execute(insertInto(SUPPLIER).set(SUPPLIER_NAME, "caller's, after the session"));
+                outer.commit();
+            }
+            assertThat(jdbc(db, "SELECT name FROM item")).isEmpty();
+            assertThat(jdbc(db, "SELECT name FROM supplier ORDER BY id")).containsExactly("caller's", "caller's, after the session");
+        }
+    }
+
+    @AllDatabases
     void readsBeforeTheFirstWriteRunInTheCallersTransaction(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect(); Transaction outer = conn.begin()) {
             Inventory.createSchema(engine);
