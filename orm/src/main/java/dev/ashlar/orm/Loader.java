@@ -70,13 +70,14 @@ final class Loader {
      * The object of one primary key, read with the model's compiled load by key (no query built or
      * compiled per call), or {@code null} when no row has it.
      */
-    Object byKey(EntityMeta meta, List<Object> key) {
+    Object byKey(EntityMeta meta, Object[] key) {
         session.checkOpen("get");
         StatementTemplate template = meta.byKeyTemplate();
         session.autoflush();
         long resultId = session.detector().newResult(meta.selectOrigin());
-        List<Object> fresh = new ArrayList<>(1);
-        List<Object> out = session.readConnection().query(template, key.toArray())
+        // materialize adds to it only objects with hooks
+        List<Object> fresh = meta.hasLifecycle() ? new ArrayList<>(1) : List.of();
+        List<Object> out = session.readConnection().query(template, key)
                 .mapValues(values -> materialize(meta, values, resultId, Map.of(), fresh));
         if (!meta.isRecord() && !meta.relationships().isEmpty()) {
             session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), Map.of());

@@ -3,6 +3,7 @@ package dev.ashlar.orm;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.error.ConnectionClosedException;
 import dev.ashlar.core.error.NoResultException;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.declarative.Cascade;
@@ -40,14 +41,21 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * The session holds one pooled connection from its first statement until {@link #commit()},
- * {@link #rollback()} or {@link #close()}. Its transaction begins at the first write (a flush that
- * writes, a record write, or {@link #connection()}); reads before that run in autocommit, as in
- * Hibernate, so a session that only reads sends no BEGIN and no ROLLBACK. Objects read stay the
- * session's objects either way (the identity map does not depend on the transaction). This class is the facade: the work is
- * done by its parts, the {@link UnitOfWork} (identity map and transaction journal), the
- * {@link Loader} and {@link RelationshipLoader} (reading), {@link Relationships} (relationship
- * fields), {@link Flush} (writing objects) and {@link RecordWriter} (writing records).
+ * A session opened on an engine holds one pooled connection from its first statement until
+ * {@link #commit()}, {@link #rollback()} or {@link #close()}. Its transaction begins at the first
+ * write (a flush that writes, a record write, or {@link #connection()}); reads before that run in
+ * autocommit, as in Hibernate, so a session that only reads sends no BEGIN and no ROLLBACK. Objects
+ * read stay the session's objects either way (the identity map does not depend on the transaction).
+ *
+ * <p>A session can also work on a connection the caller holds ({@link #open(Connection)}), to mix
+ * ORM work and core statements in one transaction, or to run a test in a transaction that is
+ * rolled back at its end. See {@link #open(Connection, SessionOptions)} for how its transactions
+ * nest in the caller's.
+ *
+ * <p>This class is the facade: the work is done by its parts, the {@link UnitOfWork} (identity map
+ * and transaction journal), the {@link Loader} and {@link RelationshipLoader} (reading),
+ * {@link Relationships} (relationship fields), {@link Flush} (writing objects) and
+ * {@link RecordWriter} (writing records).
  */
 public final class Session implements AutoCloseable {
     private final SessionOptions options;
@@ -56,27 +64,75 @@ public final class Session implements AutoCloseable {
     private final UnitOfWork work = new UnitOfWork();
     private final NPlusOneDetector detector;
     private final Loader loader = new Loader(this);
-    private final RelationshipLoader relationshipLoader = new RelationshipLoader(this);
-    private final Relationships relationships = new Relationships(this);
-    private final RecordWriter records = new RecordWriter(this);
+    // Made at first use: a session per lookup of a model without relationships needs none of them.
+    private RelationshipLoader relationshipLoader;
+    private Relationships relationships;
+    private RecordWriter records;
     private boolean closed;
     private boolean flushing;
 
-    private Session(Engine engine, SessionOptions options) {
+    private Session(SessionConnection connection, SessionOptions options) {
         this.options = options;
         this.metamodel = Metamodel.of(options.registry());
-        this.connection = new SessionConnection(engine);
+        this.connection = connection;
         this.detector = new NPlusOneDetector(options);
     }
 
     /** A session over {@code engine} with {@link SessionOptions#defaults()}. */
     public static Session open(Engine engine) {
-        return new Session(engine, SessionOptions.defaults());
+        return open(engine, SessionOptions.defaults());
     }
 
-    /** A session over {@code engine}. */
+    /** A session over {@code engine}, borrowing a pooled connection at its first statement. */
     public static Session open(Engine engine, SessionOptions options) {
-        return new Session(engine, options);
+        return new Session(SessionConnection.pooled(engine), options);
+    }
+
+    /** A session on a connection the caller holds, with {@link SessionOptions#defaults()}; see {@link #open(Connection, SessionOptions)}. */
+    public static Session open(Connection connection) {
+        return open(connection, SessionOptions.defaults());
+    }
+
+    /**
+     * A session on {@code connection}, which the caller holds: the session sends every statement on
+     * it and never closes it, so after {@link #close()} the connection is open and usable. How the
+     * session's transactions relate to the connection's follows SQLAlchemy's
+     * {@code join_transaction_mode="create_savepoint"}:
+     * <ul>
+     *   <li>Reads before the session's first write run on the connection as it is: in autocommit,
+     *       or in the caller's transaction when one is open.</li>
+     *   <li>When the connection is in no transaction at the session's first write, the session
+     *       begins one; {@link #commit()} commits it and {@link #rollback()} rolls it back, as on an
+     *       engine.</li>
+     *   <li>When the caller began a transaction ({@link Connection#begin()}), the session's writes
+     *       run in a savepoint begun at its first write: {@link #commit()} flushes and releases the
+     *       savepoint, so the caller's transaction decides whether the work is kept;
+     *       {@link #rollback()} and {@link #close()} roll back to the savepoint only, leaving what the
+     *       caller did before, and put the session's objects back as after any rollback. End the
+     *       session's work (commit, rollback or close) before ending the caller's transaction, which
+     *       refuses to end around an open savepoint.</li>
+     * </ul>
+     * After a commit, the next write begins anew. {@link #statementCount()} and
+     * {@link #statements()} count every statement sent on the connection while the session is open,
+     * the caller's own included; a statement listener the caller set is still told and is put back
+     * at close.
+     *
+     * <pre>{@code
+     * try (Connection conn = engine.connect(); Transaction outer = conn.begin()) {
+     *     conn.execute(insertInto(audit).set(what, "import"));   // core, in the caller's transaction
+     *     try (Session session = Session.open(conn, options)) {
+     *         session.add(new Item("Widget", price));
+     *         session.commit();                                 // flush, RELEASE SAVEPOINT
+     *     }
+     *     outer.rollback();                                     // neither row stays
+     * }
+     * }</pre>
+     *
+     * @throws ConnectionClosedException when the connection is closed; closing it while the session
+     *                                   is open makes the session's next statement fail with one too
+     */
+    public static Session open(Connection connection, SessionOptions options) {
+        return new Session(SessionConnection.callers(connection), options);
     }
 
     /** The options this session was opened with. */
@@ -111,7 +167,11 @@ public final class Session implements AutoCloseable {
         return connection.statements();
     }
 
-    /** Flushes, then commits the transaction and returns the connection to the pool. Objects stay in the session. */
+    /**
+     * Flushes, then commits the transaction and returns the connection to the pool (on the caller's
+     * connection: commits the session's transaction, or releases its savepoint in the caller's
+     * transaction). Objects stay in the session.
+     */
     public void commit() {
         checkOpen("commit");
         flush();
@@ -120,9 +180,10 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Rolls the transaction back and puts memory back in line with the database: objects inserted in
-     * it and pending objects leave the session, changed objects get their committed values back,
-     * deleted ones return.
+     * Rolls the transaction back (on the caller's connection inside the caller's transaction: to the
+     * session's savepoint) and puts memory back in line with the database: objects inserted in it and
+     * pending objects leave the session, changed objects get their committed values back, deleted
+     * ones return.
      */
     public void rollback() {
         checkOpen("rollback");
@@ -140,17 +201,20 @@ public final class Session implements AutoCloseable {
         s.meta.mapping().with(s.object, changes);
         s.snapshot = values.clone();
         s.key = s.meta.keyOf(s.object);
-        relationships.installHolders(s, true);
+        relationships().installHolders(s, true);
     }
 
-    /** Rolls back what was not committed and closes; objects stay usable but detached. Idempotent. */
+    /**
+     * Rolls back what was not committed and closes; objects stay usable but detached. A connection
+     * the caller gave stays open. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         try {
-            connection.rollback();
+            connection.close();
         } finally {
             closed = true;
         }
@@ -169,7 +233,7 @@ public final class Session implements AutoCloseable {
         mutableMeta(model, "add");
         EntityState s = map().state(model);
         if (s == null) {
-            relationships.addWithCascade(model);
+            relationships().addWithCascade(model);
         } else if (s.status == Status.DELETED) {
             s.status = Status.PERSISTENT;
         }
@@ -191,7 +255,7 @@ public final class Session implements AutoCloseable {
         checkOpen("delete");
         EntityMeta meta = metamodel.entity(model.getClass());
         if (meta.isRecord()) {
-            records.delete(meta, model);
+            records().delete(meta, model);
             return;
         }
         EntityState s = map().state(model);
@@ -211,7 +275,7 @@ public final class Session implements AutoCloseable {
             if (!rel.cascades(Cascade.DELETE)) {
                 continue;
             }
-            for (Object child : relationships.related(s, rel, true)) {
+            for (Object child : relationships().related(s, rel, true)) {
                 EntityState cs = map().state(child);
                 if (cs != null && cs.status != Status.DELETED) {
                     delete(child);
@@ -302,7 +366,7 @@ public final class Session implements AutoCloseable {
             }
         }
         if (loader().canLoadByKey(meta)) {
-            return (T) loader().byKey(meta, k.values());
+            return (T) loader().byKey(meta, k.toArray());
         }
         List<T> found = select(type).where(Keys.condition(meta, k.values())).list();
         return found.isEmpty() ? null : found.get(0);
@@ -322,7 +386,7 @@ public final class Session implements AutoCloseable {
      */
     public <T extends Record> T insert(T record) {
         checkOpen("insert");
-        return records.insert(record);
+        return records().insert(record);
     }
 
     /**
@@ -333,7 +397,7 @@ public final class Session implements AutoCloseable {
      */
     public <T extends Record> T update(T record) {
         checkOpen("update");
-        return records.update(record);
+        return records().update(record);
     }
 
     // ---- flush -----------------------------------------------------------------------------------
@@ -393,11 +457,24 @@ public final class Session implements AutoCloseable {
     }
 
     RelationshipLoader relationshipLoader() {
+        if (relationshipLoader == null) {
+            relationshipLoader = new RelationshipLoader(this);
+        }
         return relationshipLoader;
     }
 
     Relationships relationships() {
+        if (relationships == null) {
+            relationships = new Relationships(this);
+        }
         return relationships;
+    }
+
+    private RecordWriter records() {
+        if (records == null) {
+            records = new RecordWriter(this);
+        }
+        return records;
     }
 
     private EntityMeta mutableMeta(Object model, String operation) {
@@ -409,7 +486,7 @@ public final class Session implements AutoCloseable {
         return meta;
     }
 
-    /** The engine, how many objects the session tracks, and whether it is closed. */
+    /** The engine (or the caller's connection), how many objects the session tracks, and whether it is closed. */
     @Override
     public String toString() {
         return "Session(" + connection + ", " + map().size() + " objects" + (closed ? ", closed" : "") + ")";

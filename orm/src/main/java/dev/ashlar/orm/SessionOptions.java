@@ -11,9 +11,12 @@ import dev.ashlar.declarative.ModelRegistry;
  * @param autoflush         whether queries flush pending changes first
  */
 public record SessionOptions(ModelRegistry registry, boolean strictMode, int nPlusOneThreshold, boolean autoflush) {
+    /** One instance for every {@code Session.open(engine)} without options: the record is immutable. */
+    private static final SessionOptions DEFAULTS = new SessionOptions(null, false, 3, true);
+
     /** Shared models, N+1 warnings at 3 lazy loads, autoflush on. */
     public static SessionOptions defaults() {
-        return new SessionOptions(null, false, 3, true);
+        return DEFAULTS;
     }
 
     /** The defaults, but an N+1 pattern raises {@link NPlusOneException}: for tests. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,8 @@ public abstract class Dialect {
     /** Identifiers as they go into SQL; every statement spells the same few names, and the regex check is not free. */
     private final ConcurrentMap<String, String> identifiers = new ConcurrentHashMap<>();
     private final TypeCodecs typeCodecs = newTypeCodecs();
+    /** {@code typeCodecs::forType}, made once: a method reference in {@link #codec} would be a new object per column per query. */
+    private final Function<SqlType<?>, ValueCodec<?>> codecForType = typeCodecs::forType;
 
     /** The dialect's name as it appears in URLs and test names: {@code sqlite}, {@code postgresql}, {@code mariadb}. */
     public abstract String name();
@@ -64,7 +67,7 @@ public abstract class Dialect {
     /** The codec for values of {@code type}, cached per type. */
     @SuppressWarnings("unchecked")
     public final <J> ValueCodec<J> codec(SqlType<J> type) {
-        return (ValueCodec<J>) codecs.computeIfAbsent(type, typeCodecs::forType);
+        return (ValueCodec<J>) codecs.computeIfAbsent(type, codecForType);
     }
 
     /** Maps a driver's exception to Ashlar's typed exceptions, keeping the SQL and parameters. */

@@ -57,6 +57,15 @@ public final class Connection implements AutoCloseable {
         runner.listener(listener);
     }
 
+    /**
+     * The listener set with {@link #statementListener(StatementListener)}, or {@code null}: for code
+     * that listens for a while (such as an ORM session on this connection) and must pass statements
+     * on to the listener already there, then put it back.
+     */
+    public StatementListener statementListener() {
+        return runner.listener();
+    }
+
     StatementRunner runner() {
         return runner;
     }
@@ -262,7 +271,11 @@ public final class Connection implements AutoCloseable {
         return transactions.begin(isolation);
     }
 
-    /** Whether a transaction is open. */
+    /**
+     * Whether a transaction is open: one begun with {@link #begin()} and not yet committed or rolled
+     * back (a savepoint counts, as it lies inside one). The implicit transaction of an open
+     * PostgreSQL {@link #cursor(Select) cursor} does not count. A closed connection is in none.
+     */
     public boolean inTransaction() {
         return transactions.inTransaction();
     }
@@ -272,6 +285,14 @@ public final class Connection implements AutoCloseable {
     /** The underlying JDBC connection, for what Ashlar does not cover. Do not close it. */
     public java.sql.Connection jdbc() {
         return runner.jdbc();
+    }
+
+    /**
+     * Whether {@link #close()} was called; every use of a closed connection then fails with a
+     * {@link dev.ashlar.core.error.ConnectionClosedException}.
+     */
+    public boolean isClosed() {
+        return runner.isClosed();
     }
 
     /** Rolls back any open transaction and returns the connection to the pool. */

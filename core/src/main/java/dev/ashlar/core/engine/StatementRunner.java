@@ -2,7 +2,7 @@ package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.ConnectionClosedException;
 import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
 import dev.ashlar.core.sql.Expression;
@@ -83,6 +83,10 @@ final class StatementRunner {
         this.listener = listener;
     }
 
+    StatementListener listener() {
+        return listener;
+    }
+
     void notifyListener(String sql, int batchSize) {
         if (listener != null) {
             listener.executed(sql, batchSize);
@@ -91,7 +95,7 @@ final class StatementRunner {
 
     void checkOpen() {
         if (closed) {
-            throw new AshlarException("this connection is closed; get a new one from engine.connect()");
+            throw new ConnectionClosedException("this connection is closed; get a new one from engine.connect()");
         }
     }
 

@@ -9,6 +9,12 @@ package dev.ashlar.core.types;
  */
 public abstract class SqlType<J> {
     private final Class<J> javaType;
+    /**
+     * {@link #hashCode()}, computed at the first call (0 until then; a racy but idempotent cache, as
+     * String's): the dialect looks a type's codec up once per column per query, and hashing
+     * {@link #describe()} would build a new string each time. Types are immutable, so it never changes.
+     */
+    private int hash;
 
     protected SqlType(Class<J> javaType) {
         this.javaType = javaType;
@@ -39,6 +45,11 @@ public abstract class SqlType<J> {
 
     @Override
     public int hashCode() {
-        return describe().hashCode();
+        int h = hash;
+        if (h == 0) {
+            h = describe().hashCode();
+            hash = h;
+        }
+        return h;
     }
 }

@@ -12,7 +12,9 @@ import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.EngineOptions;
 import dev.ashlar.core.engine.IsolationLevel;
+import dev.ashlar.core.engine.StatementListener;
 import dev.ashlar.core.engine.Transaction;
+import dev.ashlar.core.error.ConnectionClosedException;
 import dev.ashlar.core.error.UndefinedTableException;
 import dev.ashlar.core.reflect.Inspector;
 import dev.ashlar.core.schema.Column;
@@ -148,6 +150,62 @@ class EngineBehaviourTest {
             }
             // seen from outside Ashlar
             assertThat(jdbcTexts(db)).containsExactly("committed", "via engine");
+        }
+    }
+
+    @AllDatabases
+    void aConnectionTellsWhetherItIsInATransactionAndWhetherItIsClosed(TestDatabase db) {
+        Notes n = new Notes();
+        try (Engine engine = Engine.create(db.url())) {
+            SchemaDdl.createAll(engine, n.md);
+            Connection conn = engine.connect();
+            assertThat(conn.inTransaction()).isFalse();
+            try (Transaction outer = conn.begin()) {
+                assertThat(conn.inTransaction()).isTrue();
+                try (Transaction inner = conn.begin()) {
+                    assertThat(conn.inTransaction()).isTrue();
+                    inner.commit();
+                }
+                assertThat(conn.inTransaction()).isTrue();
+                outer.rollback();
+            }
+            assertThat(conn.inTransaction()).isFalse();
+            conn.begin();
+            assertThat(conn.isClosed()).isFalse();
+            conn.close();
+            // closing rolled the open transaction back, so the closed connection is in none
+            assertThat(conn.isClosed()).isTrue();
+            assertThat(conn.inTransaction()).isFalse();
+            assertThatThrownBy(() -> n.texts(conn)).isInstanceOf(ConnectionClosedException.class)
+                    .hasMessageContaining("connection is closed");
+            assertThatThrownBy(conn::begin).isInstanceOf(ConnectionClosedException.class);
+        }
+    }
+
+    @AllDatabases
+    void aStatementListenerCanBeReadBackToBeChainedAndRestored(TestDatabase db) {
+        Notes n = new Notes();
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            SchemaDdl.createAll(engine, n.md);
+            List<String> seen = new java.util.ArrayList<>();
+            StatementListener first = (sql, batch) -> seen.add("first: " + sql);
+            conn.statementListener(first);
+            assertThat(conn.statementListener()).isSameAs(first);
+            StatementListener previous = conn.statementListener();
+            conn.statementListener((sql, batch) -> {
+                seen.add("second");
+                previous.executed(sql, batch);
+            });
+            n.texts(conn);
+            conn.statementListener(previous);
+            n.texts(conn);
+            conn.statementListener(null);
+            assertThat(conn.statementListener()).isNull();
+            n.texts(conn);
+            assertThat(seen).hasSize(3);
+            assertThat(seen.get(0)).isEqualTo("second");
+            assertThat(seen.get(1)).startsWith("first: SELECT");
+            assertThat(seen.get(2)).isEqualTo(seen.get(1));
         }
     }
 

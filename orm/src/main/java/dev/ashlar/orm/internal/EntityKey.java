@@ -49,6 +49,11 @@ public final class EntityKey {
         return composite != null ? composite : List.of(id);
     }
 
+    /** The primary key values in key column order, as a new array (for binding them to a statement). */
+    public Object[] toArray() {
+        return composite != null ? composite.toArray() : new Object[] {id};
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof EntityKey k && type == k.type && Objects.equals(id, k.id) && Objects.equals(composite, k.composite);

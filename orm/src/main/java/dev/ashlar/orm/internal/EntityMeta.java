@@ -380,6 +380,10 @@ public final class EntityMeta {
             throw new IllegalArgumentException(name() + " has a primary key of " + key.size() + " column(s) " + keyFields()
                     + ", got " + values.length + " value(s)");
         }
+        if (values.length == 1) {
+            // the common case (get by a single-column key) without a list per call
+            return EntityKey.single(type(), Values.convert(values[0], key.get(0).column().type().javaType()));
+        }
         List<Object> normalised = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
             normalised.add(Values.convert(values[i], key.get(i).column().type().javaType()));

@@ -26,7 +26,8 @@ import java.util.Map;
  * </ul>
  */
 public final class IdentityMap {
-    private final Map<EntityKey, Object> byKey = new HashMap<>();
+    // small at first: a session per lookup holds one object
+    private final Map<EntityKey, Object> byKey = new HashMap<>(4);
     /** The tracked states in tracking order, plus forgotten ones not yet compacted away. */
     private final ArrayList<EntityState> order = new ArrayList<>();
     private int forgottenInOrder;

@@ -3,7 +3,9 @@ package dev.ashlar.orm.internal;
 import dev.ashlar.orm.Load;
 import dev.ashlar.orm.NPlusOneException;
 import dev.ashlar.orm.SessionOptions;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,13 @@ public final class NPlusOneDetector {
     private static final Logger LOG = LoggerFactory.getLogger("dev.ashlar.orm.Session");
 
     private final SessionOptions options;
-    private long resultSeq;
-    private final Map<Long, String> resultOrigins = new HashMap<>();
-    private final Map<String, Integer> lazyLoads = new HashMap<>();
+    /**
+     * Where each result came from, the result with id {@code n} at index {@code n - 1}. Made at the
+     * first result, and the counts at the first lazy load: a session per lookup reads one result
+     * and loads nothing lazily, and should not pay for two hash maps.
+     */
+    private List<String> resultOrigins;
+    private Map<String, Integer> lazyLoads;
 
     /** A detector with the threshold and strictness of {@code options}. */
     public NPlusOneDetector(SessionOptions options) {
@@ -29,9 +35,16 @@ public final class NPlusOneDetector {
 
     /** The id of a new result, described by {@code origin} ({@code session.select(Item.class)}) in messages. */
     public long newResult(String origin) {
-        long id = ++resultSeq;
-        resultOrigins.put(id, origin);
-        return id;
+        if (resultOrigins == null) {
+            resultOrigins = new ArrayList<>(4);
+        }
+        resultOrigins.add(origin);
+        return resultOrigins.size();
+    }
+
+    private String origin(long resultId) {
+        boolean known = resultOrigins != null && resultId >= 1 && resultId <= resultOrigins.size();
+        return known ? resultOrigins.get((int) resultId - 1) : "a query";
     }
 
     /**
@@ -40,12 +53,15 @@ public final class NPlusOneDetector {
      * @throws NPlusOneException in strict mode, when the count reaches the threshold
      */
     public void lazyLoad(EntityState owner, RelationshipMeta rel) {
+        if (lazyLoads == null) {
+            lazyLoads = new HashMap<>();
+        }
         int count = lazyLoads.merge(owner.resultId + " " + rel.path(), 1, Integer::sum);
         if (count != options.nPlusOneThreshold()) {
             return;
         }
         String message = "N+1 queries: " + rel.path() + " was lazily loaded one " + owner.meta.name() + " at a time, " + count
-                + " times for objects of one result (" + resultOrigins.getOrDefault(owner.resultId, "a query")
+                + " times for objects of one result (" + origin(owner.resultId)
                 + "). Load it for the whole result with " + loadOption(rel)
                 + ", or declare it with fetch = Fetch.SELECT_IN";
         if (options.strictMode()) {
