@@ -96,8 +96,17 @@ final class Loader {
     <T> Stream<T> stream(EntityMeta meta, Select select) {
         session.checkOpen("stream");
         session.autoflush();
-        return session.connection().cursor(select).stream().map(row -> {
-            Object model = meta.mapping().read(row);
+        int[] positions = meta.positionsIn(select.columns());
+        if (positions == null || !EntityMeta.isIdentity(positions, select.columns().size())) {
+            return session.connection().cursor(select).stream().map(row -> {
+                Object model = meta.mapping().read(row);
+                Hooks.fire(Event.AFTER_LOAD, model);
+                return (T) model;
+            });
+        }
+        // the select is the model's columns in binding order: values go from the row straight into the fields
+        return session.connection().cursor(select).streamValues(values -> {
+            Object model = meta.mapping().fromValues(values);
             Hooks.fire(Event.AFTER_LOAD, model);
             return (T) model;
         });

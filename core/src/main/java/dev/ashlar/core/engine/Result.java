@@ -148,12 +148,34 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * {@code Connection.stream(select, rows -> ...)}, which always closes.
      */
     public Stream<Row> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+        return lazily(iterator());
+    }
+
+    /**
+     * The rows as a lazy stream of what {@code mapper} makes of each row's values (in select order),
+     * with no {@link Row} per row: {@link #stream()} at the cost of {@link #mapValues}. Close it as
+     * {@link #stream()}.
+     */
+    public <T> Stream<T> streamValues(ValuesMapper<T> mapper) {
+        return lazily(iterator(() -> mapper.map(shape.values(resultSet))));
+    }
+
+    private <T> Stream<T> lazily(Iterator<T> rows) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
+    }
+
+    /** Reads the current row of the result set. */
+    private interface RowReader<T> {
+        T read() throws SQLException;
     }
 
     @Override
     public Iterator<Row> iterator() {
+        return iterator(() -> shape.read(resultSet));
+    }
+
+    private <T> Iterator<T> iterator(RowReader<T> reader) {
         return new Iterator<>() {
             private Boolean hasNext;
 
@@ -170,13 +192,13 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
 
             @Override
-            public Row next() {
+            public T next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 hasNext = null;
                 try {
-                    return shape.read(resultSet);
+                    return reader.read();
                 } catch (SQLException e) {
                     throw runner.translate(e, sql, parameters.get());
                 }

@@ -92,6 +92,15 @@ class StreamingTest {
                 assertThat(iterated).isEqualTo(ROWS);
                 assertReleased(conn);
 
+                // values straight into objects, without a Row per row: every row, in order, then closed
+                try (Result result = conn.cursor(all, 500); Stream<String> labels = result.streamValues(v -> v[0] + ":" + v[1])) {
+                    AtomicLong next = new AtomicLong(1);
+                    assertThat(labels.allMatch(text -> text.equals(next.get() + ":n" + next.getAndIncrement()))).isTrue();
+                    assertThat(next.get()).isEqualTo(ROWS + 1);
+                    assertThat(result.isClosed()).isTrue();
+                }
+                assertReleased(conn);
+
                 // a cursor inside the caller's transaction leaves that transaction alone
                 try (Transaction tx = conn.begin()) {
                     long three = conn.stream(all, rows -> rows.limit(3).count());
