@@ -15,6 +15,10 @@ import java.util.List;
 public final class UpdateWriter {
     private final StatementBatch batch;
     private final UndoLog undo;
+    // the template of the last changed-column set: the objects of a flush mostly change the same columns
+    private EntityMeta lastMeta;
+    private long lastChanged;
+    private StatementTemplate lastTemplate;
 
     /** A writer adding to {@code batch} and recording fields it sets in {@code undo}. */
     public UpdateWriter(StatementBatch batch, UndoLog undo) {
@@ -92,9 +96,17 @@ public final class UpdateWriter {
         if (changed == 0) {
             return false;
         }
-        StatementTemplate template = meta.updateTemplate(changed);
-        if (template == null) {
-            return null;
+        StatementTemplate template;
+        if (meta == lastMeta && changed == lastChanged) {
+            template = lastTemplate;
+        } else {
+            template = meta.updateTemplate(changed);
+            if (template == null) {
+                return null;
+            }
+            lastMeta = meta;
+            lastChanged = changed;
+            lastTemplate = template;
         }
         int[] keyIndexes = meta.keyIndexes();
         Object[] values = new Object[count + keyIndexes.length];
