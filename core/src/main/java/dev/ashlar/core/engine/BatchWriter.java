@@ -1,5 +1,6 @@
 package dev.ashlar.core.engine;
 
+import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.AshlarException;
@@ -17,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes many rows in few round trips. Plain inserts go out as JDBC batches of one prepared
- * statement, which the drivers send compactly (pgjdbc rewrites them into multi-row INSERTs,
- * MariaDB Connector/J uses its bulk protocol, SQLite steps one compiled statement). Inserts that
+ * Writes many rows in few round trips. Plain inserts take the dialect's bulk path where it has one
+ * (PostgreSQL's COPY, see {@link BulkRows}) and otherwise go out as JDBC batches of one prepared
+ * statement, which the drivers send compactly (pgjdbc rewrites them into multi-row INSERTs, MariaDB
+ * Connector/J uses its bulk protocol, SQLite steps one compiled statement). Inserts that
  * return rows use multi-row {@code VALUES (...), (...)} with RETURNING, in chunks that stay under
  * each database's parameter limit. A write of several batches runs in one transaction (or in the
  * caller's), so it is all or nothing like a single statement.
@@ -41,68 +43,88 @@ final class BatchWriter {
         this.dialect = connection.dialect();
     }
 
-    /** Inserts every row and returns how many rows the database reports as written. */
+    /**
+     * Inserts every row and returns how many rows the database reports as written. Where the dialect
+     * has a {@link BulkInsert bulk path}, long enough runs of plain rows take it (see {@link BulkRows});
+     * the rest go out as JDBC batches, in the rows' order, all in one transaction.
+     */
     int execute(Insert insert) {
         runner.checkOpen();
         List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
+        BulkInsert bulk = insert.onConflict() == null ? dialect.bulkInsert().orElse(null) : null;
         return inTransaction(() -> {
+            if (bulk == null) {
+                return batch(insert, rows);
+            }
             int total = 0;
-            PreparedStatement ps = null;
-            String sql = null;
-            List<Object> firstValues = List.of();
-            int pending = 0;
-            long start = System.nanoTime();
-            // Columns of the statement being batched when its parameters are exactly a row's values:
-            // rows of that shape are then bound straight away, without compiling the statement again.
-            Column<?>[] shape = null;
-            try {
-                for (Map<Column<?>, Expression<?>> row : rows) {
-                    if (shape != null && sameShape(row, shape)) {
-                        if (pending == 0) {
-                            firstValues = values(row);
-                            start = System.nanoTime();
-                        }
-                        bindRow(ps, row);
-                        ps.addBatch();
-                        if (++pending == BATCH_SIZE) {
-                            total += flush(ps, sql, firstValues, pending, start);
-                            pending = 0;
-                        }
-                        continue;
-                    }
-                    CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
-                    // Rows setting other columns (or other expressions) need their own statement.
-                    if (!compiled.sql().equals(sql)) {
-                        total += flush(ps, sql, firstValues, pending, start);
-                        release(ps, sql);
-                        ps = null;
-                        pending = 0;
-                        sql = compiled.sql();
-                        ps = runner.prepare(sql, sql, 0);
-                    }
-                    shape = directShape(row, compiled);
+            int batched = 0;
+            for (BulkRows run : BulkRows.runs(bulk, insert.table(), rows)) {
+                total += batch(insert, rows.subList(batched, run.from()));
+                total += run.write(runner);
+                batched = run.to();
+            }
+            return total + batch(insert, rows.subList(batched, rows.size()));
+        });
+    }
+
+    /** Inserts {@code rows} as JDBC batches of one prepared statement per shape of row. */
+    private int batch(Insert insert, List<Map<Column<?>, Expression<?>>> rows) {
+        int total = 0;
+        PreparedStatement ps = null;
+        String sql = null;
+        List<Object> firstValues = List.of();
+        int pending = 0;
+        long start = System.nanoTime();
+        // Columns of the statement being batched when its parameters are exactly a row's values:
+        // rows of that shape are then bound straight away, without compiling the statement again.
+        Column<?>[] shape = null;
+        try {
+            for (Map<Column<?>, Expression<?>> row : rows) {
+                if (shape != null && sameShape(row, shape)) {
                     if (pending == 0) {
-                        firstValues = compiled.parameterValues();
+                        firstValues = values(row);
                         start = System.nanoTime();
                     }
-                    runner.bind(ps, compiled.parameters());
+                    bindRow(ps, row);
                     ps.addBatch();
                     if (++pending == BATCH_SIZE) {
                         total += flush(ps, sql, firstValues, pending, start);
                         pending = 0;
                     }
+                    continue;
                 }
-                total += flush(ps, sql, firstValues, pending, start);
-                release(ps, sql);
-                ps = null;
-                return total;
-            } catch (SQLException e) {
-                throw runner.translate(e, sql, firstValues);
-            } finally {
-                // only a failed write gets here with a statement: its state is unknown, so it is not reused
-                StatementCache.discard(ps);
+                CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
+                // Rows setting other columns (or other expressions) need their own statement.
+                if (!compiled.sql().equals(sql)) {
+                    total += flush(ps, sql, firstValues, pending, start);
+                    release(ps, sql);
+                    ps = null;
+                    pending = 0;
+                    sql = compiled.sql();
+                    ps = runner.prepare(sql, sql, 0);
+                }
+                shape = directShape(row, compiled);
+                if (pending == 0) {
+                    firstValues = compiled.parameterValues();
+                    start = System.nanoTime();
+                }
+                runner.bind(ps, compiled.parameters());
+                ps.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    total += flush(ps, sql, firstValues, pending, start);
+                    pending = 0;
+                }
             }
-        });
+            total += flush(ps, sql, firstValues, pending, start);
+            release(ps, sql);
+            ps = null;
+            return total;
+        } catch (SQLException e) {
+            throw runner.translate(e, sql, firstValues);
+        } finally {
+            // only a failed write gets here with a statement: its state is unknown, so it is not reused
+            StatementCache.discard(ps);
+        }
     }
 
     /**
@@ -148,7 +170,7 @@ final class BatchWriter {
         }
     }
 
-    private static List<Object> values(Map<Column<?>, Expression<?>> row) {
+    static List<Object> values(Map<Column<?>, Expression<?>> row) {
         List<Object> values = new ArrayList<>(row.size());
         for (Expression<?> value : row.values()) {
             values.add(((Param<?>) value).value());
