@@ -6,6 +6,7 @@ import dev.ashlar.core.types.SqlType;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A way to insert many rows of plain values faster than a JDBC batch, which a database may offer
@@ -35,4 +36,17 @@ public interface BulkInsert {
      * @throws SQLException as the database reports a failure, with its SQLSTATE, for the dialect to translate
      */
     long write(java.sql.Connection jdbc, String statement, List<SqlType<?>> types, Iterator<Object[]> rows) throws SQLException;
+
+    /**
+     * The query that draws new values from the generator of {@code key}, the table's generated key,
+     * so that rows can be written with their keys by {@link #write} and the keys handed back without
+     * RETURNING: one bound parameter (how many values), one row per value, in the order rows inserted
+     * one after another would have got them. Empty (the default) when this database cannot, or the
+     * column has no generator to draw from; rows are then inserted with RETURNING.
+     *
+     * @param jdbc a connection to look the generator up with
+     */
+    default Optional<String> keyDrawQuery(java.sql.Connection jdbc, Table table, Column<?> key) throws SQLException {
+        return Optional.empty();
+    }
 }

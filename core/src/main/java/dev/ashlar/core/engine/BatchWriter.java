@@ -8,14 +8,17 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Insert;
+import dev.ashlar.core.sql.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes many rows in few round trips. Plain inserts take the dialect's bulk path where it has one
@@ -52,19 +55,95 @@ final class BatchWriter {
         runner.checkOpen();
         List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
         BulkInsert bulk = insert.onConflict() == null ? dialect.bulkInsert().orElse(null) : null;
-        return inTransaction(() -> {
-            if (bulk == null) {
-                return batch(insert, rows);
+        return inTransaction(() -> bulk == null ? batch(insert, rows) : write(insert, rows, bulk));
+    }
+
+    /** Writes the runs of {@code rows} worth the bulk path through it and the other rows as batches, in order. */
+    private int write(Insert insert, List<Map<Column<?>, Expression<?>>> rows, BulkInsert bulk) {
+        int total = 0;
+        int batched = 0;
+        for (BulkRows run : BulkRows.runs(bulk, insert.table(), rows)) {
+            total += batch(insert, rows.subList(batched, run.from()));
+            total += run.write(runner);
+            batched = run.to();
+        }
+        return total + batch(insert, rows.subList(batched, rows.size()));
+    }
+
+    /**
+     * Inserts the rows with keys drawn from the key's generator first, when the insert asks back only
+     * its table's generated key and the dialect's bulk path can draw it (see {@link BulkInsert#keyDrawQuery});
+     * empty, with nothing written, otherwise.
+     */
+    Optional<List<Row>> insertWithDrawnKeys(Insert insert) {
+        runner.checkOpen();
+        BulkInsert bulk = dialect.bulkInsert().orElse(null);
+        String draw = bulk == null ? null : keyDrawQuery(insert, insert.rowCount(), bulk);
+        if (draw == null) {
+            return Optional.empty();
+        }
+        List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
+        if (setsKey(rows, insert.returning().get(0))) {
+            return Optional.empty();
+        }
+        return Optional.of(inTransaction(() -> writeWithDrawnKeys(insert, rows, bulk, draw)));
+    }
+
+    /**
+     * The query drawing keys for {@code rowCount} rows of {@code insert}, or {@code null} when the
+     * insert is not one whose keys can be drawn: it must ask back exactly its table's autoincrement
+     * primary key, have enough rows for the bulk path and no conflict handling.
+     */
+    private String keyDrawQuery(Insert insert, int rowCount, BulkInsert bulk) {
+        if (insert.select() != null || insert.onConflict() != null || rowCount < bulk.minimumRows() || insert.returning().size() != 1) {
+            return null;
+        }
+        Column<?> key = insert.returning().get(0);
+        List<Column<?>> primaryKey = insert.table().primaryKey();
+        if (primaryKey.size() != 1 || primaryKey.get(0) != key || !key.isAutoincrement() || key.clientDefault() != null || !bulk.canWrite(key.type())) {
+            return null;
+        }
+        try {
+            return bulk.keyDrawQuery(runner.jdbc(), insert.table(), key).orElse(null);
+        } catch (SQLException e) {
+            throw runner.translate(e, "-- looking up the key generator of " + insert.table().name() + "." + key.name(), List.of());
+        }
+    }
+
+    private static boolean setsKey(List<Map<Column<?>, Expression<?>>> rows, Column<?> key) {
+        for (Map<Column<?>, Expression<?>> row : rows) {
+            if (row.containsKey(key)) {
+                return true;
             }
-            int total = 0;
-            int batched = 0;
-            for (BulkRows run : BulkRows.runs(bulk, insert.table(), rows)) {
-                total += batch(insert, rows.subList(batched, run.from()));
-                total += run.write(runner);
-                batched = run.to();
-            }
-            return total + batch(insert, rows.subList(batched, rows.size()));
-        });
+        }
+        return false;
+    }
+
+    private static <T> Param<T> keyParam(Column<T> key, Row drawn) {
+        return Param.of(drawn.get(key), key.type());
+    }
+
+    /** Draws one key per row, writes the rows with their keys (no RETURNING needed) and gives the keys back. */
+    private List<Row> writeWithDrawnKeys(Insert insert, List<Map<Column<?>, Expression<?>>> rows, BulkInsert bulk, String draw) {
+        Column<?> key = insert.returning().get(0);
+        int count = rows.size();
+        List<Row> keys = runner.query(draw, 0, ps -> ps.setInt(1, count), List.of(key), () -> List.of(count)).list();
+        if (keys.size() != count) {
+            throw new AshlarException("drew " + keys.size() + " keys for " + count + " rows of " + insert.table().name());
+        }
+        List<Map<Column<?>, Expression<?>>> keyed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Map<Column<?>, Expression<?>> row = new LinkedHashMap<>();
+            row.put(key, keyParam(key, keys.get(i)));
+            row.putAll(rows.get(i));
+            keyed.add(row);
+        }
+        // a plain insert of the same table: the rows now carry what RETURNING would have read
+        int written = write(Sql.insertInto(insert.table()), keyed, bulk);
+        if (written != count) {
+            throw new AshlarException("wrote " + written + " of " + count + " rows with drawn keys into " + insert.table().name());
+        }
+        return keys;
     }
 
     /** Inserts {@code rows} as JDBC batches of one prepared statement per shape of row. */
@@ -210,6 +289,11 @@ final class BatchWriter {
         List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
         if (!dialect.supportsInsertReturning()) {
             return generatedKeys(insert, insert.returning(), rows);
+        }
+        BulkInsert bulk = dialect.bulkInsert().orElse(null);
+        String draw = bulk == null ? null : keyDrawQuery(insert, rows.size(), bulk);
+        if (draw != null && !setsKey(rows, insert.returning().get(0))) {
+            return inTransaction(() -> writeWithDrawnKeys(insert, rows, bulk, draw));
         }
         return inTransaction(() -> {
             List<Row> out = new ArrayList<>(rows.size());

@@ -54,6 +54,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -627,6 +628,93 @@ class BulkInsertTest {
             }
             assertThat(names.subList(few, names.size())).containsExactlyElementsOf(expectedNames);
             assertThat(names).hasSize(few + 501);
+        }
+    }
+
+    @AllDatabases
+    void manyRowsReturningOnlyTheirKeyGetTheKeysTheirRowsHold(TestDatabase db) throws SQLException {
+        MetaData md = new MetaData();
+        Column<Long> id = Column.of("id", bigInteger()).primaryKey();
+        Column<Integer> seq = Column.of("seq", integer()).notNull().unique();
+        Column<String> name = Column.of("name", string(40));
+        Table table = md.table("keyed", id, seq, name);
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            SchemaDdl.createAll(conn, md);
+            int minimum = conn.dialect().bulkInsert().map(BulkInsert::minimumRows).orElse(100);
+            Statements statements = new Statements();
+            conn.statementListener(statements);
+            List<Row> keys = conn.executeReturning(numbered(table, seq, name, 0, 500).returning(id));
+            if (db.kind() == DatabaseKind.POSTGRESQL) {
+                assertThat(statements.sql).hasSize(2);
+                assertThat(statements.sql.get(0)).startsWith("SELECT nextval(");
+                assertThat(statements.sql.get(1)).isEqualTo("COPY keyed (id, seq, name) FROM STDIN");
+                assertThat(statements.sizes.get(1)).isEqualTo(500);
+            } else {
+                assertThat(statements.sql).allSatisfy(sql -> assertThat(sql).contains("RETURNING"));
+            }
+            Optional<List<Row>> drawn = conn.insertWithDrawnKeys(numbered(table, seq, name, 500, 300).returning(id));
+            assertThat(drawn.isPresent()).isEqualTo(db.kind() == DatabaseKind.POSTGRESQL);
+            List<Long> expected = new ArrayList<>(keys.stream().map(r -> r.get(id)).toList());
+            drawn.ifPresent(rows -> rows.forEach(r -> expected.add(r.get(id))));
+            assertThat(expected).doesNotHaveDuplicates();
+            assertThat(idsBySeq(db)).containsExactlyElementsOf(expected);
+
+            // not for fewer rows than the bulk path's minimum, other columns asked back, or keys given
+            assertThat(conn.insertWithDrawnKeys(numbered(table, seq, name, 1_000, minimum - 1).returning(id))).isEmpty();
+            assertThat(conn.insertWithDrawnKeys(numbered(table, seq, name, 1_000, 200).returning(id, name))).isEmpty();
+            Insert givenKeys = insertInto(table);
+            for (int n = 0; n < 200; n++) {
+                (n > 0 ? givenKeys.nextRow() : givenKeys).set(id, 100_000L + n).set(seq, 1_000 + n);
+            }
+            assertThat(conn.insertWithDrawnKeys(givenKeys.returning(id))).isEmpty();
+            assertThat(count(db, "SELECT count(*) FROM keyed")).isEqualTo(expected.size());
+
+            // a failure after the keys were drawn: the typed error, nothing written
+            Insert clash = numbered(table, seq, name, 2_000, 300);
+            clash.nextRow().set(seq, 2_100).set(name, "clash");
+            assertThat(catchThrowable(() -> conn.executeReturning(clash.returning(id)))).isInstanceOf(UniqueViolationException.class);
+            assertThat(count(db, "SELECT count(*) FROM keyed")).isEqualTo(expected.size());
+
+            // the key column's own default goes on after the drawn keys
+            Long next = conn.insertReturning(insertInto(table).set(seq, 5_000)).get(id);
+            assertThat(next).isGreaterThan(expected.stream().mapToLong(Long::longValue).max().orElseThrow());
+        }
+    }
+
+    private static Insert numbered(Table table, Column<Integer> seq, Column<String> name, int from, int count) {
+        Insert insert = insertInto(table);
+        for (int n = from; n < from + count; n++) {
+            (n > from ? insert.nextRow() : insert).set(seq, n).set(name, n % 5 == 0 ? null : "row " + n);
+        }
+        return insert;
+    }
+
+    private static List<Long> idsBySeq(TestDatabase db) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (var c = db.openJdbc(); var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM keyed ORDER BY seq")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    @AllDatabases
+    void keysAreNotDrawnForAColumnThatRefusesGivenValues(TestDatabase db) throws SQLException {
+        MetaData md = new MetaData();
+        Column<Long> id = Column.of("id", bigInteger()).primaryKey();
+        Column<Integer> seq = Column.of("seq", integer()).notNull().unique();
+        Column<String> name = Column.of("name", string(40));
+        Table table = md.table("keyed", id, seq, name);
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            if (db.kind() == DatabaseKind.POSTGRESQL) {
+                conn.executeSql("CREATE TABLE keyed (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, name VARCHAR(40))");
+            } else {
+                SchemaDdl.createAll(conn, md);
+            }
+            assertThat(conn.insertWithDrawnKeys(numbered(table, seq, name, 0, 300).returning(id))).isEmpty();
+            List<Row> keys = conn.executeReturning(numbered(table, seq, name, 0, 300).returning(id));
+            assertThat(keys.stream().map(r -> r.get(id)).toList()).containsExactlyElementsOf(idsBySeq(db));
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.types.SqlType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,6 +33,8 @@ final class PostgresCopy implements BulkInsert {
 
     private final Dialect dialect;
     private final ConcurrentMap<SqlType<?>, Optional<CopyText.Encoder<?>>> encoders = new ConcurrentHashMap<>();
+    /** The key draw query per table and key column, looked up once: the sequence's name does not change with the rows. */
+    private final ConcurrentMap<String, Optional<String>> keyDraws = new ConcurrentHashMap<>();
 
     PostgresCopy(Dialect dialect) {
         this.dialect = dialect;
@@ -60,6 +64,35 @@ final class PostgresCopy implements BulkInsert {
             sql.append(dialect.quoteIdentifier(columns.get(i).name()));
         }
         return sql.append(") FROM STDIN").toString();
+    }
+
+    /**
+     * {@code nextval} of the column's sequence ({@code pg_get_serial_sequence}), once per row of
+     * {@code generate_series}. Not for {@code GENERATED ALWAYS} identities, which refuse given values.
+     */
+    @Override
+    public Optional<String> keyDrawQuery(java.sql.Connection jdbc, Table table, Column<?> key) throws SQLException {
+        String cacheKey = table.name() + '\0' + key.name();
+        Optional<String> known = keyDraws.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> query = Optional.empty();
+        String lookup = "SELECT pg_get_serial_sequence(?, ?), a.attidentity FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attname = ?";
+        try (PreparedStatement ps = jdbc.prepareStatement(lookup)) {
+            String quotedTable = dialect.quoteIdentifier(table.name());
+            ps.setString(1, quotedTable);
+            ps.setString(2, key.name());
+            ps.setString(3, quotedTable);
+            ps.setString(4, key.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null && !"a".equals(rs.getString(2))) {
+                    query = Optional.of("SELECT nextval(" + dialect.stringLiteral(rs.getString(1)) + "::regclass) FROM generate_series(1, ?)");
+                }
+            }
+        }
+        keyDraws.put(cacheKey, query);
+        return query;
     }
 
     @Override
