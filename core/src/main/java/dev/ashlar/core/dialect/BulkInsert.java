@@ -32,7 +32,8 @@ public interface BulkInsert {
      * @param jdbc      the connection, in the transaction the rows belong to
      * @param statement the text {@link #statement} gave for these columns
      * @param types     the type of each column's values, in column order; each {@link #canWrite writable}
-     * @param rows      each row's values in column order ({@code null} for SQL NULL), read once, in order
+     * @param rows      each row's values in column order ({@code null} for SQL NULL), read once, in order;
+     *                  each array is read before the next is asked for, so the iterator may reuse one
      * @throws SQLException as the database reports a failure, with its SQLSTATE, for the dialect to translate
      */
     long write(java.sql.Connection jdbc, String statement, List<SqlType<?>> types, Iterator<Object[]> rows) throws SQLException;

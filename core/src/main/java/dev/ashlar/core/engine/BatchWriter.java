@@ -5,17 +5,19 @@ import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Insert;
-import dev.ashlar.core.sql.Sql;
+import dev.ashlar.core.types.SqlType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,79 +73,134 @@ final class BatchWriter {
     }
 
     /**
-     * Inserts the rows with keys drawn from the key's generator first, when the insert asks back only
-     * its table's generated key and the dialect's bulk path can draw it (see {@link BulkInsert#keyDrawQuery});
-     * empty, with nothing written, otherwise.
+     * Inserts rows given as arrays of {@code columns}' values with keys drawn from the generator of the
+     * table's key first, written through the dialect's bulk path; gives back the keys, one {@link Row}
+     * of the key per row, or empty with nothing written when that cannot be done (see
+     * {@link Connection#insertWithDrawnKeys}).
      */
-    Optional<List<Row>> insertWithDrawnKeys(Insert insert) {
+    Optional<List<Row>> insertWithDrawnKeys(Table table, List<Column<?>> columns, List<Object[]> rows) {
         runner.checkOpen();
         BulkInsert bulk = dialect.bulkInsert().orElse(null);
-        String draw = bulk == null ? null : keyDrawQuery(insert, insert.rowCount(), bulk);
+        Column<?> key = bulk == null || rows.size() < bulk.minimumRows() ? null : drawableKey(table, columns, bulk);
+        String draw = key == null ? null : keyDrawQuery(bulk, table, key);
         if (draw == null) {
             return Optional.empty();
         }
-        List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
-        if (setsKey(rows, insert.returning().get(0))) {
-            return Optional.empty();
-        }
-        return Optional.of(inTransaction(() -> writeWithDrawnKeys(insert, rows, bulk, draw)));
+        checkValues(table, columns, rows);
+        return Optional.of(inTransaction(() -> writeWithDrawnKeys(bulk, draw, table, key, columns, rows)));
     }
 
     /**
-     * The query drawing keys for {@code rowCount} rows of {@code insert}, or {@code null} when the
-     * insert is not one whose keys can be drawn: it must ask back exactly its table's autoincrement
-     * primary key, have enough rows for the bulk path and no conflict handling.
+     * The table's key when its values can be drawn for rows setting {@code columns}: the one primary
+     * key column, autoincrement, without client default, not among {@code columns}, every column of a
+     * type the bulk path writes; else {@code null}.
      */
-    private String keyDrawQuery(Insert insert, int rowCount, BulkInsert bulk) {
-        if (insert.select() != null || insert.onConflict() != null || rowCount < bulk.minimumRows() || insert.returning().size() != 1) {
+    private static Column<?> drawableKey(Table table, List<Column<?>> columns, BulkInsert bulk) {
+        List<Column<?>> primaryKey = table.primaryKey();
+        if (primaryKey.size() != 1) {
             return null;
         }
-        Column<?> key = insert.returning().get(0);
-        List<Column<?>> primaryKey = insert.table().primaryKey();
-        if (primaryKey.size() != 1 || primaryKey.get(0) != key || !key.isAutoincrement() || key.clientDefault() != null || !bulk.canWrite(key.type())) {
+        Column<?> key = primaryKey.get(0);
+        if (!key.isAutoincrement() || key.clientDefault() != null || columns.isEmpty() || columns.contains(key) || !bulk.canWrite(key.type())) {
             return null;
         }
-        try {
-            return bulk.keyDrawQuery(runner.jdbc(), insert.table(), key).orElse(null);
-        } catch (SQLException e) {
-            throw runner.translate(e, "-- looking up the key generator of " + insert.table().name() + "." + key.name(), List.of());
-        }
-    }
-
-    private static boolean setsKey(List<Map<Column<?>, Expression<?>>> rows, Column<?> key) {
-        for (Map<Column<?>, Expression<?>> row : rows) {
-            if (row.containsKey(key)) {
-                return true;
+        for (Column<?> column : columns) {
+            if (!bulk.canWrite(column.type())) {
+                return null;
             }
         }
-        return false;
+        return key;
     }
 
-    private static <T> Param<T> keyParam(Column<T> key, Row drawn) {
-        return Param.of(drawn.get(key), key.type());
+    private String keyDrawQuery(BulkInsert bulk, Table table, Column<?> key) {
+        try {
+            return bulk.keyDrawQuery(runner.jdbc(), table, key).orElse(null);
+        } catch (SQLException e) {
+            throw runner.translate(e, "-- looking up the key generator of " + table.name() + "." + key.name(), List.of());
+        }
+    }
+
+    /** Every row has one value per column, each of the column's Java type or null, checked before anything is written. */
+    private static void checkValues(Table table, List<Column<?>> columns, List<Object[]> rows) {
+        table.requireOwnColumns(columns.toArray(new Column<?>[0]));
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
+            if (row.length != columns.size()) {
+                throw new AshlarException("row " + (r + 1) + " for " + table.name() + " has " + row.length + " values for "
+                        + columns.size() + " columns");
+            }
+            for (int c = 0; c < row.length; c++) {
+                Class<?> javaType = columns.get(c).type().javaType();
+                if (row[c] != null && !javaType.isInstance(row[c])) {
+                    throw new AshlarException("column " + columns.get(c).describe() + " takes " + javaType.getSimpleName() + " values, not "
+                            + row[c].getClass().getSimpleName() + " (" + row[c] + "), in row " + (r + 1));
+                }
+            }
+        }
     }
 
     /** Draws one key per row, writes the rows with their keys (no RETURNING needed) and gives the keys back. */
-    private List<Row> writeWithDrawnKeys(Insert insert, List<Map<Column<?>, Expression<?>>> rows, BulkInsert bulk, String draw) {
-        Column<?> key = insert.returning().get(0);
+    private List<Row> writeWithDrawnKeys(BulkInsert bulk, String draw, Table table, Column<?> key, List<Column<?>> columns, List<Object[]> rows) {
         int count = rows.size();
         List<Row> keys = runner.query(draw, 0, ps -> ps.setInt(1, count), List.of(key), () -> List.of(count)).list();
         if (keys.size() != count) {
-            throw new AshlarException("drew " + keys.size() + " keys for " + count + " rows of " + insert.table().name());
+            throw new AshlarException("drew " + keys.size() + " keys for " + count + " rows of " + table.name());
         }
-        List<Map<Column<?>, Expression<?>>> keyed = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Map<Column<?>, Expression<?>> row = new LinkedHashMap<>();
-            row.put(key, keyParam(key, keys.get(i)));
-            row.putAll(rows.get(i));
-            keyed.add(row);
-        }
-        // a plain insert of the same table: the rows now carry what RETURNING would have read
-        int written = write(Sql.insertInto(insert.table()), keyed, bulk);
+        List<Column<?>> keyed = new ArrayList<>(columns.size() + 1);
+        keyed.add(key);
+        keyed.addAll(columns);
+        List<SqlType<?>> types = new ArrayList<>(keyed.size());
+        keyed.forEach(c -> types.add(c.type()));
+        Object[] buffer = new Object[keyed.size()];
+        Iterator<Object[]> values = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < count;
+            }
+
+            @Override
+            public Object[] next() {
+                // one array for every row: the bulk path reads each row before it asks for the next
+                buffer[0] = keys.get(next).get(0);
+                System.arraycopy(rows.get(next), 0, buffer, 1, columns.size());
+                next++;
+                return buffer;
+            }
+        };
+        List<Object> firstValues = new ArrayList<>(keyed.size());
+        firstValues.add(keys.get(0).get(0));
+        firstValues.addAll(Arrays.asList(rows.get(0)));
+        int written = BulkRows.write(runner, bulk, table, keyed, types, values, count, firstValues);
         if (written != count) {
-            throw new AshlarException("wrote " + written + " of " + count + " rows with drawn keys into " + insert.table().name());
+            throw new AshlarException("wrote " + written + " of " + count + " rows with drawn keys into " + table.name());
         }
         return keys;
+    }
+
+    /**
+     * The rows as value arrays when they all set the same columns, in the same order, to bound values
+     * of the columns' own types (what {@link #insertWithDrawnKeys} takes), else {@code null}.
+     */
+    private static List<Object[]> plainRows(List<Map<Column<?>, Expression<?>>> rows) {
+        List<Column<?>> columns = List.copyOf(rows.get(0).keySet());
+        List<Object[]> arrays = new ArrayList<>(rows.size());
+        for (Map<Column<?>, Expression<?>> row : rows) {
+            if (row.size() != columns.size()) {
+                return null;
+            }
+            Object[] values = new Object[columns.size()];
+            int i = 0;
+            for (Map.Entry<Column<?>, Expression<?>> e : row.entrySet()) {
+                if (e.getKey() != columns.get(i) || !(e.getValue() instanceof Param<?> p) || !p.type().equals(e.getKey().type())) {
+                    return null;
+                }
+                values[i++] = p.value();
+            }
+            arrays.add(values);
+        }
+        return arrays;
     }
 
     /** Inserts {@code rows} as JDBC batches of one prepared statement per shape of row. */
@@ -290,10 +347,16 @@ final class BatchWriter {
         if (!dialect.supportsInsertReturning()) {
             return generatedKeys(insert, insert.returning(), rows);
         }
-        BulkInsert bulk = dialect.bulkInsert().orElse(null);
-        String draw = bulk == null ? null : keyDrawQuery(insert, rows.size(), bulk);
-        if (draw != null && !setsKey(rows, insert.returning().get(0))) {
-            return inTransaction(() -> writeWithDrawnKeys(insert, rows, bulk, draw));
+        // Keys drawn first and the rows written with them, where the dialect can: see insertWithDrawnKeys
+        int minimum = dialect.bulkInsert().map(BulkInsert::minimumRows).orElse(Integer.MAX_VALUE);
+        if (rows.size() >= minimum && insert.onConflict() == null && insert.returning().equals(insert.table().primaryKey())) {
+            List<Object[]> plain = plainRows(rows);
+            if (plain != null) {
+                Optional<List<Row>> keys = insertWithDrawnKeys(insert.table(), List.copyOf(rows.get(0).keySet()), plain);
+                if (keys.isPresent()) {
+                    return keys.get();
+                }
+            }
         }
         return inTransaction(() -> {
             List<Row> out = new ArrayList<>(rows.size());

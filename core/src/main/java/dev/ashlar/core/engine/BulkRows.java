@@ -105,14 +105,22 @@ final class BulkRows {
 
     /** Writes the run's rows and returns how many the database wrote; reported and logged as one statement. */
     int write(StatementRunner runner) {
+        return write(runner, bulk, table, columns, types, new Values(), to - from, BatchWriter.values(rows.get(from)));
+    }
+
+    /**
+     * Writes {@code count} rows of {@code columns} through {@code bulk}, reported to the listener and the
+     * echo log as one statement, failures translated with the statement and the first row's values.
+     */
+    static int write(StatementRunner runner, BulkInsert bulk, Table table, List<Column<?>> columns, List<SqlType<?>> types,
+                     Iterator<Object[]> rows, int count, List<Object> firstValues) {
         String sql = bulk.statement(table, columns);
-        List<Object> firstValues = BatchWriter.values(rows.get(from));
         long start = System.nanoTime();
         try {
-            long written = bulk.write(runner.jdbc(), sql, types, new Values());
-            runner.notifyListener(sql, to - from);
+            long written = bulk.write(runner.jdbc(), sql, types, rows);
+            runner.notifyListener(sql, count);
             if (runner.echo().on()) {
-                runner.echo().statement(sql + " -- " + (to - from) + " rows, first row's values:", firstValues, start, written, "rows affected");
+                runner.echo().statement(sql + " -- " + count + " rows, first row's values:", firstValues, start, written, "rows affected");
             }
             return Math.toIntExact(written);
         } catch (SQLException e) {

@@ -20,10 +20,12 @@ import static dev.ashlar.core.types.Types.text;
 import static dev.ashlar.core.types.Types.time;
 import static dev.ashlar.core.types.Types.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.dialect.BulkInsert;
+import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.DatabaseException;
 import dev.ashlar.core.error.UniqueViolationException;
 import dev.ashlar.core.internal.json.Json;
@@ -652,21 +654,33 @@ class BulkInsertTest {
             } else {
                 assertThat(statements.sql).allSatisfy(sql -> assertThat(sql).contains("RETURNING"));
             }
-            Optional<List<Row>> drawn = conn.insertWithDrawnKeys(numbered(table, seq, name, 500, 300).returning(id));
+            Optional<List<Row>> drawn = conn.insertWithDrawnKeys(table, List.of(seq, name), numberedValues(500, 300));
             assertThat(drawn.isPresent()).isEqualTo(db.kind() == DatabaseKind.POSTGRESQL);
             List<Long> expected = new ArrayList<>(keys.stream().map(r -> r.get(id)).toList());
             drawn.ifPresent(rows -> rows.forEach(r -> expected.add(r.get(id))));
             assertThat(expected).doesNotHaveDuplicates();
             assertThat(idsBySeq(db)).containsExactlyElementsOf(expected);
 
-            // not for fewer rows than the bulk path's minimum, other columns asked back, or keys given
-            assertThat(conn.insertWithDrawnKeys(numbered(table, seq, name, 1_000, minimum - 1).returning(id))).isEmpty();
-            assertThat(conn.insertWithDrawnKeys(numbered(table, seq, name, 1_000, 200).returning(id, name))).isEmpty();
-            Insert givenKeys = insertInto(table);
+            // not for fewer rows than the bulk path's minimum or with the keys given; other columns asked back: RETURNING
+            assertThat(conn.insertWithDrawnKeys(table, List.of(seq, name), numberedValues(1_000, minimum - 1))).isEmpty();
+            List<Object[]> givenKeys = new ArrayList<>();
             for (int n = 0; n < 200; n++) {
-                (n > 0 ? givenKeys.nextRow() : givenKeys).set(id, 100_000L + n).set(seq, 1_000 + n);
+                givenKeys.add(new Object[] {100_000L + n, 1_000 + n});
             }
-            assertThat(conn.insertWithDrawnKeys(givenKeys.returning(id))).isEmpty();
+            assertThat(conn.insertWithDrawnKeys(table, List.of(id, seq), givenKeys)).isEmpty();
+            assertThat(count(db, "SELECT count(*) FROM keyed")).isEqualTo(expected.size());
+            statements.sql.clear();
+            List<Row> both = conn.executeReturning(numbered(table, seq, name, 1_000, 200).returning(id, name));
+            assertThat(both).hasSize(200);
+            assertThat(statements.sql).allSatisfy(sql -> assertThat(sql).contains("RETURNING"));
+            expected.addAll(both.stream().map(r -> r.get(id)).toList());
+            if (db.kind() == DatabaseKind.POSTGRESQL) {
+                // a value of the wrong type is named before anything is written or drawn
+                List<Object[]> wrong = numberedValues(3_000, 200);
+                wrong.get(150)[1] = 42;
+                assertThatThrownBy(() -> conn.insertWithDrawnKeys(table, List.of(seq, name), wrong))
+                        .isInstanceOf(AshlarException.class).hasMessageContaining("name").hasMessageContaining("row 151");
+            }
             assertThat(count(db, "SELECT count(*) FROM keyed")).isEqualTo(expected.size());
 
             // a failure after the keys were drawn: the typed error, nothing written
@@ -687,6 +701,15 @@ class BulkInsertTest {
             (n > from ? insert.nextRow() : insert).set(seq, n).set(name, n % 5 == 0 ? null : "row " + n);
         }
         return insert;
+    }
+
+    /** {@code count} rows of (seq, name) values from {@code from} on, as {@link #numbered} sets them. */
+    private static List<Object[]> numberedValues(int from, int count) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int n = from; n < from + count; n++) {
+            rows.add(new Object[] {n, n % 5 == 0 ? null : "row " + n});
+        }
+        return rows;
     }
 
     private static List<Long> idsBySeq(TestDatabase db) throws SQLException {
@@ -712,7 +735,7 @@ class BulkInsertTest {
             } else {
                 SchemaDdl.createAll(conn, md);
             }
-            assertThat(conn.insertWithDrawnKeys(numbered(table, seq, name, 0, 300).returning(id))).isEmpty();
+            assertThat(conn.insertWithDrawnKeys(table, List.of(seq, name), numberedValues(0, 300))).isEmpty();
             List<Row> keys = conn.executeReturning(numbered(table, seq, name, 0, 300).returning(id));
             assertThat(keys.stream().map(r -> r.get(id)).toList()).containsExactlyElementsOf(idsBySeq(db));
         }

@@ -123,7 +123,12 @@ public final class RowInserter {
             return rows;
         }
         if (columns.length == 1 && group.size() >= connection.dialect().bulkInsert().map(BulkInsert::minimumRows).orElse(Integer.MAX_VALUE)) {
-            Optional<List<Row>> drawn = connection.insertWithDrawnKeys(groupInsert().returning(columns));
+            List<Column<?>> set = List.copyOf(group.get(0).values().keySet());
+            List<Object[]> values = new ArrayList<>(group.size());
+            for (InsertRow row : group) {
+                values.add(valuesOf(row, set));
+            }
+            Optional<List<Row>> drawn = connection.insertWithDrawnKeys(table, set, values);
             if (drawn.isPresent()) {
                 List<Object[]> rows = new ArrayList<>(group.size());
                 for (Row row : drawn.get()) {
@@ -160,13 +165,22 @@ public final class RowInserter {
             for (int r = from; r < to; r++) {
                 Map<Column<?>, Object> row = group.get(r).values();
                 for (Column<?> column : columns) {
-                    values[n++] = row.get(column); // by column: rows of one shape may list their columns in another order
+                    values[n++] = row.get(column); // by column, as in valuesOf
                 }
             }
             out.addAll(connection.query(group.get(0).state().meta.insertTemplate(table, columns, to - from, returned), values)
                     .mapValues(v -> v));
         }
         return out;
+    }
+
+    /** The row's values in the order of {@code columns}: rows of one shape may list their columns in another order. */
+    private static Object[] valuesOf(InsertRow row, List<Column<?>> columns) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.values().get(columns.get(i));
+        }
+        return values;
     }
 
     private static Object[] valuesOf(Row row, Column<?>[] columns) {
