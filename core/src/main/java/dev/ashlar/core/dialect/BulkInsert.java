@@ -15,6 +15,8 @@ import java.util.Optional;
  * consecutive rows that set the same columns to bound values of types this path {@link #canWrite can
  * write} goes this way, every other row goes out in JDBC batches, in the original order. It runs in the
  * caller's transaction or in one of the engine's, so a failure leaves nothing written, as a batch does.
+ * Where the dialect can also {@link #keyDrawQuery draw generated keys}, large inserts that need only
+ * their key back use it too ({@code Connection.insertWithDrawnKeys}).
  */
 public interface BulkInsert {
     /** The fewest rows for which this path beats a JDBC batch; smaller runs are batched. */
