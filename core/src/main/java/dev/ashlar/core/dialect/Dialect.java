@@ -8,6 +8,7 @@ import dev.ashlar.core.types.SqlType;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -131,6 +132,14 @@ public abstract class Dialect {
     /** Whether {@code INSERT ... RETURNING} works. */
     public boolean supportsInsertReturning() {
         return true;
+    }
+
+    /**
+     * A faster way than JDBC batches to insert many rows of plain values, if this database has one
+     * (PostgreSQL's COPY). Empty by default: many-row inserts then go out as JDBC batches.
+     */
+    public Optional<BulkInsert> bulkInsert() {
+        return Optional.empty();
     }
 
     /** Whether {@code UPDATE ... RETURNING} works. */

@@ -1,5 +1,6 @@
 package dev.ashlar.orm.internal;
 
+import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Row;
 import dev.ashlar.core.schema.Column;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -19,7 +21,9 @@ import java.util.function.Function;
  * Inserts the new rows of one table with as few statements as possible. Rows whose values are all
  * known go into the JDBC batch; rows needing generated values back go out as multi-row INSERT ...
  * RETURNING, one statement per run of rows of the same shape, except that a row referencing a new
- * row of the same table (a tree) waits until that row has its key.
+ * row of the same table (a tree) waits until that row has its key. A run large enough for the
+ * dialect's bulk path that needs only its generated key back draws the keys first and is written
+ * with them ({@link Connection#insertWithDrawnKeys}: a key query and a COPY on PostgreSQL).
  */
 public final class RowInserter {
     private final Table table;
@@ -115,17 +119,36 @@ public final class RowInserter {
             return rows;
         }
         if (!connection.dialect().supportsInsertReturning()) {
-            Insert insert = Sql.insertInto(table);
-            for (InsertRow row : group) {
-                insert.values(row.valuesByColumn());
-            }
             List<Object[]> rows = new ArrayList<>(group.size());
-            for (Row row : connection.executeReturning(insert.returning(columns))) {
+            for (Row row : connection.executeReturning(groupInsert().returning(columns))) {
                 rows.add(valuesOf(row, columns));
             }
             return rows;
         }
+        if (columns.length == 1 && group.size() >= connection.dialect().bulkInsert().map(BulkInsert::minimumRows).orElse(Integer.MAX_VALUE)) {
+            List<Object[]> values = new ArrayList<>(group.size());
+            for (InsertRow row : group) {
+                values.add(row.values()); // in the order of the group's shared column list
+            }
+            Optional<List<Row>> drawn = connection.insertWithDrawnKeys(table, group.get(0).columns(), values);
+            if (drawn.isPresent()) {
+                List<Object[]> rows = new ArrayList<>(group.size());
+                for (Row row : drawn.get()) {
+                    rows.add(valuesOf(row, columns));
+                }
+                return rows;
+            }
+        }
         return insertWithTemplates(connection, columns);
+    }
+
+    /** The group's rows as one many-row insert. */
+    private Insert groupInsert() {
+        Insert insert = Sql.insertInto(table);
+        for (InsertRow row : group) {
+            insert.values(row.valuesByColumn());
+        }
+        return insert;
     }
 
     /**

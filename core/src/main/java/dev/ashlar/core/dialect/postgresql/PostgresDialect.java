@@ -1,6 +1,7 @@
 package dev.ashlar.core.dialect.postgresql;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
@@ -8,6 +9,7 @@ import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
+import java.util.Optional;
 import java.util.Set;
 
 /** PostgreSQL. Its SQLSTATEs are precise, so it uses the standard error mapping unchanged. */
@@ -26,6 +28,7 @@ public final class PostgresDialect extends Dialect {
     }
 
     private final DdlCompiler ddl = new PostgresDdlCompiler(this);
+    private final Optional<BulkInsert> copy = Optional.of(new PostgresCopy(this));
 
     @Override
     public String name() {
@@ -65,6 +68,12 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String driverArtifact() {
         return "org.postgresql:postgresql";
+    }
+
+    /** Many-row inserts of plain values go as {@code COPY ... FROM STDIN}; see {@link PostgresCopy}. */
+    @Override
+    public Optional<BulkInsert> bulkInsert() {
+        return copy;
     }
 
     /** pgjdbc fetches with a fetch size only through a portal, which lives inside a transaction. */
