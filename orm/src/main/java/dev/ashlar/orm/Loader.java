@@ -77,8 +77,9 @@ final class Loader {
         long resultId = session.detector().newResult(meta.selectOrigin());
         // materialize adds to it only objects with hooks
         List<Object> fresh = meta.hasLifecycle() ? new ArrayList<>(1) : List.of();
+        boolean mapWasEmpty = session.map().size() == 0;
         List<Object> out = session.readConnection().query(template, key)
-                .mapValues(values -> materialize(meta, values, resultId, Map.of(), fresh));
+                .mapValues(values -> materialize(meta, values, resultId, Map.of(), fresh, mapWasEmpty));
         if (!meta.isRecord() && !meta.relationships().isEmpty()) {
             session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), Map.of());
         }
@@ -139,10 +140,11 @@ final class Loader {
             return out;
         }
         boolean direct = EntityMeta.isIdentity(positions, select.columns().size());
+        boolean mapWasEmpty = session.map().size() == 0;
         // Values go from the result set into an array and from it into the object: no Row, no lookup per value.
         return session.readConnection().query(select).mapValues(values -> {
             Object[] bound = direct ? values : pick(values, positions);
-            return materialize(meta, bound, resultId, plan, fresh);
+            return materialize(meta, bound, resultId, plan, fresh, mapWasEmpty);
         });
     }
 
@@ -157,8 +159,12 @@ final class Loader {
     /**
      * The session's object for one row's mapped values in binding order: the one in the identity
      * map (then no object is made), or a new one whose snapshot is the values array itself.
+     * {@code mapWasEmpty}: the session held no object when the read began, so only a repeated row of
+     * this same result can already be in the map; the new object is then registered with one hash
+     * operation that also finds such a repeat, instead of a lookup followed by an insert.
      */
-    private Object materialize(EntityMeta meta, Object[] values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+    private Object materialize(EntityMeta meta, Object[] values, long resultId, Map<String, Fetch> plan, List<Object> fresh,
+                               boolean mapWasEmpty) {
         if (meta.isRecord()) {
             Object model = meta.mapping().fromValues(values);
             if (meta.hasLifecycle()) {
@@ -168,9 +174,11 @@ final class Loader {
         }
         IdentityMap map = session.map();
         EntityKey key = meta.keyOfValues(values);
-        Object existing = key == null ? null : map.find(key);
-        if (existing != null) {
-            return existing;
+        if (key != null && !mapWasEmpty) {
+            Object existing = map.find(key);
+            if (existing != null) {
+                return existing;
+            }
         }
         Object model = meta.mapping().fromValues(values);
         EntityState s = new EntityState(model, meta, Status.PERSISTENT);
@@ -178,7 +186,12 @@ final class Loader {
         s.snapshot = EntityMeta.snapshotOfValues(values);
         s.resultId = resultId;
         s.plan = plan;
-        map.register(s);
+        if (key != null) {
+            Object repeated = map.registerIfAbsent(s);
+            if (repeated != null) {
+                return repeated; // the row came twice in this result: the first one's object stands
+            }
+        }
         map.track(s);
         if (!meta.relationships().isEmpty()) {
             session.relationships().installHolders(s, true);

@@ -75,6 +75,14 @@ public final class IdentityMap {
         byKey.put(s.key, s.object);
     }
 
+    /**
+     * Registers the object under its key unless an object holds that key already, in one hash
+     * operation; returns that other object, or {@code null} when {@code s} was registered.
+     */
+    public Object registerIfAbsent(EntityState s) {
+        return byKey.putIfAbsent(s.key, s.object);
+    }
+
     /** Moves the object from {@code oldKey} to its current key, after a flush changed its primary key. */
     public void rekey(EntityState s, EntityKey oldKey) {
         if (!s.key.equals(oldKey)) {
