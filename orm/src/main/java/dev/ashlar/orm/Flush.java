@@ -52,14 +52,24 @@ final class Flush {
         Hooks.fireStates(Event.BEFORE_UPDATE, candidates);
         Hooks.fireStates(Event.BEFORE_DELETE, deletes);
         validate();
+        // A flush that begins the session's transaction needs no savepoint: rolling the transaction
+        // back undoes exactly the flush. That saves two statements (two round trips on a server) on
+        // the common commit of a unit of work; later flushes of the transaction keep the savepoint.
+        boolean beginsTransaction = !session.inTransaction();
         Connection connection = session.connection();
-        Transaction savepoint = connection.begin();
+        Transaction savepoint = beginsTransaction ? null : connection.begin();
         try {
             write(connection);
-            savepoint.commit();
+            if (savepoint != null) {
+                savepoint.commit();
+            }
         } catch (RuntimeException e) {
             try {
-                savepoint.rollback();
+                if (savepoint != null) {
+                    savepoint.rollback();
+                } else {
+                    session.rollbackFailedFirstFlush();
+                }
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }

@@ -148,6 +148,16 @@ public final class Session implements AutoCloseable {
         return connection.get();
     }
 
+    /** Whether the session's transaction is open (a write, or {@link #connection()}, began it). */
+    boolean inTransaction() {
+        return connection.inTransaction();
+    }
+
+    /** Ends the session's transaction after a flush that began it failed: nothing else was written in it. */
+    void rollbackFailedFirstFlush() {
+        connection.rollback();
+    }
+
     /** The connection for the session's own reads: in its transaction once a write began one, else in autocommit. */
     Connection readConnection() {
         checkOpen("read");
@@ -405,8 +415,9 @@ public final class Session implements AutoCloseable {
     /**
      * Writes every pending change: inserts and updates table by table in foreign key order, then
      * deletes in reverse order, batched where statements repeat. Validation runs first, and the
-     * flush is all or nothing: on any failure its statements are rolled back (to a savepoint) and
-     * the objects are as before.
+     * flush is all or nothing: on any failure its statements are rolled back and the objects are as
+     * before. A flush that begins the session's transaction rolls that back (nothing else is in it);
+     * a flush after earlier writes of the transaction rolls back to a savepoint it began.
      */
     public void flush() {
         checkOpen("flush");

@@ -123,6 +123,11 @@ public final class SessionConnection {
         return statementLog == null ? List.of() : List.copyOf(statementLog);
     }
 
+    /** Whether the session's transaction (or savepoint, on the caller's transaction) is open: something was written or asked for. */
+    public boolean inTransaction() {
+        return transaction != null;
+    }
+
     /** Commits the open transaction (releases the savepoint, inside the caller's transaction), if any; a pooled connection goes back. */
     public void commit() {
         end(true);
