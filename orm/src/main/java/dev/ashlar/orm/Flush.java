@@ -18,6 +18,7 @@ import dev.ashlar.orm.internal.UpdateWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One flush of a session: works out what changed, runs the before hooks, validates, then writes
@@ -111,12 +112,16 @@ final class Flush {
         InsertPlanner planner = new InsertPlanner(undo);
         for (Table table : tables) {
             StatementBatch batch = new StatementBatch(connection);
-            RowInserter inserter = new RowInserter(table, batch, undo, s -> foreignKeys.sameTableParents(s, table), s -> {
+            List<EntityState> newRows = TableOrder.ofTable(inserts, table);
+            // Only new rows of a tree reference each other; asked once, and the usual table skips both
+            // the parents-first sort and the inserter's bookkeeping of which rows are in its group.
+            Function<EntityState, List<Object>> parents = s -> foreignKeys.sameTableParents(s, table);
+            boolean tree = TableOrder.anyHasParents(newRows, parents);
+            RowInserter inserter = new RowInserter(table, batch, undo, tree ? parents : null, s -> {
                 foreignKeys.sync(s, undo);
                 return planner.plan(s);
             });
-            List<EntityState> newRows = TableOrder.ofTable(inserts, table);
-            inserter.insertAll(TableOrder.parentsFirst(newRows, s -> foreignKeys.sameTableParents(s, table), session.map()::state));
+            inserter.insertAll(tree ? TableOrder.parentsFirst(newRows, parents, session.map()::state) : newRows);
             inserted.addAll(newRows);
             batch.run();
             UpdateWriter writer = new UpdateWriter(batch, undo);

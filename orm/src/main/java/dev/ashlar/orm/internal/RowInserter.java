@@ -36,7 +36,8 @@ public final class RowInserter {
 
     /**
      * An inserter into {@code table}. {@code plan} makes an object's row once its parents have keys;
-     * {@code sameTableParents} gives the new objects of the same table an object references.
+     * {@code sameTableParents} gives the new objects of the same table an object references, or is
+     * {@code null} when no new row of the table references another (see {@link TableOrder#anyHasParents}).
      */
     public RowInserter(Table table, StatementBatch batch, UndoLog undo, Function<EntityState, List<Object>> sameTableParents,
                        Function<EntityState, InsertRow> plan) {
@@ -50,7 +51,7 @@ public final class RowInserter {
     /** Inserts the objects, given parents first, and sets what the database generated on them. */
     public void insertAll(List<EntityState> ordered) {
         // only rows of a tree can reference each other: otherwise no set of the group's objects is kept
-        boolean tree = !TableOrder.noneHasParents(ordered, sameTableParents);
+        boolean tree = sameTableParents != null;
         for (EntityState s : ordered) {
             if (tree && referencesGroup(s)) {
                 runGroup();

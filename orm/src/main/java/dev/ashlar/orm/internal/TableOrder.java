@@ -60,9 +60,6 @@ public final class TableOrder {
      */
     public static List<EntityState> parentsFirst(List<EntityState> states, Function<EntityState, List<Object>> parents,
                                                  Function<Object, EntityState> stateOf) {
-        if (noneHasParents(states, parents)) {
-            return states; // the usual case (no tree in the table): no sets to build
-        }
         List<EntityState> out = new ArrayList<>();
         Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Object> pending = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -75,14 +72,17 @@ public final class TableOrder {
         return out;
     }
 
-    /** Whether no state references another object of its table through {@code parents}. */
-    public static boolean noneHasParents(List<EntityState> states, Function<EntityState, List<Object>> parents) {
+    /**
+     * Whether any state references another object of its table through {@code parents} (a tree):
+     * only then do the new rows need {@link #parentsFirst} and the inserter's wait for parents' keys.
+     */
+    public static boolean anyHasParents(List<EntityState> states, Function<EntityState, List<Object>> parents) {
         for (EntityState s : states) {
             if (!parents.apply(s).isEmpty()) {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private static void visit(EntityState s, Function<EntityState, List<Object>> parents, Function<Object, EntityState> stateOf,
