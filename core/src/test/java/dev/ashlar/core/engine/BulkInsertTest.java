@@ -568,11 +568,12 @@ class BulkInsertTest {
 
     @AllDatabases
     void shortRunsExpressionsAndConflictHandlingGoThroughTheBatchInRowOrder(TestDatabase db) throws SQLException {
-        MetaData md = new MetaData();
-        Column<Long> id = Column.of("id", bigInteger()).primaryKey();
-        Column<Integer> seq = Column.of("seq", integer()).notNull().unique();
-        Column<String> name = Column.of("name", string(40));
-        Table table = md.table("mixed", id, seq, name);
+        KeyedTable keyed = KeyedTable.named("mixed");
+        MetaData md = keyed.md();
+        Table table = keyed.table();
+        Column<Long> id = keyed.id();
+        Column<Integer> seq = keyed.seq();
+        Column<String> name = keyed.name();
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             SchemaDdl.createAll(conn, md);
             Statements statements = new Statements();
@@ -635,11 +636,12 @@ class BulkInsertTest {
 
     @AllDatabases
     void manyRowsReturningOnlyTheirKeyGetTheKeysTheirRowsHold(TestDatabase db) throws SQLException {
-        MetaData md = new MetaData();
-        Column<Long> id = Column.of("id", bigInteger()).primaryKey();
-        Column<Integer> seq = Column.of("seq", integer()).notNull().unique();
-        Column<String> name = Column.of("name", string(40));
-        Table table = md.table("keyed", id, seq, name);
+        KeyedTable keyed = KeyedTable.named("keyed");
+        MetaData md = keyed.md();
+        Table table = keyed.table();
+        Column<Long> id = keyed.id();
+        Column<Integer> seq = keyed.seq();
+        Column<String> name = keyed.name();
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             SchemaDdl.createAll(conn, md);
             int minimum = conn.dialect().bulkInsert().map(BulkInsert::minimumRows).orElse(100);
@@ -695,6 +697,17 @@ class BulkInsertTest {
         }
     }
 
+    /** A table of generated {@code id}, unique {@code seq} and nullable {@code name}, in a metadata of its own. */
+    private record KeyedTable(MetaData md, Table table, Column<Long> id, Column<Integer> seq, Column<String> name) {
+        static KeyedTable named(String tableName) {
+            MetaData md = new MetaData();
+            Column<Long> id = Column.of("id", bigInteger()).primaryKey();
+            Column<Integer> seq = Column.of("seq", integer()).notNull().unique();
+            Column<String> name = Column.of("name", string(40));
+            return new KeyedTable(md, md.table(tableName, id, seq, name), id, seq, name);
+        }
+    }
+
     private static Insert numbered(Table table, Column<Integer> seq, Column<String> name, int from, int count) {
         Insert insert = insertInto(table);
         for (int n = from; n < from + count; n++) {
@@ -724,11 +737,12 @@ class BulkInsertTest {
 
     @AllDatabases
     void keysAreNotDrawnForAColumnThatRefusesGivenValues(TestDatabase db) throws SQLException {
-        MetaData md = new MetaData();
-        Column<Long> id = Column.of("id", bigInteger()).primaryKey();
-        Column<Integer> seq = Column.of("seq", integer()).notNull().unique();
-        Column<String> name = Column.of("name", string(40));
-        Table table = md.table("keyed", id, seq, name);
+        KeyedTable keyed = KeyedTable.named("keyed");
+        MetaData md = keyed.md();
+        Table table = keyed.table();
+        Column<Long> id = keyed.id();
+        Column<Integer> seq = keyed.seq();
+        Column<String> name = keyed.name();
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             if (db.kind() == DatabaseKind.POSTGRESQL) {
                 conn.executeSql("CREATE TABLE keyed (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, name VARCHAR(40))");
