@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 /** The reference model, as a mutable class. */
 @Model(table = "items")
 public class Item {
-    @Id @Index public Long id;
+    @Id @Indexed public Long id;
     @Required public String name;
     @Text public String description;
     @Numeric(precision = 10, scale = 2) @Required public BigDecimal price;

@@ -285,7 +285,7 @@ class ModelMappingTest {
     @Model
     static class Duplicate {
         @Id Long id;
-        @dev.ashlar.declarative.Column(name = "created_at") String created;
+        @dev.ashlar.declarative.ColumnOptions(name = "created_at") String created;
         String createdAt;
     }
 

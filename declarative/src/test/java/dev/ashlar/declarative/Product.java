@@ -22,7 +22,7 @@ public record Product(@Id Long id,
                       LocalTime opensAt,
                       OffsetDateTime checkedAt,
                       @Numeric(precision = 12, scale = 4) BigDecimal cost,
-                      @Column(name = "sku_code", nullable = false, index = true) String sku,
+                      @ColumnOptions(name = "sku_code", nullable = false, index = true) String sku,
                       @Transient String note) {
 
     /** Stored by name. */

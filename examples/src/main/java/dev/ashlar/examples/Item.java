@@ -2,7 +2,7 @@ package dev.ashlar.examples;
 
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.Id;
-import dev.ashlar.declarative.Index;
+import dev.ashlar.declarative.Indexed;
 import dev.ashlar.declarative.Model;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Required;
@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
 /** The reference model: an item for sale. The annotation processor generates {@code Item_} from it. */
 @Model(table = "items")
 public class Item {
-    @Id @Index public Long id;
+    @Id @Indexed public Long id;
     @Required public String name;
     @Text public String description;
     @Numeric(precision = 10, scale = 2) @Required public BigDecimal price;

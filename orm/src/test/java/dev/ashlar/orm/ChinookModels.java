@@ -1,7 +1,7 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.core.schema.MetaData;
-import dev.ashlar.declarative.Column;
+import dev.ashlar.declarative.ColumnOptions;
 import dev.ashlar.declarative.Id;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.ManyToOne;
@@ -95,8 +95,8 @@ final class ChinookModels {
 
         @Model(table = "Invoice")
         static class Invoice implements AnInvoice {
-            @Id @Column(name = "InvoiceId") Integer invoiceId;
-            @Length(40) @Column(name = "BillingCountry") String billingCountry;
+            @Id @ColumnOptions(name = "InvoiceId") Integer invoiceId;
+            @Length(40) @ColumnOptions(name = "BillingCountry") String billingCountry;
             @OneToMany(mappedBy = "invoice") List<InvoiceLine> lines = new ArrayList<>();
 
             public String country() {
@@ -110,11 +110,11 @@ final class ChinookModels {
 
         @Model(table = "InvoiceLine")
         static class InvoiceLine implements ALine {
-            @Id @Column(name = "InvoiceLineId") Integer invoiceLineId;
-            @References(model = Invoice.class) @Column(name = "InvoiceId") Integer invoiceId;
-            @References(model = Track.class) @Column(name = "TrackId") Integer trackId;
-            @Numeric(precision = 10, scale = 2) @Column(name = "UnitPrice") BigDecimal unitPrice;
-            @Column(name = "Quantity") int quantity;
+            @Id @ColumnOptions(name = "InvoiceLineId") Integer invoiceLineId;
+            @References(model = Invoice.class) @ColumnOptions(name = "InvoiceId") Integer invoiceId;
+            @References(model = Track.class) @ColumnOptions(name = "TrackId") Integer trackId;
+            @Numeric(precision = 10, scale = 2) @ColumnOptions(name = "UnitPrice") BigDecimal unitPrice;
+            @ColumnOptions(name = "Quantity") int quantity;
             @ManyToOne Ref<Invoice> invoice = new Ref<>();
             @ManyToOne Ref<Track> track = new Ref<>();
 
@@ -129,9 +129,9 @@ final class ChinookModels {
 
         @Model(table = "Track")
         static class Track implements ATrack {
-            @Id @Column(name = "TrackId") Integer trackId;
-            @Length(200) @Column(name = "Name") String name;
-            @Column(name = "Milliseconds") int milliseconds;
+            @Id @ColumnOptions(name = "TrackId") Integer trackId;
+            @Length(200) @ColumnOptions(name = "Name") String name;
+            @ColumnOptions(name = "Milliseconds") int milliseconds;
 
             public String name() {
                 return name;

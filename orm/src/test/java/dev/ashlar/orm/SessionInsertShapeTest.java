@@ -11,7 +11,7 @@ import dev.ashlar.declarative.Model;
 import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Required;
-import dev.ashlar.declarative.ServerDefault;
+import dev.ashlar.declarative.DatabaseDefault;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -39,7 +39,7 @@ class SessionInsertShapeTest {
         @Required @Length(40) String name;
         @Length(200) String description;
         @Numeric(precision = 10, scale = 2) BigDecimal price;
-        @ServerDefault("new") @Length(10) String state;
+        @DatabaseDefault("new") @Length(10) String state;
 
         Gadget() {
         }

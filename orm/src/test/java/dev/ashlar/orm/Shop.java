@@ -15,7 +15,7 @@ import dev.ashlar.declarative.OneToMany;
 import dev.ashlar.declarative.OneToOne;
 import dev.ashlar.declarative.References;
 import dev.ashlar.declarative.Required;
-import dev.ashlar.declarative.ServerDefault;
+import dev.ashlar.declarative.DatabaseDefault;
 import dev.ashlar.declarative.Unique;
 import dev.ashlar.declarative.UpdatedNow;
 import java.time.LocalDateTime;
@@ -147,8 +147,8 @@ final class Shop {
     static class Counter {
         @Id Long id;
         @Required @Length(20) String name;
-        @ServerDefault("7") Integer start;
-        @ServerDefault("fresh") @Length(10) String state;
+        @DatabaseDefault("7") Integer start;
+        @DatabaseDefault("fresh") @Length(10) String state;
         @DefaultNow @UpdatedNow LocalDateTime touchedAt;
 
         Counter() {

@@ -9,7 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.ashlar.declarative.Column;
+import dev.ashlar.declarative.ColumnOptions;
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.Id;
 import dev.ashlar.declarative.Length;
@@ -106,7 +106,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 ok = false;
                 continue;
             }
-            Column override = field.getAnnotation(Column.class);
+            ColumnOptions override = field.getAnnotation(ColumnOptions.class);
             String column = override != null && !override.name().isEmpty() ? override.name() : MappingRules.snakeCase(fieldName);
             String previous = fieldByColumn.putIfAbsent(column, fieldName);
             if (previous != null) {

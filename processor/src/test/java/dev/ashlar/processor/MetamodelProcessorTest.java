@@ -28,7 +28,7 @@ class MetamodelProcessorTest {
 
             @Model(table = "items")
             public class Item {
-                @Id @Index public Long id;
+                @Id @Indexed public Long id;
                 @Required public String name;
                 @Text public String description;
                 @Numeric(precision = 10, scale = 2) @Required public BigDecimal price;
@@ -43,7 +43,7 @@ class MetamodelProcessorTest {
 
             @Model
             public record OrderLine(@Id long id, @References(model = Item.class) Long itemId, int quantity,
-                                    Status status, byte[] receipt, @Column(name = "memo_text") String memo,
+                                    Status status, byte[] receipt, @ColumnOptions(name = "memo_text") String memo,
                                     @Transient String scratch) {
                 public enum Status { OPEN, SHIPPED }
             }
@@ -158,7 +158,7 @@ class MetamodelProcessorTest {
                     public BigDecimal price;
                     @Length(20) public Integer count;
                     @Text @Length(20) public String body;
-                    @Column(name = "count") public String total;
+                    @ColumnOptions(name = "count") public String total;
                 }
                 """));
         assertThat(c.success).isFalse();
@@ -181,7 +181,7 @@ class MetamodelProcessorTest {
                 import dev.ashlar.declarative.*;
 
                 @Model
-                public record Twice(@Id Long id, String createdAt, @Column(name = "created_at") String created) {
+                public record Twice(@Id Long id, String createdAt, @ColumnOptions(name = "created_at") String created) {
                 }
                 """));
         assertThat(c.success).isFalse();

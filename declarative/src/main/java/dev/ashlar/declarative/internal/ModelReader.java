@@ -8,7 +8,7 @@ import dev.ashlar.core.types.Types;
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.UpdatedNow;
 import dev.ashlar.declarative.Id;
-import dev.ashlar.declarative.Index;
+import dev.ashlar.declarative.Indexed;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.MappingException;
 import dev.ashlar.declarative.Model;
@@ -211,7 +211,7 @@ public final class ModelReader {
             problems.add(where + "@UpdatedNow applies only to LocalDateTime, OffsetDateTime and LocalDate fields");
             return null;
         }
-        dev.ashlar.declarative.Column override = f.getAnnotation(dev.ashlar.declarative.Column.class);
+        dev.ashlar.declarative.ColumnOptions override = f.getAnnotation(dev.ashlar.declarative.ColumnOptions.class);
         String name = override != null && !override.name().isEmpty() ? override.name() : MappingRules.snakeCase(f.getName());
         Column<Object> column = column(name, sqlType(kind, f, facts));
         column.field(f.getName());
@@ -224,7 +224,7 @@ public final class ModelReader {
         if (f.isAnnotationPresent(Unique.class) || (override != null && override.unique())) {
             column.unique();
         }
-        if (f.isAnnotationPresent(Index.class) || (override != null && override.index())) {
+        if (f.isAnnotationPresent(Indexed.class) || (override != null && override.index())) {
             column.index();
         }
         if (facts.defaultNow()) {
@@ -233,14 +233,14 @@ public final class ModelReader {
         if (f.isAnnotationPresent(UpdatedNow.class)) {
             column.onUpdate(now(kind));
         }
-        dev.ashlar.declarative.ServerDefault serverDefault = f.getAnnotation(dev.ashlar.declarative.ServerDefault.class);
+        dev.ashlar.declarative.DatabaseDefault serverDefault = f.getAnnotation(dev.ashlar.declarative.DatabaseDefault.class);
         if (serverDefault != null) {
             column.serverDefault(dev.ashlar.core.schema.ServerDefault.literal(literal(kind, serverDefault.value())));
         }
         return new Draft(f, column, f.getAnnotation(References.class), component, getter, setter);
     }
 
-    /** A {@code @ServerDefault} literal as the column's kind of value, so the DDL renders a number as a number. */
+    /** A {@code @DatabaseDefault} literal as the column's kind of value, so the DDL renders a number as a number. */
     private static Object literal(Kind kind, String text) {
         return switch (kind) {
             case SMALL_INTEGER, INTEGER, BIG_INTEGER -> Long.parseLong(text.trim());

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface Column {
+public @interface ColumnOptions {
     /** The column name; empty means the snake_case field name. */
     String name() default "";
 
