@@ -373,21 +373,53 @@ public final class ModelMeta {
         return snapshot;
     }
 
-    /** The identity key from key values given by a caller, converted to the key columns' types. */
+    /**
+     * The identity key from key values given by a caller, converted to the key columns' types (an
+     * {@code int} for a {@code Long} key is fine).
+     *
+     * @throws dev.ashlar.orm.InvalidKeyException naming the model and the key's types when the values
+     *                                            do not fit the key
+     */
     public ModelKey keyFromValues(Object... values) {
-        if (values.length != key.size()) {
-            throw new IllegalArgumentException(name() + " has a primary key of " + key.size() + " column(s) " + keyFields()
-                    + ", got " + values.length + " value(s)");
+        if (values == null || values.length != key.size()) {
+            throw invalidKey("got " + (values == null ? "no values" : values.length + " value(s) " + java.util.Arrays.toString(values)));
         }
         if (values.length == 1) {
             // the common case (get by a single-column key) without a list per call
-            return ModelKey.single(type(), Values.convert(values[0], key.get(0).column().type().javaType()));
+            return ModelKey.single(type(), checked(0, values[0]));
         }
         List<Object> normalised = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
-            normalised.add(Values.convert(values[i], key.get(i).column().type().javaType()));
+            normalised.add(checked(i, values[i]));
         }
         return new ModelKey(type(), normalised);
+    }
+
+    private Object checked(int i, Object value) {
+        Class<?> expected = key.get(i).column().type().javaType();
+        Object converted = Values.convert(value, expected);
+        if (converted == null || !expected.isInstance(converted)) {
+            throw invalidKey("got " + (value == null ? "null" : describeValue(value) + " (" + value.getClass().getSimpleName() + ")")
+                    + " for " + key.get(i).name());
+        }
+        return converted;
+    }
+
+    private static String describeValue(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+
+    private dev.ashlar.orm.InvalidKeyException invalidKey(String got) {
+        List<Class<?>> types = new ArrayList<>();
+        StringBuilder fields = new StringBuilder();
+        for (FieldMapping b : key) {
+            Class<?> t = b.column().type().javaType();
+            types.add(t);
+            fields.append(fields.length() == 0 ? "" : ", ").append(b.name()).append(' ').append(t.getSimpleName());
+        }
+        return new dev.ashlar.orm.InvalidKeyException(type(), types, name() + "'s primary key is (" + fields + "), so a key for it is "
+                + (key.size() == 1 ? "one " + types.get(0).getSimpleName() : key.size() + " values of those types, in that order")
+                + "; " + got);
     }
 
     /** The names of the key fields. */
