@@ -70,7 +70,7 @@ class SessionBasicsTest {
                         .isInstanceOf(InvalidKeyException.class).hasMessageEndingWith("got null for id");
                 assertThatThrownBy(() -> session.get(Stock.class, "north"))
                         .isInstanceOf(InvalidKeyException.class)
-                        .hasMessageContaining("Stock's primary key is (warehouse String, item_id Long)".replace("item_id", "itemId"))
+                        .hasMessageContaining("Stock's primary key is (warehouse String, itemId Long)")
                         .hasMessageContaining("got 1 value(s) [north]");
                 assertThatThrownBy(() -> session.get(Stock.class, "north", "not-a-number"))
                         .isInstanceOf(InvalidKeyException.class).hasMessageEndingWith("got \"not-a-number\" (String) for itemId");

@@ -69,6 +69,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /** The model that maps each table, over every round of this compilation. */
+    private final Map<String, TypeElement> modelByTable = new HashMap<>();
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (Element element : round.getElementsAnnotatedWith(Model.class)) {
@@ -76,9 +79,26 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 error(element.getSimpleName() + ": @Model applies only to classes and records", element);
                 continue;
             }
-            generate((TypeElement) element);
+            TypeElement type = (TypeElement) element;
+            if (claimTable(type)) {
+                generate(type);
+            }
         }
         return true;
+    }
+
+    /**
+     * Records the model's table, or reports that another model of this compilation maps it already,
+     * naming both (the same rule the runtime registry applies); {@code false} then.
+     */
+    private boolean claimTable(TypeElement type) {
+        String table = MappingRules.tableName(type.getSimpleName().toString(), type.getAnnotation(Model.class).table());
+        TypeElement first = modelByTable.putIfAbsent(table, type);
+        if (first == null || first.equals(type)) {
+            return true;
+        }
+        error(MappingRules.sharedTableProblem(type.getQualifiedName().toString(), table, first.getQualifiedName().toString()), type);
+        return false;
     }
 
     /** A field that maps cleanly: its element, column name and the Java type its column holds. */
