@@ -296,15 +296,30 @@ public final class ModelMeta {
 
     /** The identity key of a model object, or {@code null} while any key value is unset. */
     public ModelKey keyOf(Object model) {
-        List<Object> values = new ArrayList<>(key.size());
-        for (FieldMapping b : key) {
+        Object value = keyValueOf(model);
+        return value == null ? null : ModelKey.ofValue(type(), value);
+    }
+
+    /**
+     * The raw identity key value of a model object ({@link ModelKey#value()}), or {@code null} while
+     * any key value is unset.
+     */
+    public Object keyValueOf(Object model) {
+        if (key.size() == 1) {
+            FieldMapping b = key.get(0);
+            Object v = b.get(model);
+            return b.isUnsetKey(v) ? null : v;
+        }
+        Object[] values = new Object[key.size()];
+        for (int i = 0; i < values.length; i++) {
+            FieldMapping b = key.get(i);
             Object v = b.get(model);
             if (b.isUnsetKey(v)) {
                 return null;
             }
-            values.add(v);
+            values[i] = v;
         }
-        return new ModelKey(type(), values);
+        return List.of(values);
     }
 
     /**
@@ -336,11 +351,14 @@ public final class ModelMeta {
         return true;
     }
 
-    /** The identity key from mapped values in binding order (as {@link #keyOf} would give for the object made from them). */
-    public ModelKey keyOfValues(Object[] values) {
+    /**
+     * The raw identity key value from mapped values in field order (as {@link #keyValueOf} would give
+     * for the object made from them), or {@code null} while any is unset.
+     */
+    public Object keyValueOfValues(Object[] values) {
         if (keyIndexes.length == 1) {
             Object v = values[keyIndexes[0]];
-            return unsetKey(key.get(0), v) ? null : ModelKey.single(type(), v);
+            return unsetKey(key.get(0), v) ? null : v;
         }
         Object[] kv = new Object[keyIndexes.length];
         for (int i = 0; i < kv.length; i++) {
@@ -349,7 +367,7 @@ public final class ModelMeta {
                 return null;
             }
         }
-        return new ModelKey(type(), List.of(kv));
+        return List.of(kv);
     }
 
     private static boolean unsetKey(FieldMapping b, Object v) {
