@@ -83,6 +83,27 @@ class SessionBasicsTest {
     }
 
     @AllDatabases
+    void generatedColumnsOfTheSharedRegistryWorkInASessionOverAnotherRegistry(TestDatabase db) throws Exception {
+        // Inventory_Item_ belongs to the shared registry (Models); the session maps Item with Inventory's own
+        assertThat(Inventory_Item_.TABLE).isNotSameAs(Inventory.REGISTRY.of(Item.class).table());
+        try (Engine engine = Engine.create(db.url())) {
+            Inventory.createSchema(engine);
+            try (Session session = Session.open(engine, Inventory.options())) {
+                session.add(new Item("Widget", "9.99"));
+                session.add(new Item("Gadget", "19.99"));
+                session.add(new Item("Gizmo", "29.99"));
+                session.commit();
+                List<Item> found = session.select(Item.class)
+                        .where(Inventory_Item_.price.gt(new BigDecimal("10"))).orderBy(Inventory_Item_.price.desc())
+                        .options(Load.selectIn(Inventory_Item_.supplier)).list();
+                assertThat(found).extracting(i -> i.name).containsExactly("Gizmo", "Gadget");
+                assertThat(found.get(0)).isSameAs(session.get(Item.class, found.get(0).id));
+            }
+            assertThat(queryOne(db, "SELECT COUNT(*) FROM item WHERE price > 10")).isEqualTo("2");
+        }
+    }
+
+    @AllDatabases
     void updatesOnlyChangedColumns(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url()); Session session = Session.open(engine, Inventory.options())) {
             Inventory.createSchema(engine);

@@ -9,11 +9,16 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
 import dev.ashlar.declarative.ColumnOptions;
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.Id;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.Model;
+import dev.ashlar.declarative.ModelMapping;
+import dev.ashlar.declarative.Models;
+import dev.ashlar.declarative.Relation;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
@@ -30,7 +35,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Generated;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -55,14 +59,19 @@ import javax.tools.Diagnostic;
  * applies. Found by javac through {@code META-INF/services}, so declaring the processor jar as a
  * {@code provided} dependency is enough.
  */
-// Claims the field annotations too, so that javac does not warn that no processor took them.
-@SupportedAnnotationTypes("dev.ashlar.declarative.*")
 public final class MetamodelProcessor extends AbstractProcessor {
-    private static final ClassName MODEL_MAPPING = ClassName.get("dev.ashlar.declarative", "ModelMapping");
-    private static final ClassName MODELS = ClassName.get("dev.ashlar.declarative", "Models");
-    private static final ClassName TABLE = ClassName.get("dev.ashlar.core.schema", "Table");
-    private static final ClassName COLUMN = ClassName.get("dev.ashlar.core.schema", "Column");
-    private static final ClassName RELATION = ClassName.get("dev.ashlar.declarative", "Relation");
+    /** Claims the field annotations too, so that javac does not warn that no processor took them. */
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Model.class.getPackageName() + ".*");
+    }
+
+    // named through the classes themselves, so that a rename is a compile error here rather than broken generated code
+    private static final ClassName MODEL_MAPPING = ClassName.get(ModelMapping.class);
+    private static final ClassName MODELS = ClassName.get(Models.class);
+    private static final ClassName TABLE = ClassName.get(Table.class);
+    private static final ClassName COLUMN = ClassName.get(Column.class);
+    private static final ClassName RELATION = ClassName.get(Relation.class);
 
     @Override
     public SourceVersion getSupportedSourceVersion() {

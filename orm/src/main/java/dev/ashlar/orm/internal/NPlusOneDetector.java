@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * warns (or, in strict mode, throws) naming the loading option that would have avoided it.
  */
 public final class NPlusOneDetector {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.ashlar.orm.Session");
+    private static final Logger LOG = LoggerFactory.getLogger(dev.ashlar.orm.Session.class);
 
     private final SessionOptions options;
     /**
