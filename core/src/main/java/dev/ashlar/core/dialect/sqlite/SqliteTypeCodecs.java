@@ -48,7 +48,12 @@ class SqliteTypeCodecs extends TypeCodecs {
         if (type.precision() <= SqliteTypeCompiler.EXACT_NUMERIC_DIGITS) {
             return Codec.of(Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v.doubleValue()), (rs, i) -> {
                 double value = rs.getDouble(i);
-                return value == 0 && rs.wasNull() ? null : exactDecimal(value).setScale(scale, RoundingMode.HALF_UP);
+                if (value == 0) {
+                    // SQLite also gives 0 for NULL and for text that is no number: tell those apart (zeros only, so rarely)
+                    String text = rs.getString(i);
+                    return text == null ? null : new BigDecimal(text.strip()).setScale(scale, RoundingMode.HALF_UP);
+                }
+                return exactDecimal(value).setScale(scale, RoundingMode.HALF_UP);
             }).refusingWrites(precision(type));
         }
         return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v.toPlainString()), (rs, i) -> {
