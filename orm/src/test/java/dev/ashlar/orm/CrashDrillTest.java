@@ -69,7 +69,9 @@ class CrashDrillTest {
         for (int round = 0; round < KILLS; round++) {
             // kill after 1 to 19 acknowledged commits, a different count each round
             int killAfter = 1 + (round * 7) % 19;
-            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            // the child only needs to start fast: C1 only and the serial collector roughly halve its start-up
+            Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                    "-cp", System.getProperty("java.class.path"),
                     CrashDrillChild.class.getName(), file.toString(), String.valueOf(round * 1_000_000L))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
