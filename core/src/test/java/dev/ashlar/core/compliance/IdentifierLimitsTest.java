@@ -127,6 +127,18 @@ class IdentifierLimitsTest {
         child.uniqueConstraints().forEach(uq -> generated.add(uq.name()));
         child.foreignKeys().forEach(fk -> generated.add(fk.name()));
         assertThat(generated).hasSize(5).doesNotHaveDuplicates();
+        // deterministic: the same declaration names its constraints the same way every time
+        MetaData again = new MetaData();
+        Table parentAgain = again.table(table, Column.of("id", bigInteger()).primaryKey());
+        Column<String> oneAgain = Column.of(first, string(10)).index().unique();
+        Column<String> twoAgain = Column.of(second, string(10)).index();
+        Table childAgain = again.table(child.name(), Column.of("id", bigInteger()).primaryKey(), oneAgain, twoAgain,
+                Column.of(ref.name(), bigInteger()).references(parentAgain.column("id", Long.class)), Index.on(oneAgain, twoAgain));
+        List<String> regenerated = new ArrayList<>();
+        childAgain.indexes().forEach(ix -> regenerated.add(ix.name()));
+        childAgain.uniqueConstraints().forEach(uq -> regenerated.add(uq.name()));
+        childAgain.foreignKeys().forEach(fk -> regenerated.add(fk.name()));
+        assertThat(regenerated).isEqualTo(generated);
         for (String name : generated) {
             assertThat(bytes(name)).as(name).isLessThanOrEqualTo(63).isGreaterThan(55);
         }
