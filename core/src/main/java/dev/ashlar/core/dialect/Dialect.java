@@ -179,6 +179,22 @@ public abstract class Dialect {
     }
 
     /**
+     * Gives a connection that Ashlar did not open (from a caller's {@link javax.sql.DataSource}) the
+     * session settings that {@link #configurePool} gives the connections of Ashlar's own pool. Called
+     * when an engine over a caller's data source borrows a connection, on every borrowing until it
+     * returns {@code true}, so keep it cheap: check before sending anything.
+     *
+     * @param connection the borrowed connection, possibly inside a transaction that its owner began
+     * @return whether the settings now last for the connection's life (so Ashlar stops calling this
+     *     for it); {@code false} when they may be undone, for example by the rollback of the
+     *     transaction they were made in
+     * @throws SQLException when a setting cannot be made
+     */
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        return true;
+    }
+
+    /**
      * Something to hold open for the engine's lifetime, or {@code null}. SQLite's in-memory
      * database exists only while a connection to it is open, so its dialect returns one.
      */

@@ -72,6 +72,11 @@ public final class Connection implements AutoCloseable {
         return runner;
     }
 
+    /** Marks this connection as borrowed inside a transaction managed outside Ashlar; see {@link ManagedTransactions}. */
+    void joinManagedTransaction() {
+        transactions.joinManaged();
+    }
+
     // ---- statements -----------------------------------------------------------------------
 
     /** Runs a query; read the rows from the returned {@link Result}, which holds an open cursor. */
@@ -292,7 +297,8 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether a transaction is open: one begun with {@link #begin()} and not yet committed or rolled
-     * back (a savepoint counts, as it lies inside one). The implicit transaction of an open
+     * back (a savepoint counts, as it lies inside one), or a framework's transaction that this
+     * connection was borrowed in (see {@link ManagedTransactions}). The implicit transaction of an open
      * PostgreSQL {@link #cursor(Select) cursor} does not count. A closed connection is in none.
      */
     public boolean inTransaction() {
@@ -314,7 +320,10 @@ public final class Connection implements AutoCloseable {
         return runner.isClosed();
     }
 
-    /** Rolls back any open transaction and returns the connection to the pool. */
+    /**
+     * Rolls back any open transaction and returns the connection to the pool. A framework's
+     * transaction that the connection was borrowed in stays open, for its owner to end.
+     */
     @Override
     public void close() {
         if (runner.isClosed()) {

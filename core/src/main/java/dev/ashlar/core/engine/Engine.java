@@ -9,6 +9,7 @@ import dev.ashlar.core.error.ConfigurationException;
 import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -16,7 +17,9 @@ import java.util.function.Function;
 
 /**
  * The starting point: a dialect plus a connection pool for one database. Thread-safe; make one per
- * database and share it. Creating an engine does not connect; the first {@link #connect()} does.
+ * database and share it. Creating an engine from a URL does not connect; the first {@link #connect()}
+ * does. An engine can also work over a {@link DataSource} the application already has
+ * ({@link #create(DataSource, EngineOptions)}), which it borrows from and never closes.
  *
  * <pre>{@code
  * try (Engine engine = Engine.create("sqlite:///items.db", EngineOptions.echo())) {
@@ -27,18 +30,28 @@ import java.util.function.Function;
 public final class Engine implements AutoCloseable {
     private final EngineUrl url;
     private final Dialect dialect;
+    /** Where connections come from: the engine's own pool, or the caller's data source. */
+    private final DataSource dataSource;
+    /** The engine's own pool, closed with it; {@code null} over a caller's data source, which its owner closes. */
     private final HikariDataSource pool;
+    /** Session setup of connections from a caller's data source; {@code null} for the engine's own pool, which does it itself. */
+    private final BorrowedConnections borrowed;
+    private final ManagedTransactions managedTransactions;
     private final AutoCloseable keepAlive;
     private final Echo echo;
     /** Each pooled connection's prepared statements, by the driver's connection (weakly: the pool decides its life). */
     private final Map<java.sql.Connection, StatementCache> statementCaches = new WeakHashMap<>();
 
-    private Engine(EngineUrl url, Dialect dialect, HikariDataSource pool, AutoCloseable keepAlive, Echo echo) {
+    private Engine(EngineUrl url, Dialect dialect, DataSource dataSource, HikariDataSource pool, AutoCloseable keepAlive,
+                   EngineOptions options) {
         this.url = url;
         this.dialect = dialect;
+        this.dataSource = dataSource;
         this.pool = pool;
+        this.borrowed = pool == null ? new BorrowedConnections(dialect) : null;
+        this.managedTransactions = pool == null ? options.managedTransactions() : ManagedTransactions.NONE;
         this.keepAlive = keepAlive;
-        this.echo = echo;
+        this.echo = new Echo(options.isEcho());
     }
 
     /** An engine for {@code url} with default options. */
@@ -64,8 +77,11 @@ public final class Engine implements AutoCloseable {
             config.setPassword(parsed.password());
         }
         config.setMaximumPoolSize(options.poolSize());
-        config.setMinimumIdle(0);
+        config.setMinimumIdle(Math.min(options.minimumIdle(), options.poolSize()));
         config.setConnectionTimeout(Math.max(250, options.connectTimeout().toMillis()));
+        config.setIdleTimeout(options.idleTimeout().toMillis());
+        config.setMaxLifetime(options.maxLifetime().toMillis());
+        config.setLeakDetectionThreshold(options.leakDetectionThreshold().toMillis());
         // Lazy start, like SQLAlchemy: a wrong URL is reported by the first connect(), as a typed error.
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
@@ -79,7 +95,51 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw dialect.translate(e, null, null);
         }
-        return new Engine(parsed, dialect, new HikariDataSource(config), keepAlive, new Echo(options.isEcho()));
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Engine(parsed, dialect, pool, pool, keepAlive, options);
+    }
+
+    /**
+     * An engine over a {@link DataSource} that the caller made and owns (a HikariCP pool, Spring's
+     * data source), with default options; the dialect comes from the database's metadata.
+     *
+     * @see #create(DataSource, EngineOptions)
+     */
+    public static Engine create(DataSource dataSource) {
+        return create(dataSource, EngineOptions.defaults());
+    }
+
+    /**
+     * An engine over a {@link DataSource} that the caller made and owns. Its dialect is found by
+     * asking each installed {@link dev.ashlar.core.dialect.DialectProvider} whether it recognizes the
+     * database that one connection's metadata describes, so this borrows a connection once; to name
+     * the dialect instead, use {@link #create(DataSource, Dialect, EngineOptions)}.
+     *
+     * <p>The data source is used as it is: the pool settings of {@code options} do not apply, and
+     * {@link #close()} leaves it open. Each connection Ashlar borrows gets the session settings that
+     * Ashlar's own pool gives its connections (see
+     * {@link Dialect#prepareBorrowedConnection(java.sql.Connection)}), checked at borrowing.
+     *
+     * @throws ConfigurationException when no installed dialect recognizes the database
+     * @throws ConnectionException    when no connection can be had to read the metadata
+     */
+    public static Engine create(DataSource dataSource, EngineOptions options) {
+        Dialect dialect;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            dialect = Dialects.forMetadata(connection.getMetaData());
+        } catch (SQLException e) {
+            throw new ConnectionException(e, null, null);
+        }
+        return create(dataSource, dialect, options);
+    }
+
+    /** An engine over a caller's {@link DataSource}, in {@code dialect}; it connects only when used. */
+    public static Engine create(DataSource dataSource, Dialect dialect, EngineOptions options) {
+        if (dataSource == null || dialect == null || options == null) {
+            throw new ConfigurationException("Engine.create(dataSource, dialect, options) needs all three; got "
+                    + dataSource + ", " + dialect + ", " + options);
+        }
+        return new Engine(null, dialect, dataSource, null, null, options);
     }
 
     private static void requireDriver(Dialect dialect) {
@@ -93,9 +153,28 @@ public final class Engine implements AutoCloseable {
 
     /** Borrows a connection from the pool; close it to give it back. */
     public Connection connect() {
+        java.sql.Connection jdbc = null;
         try {
-            return new Connection(this, pool.getConnection());
+            jdbc = dataSource.getConnection();
+            if (borrowed == null) {
+                return new Connection(this, jdbc);
+            }
+            borrowed.prepare(jdbc);
+            Connection connection = new Connection(this, jdbc);
+            if (managedTransactions.isManaged(jdbc)) {
+                connection.joinManagedTransaction();
+            }
+            return connection;
         } catch (SQLException e) {
+            if (jdbc != null) {
+                // Borrowed, but its session setup failed: give it back, and report what the database said.
+                try {
+                    jdbc.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw dialect.translate(e, null, null);
+            }
             // The pool reports every failed connect as a timeout without a SQLSTATE; the driver's own error, its
             // cause, says what went wrong (refused, no such file, bad password). Any failure here is a connection failure.
             SQLException reason = e.getCause() instanceof SQLException cause ? cause : e;
@@ -126,16 +205,37 @@ public final class Engine implements AutoCloseable {
         return dialect;
     }
 
-    /** The URL this engine was made from (password masked in its {@code toString}). */
+    /**
+     * The URL this engine was made from (password masked in its {@code toString}), or {@code null}
+     * for an engine over a caller's {@link DataSource}.
+     */
     public EngineUrl url() {
         return url;
     }
 
-    /** The statement cache of the driver connection under {@code physical}. */
+    /** Where this engine's connections come from: its own HikariCP pool, or the caller's data source. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Takes a broken connection out of the pool, so that no later borrower gets it. */
     void evict(java.sql.Connection pooled) {
-        pool.evictConnection(pooled);
+        HikariDataSource hikari = pool != null ? pool : callersHikari();
+        if (hikari != null) {
+            hikari.evictConnection(pooled);
+        }
+        // Another pool validates what it hands out; Ashlar cannot take a connection out of it.
     }
+
+    private HikariDataSource callersHikari() {
+        try {
+            return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /** The statement cache of the driver connection under {@code physical}. */
 
     StatementCache statementCache(java.sql.Connection physical) {
         synchronized (statementCaches) {
@@ -147,10 +247,15 @@ public final class Engine implements AutoCloseable {
         return echo;
     }
 
-    /** Closes the pool and every connection in it. */
+    /**
+     * Closes the engine's own pool and every connection in it. An engine over a caller's
+     * {@link DataSource} leaves it open: its owner closes it.
+     */
     @Override
     public void close() {
-        pool.close();
+        if (pool != null) {
+            pool.close();
+        }
         if (keepAlive != null) {
             try {
                 keepAlive.close();
@@ -162,6 +267,6 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Engine(" + url + ")";
+        return url != null ? "Engine(" + url + ")" : "Engine(" + dialect + " over " + dataSource + ")";
     }
 }

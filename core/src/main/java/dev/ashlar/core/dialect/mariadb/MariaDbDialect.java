@@ -11,7 +11,9 @@ import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.error.DatabaseException;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -35,6 +37,13 @@ public final class MariaDbDialect extends Dialect {
         @Override
         public Dialect create() {
             return new MariaDbDialect();
+        }
+
+        /** MariaDB, and MySQL (which answers to the same schemes). */
+        @Override
+        public boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+            String product = metadata.getDatabaseProductName();
+            return "MariaDB".equals(product) || "MySQL".equals(product);
         }
     }
 
@@ -118,6 +127,15 @@ public final class MariaDbDialect extends Dialect {
         // Batched INSERTs go out as one COM_STMT_BULK_EXECUTE (the Connector/J 3 default, stated here
         // on purpose); UPDATE and DELETE batches stay per statement so their update counts are exact.
         config.addDataSourceProperty("useBulkStmtsForInserts", "true");
+    }
+
+    /** The session settings of {@link #SESSION_SETUP}; MariaDB's SET is not transactional, so once per connection lasts. */
+    @Override
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(SESSION_SETUP);
+        }
+        return true;
     }
 
     @Override
