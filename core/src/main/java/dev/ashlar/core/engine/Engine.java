@@ -2,12 +2,17 @@ package dev.ashlar.core.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.Dialects;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.ConfigurationException;
 import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
+import dev.ashlar.core.error.PoolExhaustedException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.Map;
@@ -30,15 +35,25 @@ public final class Engine implements AutoCloseable {
     private final HikariDataSource pool;
     private final AutoCloseable keepAlive;
     private final Echo echo;
+    private final List<ExecutionListener> listeners;
+    private final boolean prePing;
+    private final long connectTimeoutMillis;
+    /** The driver's data source under the pool, counting failed connection attempts. */
+    private final ConnectAttempts attempts;
     /** Each pooled connection's prepared statements, by the driver's connection (weakly: the pool decides its life). */
     private final Map<java.sql.Connection, StatementCache> statementCaches = new WeakHashMap<>();
 
-    private Engine(EngineUrl url, Dialect dialect, HikariDataSource pool, AutoCloseable keepAlive, Echo echo) {
+    private Engine(EngineUrl url, Dialect dialect, HikariDataSource pool, AutoCloseable keepAlive, EngineOptions options,
+                   ConnectAttempts attempts) {
         this.url = url;
         this.dialect = dialect;
         this.pool = pool;
         this.keepAlive = keepAlive;
-        this.echo = echo;
+        this.echo = new Echo(options.isEcho());
+        this.listeners = options.listeners();
+        this.prePing = options.isPrePing();
+        this.connectTimeoutMillis = pool.getConnectionTimeout();
+        this.attempts = attempts;
     }
 
     /** An engine for {@code url} with default options. */
@@ -72,6 +87,10 @@ public final class Engine implements AutoCloseable {
         dialect.configurePool(config, parsed);
         parsed.options().forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
+        // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
+        ConnectAttempts attempts = new ConnectAttempts(new DriverDataSource(jdbcUrl, dialect.driverClassName(),
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword()));
+        config.setDataSource(attempts);
 
         AutoCloseable keepAlive;
         try {
@@ -79,7 +98,7 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw dialect.translate(e, null, null);
         }
-        return new Engine(parsed, dialect, new HikariDataSource(config), keepAlive, new Echo(options.isEcho()));
+        return new Engine(parsed, dialect, new HikariDataSource(config), keepAlive, options, attempts);
     }
 
     private static void requireDriver(Dialect dialect) {
@@ -91,17 +110,80 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Borrows a connection from the pool; close it to give it back. */
+    /** How long one wait inside {@link #connect()} lasts before it looks for a failed attempt to open a connection. */
+    private static final long CONNECT_SLICE_MILLIS = 50;
+
+    /**
+     * Borrows a connection from the pool; close it to give it back. Waits up to the connect timeout
+     * for a free connection, then fails with a {@link PoolExhaustedException} if all are in use. When
+     * the pool must open a connection and that fails (refused, wrong password, unknown database, no
+     * such file), fails at once, after that one attempt, with a {@link ConnectionException} that says
+     * what to check.
+     */
     public Connection connect() {
-        try {
-            return new Connection(this, pool.getConnection());
-        } catch (SQLException e) {
-            // The pool reports every failed connect as a timeout without a SQLSTATE; the driver's own error, its
-            // cause, says what went wrong (refused, no such file, bad password). Any failure here is a connection failure.
-            SQLException reason = e.getCause() instanceof SQLException cause ? cause : e;
-            DatabaseException translated = dialect.translate(reason, null, null);
-            throw translated instanceof ConnectionException ? translated : new ConnectionException(reason, null, null);
+        HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
+        long start = System.nanoTime();
+        long failuresBefore = attempts.failures();
+        int checked = 0;
+        while (true) {
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            long remaining = connectTimeoutMillis - waited;
+            java.sql.Connection jdbc;
+            try {
+                // In slices, so that a failed attempt to open a connection ends the wait, where the pool would retry
+                // until the timeout (and try a wrong password again and again).
+                jdbc = hikari.getConnection(Math.max(1, Math.min(remaining, CONNECT_SLICE_MILLIS)));
+            } catch (SQLException e) {
+                if (attempts.failures() != failuresBefore && attempts.lastFailure() != null) {
+                    throw connectFailure(attempts.lastFailure());
+                }
+                if (e instanceof SQLTransientConnectionException && remaining > CONNECT_SLICE_MILLIS) {
+                    continue;
+                }
+                if (hikari.getActiveConnections() >= pool.getMaximumPoolSize()) {
+                    throw new PoolExhaustedException(e, pool.getMaximumPoolSize(), waited);
+                }
+                throw connectFailure(e.getCause() instanceof SQLException cause ? cause : e);
+            }
+            if (prePing && checked++ <= pool.getMaximumPoolSize() && !alive(jdbc)) {
+                continue;
+            }
+            return new Connection(this, jdbc);
         }
+    }
+
+    /** Pre-ping: whether a borrowed connection answers; a dead one is taken out of the pool. */
+    private boolean alive(java.sql.Connection jdbc) {
+        boolean valid;
+        try {
+            valid = jdbc.isValid(Math.max(1, (int) (connectTimeoutMillis / 1000)));
+        } catch (SQLException e) {
+            valid = false;
+        }
+        if (!valid) {
+            pool.evictConnection(jdbc);
+        }
+        return valid;
+    }
+
+    /** A failed attempt to open a connection, typed, naming the URL and what to check. */
+    private DatabaseException connectFailure(SQLException reason) {
+        SQLException described = new SQLException("could not connect to " + url + ": " + String.valueOf(reason.getMessage()).strip()
+                + "; " + dialect.connectFailureHint(reason, url), reason.getSQLState(), reason.getErrorCode(), reason);
+        DatabaseException translated = dialect.translate(described, null, null);
+        return translated instanceof ConnectionException ? translated : new ConnectionException(described, null, null);
+    }
+
+    /** The pool's figures now: connections lent out, idle, threads waiting, and the pool's size. */
+    public PoolStats pool() {
+        HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
+        return new PoolStats(hikari.getActiveConnections(), hikari.getIdleConnections(), hikari.getThreadsAwaitingConnection(),
+                pool.getMaximumPoolSize());
+    }
+
+    /** The listeners told about every statement of every connection, from {@link EngineOptions#listener}. */
+    List<ExecutionListener> listeners() {
+        return listeners;
     }
 
     /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
@@ -131,12 +213,17 @@ public final class Engine implements AutoCloseable {
         return url;
     }
 
-    /** The statement cache of the driver connection under {@code physical}. */
-    /** Takes a broken connection out of the pool, so that no later borrower gets it. */
+    /**
+     * Takes a broken connection out of the pool, so that no later borrower gets it: the pool's own
+     * eviction, which closes it once it is given back. The pool would notice a broken connection by
+     * itself when a connection failure passes through its proxies, but cached statements run on the
+     * driver's connection underneath, out of its sight.
+     */
     void evict(java.sql.Connection pooled) {
         pool.evictConnection(pooled);
     }
 
+    /** The statement cache of the driver connection under {@code physical}. */
     StatementCache statementCache(java.sql.Connection physical) {
         synchronized (statementCaches) {
             return statementCaches.computeIfAbsent(physical, c -> new StatementCache());
