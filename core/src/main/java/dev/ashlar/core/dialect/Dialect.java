@@ -76,6 +76,31 @@ public abstract class Dialect {
         return ErrorTranslation.bySqlState(e, sql, parameters);
     }
 
+    /**
+     * What to check when a connection could not be opened, for the error message: from the standard
+     * SQLSTATE classes (28: authorization, 3D: catalog) and the network error under the driver's.
+     * Dialects whose drivers say it otherwise override this.
+     */
+    public String connectFailureHint(SQLException e, dev.ashlar.core.engine.EngineUrl url) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("28")) {
+            return "check the user name and password in the URL, and that this user may connect from this host";
+        }
+        if (state.startsWith("3D")) {
+            return "check the database name in the URL: it must exist on the server (create it first)";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return "check the host name in the URL";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+                return "check that the server is running and listens on the host and port in the URL"
+                        + (url.host() == null ? "" : " (" + url.host() + (url.port() == null ? "" : ":" + url.port()) + ")");
+            }
+        }
+        return "check the URL, that the server is running, and the credentials";
+    }
+
     /** The identifier quoted when it must be (reserved words, upper case, other characters), bare otherwise. */
     public String quoteIdentifier(String name) {
         String known = identifiers.get(name);
@@ -162,7 +187,12 @@ public abstract class Dialect {
 
     /** Whether a backslash escapes the next character inside string literals (MariaDB by default). */
     public boolean backslashEscapesInStrings() {
-        return false;
+        return lexicalRules().backslashEscapes();
+    }
+
+    /** How this database spells literals, quoted identifiers and comments, for scanning raw SQL text. */
+    public LexicalRules lexicalRules() {
+        return LexicalRules.STANDARD;
     }
 
     /** The JDBC URL for an Ashlar URL of this dialect. */

@@ -2,12 +2,17 @@ package dev.ashlar.core.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.Dialects;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.ConfigurationException;
 import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
+import dev.ashlar.core.error.PoolExhaustedException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import java.util.function.Consumer;
@@ -39,11 +44,16 @@ public final class Engine implements AutoCloseable {
     private final ManagedTransactions managedTransactions;
     private final AutoCloseable keepAlive;
     private final Echo echo;
+    private final List<ExecutionListener> listeners;
+    private final boolean prePing;
+    private final long connectTimeoutMillis;
+    /** The driver's data source under the pool, counting failed connection attempts. */
+    private final ConnectAttempts attempts;
     /** Each pooled connection's prepared statements, by the driver's connection (weakly: the pool decides its life). */
     private final Map<java.sql.Connection, StatementCache> statementCaches = new WeakHashMap<>();
 
     private Engine(EngineUrl url, Dialect dialect, DataSource dataSource, HikariDataSource pool, AutoCloseable keepAlive,
-                   EngineOptions options) {
+                   EngineOptions options, ConnectAttempts attempts) {
         this.url = url;
         this.dialect = dialect;
         this.dataSource = dataSource;
@@ -52,6 +62,10 @@ public final class Engine implements AutoCloseable {
         this.managedTransactions = pool == null ? options.managedTransactions() : ManagedTransactions.NONE;
         this.keepAlive = keepAlive;
         this.echo = new Echo(options.isEcho());
+        this.listeners = options.listeners();
+        this.prePing = options.isPrePing();
+        this.connectTimeoutMillis = pool != null ? pool.getConnectionTimeout() : options.connectTimeout().toMillis();
+        this.attempts = attempts;
     }
 
     /** An engine for {@code url} with default options. */
@@ -88,6 +102,10 @@ public final class Engine implements AutoCloseable {
         dialect.configurePool(config, parsed);
         parsed.options().forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
+        // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
+        ConnectAttempts attempts = new ConnectAttempts(new DriverDataSource(jdbcUrl, dialect.driverClassName(),
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword()));
+        config.setDataSource(attempts);
 
         AutoCloseable keepAlive;
         try {
@@ -96,7 +114,7 @@ public final class Engine implements AutoCloseable {
             throw dialect.translate(e, null, null);
         }
         HikariDataSource pool = new HikariDataSource(config);
-        return new Engine(parsed, dialect, pool, pool, keepAlive, options);
+        return new Engine(parsed, dialect, pool, pool, keepAlive, options, attempts);
     }
 
     /**
@@ -139,7 +157,7 @@ public final class Engine implements AutoCloseable {
             throw new ConfigurationException("Engine.create(dataSource, dialect, options) needs all three; got "
                     + dataSource + ", " + dialect + ", " + options);
         }
-        return new Engine(null, dialect, dataSource, null, null, options);
+        return new Engine(null, dialect, dataSource, null, null, options, null);
     }
 
     private static void requireDriver(Dialect dialect) {
@@ -151,14 +169,56 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Borrows a connection from the pool; close it to give it back. */
+    /** How long one wait inside {@link #connect()} lasts before it looks for a failed attempt to open a connection. */
+    private static final long CONNECT_SLICE_MILLIS = 50;
+
+    /**
+     * Borrows a connection from the pool; close it to give it back. Waits up to the connect timeout
+     * for a free connection, then fails with a {@link PoolExhaustedException} if all are in use. When
+     * the pool must open a connection and that fails (refused, wrong password, unknown database, no
+     * such file), fails at once, after that one attempt, with a {@link ConnectionException} that says
+     * what to check.
+     */
     public Connection connect() {
+        if (pool == null) {
+            return connectBorrowed();
+        }
+        HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
+        long start = System.nanoTime();
+        long failuresBefore = attempts.failures();
+        int checked = 0;
+        while (true) {
+            long waited = (System.nanoTime() - start) / 1_000_000;
+            long remaining = connectTimeoutMillis - waited;
+            java.sql.Connection jdbc;
+            try {
+                // In slices, so that a failed attempt to open a connection ends the wait, where the pool would retry
+                // until the timeout (and try a wrong password again and again).
+                jdbc = hikari.getConnection(Math.max(1, Math.min(remaining, CONNECT_SLICE_MILLIS)));
+            } catch (SQLException e) {
+                if (attempts.failures() != failuresBefore && attempts.lastFailure() != null) {
+                    throw connectFailure(attempts.lastFailure());
+                }
+                if (e instanceof SQLTransientConnectionException && remaining > CONNECT_SLICE_MILLIS) {
+                    continue;
+                }
+                if (hikari.getActiveConnections() >= pool.getMaximumPoolSize()) {
+                    throw new PoolExhaustedException(e, pool.getMaximumPoolSize(), waited);
+                }
+                throw connectFailure(e.getCause() instanceof SQLException cause ? cause : e);
+            }
+            if (prePing && checked++ <= pool.getMaximumPoolSize() && !alive(jdbc)) {
+                continue;
+            }
+            return new Connection(this, jdbc);
+        }
+    }
+
+    /** {@link #connect()} over a caller's data source: its own wait and errors, Ashlar's session settings, a managed transaction joined. */
+    private Connection connectBorrowed() {
         java.sql.Connection jdbc = null;
         try {
             jdbc = dataSource.getConnection();
-            if (borrowed == null) {
-                return new Connection(this, jdbc);
-            }
             borrowed.prepare(jdbc);
             Connection connection = new Connection(this, jdbc);
             if (managedTransactions.isManaged(jdbc)) {
@@ -175,12 +235,49 @@ public final class Engine implements AutoCloseable {
                 }
                 throw dialect.translate(e, null, null);
             }
-            // The pool reports every failed connect as a timeout without a SQLSTATE; the driver's own error, its
-            // cause, says what went wrong (refused, no such file, bad password). Any failure here is a connection failure.
             SQLException reason = e.getCause() instanceof SQLException cause ? cause : e;
             DatabaseException translated = dialect.translate(reason, null, null);
             throw translated instanceof ConnectionException ? translated : new ConnectionException(reason, null, null);
         }
+    }
+
+    /** Pre-ping: whether a borrowed connection answers; a dead one is taken out of the pool. */
+    private boolean alive(java.sql.Connection jdbc) {
+        boolean valid;
+        try {
+            valid = jdbc.isValid(Math.max(1, (int) (connectTimeoutMillis / 1000)));
+        } catch (SQLException e) {
+            valid = false;
+        }
+        if (!valid) {
+            evict(jdbc);
+        }
+        return valid;
+    }
+
+    /** A failed attempt to open a connection, typed, naming the URL and what to check. */
+    private DatabaseException connectFailure(SQLException reason) {
+        SQLException described = new SQLException("could not connect to " + url + ": " + String.valueOf(reason.getMessage()).strip()
+                + "; " + dialect.connectFailureHint(reason, url), reason.getSQLState(), reason.getErrorCode(), reason);
+        DatabaseException translated = dialect.translate(described, null, null);
+        return translated instanceof ConnectionException ? translated : new ConnectionException(described, null, null);
+    }
+
+    /** The pool's figures now: connections lent out, idle, threads waiting, and the pool's size. */
+    public PoolStats pool() {
+        HikariDataSource source = pool != null ? pool : callersHikari();
+        if (source == null) {
+            throw new ConfigurationException("this engine borrows from " + dataSource + ", which is not a HikariCP pool; "
+                    + "ask that data source for its figures");
+        }
+        HikariPool hikari = (HikariPool) source.getHikariPoolMXBean();
+        return new PoolStats(hikari.getActiveConnections(), hikari.getIdleConnections(), hikari.getThreadsAwaitingConnection(),
+                source.getMaximumPoolSize());
+    }
+
+    /** The listeners told about every statement of every connection, from {@link EngineOptions#listener}. */
+    List<ExecutionListener> listeners() {
+        return listeners;
     }
 
     /** Runs {@code work} in a transaction: committed if it returns, rolled back if it throws. */
@@ -218,7 +315,12 @@ public final class Engine implements AutoCloseable {
         return dataSource;
     }
 
-    /** Takes a broken connection out of the pool, so that no later borrower gets it. */
+    /**
+     * Takes a broken connection out of the pool, so that no later borrower gets it: the pool's own
+     * eviction, which closes it once it is given back. The pool would notice a broken connection by
+     * itself when a connection failure passes through its proxies, but cached statements run on the
+     * driver's connection underneath, out of its sight.
+     */
     void evict(java.sql.Connection pooled) {
         HikariDataSource hikari = pool != null ? pool : callersHikari();
         if (hikari != null) {

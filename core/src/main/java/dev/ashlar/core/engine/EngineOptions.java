@@ -2,9 +2,12 @@ package dev.ashlar.core.engine;
 
 import dev.ashlar.core.error.ConfigurationException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How an engine behaves. Start from {@link #defaults()} (or {@link #echo()}) and change what you
@@ -26,6 +29,8 @@ public final class EngineOptions {
     private Duration leakDetectionThreshold = Duration.ZERO;
     private Map<String, String> driverProperties = Map.of();
     private ManagedTransactions managedTransactions = ManagedTransactions.NONE;
+    private List<ExecutionListener> listeners = List.of();
+    private boolean prePing;
 
     private EngineOptions() {
     }
@@ -42,13 +47,15 @@ public final class EngineOptions {
         c.leakDetectionThreshold = leakDetectionThreshold;
         c.driverProperties = driverProperties;
         c.managedTransactions = managedTransactions;
+        c.listeners = listeners;
+        c.prePing = prePing;
         return c;
     }
 
     /**
      * Echo off; a pool of at most 10 connections that opens them as needed (no idle minimum), a
      * 10-second connect timeout, idle connections closed after 10 minutes, every connection replaced
-     * after 30 minutes, leak detection off.
+     * after 30 minutes, leak detection off; no listeners, no pre-ping.
      */
     public static EngineOptions defaults() {
         return new EngineOptions();
@@ -69,7 +76,12 @@ public final class EngineOptions {
         return c;
     }
 
-    /** The most connections the pool opens (SQLite uses at most 4: one writer at a time). HikariCP's {@code maximumPoolSize}. */
+    /**
+     * The most connections the pool opens (default 10). A {@code connect()} beyond that waits for one
+     * to come back, up to the {@link #connectTimeout(Duration) connect timeout}, then fails with a
+     * {@link dev.ashlar.core.error.PoolExhaustedException}. SQLite uses at most 4: it has one writer
+     * at a time, and more connections only queue on its lock. HikariCP's {@code maximumPoolSize}.
+     */
     public EngineOptions poolSize(int poolSize) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
@@ -92,7 +104,11 @@ public final class EngineOptions {
         return c;
     }
 
-    /** How long {@code connect()} waits for a connection before failing (at least 250 ms). HikariCP's {@code connectionTimeout}. */
+    /**
+     * How long {@code connect()} waits for a free connection (default 10 s, at least 250 ms). A
+     * connection that cannot be opened at all (refused, wrong password, unknown database) fails at the
+     * first attempt instead. HikariCP's {@code connectionTimeout}.
+     */
     public EngineOptions connectTimeout(Duration timeout) {
         EngineOptions c = copy();
         c.connectTimeout = requireNonNegative("connectTimeout", timeout);
@@ -164,6 +180,35 @@ public final class EngineOptions {
         }
         EngineOptions c = copy();
         c.managedTransactions = managedTransactions;
+        c.listeners = listeners;
+        c.prePing = prePing;
+        return c;
+    }
+
+    /**
+     * Adds a listener told about every statement on every connection of the engine (see
+     * {@link ExecutionListener}): the hook for metrics and traces. Listeners are told in the order
+     * they were added, before a connection's own {@link Connection#statementListener(StatementListener)}.
+     */
+    public EngineOptions listener(ExecutionListener listener) {
+        List<ExecutionListener> all = new ArrayList<>(listeners);
+        all.add(Objects.requireNonNull(listener, "listener"));
+        EngineOptions c = copy();
+        c.listeners = List.copyOf(all);
+        return c;
+    }
+
+    /**
+     * Checks every connection with the driver's {@link java.sql.Connection#isValid(int) isValid} (a
+     * round trip) as it is borrowed, and replaces it when its server side died while it sat in the
+     * pool (a server restart, an idle timeout, a killed session), as SQLAlchemy's
+     * {@code pool_pre_ping} does. Off by default: the pool (HikariCP) already makes this check for a
+     * connection idle longer than half a second, so pre-ping only closes the gap below that, at the
+     * cost of one round trip per {@code connect()}.
+     */
+    public EngineOptions prePing(boolean prePing) {
+        EngineOptions c = copy();
+        c.prePing = prePing;
         return c;
     }
 
@@ -217,5 +262,15 @@ public final class EngineOptions {
     /** Which borrowed connections are in a transaction managed outside Ashlar. */
     public ManagedTransactions managedTransactions() {
         return managedTransactions;
+    }
+
+    /** The engine-wide listeners, in the order they are told. */
+    public List<ExecutionListener> listeners() {
+        return listeners;
+    }
+
+    /** Whether a connection is checked with a round trip as it is borrowed. */
+    public boolean isPrePing() {
+        return prePing;
     }
 }

@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -38,6 +39,14 @@ public final class PostgresDialect extends Dialect {
 
     private final DdlCompiler ddl = new PostgresDdlCompiler(this);
     private final Optional<BulkInsert> copy = Optional.of(new PostgresCopy(this));
+
+    /** {@code E'...'} escape strings, dollar-quoted strings and nested block comments. */
+    private static final LexicalRules LEXICAL_RULES = new LexicalRules(false, false, true, true, true, false, "");
+
+    @Override
+    public LexicalRules lexicalRules() {
+        return LEXICAL_RULES;
+    }
 
     @Override
     public String name() {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
 import dev.ashlar.core.dialect.SqlCompiler;
@@ -53,6 +54,14 @@ public final class SqliteDialect extends Dialect {
     }
 
     private final DdlCompiler ddl = new SqliteDdlCompiler(this);
+
+    /** Besides {@code "..."}, SQLite takes {@code `...`} and {@code [...]} as quoted identifiers. */
+    private static final LexicalRules LEXICAL_RULES = new LexicalRules(false, false, false, false, false, false, "`[");
+
+    @Override
+    public LexicalRules lexicalRules() {
+        return LEXICAL_RULES;
+    }
 
     @Override
     public String name() {
