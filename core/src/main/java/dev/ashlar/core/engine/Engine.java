@@ -62,10 +62,19 @@ public final class Engine implements AutoCloseable {
         this.managedTransactions = pool == null ? options.managedTransactions() : ManagedTransactions.NONE;
         this.keepAlive = keepAlive;
         this.echo = new Echo(options.isEcho());
-        this.listeners = options.listeners();
+        this.listeners = withSlowQueryLog(options);
         this.prePing = options.isPrePing();
         this.connectTimeoutMillis = pool != null ? pool.getConnectionTimeout() : options.connectTimeout().toMillis();
         this.attempts = attempts;
+    }
+
+    private static List<ExecutionListener> withSlowQueryLog(EngineOptions options) {
+        if (options.slowQueryThreshold() == null) {
+            return options.listeners();
+        }
+        List<ExecutionListener> all = new java.util.ArrayList<>(options.listeners());
+        all.add(new SlowQueryLog(options.slowQueryThreshold()));
+        return List.copyOf(all);
     }
 
     /** An engine for {@code url} with default options. */

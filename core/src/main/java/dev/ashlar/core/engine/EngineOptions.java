@@ -31,6 +31,7 @@ public final class EngineOptions {
     private ManagedTransactions managedTransactions = ManagedTransactions.NONE;
     private List<ExecutionListener> listeners = List.of();
     private boolean prePing;
+    private Duration slowQueryThreshold;
 
     private EngineOptions() {
     }
@@ -49,6 +50,7 @@ public final class EngineOptions {
         c.managedTransactions = managedTransactions;
         c.listeners = listeners;
         c.prePing = prePing;
+        c.slowQueryThreshold = slowQueryThreshold;
         return c;
     }
 
@@ -210,6 +212,27 @@ public final class EngineOptions {
         EngineOptions c = copy();
         c.prePing = prePing;
         return c;
+    }
+
+    /**
+     * Turns on the slow-query log: each query that takes at least {@code threshold} is logged once per
+     * distinct SQL, at WARN through SLF4J logger {@code ashlar.slow}, with its EXPLAIN verdict:
+     * {@code slow query (41.2 ms, threshold 20 ms): SELECT ... FROM items WHERE items.name = ? -- full scan of items}.
+     * The plan is read on the same connection with the same values, once per SQL; the values are not
+     * logged. Off ({@code null}) by default; {@link Duration#ZERO} logs every distinct query once.
+     */
+    public EngineOptions slowQueryThreshold(Duration threshold) {
+        if (threshold != null) {
+            requireNonNegative("slowQueryThreshold", threshold);
+        }
+        EngineOptions c = copy();
+        c.slowQueryThreshold = threshold;
+        return c;
+    }
+
+    /** The slow-query log's threshold, or {@code null} when it is off. */
+    public Duration slowQueryThreshold() {
+        return slowQueryThreshold;
     }
 
     private static Duration requireNonNegative(String name, Duration value) {
