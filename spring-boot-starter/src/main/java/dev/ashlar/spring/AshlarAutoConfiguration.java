@@ -43,7 +43,8 @@ public class AshlarAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Engine ashlarEngine(DataSource dataSource, AshlarProperties properties, ObjectProvider<ExecutionListener> listeners) {
-        EngineOptions options = EngineOptions.defaults().echo(properties.isEcho()).managedTransactions(SpringDataSource::isManaged);
+        EngineOptions options = EngineOptions.defaults().echo(properties.isEcho()).managedTransactions(SpringDataSource::isManaged)
+                .slowQueryThreshold(properties.getSlowQueryThreshold());
         for (ExecutionListener listener : listeners.orderedStream().toList()) {
             options = options.listener(listener);
         }

@@ -1,5 +1,6 @@
 package dev.ashlar.spring;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,16 @@ public class AshlarProperties {
     private boolean strictNPlusOne;
     /** Packages scanned for {@code @Model} classes at startup ({@code ashlar.model-packages}). */
     private List<String> modelPackages = new ArrayList<>();
+    /** Log queries at least this slow once per SQL with their plan's verdict ({@code ashlar.slow-query-threshold}, such as {@code 200ms}); off when unset. */
+    private Duration slowQueryThreshold;
+
+    public Duration getSlowQueryThreshold() {
+        return slowQueryThreshold;
+    }
+
+    public void setSlowQueryThreshold(Duration slowQueryThreshold) {
+        this.slowQueryThreshold = slowQueryThreshold;
+    }
 
     public boolean isEcho() {
         return echo;

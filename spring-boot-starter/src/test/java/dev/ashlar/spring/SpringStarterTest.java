@@ -71,12 +71,13 @@ class SpringStarterTest {
 
     @AllDatabases
     void ashlarPropertiesReachTheSessionsAndHealthShowsTheDatabase(TestDatabase db) {
-        app(db).withPropertyValues("ashlar.strict-n-plus-one=true", "ashlar.echo=true",
+        app(db).withPropertyValues("ashlar.strict-n-plus-one=true", "ashlar.echo=true", "ashlar.slow-query-threshold=200ms",
                 "ashlar.model-packages=dev.ashlar.spring.sample").run(context -> {
             AshlarSessions sessions = context.getBean(AshlarSessions.class);
             assertThat(sessions.options().strictMode()).isTrue();
             assertThat(sessions.options().registry().metadata().tables()).extracting(t -> t.name()).contains("note");
             assertThat(context.getBean(AshlarProperties.class).isEcho()).isTrue();
+            assertThat(context.getBean(AshlarProperties.class).getSlowQueryThreshold()).isEqualTo(java.time.Duration.ofMillis(200));
 
             var health = context.getBean(HealthEndpoint.class).healthForPath("ashlar");
             assertThat(health.getStatus()).isEqualTo(Status.UP);
