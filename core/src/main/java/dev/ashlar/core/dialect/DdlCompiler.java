@@ -128,18 +128,110 @@ public class DdlCompiler {
 
     /** {@code CREATE [UNIQUE] INDEX}. */
     public String createIndex(Table table, Index index) {
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name()) + " ON " + q(table.name())
-                + " (" + columns(index.columns()) + ")";
+        return createIndex(table.name(), index.name(), index.unique(), index.columns().stream().map(Column::name).toList());
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX} by names, for a table that exists only in the database. */
+    public String createIndex(String table, String name, boolean unique, List<String> columns) {
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + q(name) + " ON " + q(table) + " (" + names(columns) + ")";
+    }
+
+    /**
+     * An index built without blocking writes to the table while it builds, and whether that
+     * statement can run inside a transaction. Plain {@code CREATE INDEX} by default (MariaDB's InnoDB
+     * builds indexes online anyway; SQLite has no concurrent writers to block).
+     */
+    public IndexBuild createIndexOnline(String table, String name, boolean unique, List<String> columns) {
+        return new IndexBuild(createIndex(table, name, unique, columns), true);
+    }
+
+    /** An index-building statement and whether it may run inside a transaction. */
+    public record IndexBuild(String sql, boolean transactional) {
+    }
+
+    /** {@code DROP INDEX} by names. */
+    public String dropIndex(String table, String name) {
+        return "DROP INDEX " + q(name);
     }
 
     /** {@code DROP INDEX}; MariaDB needs the table too. */
     public String dropIndex(Table table, Index index) {
-        return "DROP INDEX " + q(index.name());
+        return dropIndex(table.name(), index.name());
     }
 
     /** {@code DROP TABLE}. */
     public String dropTable(Table table) {
         return "DROP TABLE " + q(table.name());
+    }
+
+    /** {@code ALTER TABLE ... ADD COLUMN}, for a column that is not part of the table's key. */
+    public String addColumn(String table, Column<?> column) {
+        return "ALTER TABLE " + q(table) + " ADD COLUMN " + columnDefinition(column);
+    }
+
+    /** {@code ALTER TABLE ... DROP COLUMN}. */
+    public String dropColumn(String table, String column) {
+        return "ALTER TABLE " + q(table) + " DROP COLUMN " + q(column);
+    }
+
+    /** {@code ALTER TABLE ... RENAME COLUMN}, which keeps the column's data. */
+    public String renameColumn(String table, String from, String to) {
+        return "ALTER TABLE " + q(table) + " RENAME COLUMN " + q(from) + " TO " + q(to);
+    }
+
+    /** {@code ALTER TABLE ... RENAME TO}, which keeps the table's rows, keys and indexes. */
+    public String renameTable(String from, String to) {
+        return "ALTER TABLE " + q(from) + " RENAME TO " + q(to);
+    }
+
+    /**
+     * Whether {@link #alterColumn}, {@link #addUnique}, {@link #addCheck} and {@link #dropConstraint}
+     * work in place. SQLite's ALTER TABLE has none of them: the table is rebuilt instead.
+     */
+    public boolean altersInPlace() {
+        return true;
+    }
+
+    /**
+     * The statements that change column {@code from} of {@code table} into {@code to} (type,
+     * nullability, server default; the name stays). Standard SQL spells each part separately.
+     */
+    public List<String> alterColumn(String table, Column<?> from, Column<?> to) {
+        String prefix = "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(from.name());
+        List<String> out = new ArrayList<>();
+        if (!types.render(from.type()).equals(types.render(to.type()))) {
+            out.add(prefix + " TYPE " + columnType(to));
+        }
+        if (!java.util.Objects.equals(from.serverDefault(), to.serverDefault())) {
+            out.add(prefix + (to.serverDefault() == null ? " DROP DEFAULT" : " SET DEFAULT " + serverDefault(to.serverDefault())));
+        }
+        if (from.isNullable() != to.isNullable()) {
+            out.add(prefix + (to.isNullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        return out;
+    }
+
+    /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */
+    public String addUnique(String table, String name, List<String> columns) {
+        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " UNIQUE (" + names(columns) + ")";
+    }
+
+    /** {@code ALTER TABLE ... ADD CONSTRAINT ... CHECK}. */
+    public String addCheck(String table, String name, String sql) {
+        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " CHECK (" + sql + ")";
+    }
+
+    /** Drops a unique or check constraint by name. */
+    public String dropConstraint(String table, String name, ConstraintKind kind) {
+        return "ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name);
+    }
+
+    /** The kinds of named constraint that {@link #dropConstraint} drops; MariaDB spells them differently. */
+    public enum ConstraintKind { UNIQUE, CHECK, FOREIGN_KEY }
+
+    /** A comma-separated list of quoted column names. */
+    protected String names(List<String> columns) {
+        return columns.stream().map(this::q).collect(Collectors.joining(", "));
     }
 
     /** A server default as DDL text. */

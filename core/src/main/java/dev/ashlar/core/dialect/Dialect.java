@@ -165,6 +165,32 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether DDL takes part in transactions, so that a failed schema change rolls back with the rest
+     * (PostgreSQL and SQLite). MariaDB commits implicitly before and after each DDL statement.
+     */
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    /**
+     * The named, session-scoped lock this database offers, used so that one migrator runs at a time.
+     * A dialect without one says so, and migrations then refuse to run rather than run unguarded.
+     */
+    public SessionLock sessionLock() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException(name() + " offers no session-scoped lock, which "
+                + "migrations need so that two processes never migrate at once; override Dialect.sessionLock() in its dialect");
+    }
+
+    /**
+     * Indexes in the current schema that exist but are not usable, such as one left INVALID by an
+     * interrupted {@code CREATE INDEX CONCURRENTLY} on PostgreSQL. None elsewhere: their index builds
+     * either complete or leave nothing.
+     */
+    public java.util.List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
+        return java.util.List.of();
+    }
+
     /** The JDBC URL for an Ashlar URL of this dialect. */
     public abstract String jdbcUrl(dev.ashlar.core.engine.EngineUrl url);
 

@@ -33,8 +33,8 @@ class MariaDbDdlCompiler extends DdlCompiler {
     }
 
     @Override
-    public String dropIndex(Table table, Index index) {
-        return "DROP INDEX " + q(index.name()) + " ON " + q(table.name());
+    public String dropIndex(String table, String name) {
+        return "DROP INDEX " + q(name) + " ON " + q(table);
     }
 
     /** DATETIME(6) defaults need a matching precision. */
@@ -46,5 +46,21 @@ class MariaDbDdlCompiler extends DdlCompiler {
     @Override
     protected String literal(Object value) {
         return value instanceof Boolean b ? (b ? "1" : "0") : super.literal(value);
+    }
+
+    /** MariaDB changes a column by restating it whole: MODIFY COLUMN with the new type, nullability and default. */
+    @Override
+    public java.util.List<String> alterColumn(String table, Column<?> from, Column<?> to) {
+        return java.util.List.of("ALTER TABLE " + q(table) + " MODIFY COLUMN " + columnDefinition(to));
+    }
+
+    /** A unique constraint is an index in MariaDB, and a foreign key has its own clause. */
+    @Override
+    public String dropConstraint(String table, String name, ConstraintKind kind) {
+        return switch (kind) {
+            case UNIQUE -> "ALTER TABLE " + q(table) + " DROP INDEX " + q(name);
+            case FOREIGN_KEY -> "ALTER TABLE " + q(table) + " DROP FOREIGN KEY " + q(name);
+            case CHECK -> "ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name);
+        };
     }
 }

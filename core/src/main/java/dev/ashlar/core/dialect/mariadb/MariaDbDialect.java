@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
@@ -144,5 +145,16 @@ public final class MariaDbDialect extends Dialect {
             case 1045, 1044, 1049, 2002, 2003, 2006, 2013 -> Kind.CONNECTION;
             default -> null;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new MariaDbSessionLock();
+    }
+
+    /** MariaDB commits implicitly around every DDL statement, so a migration journals each step instead. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
     }
 }

@@ -28,4 +28,11 @@ class PostgresDdlCompiler extends DdlCompiler {
             }
         });
     }
+
+    /** CONCURRENTLY builds without blocking writes, but refuses to run inside a transaction block. */
+    @Override
+    public IndexBuild createIndexOnline(String table, String name, boolean unique, java.util.List<String> columns) {
+        return new IndexBuild("CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + q(name) + " ON " + q(table)
+                + " (" + names(columns) + ")", false);
+    }
 }

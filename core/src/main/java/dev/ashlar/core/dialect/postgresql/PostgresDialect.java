@@ -5,10 +5,12 @@ import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,5 +91,17 @@ public final class PostgresDialect extends Dialect {
         // Sessions run in UTC, as on MariaDB, so that CURRENT_TIMESTAMP defaults of naive DateTime columns hold UTC
         // like the client-side defaults do, whatever the JVM's zone (the driver would otherwise send that zone).
         config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new PostgresSessionLock();
+    }
+
+    @Override
+    public List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
+        return connection.sql("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND n.nspname = current_schema() "
+                + "ORDER BY c.relname", java.util.Map.of()).list().stream().map(r -> (String) r.get(0)).toList();
     }
 }

@@ -48,4 +48,10 @@ class SqliteDdlCompiler extends DdlCompiler {
     protected String currentTimestamp() {
         return "(strftime('%Y-%m-%d %H:%M:%f000', 'now'))";
     }
+
+    /** SQLite's ALTER TABLE adds, drops and renames columns only; other changes rebuild the table. */
+    @Override
+    public boolean altersInPlace() {
+        return false;
+    }
 }

@@ -6,6 +6,7 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -140,5 +141,10 @@ public final class SqliteDialect extends Dialect {
                     : Kind.PROGRAMMING;
             default -> Kind.OTHER;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new SqliteSessionLock();
     }
 }
