@@ -57,6 +57,15 @@ public abstract class Dialect {
     /** The DDL compiler. */
     public abstract DdlCompiler ddl();
 
+    /**
+     * Reads this database's catalog for {@link dev.ashlar.core.reflect.Inspector}. A dialect without
+     * one cannot be reflected, and says so.
+     */
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException("the " + name() + " dialect has no catalog reader, so its "
+                + "schemas cannot be reflected; give " + getClass().getSimpleName() + " a catalog() override");
+    }
+
     /** Reads this database's EXPLAIN output into a plan with a verdict. */
     public abstract dev.ashlar.core.explain.PlanReader planReader();
 

@@ -31,6 +31,7 @@ public final class Column<T> implements Expression<T>, TableElement {
     private boolean index;
     private ForeignKeyTarget references;
     private String fieldName;
+    private String comment;
 
     private Column(String name, SqlType<T> type) {
         this.name = Objects.requireNonNull(name, "column name");
@@ -130,6 +131,18 @@ public final class Column<T> implements Expression<T>, TableElement {
         checkOpen();
         this.fieldName = fieldName;
         return this;
+    }
+
+    /** A comment stored with the column in the catalog, where the database keeps comments (not SQLite). */
+    public Column<T> comment(String comment) {
+        checkOpen();
+        this.comment = comment;
+        return this;
+    }
+
+    /** The column's comment, or {@code null}. */
+    public String comment() {
+        return comment;
     }
 
     void attach(Table table) {

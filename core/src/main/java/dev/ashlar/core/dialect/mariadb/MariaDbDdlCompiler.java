@@ -3,6 +3,8 @@ package dev.ashlar.core.dialect.mariadb;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.UniqueConstraint;
+import java.util.List;
 import dev.ashlar.core.schema.ForeignKey;
 import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.Table;
@@ -23,8 +25,51 @@ class MariaDbDdlCompiler extends DdlCompiler {
      * count, as on PostgreSQL and SQLite.
      */
     @Override
-    protected String tableOptions() {
-        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+    protected String tableOptions(Table table) {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
+                + (table.comment() == null ? "" : " COMMENT=" + dialect.stringLiteral(table.comment()));
+    }
+
+    @Override
+    protected String inlineComment(Column<?> column) {
+        return column.comment() == null ? "" : " COMMENT " + dialect.stringLiteral(column.comment());
+    }
+
+    @Override
+    public boolean supportsPartialIndexes() {
+        return false;
+    }
+
+    /** MariaDB 10.11 indexes columns (or generated columns), not expressions. */
+    @Override
+    public boolean supportsExpressionIndexes() {
+        return false;
+    }
+
+    @Override
+    public boolean uniqueConstraintsAreIndexes() {
+        return true;
+    }
+
+    /** MariaDB restates the whole column: type, default, nullability, autoincrement and comment at once. */
+    @Override
+    public List<String> alterColumn(Table table, Column<?> current, Column<?> target) {
+        return List.of("ALTER TABLE " + q(table.name()) + " MODIFY COLUMN " + columnDefinition(target));
+    }
+
+    @Override
+    public String dropUnique(Table table, UniqueConstraint unique) {
+        return "ALTER TABLE " + q(table.name()) + " DROP INDEX " + q(unique.name());
+    }
+
+    @Override
+    public List<String> setTableComment(Table table, String comment) {
+        return List.of("ALTER TABLE " + q(table.name()) + " COMMENT = " + dialect.stringLiteral(comment == null ? "" : comment));
+    }
+
+    @Override
+    public List<String> setColumnComment(Table table, Column<?> column) {
+        return List.of("ALTER TABLE " + q(table.name()) + " MODIFY COLUMN " + columnDefinition(column));
     }
 
     @Override

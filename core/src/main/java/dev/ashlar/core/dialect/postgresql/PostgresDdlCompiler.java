@@ -3,6 +3,10 @@ package dev.ashlar.core.dialect.postgresql;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.TypeCompiler;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
 import dev.ashlar.core.types.LargeBinaryType;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.UuidType;
@@ -27,5 +31,19 @@ class PostgresDdlCompiler extends DdlCompiler {
                 return "JSONB";
             }
         });
+    }
+
+    @Override
+    public List<String> commentStatements(Table table) {
+        List<String> out = new ArrayList<>();
+        if (table.comment() != null) {
+            out.addAll(setTableComment(table, table.comment()));
+        }
+        for (Column<?> column : table.columns()) {
+            if (column.comment() != null) {
+                out.addAll(setColumnComment(table, column));
+            }
+        }
+        return out;
     }
 }

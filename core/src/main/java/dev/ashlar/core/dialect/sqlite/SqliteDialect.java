@@ -54,6 +54,13 @@ public final class SqliteDialect extends Dialect {
         return new SqliteCompiler(this);
     }
 
+    private final SqliteCatalogReader catalog = new SqliteCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
+    }
+
     @Override
     public DdlCompiler ddl() {
         return ddl;
