@@ -216,7 +216,10 @@ public class DdlCompiler {
         String prefix = "ALTER TABLE " + q(table.name()) + " ALTER COLUMN " + q(target.name()) + " ";
         List<String> out = new ArrayList<>();
         if (!columnType(current).equals(columnType(target))) {
-            out.add(prefix + "TYPE " + columnType(target));
+            out.add(prefix + "TYPE " + columnType(target) + " USING " + q(target.name()) + "::" + columnType(target));
+        }
+        if (generatesValues(current) != generatesValues(target)) {
+            out.add(prefix + (generatesValues(target) ? "ADD " + autoincrementClause(target) : "DROP IDENTITY IF EXISTS"));
         }
         if (current.isNullable() != target.isNullable()) {
             out.add(prefix + (target.isNullable() ? "DROP NOT NULL" : "SET NOT NULL"));
@@ -227,6 +230,26 @@ public class DdlCompiler {
             out.add(prefix + (to == null ? "DROP DEFAULT" : "SET DEFAULT " + to));
         }
         return out;
+    }
+
+    /** The statements that move a table's primary key from {@code current}'s columns to {@code target}'s. */
+    public List<String> alterPrimaryKey(Table current, Table target) {
+        List<String> out = new ArrayList<>();
+        if (!current.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(current.name()) + " DROP CONSTRAINT " + q(current.primaryKeyName()));
+        }
+        if (!target.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(target.name()) + " ADD " + primaryKeyClause(target));
+        }
+        return out;
+    }
+
+    /**
+     * The action as this database keeps it: MariaDB's InnoDB treats NO ACTION as RESTRICT and may
+     * report either, so schema diff compares actions through this.
+     */
+    public ReferentialAction effectiveAction(ReferentialAction action) {
+        return action;
     }
 
     /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */

@@ -58,6 +58,24 @@ class MariaDbDdlCompiler extends DdlCompiler {
     }
 
     @Override
+    public List<String> alterPrimaryKey(Table current, Table target) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!current.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(current.name()) + " DROP PRIMARY KEY");
+        }
+        if (!target.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(target.name()) + " ADD " + primaryKeyClause(target));
+        }
+        return out;
+    }
+
+    /** InnoDB checks NO ACTION immediately, exactly as RESTRICT. */
+    @Override
+    public dev.ashlar.core.schema.ReferentialAction effectiveAction(dev.ashlar.core.schema.ReferentialAction action) {
+        return action == dev.ashlar.core.schema.ReferentialAction.RESTRICT ? dev.ashlar.core.schema.ReferentialAction.NO_ACTION : action;
+    }
+
+    @Override
     public String dropUnique(Table table, UniqueConstraint unique) {
         return "ALTER TABLE " + q(table.name()) + " DROP INDEX " + q(unique.name());
     }

@@ -60,6 +60,11 @@ class SqliteDdlCompiler extends DdlCompiler {
     }
 
     @Override
+    public List<String> alterPrimaryKey(Table current, Table target) {
+        throw rebuild(target, "change the primary key");
+    }
+
+    @Override
     public String addUnique(Table table, UniqueConstraint unique) {
         throw rebuild(table, "add unique constraint " + unique.name());
     }
