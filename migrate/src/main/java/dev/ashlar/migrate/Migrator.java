@@ -4,11 +4,13 @@ import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.SessionLock;
+import dev.ashlar.core.dialect.TableRebuild;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Transaction;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.reflect.Inspector;
+import dev.ashlar.core.schema.Table;
 import dev.ashlar.migrate.AppliedRevision.State;
 import dev.ashlar.migrate.internal.ScriptScanner;
 import dev.ashlar.migrate.internal.VersionTable;
@@ -278,6 +280,11 @@ public final class Migrator {
                 out.append("BEGIN;\n");
             }
             for (Step step : up.steps()) {
+                if (step.kind() == Step.Kind.REBUILD) {
+                    throw new MigrationException("revision " + script.id() + " (" + script.file() + ") rebuilds table " + step.table()
+                            + " on " + dialect.name() + ", which reads the table as the database holds it; offline SQL cannot include "
+                            + "it, run upgrade against the database instead");
+                }
                 if (step.statement() != null) {
                     CompiledSql compiled = dialect.compile(step.statement());
                     out.append("-- parameters: ").append(compiled.parameterValues()).append('\n');
@@ -363,14 +370,26 @@ public final class Migrator {
                 end++;
             }
             int at = i;
+            TableRebuild rebuild = together && steps.subList(i, end).stream().anyMatch(s -> s.kind() == Step.Kind.REBUILD)
+                    ? conn.dialect().tableRebuild().orElseThrow() : null;
             try {
                 if (together) {
+                    if (rebuild != null) {
+                        rebuild.prepare(conn);
+                    }
                     try (Transaction tx = conn.begin()) {
                         for (; at < end; at++) {
                             runStep(conn, steps, at);
                         }
+                        if (rebuild != null) {
+                            rebuild.verify(conn);
+                        }
                         progress.reached(i, end, exists);
                         tx.commit();
+                    } finally {
+                        if (rebuild != null) {
+                            rebuild.restore(conn);
+                        }
                     }
                 } else {
                     runStep(conn, steps, at);
@@ -395,10 +414,16 @@ public final class Migrator {
     private void runStep(Connection conn, List<Step> steps, int index) {
         Step step = steps.get(index);
         output.accept("  " + (index + 1) + "/" + steps.size() + " " + step.description());
-        if (step.statement() != null) {
-            conn.execute(step.statement());
-        } else {
-            conn.executeSql(step.sql());
+        switch (step.kind()) {
+            case DATA -> conn.execute(step.statement());
+            case SQL -> conn.executeSql(step.sql());
+            case REBUILD -> {
+                Table current = Inspector.of(conn).reflect().get(step.table());
+                if (current == null) {
+                    throw new MigrationException("step " + (index + 1) + " rebuilds table " + step.table() + ", which the database does not have");
+                }
+                conn.dialect().tableRebuild().orElseThrow().rebuild(conn, current, step.change().apply(current));
+            }
         }
     }
 

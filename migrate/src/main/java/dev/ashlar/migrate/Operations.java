@@ -2,15 +2,16 @@ package dev.ashlar.migrate;
 
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.DdlCompiler;
-import dev.ashlar.core.dialect.DdlCompiler.ConstraintKind;
 import dev.ashlar.core.dialect.Dialect;
-import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.schema.Column;
-import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.schema.TableElement;
+import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.Types;
+import dev.ashlar.migrate.internal.TableCopy;
 import dev.ashlar.core.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,12 +74,14 @@ public final class Operations {
 
     /** Adds a column (not a key column). A NOT NULL column needs a server default when the table has rows. */
     public void addColumn(String table, Column<?> column) {
-        schema("add column " + table + "." + column.name(), ddl.addColumn(table, column), "add-column " + table + " " + describe(column));
+        schema("add column " + table + "." + column.name(), ddl.addColumn(stub(table, column), column),
+                "add-column " + table + " " + describe(column));
     }
 
     /** Drops a column and its values. */
     public void dropColumn(String table, String column) {
-        schema("drop column " + table + "." + column, ddl.dropColumn(table, column), "drop-column " + table + " " + column);
+        Column<?> stub = Column.of(column, Types.text());
+        schema("drop column " + table + "." + column, ddl.dropColumn(stub(table, stub), stub), "drop-column " + table + " " + column);
     }
 
     /** Renames a column, keeping its values. */
@@ -89,19 +92,25 @@ public final class Operations {
 
     /**
      * Changes a column's type, nullability or server default: {@code from} is the column as it is,
-     * {@code to} as it should be (same name).
+     * {@code to} as it should be (same name). SQLite rebuilds the table.
      */
     public void alterColumn(String table, Column<?> from, Column<?> to) {
-        requireInPlace("changing column " + table + "." + from.name());
-        for (String sql : ddl.alterColumn(table, from, to)) {
-            schema("alter column " + table + "." + from.name(), sql,
-                    "alter-column " + table + " " + describe(from) + " -> " + describe(to));
+        String canonical = "alter-column " + table + " " + describe(from) + " -> " + describe(to);
+        if (rebuilds()) {
+            rebuild(table, "alter column " + table + "." + from.name(), canonical, t -> new TableCopy(t).replaceColumn(to).build());
+            return;
+        }
+        Column<?> current = from.copy(from.name());
+        Table stub = stub(table, current);
+        for (String sql : ddl.alterColumn(stub, current, to.copy(to.name()))) {
+            schema("alter column " + table + "." + from.name(), sql, canonical);
         }
     }
 
     /** Creates an index. */
     public void createIndex(String table, String name, boolean unique, String... columns) {
-        schema("create index " + name, ddl.createIndex(table, name, unique, List.of(columns)),
+        Table stub = stub(table, columns);
+        schema("create index " + name, ddl.createIndex(stub, index(stub, name, unique, columns)),
                 "create-index " + table + " " + name + " " + unique + " " + String.join(",", columns));
     }
 
@@ -111,10 +120,10 @@ public final class Operations {
      * and is journalled like a MariaDB step. Elsewhere a plain {@code CREATE INDEX}.
      */
     public void createIndexOnline(String table, String name, boolean unique, String... columns) {
-        DdlCompiler.IndexBuild build = ddl.createIndexOnline(table, name, unique, List.of(columns));
-        steps.add(new Step("create index " + name + (build.transactional() ? "" : " (outside a transaction)"), Step.Kind.SCHEMA,
-                build.sql(), null, build.transactional(),
-                "create-index-online " + table + " " + name + " " + unique + " " + String.join(",", columns)));
+        Table stub = stub(table, columns);
+        DdlCompiler.IndexBuild build = ddl.createIndexOnline(stub, index(stub, name, unique, columns));
+        steps.add(Step.sql("create index " + name + (build.transactional() ? "" : " (outside a transaction)"), build.sql(),
+                build.transactional(), "create-index-online " + table + " " + name + " " + unique + " " + String.join(",", columns)));
     }
 
     /** Drops an index. */
@@ -122,48 +131,51 @@ public final class Operations {
         schema("drop index " + name, ddl.dropIndex(table, name), "drop-index " + table + " " + name);
     }
 
-    /** Adds a named unique constraint. */
+    /** Adds a named unique constraint. SQLite rebuilds the table. */
     public void addUnique(String table, String name, String... columns) {
-        requireInPlace("adding unique constraint " + name);
-        schema("add unique " + name, ddl.addUnique(table, name, List.of(columns)),
-                "add-unique " + table + " " + name + " " + String.join(",", columns));
+        String canonical = "add-unique " + table + " " + name + " " + String.join(",", columns);
+        if (rebuilds()) {
+            rebuild(table, "add unique " + name, canonical, t -> new TableCopy(t).addUnique(name, List.of(columns)).build());
+            return;
+        }
+        Table stub = stub(table, columns);
+        schema("add unique " + name, ddl.addUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
     }
 
-    /** Adds a named CHECK constraint; {@code sql} is the condition, as in CREATE TABLE. */
+    /** Adds a named CHECK constraint; {@code sql} is the condition, as in CREATE TABLE. SQLite rebuilds the table. */
     public void addCheck(String table, String name, String sql) {
-        requireInPlace("adding check constraint " + name);
-        schema("add check " + name, ddl.addCheck(table, name, sql), "add-check " + table + " " + name + " " + normalise(sql));
+        String canonical = "add-check " + table + " " + name + " " + normalise(sql);
+        if (rebuilds()) {
+            rebuild(table, "add check " + name, canonical, t -> new TableCopy(t).addCheck(name, sql).build());
+            return;
+        }
+        schema("add check " + name, ddl.addCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, sql)), canonical);
     }
 
-    /** Drops a named unique constraint. */
+    /** Drops a named unique constraint. SQLite rebuilds the table. */
     public void dropUnique(String table, String name) {
-        requireInPlace("dropping unique constraint " + name);
-        schema("drop unique " + name, ddl.dropConstraint(table, name, ConstraintKind.UNIQUE), "drop-unique " + table + " " + name);
+        String canonical = "drop-unique " + table + " " + name;
+        if (rebuilds()) {
+            rebuild(table, "drop unique " + name, canonical, t -> new TableCopy(t).dropUnique(name).build());
+            return;
+        }
+        Table stub = stub(table, Column.of("unused", Types.text()));
+        schema("drop unique " + name, ddl.dropUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
     }
 
-    /** Drops a named CHECK constraint. */
+    /** Drops a named CHECK constraint. SQLite rebuilds the table. */
     public void dropCheck(String table, String name) {
-        requireInPlace("dropping check constraint " + name);
-        schema("drop check " + name, ddl.dropConstraint(table, name, ConstraintKind.CHECK), "drop-check " + table + " " + name);
-    }
-
-    /** Adds a foreign key to a table that exists; {@code fk} is built on core tables. */
-    public void addForeignKey(Table table, ForeignKey fk) {
-        requireInPlace("adding foreign key " + fk.name());
-        schema("add foreign key " + fk.name(), ddl.addForeignKey(table, fk), "add-fk " + table.name() + " " + fk.name() + " "
-                + names(fk.columns()) + " -> " + fk.referencedTable().name() + " " + names(fk.referenced()) + " "
-                + fk.onDelete() + " " + fk.onUpdate());
-    }
-
-    /** Drops a foreign key. */
-    public void dropForeignKey(String table, String name) {
-        requireInPlace("dropping foreign key " + name);
-        schema("drop foreign key " + name, ddl.dropConstraint(table, name, ConstraintKind.FOREIGN_KEY), "drop-fk " + table + " " + name);
+        String canonical = "drop-check " + table + " " + name;
+        if (rebuilds()) {
+            rebuild(table, "drop check " + name, canonical, t -> new TableCopy(t).dropCheck(name).build());
+            return;
+        }
+        schema("drop check " + name, ddl.dropCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, "unused")), canonical);
     }
 
     /** Runs SQL text on every database. Schema and data statements alike; prefer the typed operations where one fits. */
     public void sql(String sql) {
-        steps.add(new Step("sql: " + firstLine(sql), Step.Kind.SCHEMA, sql, null, true, "sql " + normalise(sql)));
+        steps.add(Step.sql("sql: " + firstLine(sql), sql, true, "sql " + normalise(sql)));
     }
 
     /** Runs SQL text only on the database named {@code dialectName} ({@code sqlite}, {@code postgresql}, {@code mariadb}). */
@@ -176,20 +188,38 @@ public final class Operations {
     /** A data step written with the query language: an insert, update or delete, run with bound parameters. */
     public void execute(Statement statement) {
         CompiledSql compiled = dialect.compile(statement);
-        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, true,
+        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, true,
                 "data " + normalise(compiled.sql()) + " " + compiled.parameterValues()));
     }
 
     private void schema(String description, String sql, String canonical) {
-        steps.add(new Step(description, Step.Kind.SCHEMA, sql, null, true, canonical));
+        steps.add(Step.sql(description, sql, true, canonical));
     }
 
-    private void requireInPlace(String what) {
-        if (!ddl.altersInPlace()) {
-            throw new UnsupportedFeatureException(what + " needs a table rebuild on " + dialect.name()
-                    + ", whose ALTER TABLE only adds, drops and renames columns; write the rebuild as steps "
-                    + "(create the new table, copy the rows, drop the old one, rename) or use createTable/dropTable");
-        }
+    private boolean rebuilds() {
+        return dialect.tableRebuild().isPresent();
+    }
+
+    private void rebuild(String table, String description, String canonical, java.util.function.UnaryOperator<Table> change) {
+        steps.add(new Step(description + " (rebuilds table " + table + ")", Step.Kind.REBUILD,
+                "-- rebuild " + table + ": " + description, null, table, change, true, canonical));
+    }
+
+    /**
+     * A stand-in for a table that exists only in the database, holding the columns a statement names.
+     * DDL renders only names from it; the text type of name-only columns is never written.
+     */
+    private static Table stub(String table, Column<?>... columns) {
+        return new MetaData().table(table, columns);
+    }
+
+    private static Table stub(String table, String... columns) {
+        return stub(table, java.util.Arrays.stream(columns).map(c -> Column.of(c, Types.text())).toArray(Column<?>[]::new));
+    }
+
+    private static Index index(Table stub, String name, boolean unique, String... columns) {
+        Column<?>[] cols = java.util.Arrays.stream(columns).map(stub::column).toArray(Column<?>[]::new);
+        return (unique ? Index.uniqueOn(cols) : Index.on(cols)).named(name);
     }
 
     private static String describe(Table table) {

@@ -1,25 +1,38 @@
 package dev.ashlar.migrate;
 
+import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Statement;
+import java.util.function.UnaryOperator;
 
 /**
- * One statement of a revision, as the migrator runs, journals and prints it.
+ * One step of a revision, as the migrator runs, journals and prints it.
  *
- * @param description what the step does, in words ({@code add column items.sku})
- * @param kind        whether it changes the schema or the data
- * @param sql         the SQL for the migrator's dialect; for a data step built with the query
- *                    language, the compiled SQL with its parameters as placeholders
- * @param statement   the query-language statement of a data step, run with bound parameters; null
- *                    for SQL steps
+ * @param description   what the step does, in words ({@code add column items.sku})
+ * @param kind          whether it runs SQL, a query-language data statement, or rebuilds a table
+ * @param sql           the SQL for the migrator's dialect; for a data step, the compiled SQL with
+ *                      placeholders; for a rebuild, a description of it
+ * @param statement     a data step's statement, run with bound parameters; null otherwise
+ * @param table         the table a rebuild replaces; null otherwise
+ * @param change        how a rebuild turns the table as the database holds it into the new table
  * @param transactional whether the step may run inside the revision's transaction (PostgreSQL's
- *                    {@code CREATE INDEX CONCURRENTLY} may not)
- * @param canonical   the step as the checksum sees it: independent of SQL spelling, so that a new
- *                    Ashlar version rendering the same change differently does not invalidate
- *                    applied revisions
+ *                      {@code CREATE INDEX CONCURRENTLY} may not)
+ * @param canonical     the step as the checksum sees it: independent of SQL spelling, so that a
+ *                      newer Ashlar rendering the same change differently does not invalidate
+ *                      applied revisions
  */
-public record Step(String description, Kind kind, String sql, Statement statement, boolean transactional, String canonical) {
-    /** Whether a step changes the schema or the rows. */
+public record Step(String description, Kind kind, String sql, Statement statement, String table, UnaryOperator<Table> change,
+                   boolean transactional, String canonical) {
+    /** What a step does when it runs. */
     public enum Kind {
-        SCHEMA, DATA
+        /** Runs its SQL. */
+        SQL,
+        /** Runs a query-language statement with bound parameters. */
+        DATA,
+        /** Rebuilds a table the database cannot alter in place (SQLite). */
+        REBUILD
+    }
+
+    static Step sql(String description, String sql, boolean transactional, String canonical) {
+        return new Step(description, Kind.SQL, sql, null, null, null, transactional, canonical);
     }
 }

@@ -57,6 +57,15 @@ public abstract class Dialect {
     /** The DDL compiler. */
     public abstract DdlCompiler ddl();
 
+    /**
+     * Reads this database's catalog for {@link dev.ashlar.core.reflect.Inspector}. A dialect without
+     * one cannot be reflected, and says so.
+     */
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException("the " + name() + " dialect has no catalog reader, so its "
+                + "schemas cannot be reflected; give " + getClass().getSimpleName() + " a catalog() override");
+    }
+
     /** Reads this database's EXPLAIN output into a plan with a verdict. */
     public abstract dev.ashlar.core.explain.PlanReader planReader();
 
@@ -189,6 +198,14 @@ public abstract class Dialect {
      */
     public java.util.List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
         return java.util.List.of();
+    }
+
+    /**
+     * How this database changes a table that its ALTER TABLE cannot change in place, or empty when
+     * ALTER TABLE suffices (PostgreSQL, MariaDB). SQLite rebuilds the table.
+     */
+    public java.util.Optional<TableRebuild> tableRebuild() {
+        return java.util.Optional.empty();
     }
 
     /** The JDBC URL for an Ashlar URL of this dialect. */

@@ -3,6 +3,8 @@ package dev.ashlar.core.dialect.mariadb;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.UniqueConstraint;
+import java.util.List;
 import dev.ashlar.core.schema.ForeignKey;
 import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.Table;
@@ -23,8 +25,69 @@ class MariaDbDdlCompiler extends DdlCompiler {
      * count, as on PostgreSQL and SQLite.
      */
     @Override
-    protected String tableOptions() {
-        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+    protected String tableOptions(Table table) {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
+                + (table.comment() == null ? "" : " COMMENT=" + dialect.stringLiteral(table.comment()));
+    }
+
+    @Override
+    protected String inlineComment(Column<?> column) {
+        return column.comment() == null ? "" : " COMMENT " + dialect.stringLiteral(column.comment());
+    }
+
+    @Override
+    public boolean supportsPartialIndexes() {
+        return false;
+    }
+
+    /** MariaDB 10.11 indexes columns (or generated columns), not expressions. */
+    @Override
+    public boolean supportsExpressionIndexes() {
+        return false;
+    }
+
+    @Override
+    public boolean uniqueConstraintsAreIndexes() {
+        return true;
+    }
+
+    /** MariaDB restates the whole column: type, default, nullability, autoincrement and comment at once. */
+    @Override
+    public List<String> alterColumn(Table table, Column<?> current, Column<?> target) {
+        return List.of("ALTER TABLE " + q(table.name()) + " MODIFY COLUMN " + columnDefinition(target));
+    }
+
+    @Override
+    public List<String> alterPrimaryKey(Table current, Table target) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!current.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(current.name()) + " DROP PRIMARY KEY");
+        }
+        if (!target.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(target.name()) + " ADD " + primaryKeyClause(target));
+        }
+        return out;
+    }
+
+    /** InnoDB checks NO ACTION immediately, exactly as RESTRICT. */
+    @Override
+    public dev.ashlar.core.schema.ReferentialAction effectiveAction(dev.ashlar.core.schema.ReferentialAction action) {
+        return action == dev.ashlar.core.schema.ReferentialAction.RESTRICT ? dev.ashlar.core.schema.ReferentialAction.NO_ACTION : action;
+    }
+
+    @Override
+    public String dropUnique(Table table, UniqueConstraint unique) {
+        return "ALTER TABLE " + q(table.name()) + " DROP INDEX " + q(unique.name());
+    }
+
+    @Override
+    public List<String> setTableComment(Table table, String comment) {
+        return List.of("ALTER TABLE " + q(table.name()) + " COMMENT = " + dialect.stringLiteral(comment == null ? "" : comment));
+    }
+
+    @Override
+    public List<String> setColumnComment(Table table, Column<?> column) {
+        return List.of("ALTER TABLE " + q(table.name()) + " MODIFY COLUMN " + columnDefinition(column));
     }
 
     @Override
@@ -46,21 +109,5 @@ class MariaDbDdlCompiler extends DdlCompiler {
     @Override
     protected String literal(Object value) {
         return value instanceof Boolean b ? (b ? "1" : "0") : super.literal(value);
-    }
-
-    /** MariaDB changes a column by restating it whole: MODIFY COLUMN with the new type, nullability and default. */
-    @Override
-    public java.util.List<String> alterColumn(String table, Column<?> from, Column<?> to) {
-        return java.util.List.of("ALTER TABLE " + q(table) + " MODIFY COLUMN " + columnDefinition(to));
-    }
-
-    /** A unique constraint is an index in MariaDB, and a foreign key has its own clause. */
-    @Override
-    public String dropConstraint(String table, String name, ConstraintKind kind) {
-        return switch (kind) {
-            case UNIQUE -> "ALTER TABLE " + q(table) + " DROP INDEX " + q(name);
-            case FOREIGN_KEY -> "ALTER TABLE " + q(table) + " DROP FOREIGN KEY " + q(name);
-            case CHECK -> "ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name);
-        };
     }
 }

@@ -51,6 +51,13 @@ public final class MariaDbDialect extends Dialect {
         return new MariaDbCompiler(this);
     }
 
+    private final MariaDbCatalogReader catalog = new MariaDbCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
+    }
+
     @Override
     public DdlCompiler ddl() {
         return ddl;

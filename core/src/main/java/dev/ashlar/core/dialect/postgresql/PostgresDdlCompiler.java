@@ -3,6 +3,11 @@ package dev.ashlar.core.dialect.postgresql;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.TypeCompiler;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Index;
+import dev.ashlar.core.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
 import dev.ashlar.core.types.LargeBinaryType;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.UuidType;
@@ -29,10 +34,23 @@ class PostgresDdlCompiler extends DdlCompiler {
         });
     }
 
+    @Override
+    public List<String> commentStatements(Table table) {
+        List<String> out = new ArrayList<>();
+        if (table.comment() != null) {
+            out.addAll(setTableComment(table, table.comment()));
+        }
+        for (Column<?> column : table.columns()) {
+            if (column.comment() != null) {
+                out.addAll(setColumnComment(table, column));
+            }
+        }
+        return out;
+    }
+
     /** CONCURRENTLY builds without blocking writes, but refuses to run inside a transaction block. */
     @Override
-    public IndexBuild createIndexOnline(String table, String name, boolean unique, java.util.List<String> columns) {
-        return new IndexBuild("CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + q(name) + " ON " + q(table)
-                + " (" + names(columns) + ")", false);
+    public IndexBuild createIndexOnline(Table table, Index index) {
+        return new IndexBuild(createIndex(table, index).replaceFirst("INDEX ", "INDEX CONCURRENTLY "), false);
     }
 }

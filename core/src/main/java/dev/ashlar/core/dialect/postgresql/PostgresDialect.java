@@ -42,6 +42,13 @@ public final class PostgresDialect extends Dialect {
         return new PostgresCompiler(this);
     }
 
+    private final PostgresCatalogReader catalog = new PostgresCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
+    }
+
     @Override
     public DdlCompiler ddl() {
         return ddl;

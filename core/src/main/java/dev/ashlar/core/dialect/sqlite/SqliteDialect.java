@@ -55,6 +55,13 @@ public final class SqliteDialect extends Dialect {
         return new SqliteCompiler(this);
     }
 
+    private final SqliteCatalogReader catalog = new SqliteCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
+    }
+
     @Override
     public DdlCompiler ddl() {
         return ddl;
@@ -146,5 +153,10 @@ public final class SqliteDialect extends Dialect {
     @Override
     public SessionLock sessionLock() {
         return new SqliteSessionLock();
+    }
+
+    @Override
+    public java.util.Optional<dev.ashlar.core.dialect.TableRebuild> tableRebuild() {
+        return java.util.Optional.of(new SqliteTableRebuild(this));
     }
 }
