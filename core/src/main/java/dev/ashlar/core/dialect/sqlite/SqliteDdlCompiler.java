@@ -110,4 +110,19 @@ class SqliteDdlCompiler extends DdlCompiler {
     protected String currentTimestamp() {
         return "(strftime('%Y-%m-%d %H:%M:%f000', 'now'))";
     }
+
+    /** A column's definition as CREATE TABLE writes it, for the table rebuild. */
+    String columnSql(Column<?> column) {
+        return columnDefinition(column);
+    }
+
+    /** A table's primary key clause, or null, for the table rebuild. */
+    String primaryKeySql(Table table) {
+        return primaryKeyClause(table);
+    }
+
+    /** A foreign key clause, for the table rebuild. */
+    String foreignKeySql(ForeignKey key) {
+        return foreignKeyClause(key);
+    }
 }

@@ -8,10 +8,15 @@ import dev.ashlar.core.error.ForeignKeyViolationException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.sql.SQLException;
+import dev.ashlar.core.schema.CheckConstraint;
+import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,11 +32,10 @@ import java.util.stream.Collectors;
  *       and collations survive), the AUTOINCREMENT sequence restored;</li>
  *   <li>{@code PRAGMA foreign_key_check} before commit, enforcement back on afterwards.</li>
  * </ol>
- * CHECK constraints, named or not, survive because the new table is written from the reflected
- * table, whose checks the catalog reader takes from the stored CREATE TABLE text.
+ * The new CREATE TABLE keeps the stored text of every column and constraint that does not change,
+ * so CHECKs (named, unnamed, on a column), collations and AUTOINCREMENT survive as written.
  */
 final class SqliteTableRebuild implements TableRebuild {
-    private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
     private final Dialect dialect;
 
     SqliteTableRebuild(Dialect dialect) {
@@ -62,7 +66,7 @@ final class SqliteTableRebuild implements TableRebuild {
         for (Row view : views) {
             connection.executeSql("DROP VIEW " + q((String) view.get(0)));
         }
-        connection.executeSql(createSql(target, temporary, AUTOINCREMENT.matcher(storedTable).find()));
+        connection.executeSql(createSql(storedTable, current, target, temporary));
         Set<String> had = current.columns().stream().map(Column::name).collect(Collectors.toSet());
         String shared = target.columns().stream().map(Column::name).filter(had::contains).map(this::q).collect(Collectors.joining(", "));
         if (!shared.isEmpty()) {
@@ -98,27 +102,93 @@ final class SqliteTableRebuild implements TableRebuild {
     }
 
     /**
-     * The target's CREATE TABLE under the temporary name. A table that had AUTOINCREMENT keeps it: the
-     * keyword belongs on the column ({@code INTEGER PRIMARY KEY AUTOINCREMENT}), not in the table
-     * constraint that Ashlar's DDL writes, so the key moves onto the column.
+     * The new table's CREATE TABLE under the temporary name, written from the stored text wherever
+     * the table does not change: an unchanged column keeps its definition as written (collation,
+     * CHECK, AUTOINCREMENT, generated expression), and a constraint the new table still has keeps
+     * its text. Only changed columns and new constraints are written from {@code target}.
      */
-    private String createSql(Table target, String temporary, boolean autoincrement) {
-        String sql = dialect.ddl().createTable(target, List.of());
-        String prefix = "CREATE TABLE " + q(target.name());
-        if (!sql.startsWith(prefix)) {
-            throw new IllegalStateException("unexpected CREATE TABLE text: " + sql);
-        }
-        sql = "CREATE TABLE " + q(temporary) + sql.substring(prefix.length());
-        if (autoincrement && target.primaryKey().size() == 1) {
-            Column<?> key = target.primaryKey().get(0);
-            String constraint = ",\n\tCONSTRAINT " + q(target.primaryKeyName()) + " PRIMARY KEY (" + q(key.name()) + ")";
-            String column = "\n\t" + q(key.name()) + " INTEGER";
-            if (sql.contains(constraint) && sql.contains(column)) {
-                sql = sql.replace(constraint, "").replaceFirst(Pattern.quote(column) + "( NOT NULL)?",
-                        java.util.regex.Matcher.quoteReplacement(column + " PRIMARY KEY AUTOINCREMENT"));
+    private String createSql(String stored, Table current, Table target, String temporary) {
+        SqliteDdlCompiler ddl = (SqliteDdlCompiler) dialect.ddl();
+        Map<String, String> columnText = new LinkedHashMap<>();
+        List<String> constraintText = new ArrayList<>();
+        for (String item : SqliteTableSql.bodyItems(stored)) {
+            if (SqliteTableSql.isConstraint(item)) {
+                constraintText.add(item);
+            } else {
+                columnText.put(SqliteTableSql.columnName(item), item);
             }
         }
-        return sql;
+        Map<String, Column<?>> was = new HashMap<>();
+        current.columns().forEach(c -> was.put(c.name(), c));
+
+        List<String> parts = new ArrayList<>();
+        for (Column<?> column : target.columns()) {
+            String original = columnText.get(column.name());
+            Column<?> before = was.get(column.name());
+            boolean unchanged = original != null && before != null && ddl.columnSql(before).equals(ddl.columnSql(column));
+            parts.add(unchanged ? original : ddl.columnSql(column));
+        }
+        for (String item : constraintText) {
+            if (stillWanted(item, target, ddl)) {
+                parts.add(item);
+            }
+        }
+        String kept = normalise(String.join(",", parts));
+        if (!kept.contains("primarykey") && ddl.primaryKeySql(target) != null) {
+            parts.add(ddl.primaryKeySql(target));
+        }
+        for (UniqueConstraint unique : target.uniqueConstraints()) {
+            if (!kept.contains(normalise(q(unique.name()))) && !kept.contains(normalise(unique.name()))) {
+                parts.add("CONSTRAINT " + q(unique.name()) + " UNIQUE (" + unique.columns().stream().map(c -> q(c.name()))
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+        }
+        for (CheckConstraint check : target.checks()) {
+            if (!kept.contains(normalise(check.sql()))) {
+                parts.add("CONSTRAINT " + q(check.name()) + " CHECK (" + check.sql() + ")");
+            }
+        }
+        for (ForeignKey key : target.foreignKeys()) {
+            if (!kept.contains(normalise(q(key.name()))) && !kept.contains("foreignkey(" + key.columns().stream()
+                    .map(c -> normalise(q(c.name()))).collect(Collectors.joining(",")) + ")")) {
+                parts.add(ddl.foreignKeySql(key));
+            }
+        }
+        return "CREATE TABLE " + q(temporary) + " (\n\t" + String.join(",\n\t", parts) + "\n)" + SqliteTableSql.tableOptions(stored);
+    }
+
+    /** Whether a stored table constraint is still among the new table's, by name or, unnamed, by what it says. */
+    private boolean stillWanted(String item, Table target, SqliteDdlCompiler ddl) {
+        String text = normalise(item);
+        if (text.startsWith("primarykey") || text.contains("primarykey(")) {
+            return ddl.primaryKeySql(target) != null && normalise(ddl.primaryKeySql(target)).endsWith(text.substring(text.indexOf("primarykey")));
+        }
+        List<String> names = new ArrayList<>();
+        target.uniqueConstraints().forEach(u -> names.add(u.name()));
+        target.checks().forEach(c -> names.add(c.name()));
+        target.foreignKeys().forEach(f -> names.add(f.name()));
+        if (text.startsWith("constraint")) {
+            String name = SqliteTableSql.columnName(item.strip().substring("CONSTRAINT".length()).strip());
+            return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+        }
+        if (text.startsWith("check")) {
+            return target.checks().stream().anyMatch(c -> text.contains(normalise(c.sql())));
+        }
+        if (text.startsWith("unique")) {
+            return target.uniqueConstraints().stream().anyMatch(u -> text.equals("unique(" + u.columns().stream()
+                    .map(c -> normalise(q(c.name()))).collect(Collectors.joining(",")) + ")"));
+        }
+        return target.foreignKeys().stream().anyMatch(f -> text.startsWith("foreignkey(" + f.columns().stream()
+                .map(c -> normalise(q(c.name()))).collect(Collectors.joining(",")) + ")"));
+    }
+
+    /** SQL text compared without case, spaces, quotes or the outer parentheses of a condition. */
+    private static String normalise(String sql) {
+        String s = sql.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\"`\\[\\]]", "");
+        while (s.startsWith("(") && s.endsWith(")") && SqliteTableSql.closing(s, 0) == s.length() - 1) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
     }
 
     private static Long sequence(Connection connection, String table) {

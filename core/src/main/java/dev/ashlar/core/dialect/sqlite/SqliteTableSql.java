@@ -42,6 +42,66 @@ final class SqliteTableSql {
             } else if (upper.startsWith("FOREIGN KEY") || upper.startsWith("PRIMARY KEY")) {
                 int key = rest.toUpperCase(Locale.ROOT).indexOf("KEY");
                 out.add(new Constraint(upper.substring(0, 11), name, rest.substring(key + 3).strip()));
+            } else {
+                out.addAll(columnChecks(rest));
+            }
+        }
+        return out;
+    }
+
+    /** The items of a CREATE TABLE text's body (column definitions and table constraints), as written. */
+    static List<String> bodyItems(String createTable) {
+        int open = createTable.indexOf('(', afterName(createTable));
+        return open < 0 ? List.of() : splitTopLevel(createTable.substring(open + 1, closing(createTable, open)));
+    }
+
+    /** What follows a CREATE TABLE text's body, such as {@code WITHOUT ROWID} or {@code STRICT}. */
+    static String tableOptions(String createTable) {
+        int open = createTable.indexOf('(', afterName(createTable));
+        return open < 0 ? "" : createTable.substring(Math.min(closing(createTable, open) + 1, createTable.length()));
+    }
+
+    /** Whether a body item is a table constraint rather than a column definition. */
+    static boolean isConstraint(String item) {
+        String s = item.strip();
+        String upper = s.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return startsWithWord(s, "CONSTRAINT") || startsWithWord(s, "UNIQUE") || startsWithWord(s, "CHECK")
+                || upper.startsWith("FOREIGN KEY") || upper.startsWith("PRIMARY KEY");
+    }
+
+    /** The column a column definition defines. */
+    static String columnName(String item) {
+        String s = item.strip();
+        return unquoteIdentifier(s.substring(0, identifierEnd(s, 0)));
+    }
+
+    /**
+     * The CHECKs written inside a column definition ({@code name TEXT CHECK (length(name) > 0)}),
+     * which SQLite enforces exactly as table constraints; a rebuild keeps them as such.
+     */
+    private static List<Constraint> columnChecks(String columnDefinition) {
+        List<Constraint> out = new ArrayList<>();
+        String pendingName = null;
+        for (int i = identifierEnd(columnDefinition, 0); i < columnDefinition.length(); i++) {
+            char ch = columnDefinition.charAt(i);
+            if (ch == '"' || ch == '`' || ch == '\'' || ch == '[') {
+                i = identifierEnd(columnDefinition, i) - 1;
+            } else if (ch == '(') {
+                i = closing(columnDefinition, i);
+            } else if (Character.isLetter(ch) && (i == 0 || !Character.isLetterOrDigit(columnDefinition.charAt(i - 1)))) {
+                String rest = columnDefinition.substring(i);
+                if (startsWithWord(rest, "CONSTRAINT")) {
+                    int start = skipSpace(columnDefinition, i + "CONSTRAINT".length());
+                    int end = identifierEnd(columnDefinition, start);
+                    pendingName = unquoteIdentifier(columnDefinition.substring(start, end));
+                    i = end - 1;
+                } else if (startsWithWord(rest, "CHECK")) {
+                    int open = columnDefinition.indexOf('(', i);
+                    int close = closing(columnDefinition, open);
+                    out.add(new Constraint("CHECK", pendingName, columnDefinition.substring(open, Math.min(close + 1, columnDefinition.length()))));
+                    pendingName = null;
+                    i = close;
+                }
             }
         }
         return out;
