@@ -321,6 +321,10 @@ public final class Migrator {
     private void apply(Connection conn, Script script, AppliedRevision row) {
         Recorded up = record(conn.dialect(), script);
         int start = row == null ? 0 : row.stepsDone();
+        List<String> problems = preflight(conn, up.steps().subList(start, up.steps().size()));
+        if (!problems.isEmpty()) {
+            throw new PreflightException(script.id(), script.file(), problems);
+        }
         output.accept((start == 0 ? "applying " : "resuming ") + script.id() + (script.message().isEmpty() ? "" : " (" + script.message() + ")")
                 + (start == 0 ? "" : " at step " + (start + 1) + " of " + up.steps().size()));
         run(conn, script, up.steps(), start, row != null, (from, to, exists) ->
@@ -330,11 +334,37 @@ public final class Migrator {
                         e.getMessage(), exists));
     }
 
+    /**
+     * What the existing rows would break, step by step. A check that cannot run yet, because it reads
+     * a column or table that an earlier step of the revision creates, finds nothing to break.
+     */
+    private static List<String> preflight(Connection conn, List<Step> steps) {
+        List<String> problems = new ArrayList<>();
+        for (Step step : steps) {
+            if (step.preflight() == null) {
+                continue;
+            }
+            try {
+                String problem = step.preflight().apply(conn);
+                if (problem != null) {
+                    problems.add(step.description() + ": " + problem);
+                }
+            } catch (dev.ashlar.core.error.DatabaseException notYet) {
+                // The step reads what an earlier step creates; the revision's own run will find any problem.
+            }
+        }
+        return problems;
+    }
+
     private void revert(Connection conn, Script script) {
         Operations down = new Operations(conn.dialect());
         script.newMigration().downgrade(down);
-        output.accept("reverting " + script.id());
         List<Step> steps = down.steps();
+        List<String> problems = preflight(conn, steps);
+        if (!problems.isEmpty()) {
+            throw new PreflightException(script.id(), script.file(), problems);
+        }
+        output.accept("reverting " + script.id());
         run(conn, script, steps, 0, true, (from, to, exists) -> {
             if (to == steps.size()) {
                 versions.remove(conn, script.id());

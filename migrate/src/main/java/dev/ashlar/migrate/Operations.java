@@ -11,7 +11,11 @@ import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.schema.TableElement;
 import dev.ashlar.core.schema.UniqueConstraint;
 import dev.ashlar.core.types.Types;
+import dev.ashlar.migrate.internal.Preflights;
+import dev.ashlar.migrate.internal.Preflights.Preflight;
 import dev.ashlar.migrate.internal.TableCopy;
+import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.ReferentialAction;
 import dev.ashlar.core.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,8 +78,12 @@ public final class Operations {
 
     /** Adds a column (not a key column). A NOT NULL column needs a server default when the table has rows. */
     public void addColumn(String table, Column<?> column) {
+        int first = steps.size();
         schema("add column " + table + "." + column.name(), ddl.addColumn(stub(table, column), column),
                 "add-column " + table + " " + describe(column));
+        checkFirst(first, !column.isNullable() && column.serverDefault() == null ? Preflights.empty(table,
+                "need a value for new column " + table + "." + column.name() + ", which is NOT NULL without a server default; "
+                + "give it a server default, or add it nullable, fill it, then make it NOT NULL") : null);
     }
 
     /** Drops a column and its values. */
@@ -96,22 +104,28 @@ public final class Operations {
      */
     public void alterColumn(String table, Column<?> from, Column<?> to) {
         String canonical = "alter-column " + table + " " + describe(from) + " -> " + describe(to);
+        Preflight check = both(from.isNullable() && !to.isNullable() ? Preflights.notNull(table, from.name()) : null,
+                Preflights.fits(table, from, to));
+        int first = steps.size();
         if (rebuilds()) {
             rebuild(table, "alter column " + table + "." + from.name(), canonical, t -> new TableCopy(t).replaceColumn(to).build());
-            return;
+        } else {
+            Column<?> current = from.copy(from.name());
+            Table stub = stub(table, current);
+            for (String sql : ddl.alterColumn(stub, current, to.copy(to.name()))) {
+                schema("alter column " + table + "." + from.name(), sql, canonical);
+            }
         }
-        Column<?> current = from.copy(from.name());
-        Table stub = stub(table, current);
-        for (String sql : ddl.alterColumn(stub, current, to.copy(to.name()))) {
-            schema("alter column " + table + "." + from.name(), sql, canonical);
-        }
+        checkFirst(first, check);
     }
 
     /** Creates an index. */
     public void createIndex(String table, String name, boolean unique, String... columns) {
         Table stub = stub(table, columns);
+        int first = steps.size();
         schema("create index " + name, ddl.createIndex(stub, index(stub, name, unique, columns)),
                 "create-index " + table + " " + name + " " + unique + " " + String.join(",", columns));
+        checkFirst(first, unique ? Preflights.unique(table, name, List.of(columns)) : null);
     }
 
     /**
@@ -123,7 +137,8 @@ public final class Operations {
         Table stub = stub(table, columns);
         DdlCompiler.IndexBuild build = ddl.createIndexOnline(stub, index(stub, name, unique, columns));
         steps.add(Step.sql("create index " + name + (build.transactional() ? "" : " (outside a transaction)"), build.sql(),
-                build.transactional(), "create-index-online " + table + " " + name + " " + unique + " " + String.join(",", columns)));
+                build.transactional(), "create-index-online " + table + " " + name + " " + unique + " " + String.join(",", columns))
+                .checking(unique ? Preflights.unique(table, name, List.of(columns)) : null));
     }
 
     /** Drops an index. */
@@ -134,22 +149,55 @@ public final class Operations {
     /** Adds a named unique constraint. SQLite rebuilds the table. */
     public void addUnique(String table, String name, String... columns) {
         String canonical = "add-unique " + table + " " + name + " " + String.join(",", columns);
+        int first = steps.size();
         if (rebuilds()) {
             rebuild(table, "add unique " + name, canonical, t -> new TableCopy(t).addUnique(name, List.of(columns)).build());
-            return;
+        } else {
+            Table stub = stub(table, columns);
+            schema("add unique " + name, ddl.addUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
         }
-        Table stub = stub(table, columns);
-        schema("add unique " + name, ddl.addUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
+        checkFirst(first, Preflights.unique(table, name, List.of(columns)));
     }
 
     /** Adds a named CHECK constraint; {@code sql} is the condition, as in CREATE TABLE. SQLite rebuilds the table. */
     public void addCheck(String table, String name, String sql) {
         String canonical = "add-check " + table + " " + name + " " + normalise(sql);
+        int first = steps.size();
         if (rebuilds()) {
             rebuild(table, "add check " + name, canonical, t -> new TableCopy(t).addCheck(name, sql).build());
-            return;
+        } else {
+            schema("add check " + name, ddl.addCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, sql)),
+                    canonical);
         }
-        schema("add check " + name, ddl.addCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, sql)), canonical);
+        checkFirst(first, Preflights.check(table, name, sql));
+    }
+
+    /**
+     * Adds a foreign key from {@code columns} of {@code table} to {@code referencedColumns} of
+     * {@code referenced}. SQLite rebuilds the table.
+     */
+    public void addForeignKey(String table, String name, List<String> columns, String referenced, List<String> referencedColumns,
+                              ReferentialAction onDelete) {
+        String canonical = "add-fk " + table + " " + name + " " + columns + " -> " + referenced + " " + referencedColumns + " " + onDelete;
+        int first = steps.size();
+        if (rebuilds()) {
+            rebuild(table, "add foreign key " + name, canonical, t -> {
+                Table parent = referenced.equals(t.name()) ? t : t.metadata().get(referenced);
+                if (parent == null) {
+                    throw new MigrationException("foreign key " + name + " refers to table " + referenced + ", which the database does not have");
+                }
+                List<Column<?>> targets = referencedColumns.stream().<Column<?>>map(parent::column).toList();
+                List<Column<?>> own = columns.stream().<Column<?>>map(t::column).toList();
+                return new TableCopy(t).addForeignKey(new ForeignKey(name, own, targets, onDelete, ReferentialAction.NO_ACTION)).build();
+            });
+        } else {
+            Table parent = stub(referenced, referencedColumns.toArray(String[]::new));
+            Table child = stub(table, columns.toArray(String[]::new));
+            ForeignKey key = new ForeignKey(name, columns.stream().<Column<?>>map(child::column).toList(),
+                    referencedColumns.stream().<Column<?>>map(parent::column).toList(), onDelete, ReferentialAction.NO_ACTION);
+            schema("add foreign key " + name, ddl.addForeignKey(child, key), canonical);
+        }
+        checkFirst(first, Preflights.references(table, columns, referenced, referencedColumns));
     }
 
     /** Drops a named unique constraint. SQLite rebuilds the table. */
@@ -188,12 +236,30 @@ public final class Operations {
     /** A data step written with the query language: an insert, update or delete, run with bound parameters. */
     public void execute(Statement statement) {
         CompiledSql compiled = dialect.compile(statement);
-        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, true,
+        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, true,
                 "data " + normalise(compiled.sql()) + " " + compiled.parameterValues()));
     }
 
     private void schema(String description, String sql, String canonical) {
         steps.add(Step.sql(description, sql, true, canonical));
+    }
+
+    /** Attaches {@code check} to the first step recorded since {@code first}, so it runs before any of them. */
+    private void checkFirst(int first, Preflight check) {
+        if (check != null && first < steps.size()) {
+            steps.set(first, steps.get(first).checking(check));
+        }
+    }
+
+    private static Preflight both(Preflight a, Preflight b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return conn -> {
+            String x = a.apply(conn);
+            String y = b.apply(conn);
+            return x == null ? y : y == null ? x : x + "; " + y;
+        };
     }
 
     private boolean rebuilds() {
@@ -202,7 +268,7 @@ public final class Operations {
 
     private void rebuild(String table, String description, String canonical, java.util.function.UnaryOperator<Table> change) {
         steps.add(new Step(description + " (rebuilds table " + table + ")", Step.Kind.REBUILD,
-                "-- rebuild " + table + ": " + description, null, table, change, true, canonical));
+                "-- rebuild " + table + ": " + description, null, table, change, null, true, canonical));
     }
 
     /**

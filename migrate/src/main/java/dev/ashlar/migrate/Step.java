@@ -1,7 +1,9 @@
 package dev.ashlar.migrate;
 
+import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Statement;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +16,8 @@ import java.util.function.UnaryOperator;
  * @param statement     a data step's statement, run with bound parameters; null otherwise
  * @param table         the table a rebuild replaces; null otherwise
  * @param change        how a rebuild turns the table as the database holds it into the new table
+ * @param preflight     what the step checks in the existing rows before the revision runs: null
+ *                      when the rows allow the step, else what they break; null for no check
  * @param transactional whether the step may run inside the revision's transaction (PostgreSQL's
  *                      {@code CREATE INDEX CONCURRENTLY} may not)
  * @param canonical     the step as the checksum sees it: independent of SQL spelling, so that a
@@ -21,7 +25,7 @@ import java.util.function.UnaryOperator;
  *                      applied revisions
  */
 public record Step(String description, Kind kind, String sql, Statement statement, String table, UnaryOperator<Table> change,
-                   boolean transactional, String canonical) {
+                   Function<Connection, String> preflight, boolean transactional, String canonical) {
     /** What a step does when it runs. */
     public enum Kind {
         /** Runs its SQL. */
@@ -33,6 +37,11 @@ public record Step(String description, Kind kind, String sql, Statement statemen
     }
 
     static Step sql(String description, String sql, boolean transactional, String canonical) {
-        return new Step(description, Kind.SQL, sql, null, null, null, transactional, canonical);
+        return new Step(description, Kind.SQL, sql, null, null, null, null, transactional, canonical);
+    }
+
+    /** This step with a check of the existing rows (see {@link #preflight}). */
+    Step checking(Function<Connection, String> check) {
+        return check == null ? this : new Step(description, kind, sql, statement, table, change, check, transactional, canonical);
     }
 }
