@@ -2,6 +2,7 @@ package dev.ashlar.migrate;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.dialect.CompiledSql;
+import dev.ashlar.core.dialect.DdlEffect;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.TableRebuild;
@@ -289,6 +290,9 @@ public final class Migrator {
                     CompiledSql compiled = dialect.compile(step.statement());
                     out.append("-- parameters: ").append(compiled.parameterValues()).append('\n');
                 }
+                if (step.effect() != null && step.effect().kind() != DdlEffect.Kind.METADATA_ONLY) {
+                    out.append("-- ").append(step.effect().verdict()).append('\n');
+                }
                 out.append(step.sql()).append(";\n");
             }
             out.append(versions.insertSql(dialect, script.id(), up.checksum(), up.steps().size())).append(";\n");
@@ -443,7 +447,8 @@ public final class Migrator {
 
     private void runStep(Connection conn, List<Step> steps, int index) {
         Step step = steps.get(index);
-        output.accept("  " + (index + 1) + "/" + steps.size() + " " + step.description());
+        output.accept("  " + (index + 1) + "/" + steps.size() + " " + step.description()
+                + (step.effect() == null ? "" : " [" + step.effect().verdict() + "]"));
         switch (step.kind()) {
             case DATA -> conn.execute(step.statement());
             case SQL -> conn.executeSql(step.sql());

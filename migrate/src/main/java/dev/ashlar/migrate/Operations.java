@@ -2,6 +2,8 @@ package dev.ashlar.migrate;
 
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.DdlCompiler;
+import dev.ashlar.core.dialect.DdlEffect;
+import dev.ashlar.core.dialect.DdlEffect.Change;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.CheckConstraint;
@@ -54,9 +56,9 @@ public final class Operations {
 
     /** Creates a table with its keys and indexes, from a table built with core's schema API or taken from a model. */
     public void createTable(Table table) {
-        schema("create table " + table.name(), ddl.createTable(table, List.of()), "create-table " + describe(table));
+        schema(effect(Change.CREATE_TABLE, table.name(), null, null), "create table " + table.name(), ddl.createTable(table, List.of()), "create-table " + describe(table));
         for (Index index : table.indexes()) {
-            schema("create index " + index.name(), ddl.createIndex(table, index),
+            schema(effect(Change.CREATE_INDEX, table.name(), null, null), "create index " + index.name(), ddl.createIndex(table, index),
                     "create-index " + table.name() + " " + index.name() + " " + index.unique() + " " + names(index.columns()));
         }
     }
@@ -68,18 +70,18 @@ public final class Operations {
 
     /** Drops a table and its rows. */
     public void dropTable(String table) {
-        schema("drop table " + table, "DROP TABLE " + dialect.quoteIdentifier(table), "drop-table " + table);
+        schema(effect(Change.DROP_TABLE, table, null, null), "drop table " + table, "DROP TABLE " + dialect.quoteIdentifier(table), "drop-table " + table);
     }
 
     /** Renames a table, keeping its rows. */
     public void renameTable(String from, String to) {
-        schema("rename table " + from + " to " + to, ddl.renameTable(from, to), "rename-table " + from + " " + to);
+        schema(effect(Change.RENAME, from, null, null), "rename table " + from + " to " + to, ddl.renameTable(from, to), "rename-table " + from + " " + to);
     }
 
     /** Adds a column (not a key column). A NOT NULL column needs a server default when the table has rows. */
     public void addColumn(String table, Column<?> column) {
         int first = steps.size();
-        schema("add column " + table + "." + column.name(), ddl.addColumn(stub(table, column), column),
+        schema(effect(Change.ADD_COLUMN, table, null, null), "add column " + table + "." + column.name(), ddl.addColumn(stub(table, column), column),
                 "add-column " + table + " " + describe(column));
         checkFirst(first, !column.isNullable() && column.serverDefault() == null ? Preflights.empty(table,
                 "need a value for new column " + table + "." + column.name() + ", which is NOT NULL without a server default; "
@@ -89,12 +91,12 @@ public final class Operations {
     /** Drops a column and its values. */
     public void dropColumn(String table, String column) {
         Column<?> stub = Column.of(column, Types.text());
-        schema("drop column " + table + "." + column, ddl.dropColumn(stub(table, stub), stub), "drop-column " + table + " " + column);
+        schema(effect(Change.DROP_COLUMN, table, null, null), "drop column " + table + "." + column, ddl.dropColumn(stub(table, stub), stub), "drop-column " + table + " " + column);
     }
 
     /** Renames a column, keeping its values. */
     public void renameColumn(String table, String from, String to) {
-        schema("rename column " + table + "." + from + " to " + to, ddl.renameColumn(table, from, to),
+        schema(effect(Change.RENAME, table, null, null), "rename column " + table + "." + from + " to " + to, ddl.renameColumn(table, from, to),
                 "rename-column " + table + " " + from + " " + to);
     }
 
@@ -113,7 +115,7 @@ public final class Operations {
             Column<?> current = from.copy(from.name());
             Table stub = stub(table, current);
             for (String sql : ddl.alterColumn(stub, current, to.copy(to.name()))) {
-                schema("alter column " + table + "." + from.name(), sql, canonical);
+                schema(alterEffect(table, from, to), "alter column " + table + "." + from.name(), sql, canonical);
             }
         }
         checkFirst(first, check);
@@ -123,7 +125,7 @@ public final class Operations {
     public void createIndex(String table, String name, boolean unique, String... columns) {
         Table stub = stub(table, columns);
         int first = steps.size();
-        schema("create index " + name, ddl.createIndex(stub, index(stub, name, unique, columns)),
+        schema(effect(Change.CREATE_INDEX, table, null, null), "create index " + name, ddl.createIndex(stub, index(stub, name, unique, columns)),
                 "create-index " + table + " " + name + " " + unique + " " + String.join(",", columns));
         checkFirst(first, unique ? Preflights.unique(table, name, List.of(columns)) : null);
     }
@@ -138,12 +140,12 @@ public final class Operations {
         DdlCompiler.IndexBuild build = ddl.createIndexOnline(stub, index(stub, name, unique, columns));
         steps.add(Step.sql("create index " + name + (build.transactional() ? "" : " (outside a transaction)"), build.sql(),
                 build.transactional(), "create-index-online " + table + " " + name + " " + unique + " " + String.join(",", columns))
-                .checking(unique ? Preflights.unique(table, name, List.of(columns)) : null));
+                .judged(effect(Change.CREATE_INDEX_ONLINE, table, null, null)).checking(unique ? Preflights.unique(table, name, List.of(columns)) : null));
     }
 
     /** Drops an index. */
     public void dropIndex(String table, String name) {
-        schema("drop index " + name, ddl.dropIndex(table, name), "drop-index " + table + " " + name);
+        schema(effect(Change.DROP_INDEX, table, null, null), "drop index " + name, ddl.dropIndex(table, name), "drop-index " + table + " " + name);
     }
 
     /** Adds a named unique constraint. SQLite rebuilds the table. */
@@ -154,7 +156,7 @@ public final class Operations {
             rebuild(table, "add unique " + name, canonical, t -> new TableCopy(t).addUnique(name, List.of(columns)).build());
         } else {
             Table stub = stub(table, columns);
-            schema("add unique " + name, ddl.addUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
+            schema(effect(Change.ADD_UNIQUE, table, null, null), "add unique " + name, ddl.addUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
         }
         checkFirst(first, Preflights.unique(table, name, List.of(columns)));
     }
@@ -166,7 +168,7 @@ public final class Operations {
         if (rebuilds()) {
             rebuild(table, "add check " + name, canonical, t -> new TableCopy(t).addCheck(name, sql).build());
         } else {
-            schema("add check " + name, ddl.addCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, sql)),
+            schema(effect(Change.ADD_CHECK, table, null, null), "add check " + name, ddl.addCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, sql)),
                     canonical);
         }
         checkFirst(first, Preflights.check(table, name, sql));
@@ -195,7 +197,7 @@ public final class Operations {
             Table child = stub(table, columns.toArray(String[]::new));
             ForeignKey key = new ForeignKey(name, columns.stream().<Column<?>>map(child::column).toList(),
                     referencedColumns.stream().<Column<?>>map(parent::column).toList(), onDelete, ReferentialAction.NO_ACTION);
-            schema("add foreign key " + name, ddl.addForeignKey(child, key), canonical);
+            schema(effect(Change.ADD_FOREIGN_KEY, table, null, null), "add foreign key " + name, ddl.addForeignKey(child, key), canonical);
         }
         checkFirst(first, Preflights.references(table, columns, referenced, referencedColumns));
     }
@@ -208,7 +210,7 @@ public final class Operations {
             return;
         }
         Table stub = stub(table, Column.of("unused", Types.text()));
-        schema("drop unique " + name, ddl.dropUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
+        schema(effect(Change.DROP_CONSTRAINT, table, null, null), "drop unique " + name, ddl.dropUnique(stub, new UniqueConstraint(name, stub.columns())), canonical);
     }
 
     /** Drops a named CHECK constraint. SQLite rebuilds the table. */
@@ -218,7 +220,7 @@ public final class Operations {
             rebuild(table, "drop check " + name, canonical, t -> new TableCopy(t).dropCheck(name).build());
             return;
         }
-        schema("drop check " + name, ddl.dropCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, "unused")), canonical);
+        schema(effect(Change.DROP_CONSTRAINT, table, null, null), "drop check " + name, ddl.dropCheck(stub(table, Column.of("unused", Types.text())), new CheckConstraint(name, name, "unused")), canonical);
     }
 
     /** Runs SQL text on every database. Schema and data statements alike; prefer the typed operations where one fits. */
@@ -236,12 +238,24 @@ public final class Operations {
     /** A data step written with the query language: an insert, update or delete, run with bound parameters. */
     public void execute(Statement statement) {
         CompiledSql compiled = dialect.compile(statement);
-        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, true,
+        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, null, true,
                 "data " + normalise(compiled.sql()) + " " + compiled.parameterValues()));
     }
 
-    private void schema(String description, String sql, String canonical) {
-        steps.add(Step.sql(description, sql, true, canonical));
+    private void schema(DdlEffect effect, String description, String sql, String canonical) {
+        steps.add(Step.sql(description, sql, true, canonical).judged(effect));
+    }
+
+    private DdlEffect effect(Change change, String table, Column<?> from, Column<?> to) {
+        return ddl.effect(change, table, from, to);
+    }
+
+    /** The most disruptive part of a column change: a new type, then NOT NULL, then the rest. */
+    private DdlEffect alterEffect(String table, Column<?> from, Column<?> to) {
+        if (!from.type().describe().equals(to.type().describe())) {
+            return effect(Change.ALTER_COLUMN_TYPE, table, from, to);
+        }
+        return effect(from.isNullable() && !to.isNullable() ? Change.SET_NOT_NULL : Change.ALTER_COLUMN_OTHER, table, from, to);
     }
 
     /** Attaches {@code check} to the first step recorded since {@code first}, so it runs before any of them. */
@@ -268,7 +282,7 @@ public final class Operations {
 
     private void rebuild(String table, String description, String canonical, java.util.function.UnaryOperator<Table> change) {
         steps.add(new Step(description + " (rebuilds table " + table + ")", Step.Kind.REBUILD,
-                "-- rebuild " + table + ": " + description, null, table, change, null, true, canonical));
+                "-- rebuild " + table + ": " + description, null, table, change, null, effect(Change.REBUILD, table, null, null), true, canonical));
     }
 
     /**

@@ -18,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.ashlar.core.dialect.DdlEffect;
 import org.junit.jupiter.api.Test;
 
 class MigratorTest {
@@ -32,7 +34,7 @@ class MigratorTest {
             MigrationReport report = migrator.upgrade();
             assertThat(report.done()).containsExactly("v1_items", "v2_price", "v3_details");
             assertThat(report.pending()).isEmpty();
-            assertThat(lines).contains("applying v1_items (create items)", "  1/1 rename column items.description to details");
+            assertThat(lines).contains("applying v1_items (create items)", "  1/1 rename column items.description to details [changes the catalog only]");
             assertThat(columns(db, "items")).containsExactly("id", "name", "details", "price");
             assertThat(migrator.current()).extracting(AppliedRevision::summary)
                     .containsExactly("v1_items: applied", "v2_price: applied", "v3_details: applied");
@@ -60,19 +62,19 @@ class MigratorTest {
         }
     }
 
-    /** Steps: add a column, index it, then a unique index that the rows' duplicate codes break. */
-    @Revision(id = "f1_codes", message = "three steps, the third fails on duplicates")
+    /** Steps: add a column, index it, then a data step that a row already in the table breaks (no preflight can know). */
+    @Revision(id = "f1_codes", message = "three steps, the third fails on an existing key")
     public static final class ThreeSteps implements Migration {
         @Override
         public void upgrade(Operations op) {
             op.addColumn("codes", Column.of("extra", Types.integer()));
             op.createIndex("codes", "ix_codes_extra", false, "extra");
-            op.createIndex("codes", "uq_codes_code", true, "code");
+            op.sql("INSERT INTO codes (id, code, extra) VALUES (1, 'z', 26)");
         }
 
         @Override
         public void downgrade(Operations op) {
-            op.dropIndex("codes", "uq_codes_code");
+            op.sql("DELETE FROM codes WHERE id = 1");
             op.dropIndex("codes", "ix_codes_extra");
             op.dropColumn("codes", "extra");
         }
@@ -81,7 +83,7 @@ class MigratorTest {
     @AllDatabases
     void aFailedRevisionLeavesAKnownStateAndResumes(TestDatabase db) throws SQLException {
         exec(db, "CREATE TABLE codes (id INTEGER PRIMARY KEY, code VARCHAR(10) NOT NULL)");
-        exec(db, "INSERT INTO codes (id, code) VALUES (1, 'a'), (2, 'a')");
+        exec(db, "INSERT INTO codes (id, code) VALUES (1, 'a'), (2, 'b')");
         try (Engine engine = Engine.create(db.url())) {
             Migrator migrator = Migrator.of(engine, List.of(ThreeSteps.class));
             assertThatThrownBy(migrator::upgrade).isInstanceOf(MigrationException.class)
@@ -100,13 +102,14 @@ class MigratorTest {
                         .startsWith("f1_codes: failed at step 3 of 3 (");
             }
 
-            exec(db, "DELETE FROM codes WHERE id = 2");
+            exec(db, "DELETE FROM codes WHERE id = 1");
             List<String> lines = new ArrayList<>();
             assertThat(migrator.output(lines::add).upgrade().done()).containsExactly("f1_codes");
             // Resuming never runs a finished step again: a second ADD COLUMN extra would have failed.
-            assertThat(lines).contains(engine.dialect().transactionalDdl() ? "applying f1_codes (three steps, the third fails on duplicates)"
-                    : "resuming f1_codes (three steps, the third fails on duplicates) at step 3 of 3");
-            assertThat(indexes(engine, "codes")).containsExactlyInAnyOrder("ix_codes_extra", "uq_codes_code");
+            assertThat(lines).contains(engine.dialect().transactionalDdl() ? "applying f1_codes (three steps, the third fails on an existing key)"
+                    : "resuming f1_codes (three steps, the third fails on an existing key) at step 3 of 3");
+            assertThat(indexes(engine, "codes")).containsExactly("ix_codes_extra");
+            assertThat(string(db, "SELECT extra FROM codes WHERE id = 1")).isEqualTo("26");
             assertThat(migrator.current()).extracting(AppliedRevision::summary).containsExactly("f1_codes: applied");
         }
     }
@@ -224,6 +227,28 @@ class MigratorTest {
         }
         String postgres = Migrator.upgradeSql(Migrator.graph(SHOP), Dialects.forScheme("postgresql"), Migrator.HEADS);
         assertThat(postgres).contains("CREATE INDEX CONCURRENTLY ix_items_name ON items (name);");
+    }
+
+    @Test
+    void eachStepCarriesTheDialectsVerdictOnWhatItDoesToTheTable() {
+        Column<?> narrowPrice = Column.of("price", Types.numeric(10, 2));
+        Column<?> widePrice = Column.of("price", Types.numeric(12, 2));
+        Map<String, DdlEffect.Kind> widen = Map.of("postgresql", DdlEffect.Kind.METADATA_ONLY, "mariadb", DdlEffect.Kind.REWRITES_TABLE,
+                "sqlite", DdlEffect.Kind.REWRITES_TABLE);
+        for (var e : widen.entrySet()) {
+            Operations op = new Operations(Dialects.forScheme(e.getKey()));
+            op.alterColumn("items", narrowPrice, widePrice);
+            assertThat(op.steps()).as(e.getKey()).allSatisfy(step -> assertThat(step.effect().kind()).isEqualTo(e.getValue()));
+        }
+        Operations postgres = new Operations(Dialects.forScheme("postgresql"));
+        postgres.alterColumn("items", Column.of("code", Types.string(10)), Column.of("code", Types.integer()));
+        assertThat(postgres.steps().get(0).effect().verdict()).startsWith("rewrites table items under an ACCESS EXCLUSIVE lock");
+        Operations mariadb = new Operations(Dialects.forScheme("mariadb"));
+        mariadb.addColumn("items", Column.of("sku", Types.string(40)));
+        mariadb.createIndex("items", "ix_items_sku", false, "sku");
+        assertThat(mariadb.steps()).extracting(step -> step.effect().kind()).containsOnly(DdlEffect.Kind.METADATA_ONLY);
+        assertThat(Migrator.upgradeSql(Migrator.graph(List.of(V1CreateItems.class, V2AddPrice.class)), Dialects.forScheme("sqlite"),
+                Migrator.HEADS)).doesNotContain("-- rewrites");
     }
 
     @Test

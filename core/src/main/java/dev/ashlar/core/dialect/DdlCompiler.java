@@ -298,6 +298,23 @@ public class DdlCompiler {
         return "DROP TABLE " + q(table.name());
     }
 
+    /**
+     * What {@code change} to {@code table} does while it runs on this database. {@code from} and
+     * {@code to} are the column before and after, for column changes (null otherwise). The base
+     * judgement is the cautious one: index builds and constraint checks read every row while writes
+     * wait, and a type change rewrites the table.
+     */
+    public DdlEffect effect(DdlEffect.Change change, String table, Column<?> from, Column<?> to) {
+        return switch (change) {
+            case CREATE_TABLE, DROP_TABLE, RENAME, ADD_COLUMN, DROP_COLUMN, DROP_INDEX, DROP_CONSTRAINT, ALTER_COLUMN_OTHER ->
+                    DdlEffect.metadataOnly("changes the catalog only");
+            case CREATE_INDEX_ONLINE -> DdlEffect.metadataOnly("builds the index without blocking writes");
+            case CREATE_INDEX, ADD_UNIQUE -> DdlEffect.blocksWrites("blocks writes to " + table + " while the index builds");
+            case ADD_CHECK, ADD_FOREIGN_KEY, SET_NOT_NULL -> DdlEffect.blocksWrites("reads every row of " + table + " while writes wait");
+            case ALTER_COLUMN_TYPE, REBUILD -> DdlEffect.rewrites("rewrites table " + table + " while writes wait");
+        };
+    }
+
     /** {@code ALTER TABLE ... RENAME COLUMN}, which keeps the column's data. */
     public String renameColumn(String table, String from, String to) {
         return "ALTER TABLE " + q(table) + " RENAME COLUMN " + q(from) + " TO " + q(to);

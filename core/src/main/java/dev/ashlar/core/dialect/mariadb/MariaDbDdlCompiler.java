@@ -110,4 +110,41 @@ class MariaDbDdlCompiler extends DdlCompiler {
     protected String literal(Object value) {
         return value instanceof Boolean b ? (b ? "1" : "0") : super.literal(value);
     }
+
+    /**
+     * InnoDB adds and drops columns instantly, builds indexes in place without blocking writes, and
+     * widens a VARCHAR in place while its length prefix stays one byte (up to 255 bytes, 63 utf8mb4
+     * characters) or was already two. Other type changes, and adding a CHECK or a foreign key with
+     * checks on, copy the table (ALGORITHM=COPY), and writes wait.
+     */
+    @Override
+    public dev.ashlar.core.dialect.DdlEffect effect(dev.ashlar.core.dialect.DdlEffect.Change change, String table, Column<?> from,
+                                                   Column<?> to) {
+        return switch (change) {
+            case ADD_COLUMN, DROP_COLUMN -> dev.ashlar.core.dialect.DdlEffect.metadataOnly("instant in InnoDB");
+            case CREATE_INDEX, CREATE_INDEX_ONLINE, ADD_UNIQUE -> dev.ashlar.core.dialect.DdlEffect.metadataOnly(
+                    "builds the index in place; writes continue (LOCK=NONE)");
+            case SET_NOT_NULL -> dev.ashlar.core.dialect.DdlEffect.rewrites("rebuilds table " + table
+                    + " in place (ALGORITHM=INPLACE): every row is copied and checked, writes continue");
+            case ALTER_COLUMN_TYPE -> widensInPlace(from, to)
+                    ? dev.ashlar.core.dialect.DdlEffect.metadataOnly("widens " + table + "." + to.name() + " in place")
+                    : dev.ashlar.core.dialect.DdlEffect.rewrites("copies table " + table + " (ALGORITHM=COPY): writes wait until every row is copied");
+            case ADD_CHECK, ADD_FOREIGN_KEY -> dev.ashlar.core.dialect.DdlEffect.rewrites("copies table " + table
+                    + " (ALGORITHM=COPY) to check every row: writes wait");
+            default -> super.effect(change, table, from, to);
+        };
+    }
+
+    private static boolean widensInPlace(Column<?> from, Column<?> to) {
+        if (from == null || to == null) {
+            return false;
+        }
+        if (from.type() instanceof dev.ashlar.core.types.StringType a && to.type() instanceof dev.ashlar.core.types.StringType b
+                && a.length().isPresent() && b.length().isPresent() && b.length().getAsInt() >= a.length().getAsInt()) {
+            int oldBytes = a.length().getAsInt() * 4;
+            int newBytes = b.length().getAsInt() * 4;
+            return oldBytes > 255 || newBytes <= 255;
+        }
+        return false;
+    }
 }

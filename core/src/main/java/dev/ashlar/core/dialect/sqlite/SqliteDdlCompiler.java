@@ -125,4 +125,15 @@ class SqliteDdlCompiler extends DdlCompiler {
     String foreignKeySql(ForeignKey key) {
         return foreignKeyClause(key);
     }
+
+    /** SQLite holds one write lock for the whole database; a rebuild copies the table within it. */
+    @Override
+    public dev.ashlar.core.dialect.DdlEffect effect(dev.ashlar.core.dialect.DdlEffect.Change change, String table, Column<?> from,
+                                                   Column<?> to) {
+        return switch (change) {
+            case REBUILD, ALTER_COLUMN_TYPE, SET_NOT_NULL, ALTER_COLUMN_OTHER, ADD_CHECK, ADD_FOREIGN_KEY ->
+                    dev.ashlar.core.dialect.DdlEffect.rewrites("rebuilds table " + table + ": every row is copied while the database's write lock is held");
+            default -> super.effect(change, table, from, to);
+        };
+    }
 }
