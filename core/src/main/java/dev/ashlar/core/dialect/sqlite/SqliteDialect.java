@@ -7,6 +7,7 @@ import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -71,6 +72,13 @@ public final class SqliteDialect extends Dialect {
     @Override
     public SqlCompiler newCompiler() {
         return new SqliteCompiler(this);
+    }
+
+    private final SqliteCatalogReader catalog = new SqliteCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
     }
 
     @Override
@@ -200,5 +208,15 @@ public final class SqliteDialect extends Dialect {
                     : Kind.PROGRAMMING;
             default -> Kind.OTHER;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new SqliteSessionLock();
+    }
+
+    @Override
+    public java.util.Optional<dev.ashlar.core.dialect.TableRebuild> tableRebuild() {
+        return java.util.Optional.of(new SqliteTableRebuild(this));
     }
 }
