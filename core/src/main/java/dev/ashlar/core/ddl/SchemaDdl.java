@@ -121,6 +121,7 @@ public final class SchemaDdl {
             }
             created.add(table);
             statements.add(ddl.createTable(table, deferred));
+            statements.addAll(ddl.createUniqueIndexes(table));
             for (Index index : table.indexes()) {
                 statements.add(ddl.createIndex(table, index));
             }

@@ -4,7 +4,10 @@ import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.schema.UniqueConstraint;
+import java.util.List;
 
 /** SQLite's DDL. */
 class SqliteDdlCompiler extends DdlCompiler {
@@ -25,6 +28,24 @@ class SqliteDdlCompiler extends DdlCompiler {
     @Override
     protected String autoincrementClause(Column<?> column) {
         return "";
+    }
+
+    /**
+     * An inline UNIQUE is backed by an index SQLite names {@code sqlite_autoindex_<table>_<n>}, a name
+     * that EXPLAIN and the catalog report instead of the constraint's. A unique index is the same
+     * constraint to SQLite (it enforces it and upserts use it as a conflict target), so the
+     * constraint is made as {@code CREATE UNIQUE INDEX} under the naming convention's name.
+     */
+    @Override
+    protected String uniqueConstraintClause(UniqueConstraint uq) {
+        return null;
+    }
+
+    @Override
+    public List<String> createUniqueIndexes(Table table) {
+        return table.uniqueConstraints().stream()
+                .map(uq -> createIndex(table, new Index(uq.name(), uq.columns(), true)))
+                .toList();
     }
 
     /** SQLite cannot add constraints to a table; it needs not, as it checks foreign keys only on writes. */
