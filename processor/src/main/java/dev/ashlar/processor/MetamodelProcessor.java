@@ -17,9 +17,9 @@ import dev.ashlar.declarative.Model;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
-import dev.ashlar.declarative.internal.MappingRules;
-import dev.ashlar.declarative.internal.MappingRules.FieldFacts;
-import dev.ashlar.declarative.internal.MappingRules.Kind;
+import dev.ashlar.declarative.MappingRules;
+import dev.ashlar.declarative.MappingRules.FieldFacts;
+import dev.ashlar.declarative.MappingRules.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ import javax.tools.Diagnostic;
 // Claims the field annotations too, so that javac does not warn that no processor took them.
 @SupportedAnnotationTypes("dev.ashlar.declarative.*")
 public final class MetamodelProcessor extends AbstractProcessor {
-    private static final ClassName MODEL_INFO = ClassName.get("dev.ashlar.declarative", "ModelInfo");
+    private static final ClassName MODEL_MAPPING = ClassName.get("dev.ashlar.declarative", "ModelMapping");
     private static final ClassName MODELS = ClassName.get("dev.ashlar.declarative", "Models");
     private static final ClassName TABLE = ClassName.get("dev.ashlar.core.schema", "Table");
     private static final ClassName COLUMN = ClassName.get("dev.ashlar.core.schema", "Column");
@@ -226,7 +226,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", getClass().getName()).build())
                 .addJavadoc("Typed columns of {@link $T}, generated from its annotations.\n", model)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(MODEL_INFO, model), "MODEL",
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(MODEL_MAPPING, model), "MODEL",
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The mapped model.\n")
                         .initializer("$T.of($T.class)", MODELS, model).build())

@@ -20,8 +20,8 @@ public final class DeleteWriter {
      *
      * @throws dev.ashlar.orm.StaleObjectException when the version moved on or the row is gone
      */
-    public void delete(EntityState s) {
-        EntityMeta meta = s.meta;
+    public void delete(ObjectState s) {
+        ModelMeta meta = s.meta;
         Delete delete = Sql.deleteFrom(meta.table()).where(Keys.ofSnapshot(s));
         if (meta.version() == null) {
             batch.add(delete);

@@ -1,6 +1,6 @@
 package dev.ashlar.orm.internal;
 
-import dev.ashlar.orm.internal.EntityState.Membership;
+import dev.ashlar.orm.internal.ObjectState.Membership;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The objects a session holds: one object per row (key to object, per model, through
- * {@link EntityKey}), the state of each tracked object, and the order they were tracked in, which
+ * {@link ModelKey}), the state of each tracked object, and the order they were tracked in, which
  * is the order a flush writes them in within a table.
  *
  * <p>Two things are done lazily, because profiles of large loads and flushes showed them:
@@ -27,26 +27,26 @@ import java.util.Map;
  */
 public final class IdentityMap {
     // small at first: a session per lookup holds one object
-    private final Map<EntityKey, Object> byKey = new HashMap<>(4);
+    private final Map<ModelKey, Object> byKey = new HashMap<>(4);
     /** The tracked states in tracking order, plus forgotten ones not yet compacted away. */
-    private final ArrayList<EntityState> order = new ArrayList<>();
+    private final ArrayList<ObjectState> order = new ArrayList<>();
     private int forgottenInOrder;
     /** Object to state for {@code order[0, indexed)}; small at first, since a session per lookup holds one object. */
-    private IdentityHashMap<Object, EntityState> states = new IdentityHashMap<>(4);
+    private IdentityHashMap<Object, ObjectState> states = new IdentityHashMap<>(4);
     private int indexed;
 
     /** The object with this key, or {@code null}. */
-    public Object find(EntityKey key) {
+    public Object find(ModelKey key) {
         return byKey.get(key);
     }
 
     /** Whether an object with this key is held. */
-    public boolean containsKey(EntityKey key) {
+    public boolean containsKey(ModelKey key) {
         return byKey.containsKey(key);
     }
 
     /** The state of a tracked object, or {@code null}. */
-    public EntityState state(Object model) {
+    public ObjectState state(Object model) {
         return index().get(model);
     }
 
@@ -56,13 +56,13 @@ public final class IdentityMap {
     }
 
     /** The tracked states in tracking order (a live view: copy it before changing the map while iterating). */
-    public List<EntityState> tracked() {
+    public List<ObjectState> tracked() {
         compact();
         return order;
     }
 
     /** Starts tracking an object. */
-    public void track(EntityState s) {
+    public void track(ObjectState s) {
         if (s.membership == Membership.FORGOTTEN) {
             compact(); // the state is still in the order as forgotten: drop that entry before adding it again
         }
@@ -71,7 +71,7 @@ public final class IdentityMap {
     }
 
     /** Registers the object under its (now known) key. */
-    public void register(EntityState s) {
+    public void register(ObjectState s) {
         byKey.put(s.key, s.object);
     }
 
@@ -79,12 +79,12 @@ public final class IdentityMap {
      * Registers the object under its key unless an object holds that key already, in one hash
      * operation; returns that other object, or {@code null} when {@code s} was registered.
      */
-    public Object registerIfAbsent(EntityState s) {
+    public Object registerIfAbsent(ObjectState s) {
         return byKey.putIfAbsent(s.key, s.object);
     }
 
     /** Moves the object from {@code oldKey} to its current key, after a flush changed its primary key. */
-    public void rekey(EntityState s, EntityKey oldKey) {
+    public void rekey(ObjectState s, ModelKey oldKey) {
         if (!s.key.equals(oldKey)) {
             byKey.remove(oldKey);
             byKey.put(s.key, s.object);
@@ -92,7 +92,7 @@ public final class IdentityMap {
     }
 
     /** Stops tracking an object and drops its key. */
-    public void forget(EntityState s) {
+    public void forget(ObjectState s) {
         if (s.membership == Membership.TRACKED) {
             s.membership = Membership.FORGOTTEN;
             forgottenInOrder++;
@@ -105,7 +105,7 @@ public final class IdentityMap {
 
     /** Forgets every object. */
     public void clear() {
-        for (EntityState s : order) {
+        for (ObjectState s : order) {
             s.membership = Membership.NONE;
         }
         byKey.clear();
@@ -138,17 +138,17 @@ public final class IdentityMap {
     }
 
     /** The object-to-state index, brought up to date with the tracking order. */
-    private Map<Object, EntityState> index() {
+    private Map<Object, ObjectState> index() {
         int size = order.size();
         if (indexed < size) {
             if (size - indexed > states.size()) {
                 // many new states (a load): one table of the final size instead of a resize per doubling
-                IdentityHashMap<Object, EntityState> larger = new IdentityHashMap<>(size);
+                IdentityHashMap<Object, ObjectState> larger = new IdentityHashMap<>(size);
                 larger.putAll(states);
                 states = larger;
             }
             for (int i = indexed; i < size; i++) {
-                EntityState s = order.get(i);
+                ObjectState s = order.get(i);
                 if (s.membership == Membership.TRACKED) {
                     states.put(s.object, s);
                 }

@@ -7,7 +7,7 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.sql.Sql;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import dev.ashlar.orm.internal.InsertPlanner.InsertRow;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +30,8 @@ public final class RowInserter {
     private final Table table;
     private final StatementBatch batch;
     private final UndoLog undo;
-    private final Function<EntityState, List<Object>> sameTableParents;
-    private final Function<EntityState, InsertRow> plan;
+    private final Function<ObjectState, List<Object>> sameTableParents;
+    private final Function<ObjectState, InsertRow> plan;
     private final List<InsertRow> group = new ArrayList<>();
     private final Set<Object> inGroup = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -40,8 +40,8 @@ public final class RowInserter {
      * {@code sameTableParents} gives the new objects of the same table an object references, or is
      * {@code null} when no new row of the table references another (see {@link TableOrder#anyHasParents}).
      */
-    public RowInserter(Table table, StatementBatch batch, UndoLog undo, Function<EntityState, List<Object>> sameTableParents,
-                       Function<EntityState, InsertRow> plan) {
+    public RowInserter(Table table, StatementBatch batch, UndoLog undo, Function<ObjectState, List<Object>> sameTableParents,
+                       Function<ObjectState, InsertRow> plan) {
         this.table = table;
         this.batch = batch;
         this.undo = undo;
@@ -50,13 +50,13 @@ public final class RowInserter {
     }
 
     /** Inserts the objects, given parents first, and sets what the database generated on them. */
-    public void insertAll(List<EntityState> ordered) {
+    public void insertAll(List<ObjectState> ordered) {
         if (sameTableParents == null) {
             insertByShape(ordered);
             return;
         }
         // a tree: a row referencing a row of the open group waits until that group has its keys
-        for (EntityState s : ordered) {
+        for (ObjectState s : ordered) {
             if (referencesGroup(s)) {
                 runGroup(group);
                 inGroup.clear();
@@ -86,10 +86,10 @@ public final class RowInserter {
      * objects and not on others would otherwise break the run at every change of shape, down to
      * one statement per row. Keys are drawn in add order within each shape.
      */
-    private void insertByShape(List<EntityState> ordered) {
+    private void insertByShape(List<ObjectState> ordered) {
         List<List<InsertRow>> shapes = new ArrayList<>(2);
         List<InsertRow> last = null;
-        for (EntityState s : ordered) {
+        for (ObjectState s : ordered) {
             InsertRow row = plan.apply(s);
             if (row.returning().isEmpty()) {
                 batch.add(Sql.insertInto(table).values(row.valuesByColumn()));
@@ -115,7 +115,7 @@ public final class RowInserter {
         }
     }
 
-    private boolean referencesGroup(EntityState s) {
+    private boolean referencesGroup(ObjectState s) {
         for (Object parent : sameTableParents.apply(s)) {
             if (inGroup.contains(parent)) {
                 return true;
@@ -129,7 +129,7 @@ public final class RowInserter {
             return;
         }
         batch.run();
-        List<Binding> returning = group.get(0).returning();
+        List<FieldMapping> returning = group.get(0).returning();
         Column<?>[] columns = new Column<?>[returning.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = returning.get(i).column();
@@ -142,7 +142,7 @@ public final class RowInserter {
         for (int i = 0; i < group.size(); i++) {
             Object[] values = rows.get(i);
             for (int j = 0; j < returning.size(); j++) {
-                Binding b = returning.get(j);
+                FieldMapping b = returning.get(j);
                 undo.set(group.get(i).state(), b, Values.convert(values[j], b.column().type().javaType()));
             }
         }
@@ -195,7 +195,7 @@ public final class RowInserter {
 
     /**
      * The rows as multi-row INSERT ... RETURNING statements compiled once per model and row count
-     * ({@link EntityMeta#insertTemplate}): the planned values are bound straight into them.
+     * ({@link ModelMeta#insertTemplate}): the planned values are bound straight into them.
      */
     private List<Object[]> insertWithTemplates(List<InsertRow> group, Connection connection, Column<?>[] returning) {
         List<Column<?>> columns = group.get(0).columns();

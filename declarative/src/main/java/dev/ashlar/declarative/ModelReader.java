@@ -1,31 +1,20 @@
-package dev.ashlar.declarative.internal;
+package dev.ashlar.declarative;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.Types;
-import dev.ashlar.declarative.DefaultNow;
-import dev.ashlar.declarative.UpdatedNow;
-import dev.ashlar.declarative.Id;
-import dev.ashlar.declarative.Indexed;
-import dev.ashlar.declarative.Length;
-import dev.ashlar.declarative.MappingException;
-import dev.ashlar.declarative.Model;
-import dev.ashlar.declarative.Numeric;
-import dev.ashlar.declarative.References;
-import dev.ashlar.declarative.Required;
-import dev.ashlar.declarative.Text;
-import dev.ashlar.declarative.Transient;
-import dev.ashlar.declarative.Unique;
-import dev.ashlar.declarative.internal.MappingRules.FieldFacts;
-import dev.ashlar.declarative.internal.MappingRules.Kind;
+import dev.ashlar.declarative.MappingRules.FieldFacts;
+import dev.ashlar.declarative.MappingRules.Kind;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,18 +22,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Reads a model class with reflection, once: checks it against {@link MappingRules}, collects every
  * problem, and when there are none builds its table in a {@link MetaData} and resolves the method
- * handles of a {@link ModelMapping}.
+ * handles of a {@link ModelMapping}, its {@code @Version} field and its relationship fields. The
+ * relationships are resolved against their targets' mappings afterwards
+ * ({@link #resolveRelationships}), once the registry has read those, so that models may refer to
+ * each other in both directions.
  */
-public final class ModelReader {
+final class ModelReader {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
     private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
 
@@ -64,8 +58,17 @@ public final class ModelReader {
      *
      * @throws MappingException listing every problem of the model
      */
-    public static ModelMapping read(Class<?> type, MetaData metadata, Function<Class<?>, Table> referencedTables) {
+    static <T> ModelMapping<T> read(Class<T> type, MetaData metadata, Function<Class<?>, Table> referencedTables) {
         return new ModelReader(type).read(metadata, referencedTables);
+    }
+
+    /** A relationship field as read from its annotations, before its target's mapping is known. */
+    record DeclaredRelationship(String name, Class<?> fieldType, Class<? extends java.lang.annotation.Annotation> annotation,
+                                Class<?> target, String key, String mappedBy, Class<?> through, Fetch fetch, Set<Cascade> cascades,
+                                MethodHandle getter, MethodHandle setter) {
+        boolean isToOneOwningSide() {
+            return annotation == ManyToOne.class || (annotation == OneToOne.class && mappedBy.isEmpty());
+        }
     }
 
     /** A mapped field before its table exists. */
@@ -73,7 +76,8 @@ public final class ModelReader {
                          MethodHandle setter) {
     }
 
-    private ModelMapping read(MetaData metadata, Function<Class<?>, Table> referencedTables) {
+    @SuppressWarnings("unchecked")
+    private <T> ModelMapping<T> read(MetaData metadata, Function<Class<?>, Table> referencedTables) {
         Model model = type.getAnnotation(Model.class);
         if (model == null) {
             throw new MappingException(type, List.of(modelName + " is not annotated @Model"));
@@ -125,6 +129,24 @@ public final class ModelReader {
         if (!hasId) {
             problems.add(MappingRules.noIdProblem(modelName));
         }
+        List<DeclaredRelationship> relationships = new ArrayList<>();
+        String versionField = null;
+        for (Field f : type.getDeclaredFields()) {
+            if (f.isAnnotationPresent(Version.class)) {
+                versionField = f.getName();
+                Class<?> t = f.getType();
+                boolean mapped = drafts.stream().anyMatch(d -> d.field().equals(f));
+                if (!mapped || !(t == int.class || t == long.class || t == Integer.class || t == Long.class)) {
+                    problems.add(modelName + "." + f.getName() + ": @Version needs a mapped int, long, Integer or Long field");
+                }
+            }
+            if (!Modifier.isStatic(f.getModifiers()) && isRelationship(f)) {
+                DeclaredRelationship r = relationship(f);
+                if (r != null) {
+                    relationships.add(r);
+                }
+            }
+        }
         MethodHandle constructor = record ? canonicalConstructor() : noArgConstructor();
         Object[] defaults = null;
         MethodHandle[] componentGetters = null;
@@ -148,25 +170,190 @@ public final class ModelReader {
         for (Draft d : drafts) {
             columns.add(d.column());
         }
-        String tableName = model.table().isEmpty() ? MappingRules.snakeCase(modelName) : model.table();
+        String tableName = MappingRules.tableName(modelName, model.table());
+        Table existing = metadata.get(tableName);
+        if (existing != null) {
+            throw new MappingException(type, List.of(MappingRules.sharedTableProblem(modelName, tableName,
+                    existing.modelName())));
+        }
         Table table;
         try {
             table = metadata.table(tableName, modelName, columns);
         } catch (IllegalArgumentException e) {
             throw new MappingException(type, modelName + ": " + e.getMessage(), e);
         }
-        List<ModelMapping.Binding> bindings = new ArrayList<>();
+        List<FieldMapping> fieldMappings = new ArrayList<>();
+        FieldMapping version = null;
         for (Draft d : drafts) {
-            bindings.add(new ModelMapping.Binding(d.field().getName(), d.column(), d.getter(), d.setter(), d.component(),
-                    d.field().getType().isPrimitive()));
+            FieldMapping f = new FieldMapping(type, d.field().getName(), d.column(), d.getter(), d.setter(), fieldMappings.size(),
+                    d.component(), d.field().getType().isPrimitive(), d.references() == null ? null : d.references().model());
+            fieldMappings.add(f);
+            if (f.name().equals(versionField)) {
+                version = f;
+            }
         }
-        return new ModelMapping(type, table, bindings, record, constructor, defaults, componentGetters);
+        return new ModelMapping<>((Class<T>) type, table, fieldMappings, version, record, constructor, defaults, componentGetters,
+                relationships);
+    }
+
+    /** A relationship field's declaration, or {@code null} when it has problems (recorded). */
+    private DeclaredRelationship relationship(Field f) {
+        String where = modelName + "." + f.getName() + ": ";
+        ManyToOne m2o = f.getAnnotation(ManyToOne.class);
+        OneToOne o2o = f.getAnnotation(OneToOne.class);
+        OneToMany o2m = f.getAnnotation(OneToMany.class);
+        ManyToMany m2m = f.getAnnotation(ManyToMany.class);
+        int count = (m2o != null ? 1 : 0) + (o2o != null ? 1 : 0) + (o2m != null ? 1 : 0) + (m2m != null ? 1 : 0);
+        if (count != 1) {
+            problems.add(where + "a field declares one relationship, not " + count);
+            return null;
+        }
+        Type generic = f.getGenericType();
+        if (!(generic instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> target)) {
+            problems.add(where + "a relationship field must be Ref<Target> or List<Target>, not " + generic.getTypeName());
+            return null;
+        }
+        boolean collection = List.class.isAssignableFrom(f.getType());
+        if ((o2m != null || m2m != null) && !collection) {
+            problems.add(where + "a to-many relationship must be a List<" + target.getSimpleName() + "> field");
+            return null;
+        }
+        if ((m2o != null || o2o != null) && collection) {
+            problems.add(where + "a to-one relationship must be a Ref<" + target.getSimpleName() + "> field");
+            return null;
+        }
+        MethodHandle getter;
+        MethodHandle setter;
+        try {
+            getter = lookup.unreflectGetter(f).asType(GETTER);
+            setter = lookup.unreflectSetter(f).asType(SETTER);
+        } catch (IllegalAccessException e) {
+            problems.add(where + "cannot access the field (it must not be final): " + e.getMessage());
+            return null;
+        }
+        if (m2o != null) {
+            return new DeclaredRelationship(f.getName(), f.getType(), ManyToOne.class, target, m2o.key(), "", null, m2o.fetch(),
+                    cascades(m2o.cascade()), getter, setter);
+        }
+        if (o2o != null) {
+            return new DeclaredRelationship(f.getName(), f.getType(), OneToOne.class, target, o2o.key(), o2o.mappedBy(), null,
+                    o2o.fetch(), cascades(o2o.cascade()), getter, setter);
+        }
+        if (o2m != null) {
+            return new DeclaredRelationship(f.getName(), f.getType(), OneToMany.class, target, o2m.key(), o2m.mappedBy(), null,
+                    o2m.fetch(), cascades(o2m.cascade()), getter, setter);
+        }
+        return new DeclaredRelationship(f.getName(), f.getType(), ManyToMany.class, target, "", "", m2m.through(), m2m.fetch(),
+                EnumSet.of(Cascade.SAVE), getter, setter);
+    }
+
+    private static Set<Cascade> cascades(Cascade[] cascades) {
+        Set<Cascade> set = EnumSet.noneOf(Cascade.class);
+        set.addAll(List.of(cascades));
+        return set;
+    }
+
+    /**
+     * Resolves the declared relationships of {@code owner} against the mappings of their targets,
+     * which {@code mappings} gives (their columns suffice).
+     *
+     * @throws MappingException listing every problem of the owner's relationships
+     */
+    static List<RelationshipMapping> resolveRelationships(ModelMapping<?> owner, Function<Class<?>, ModelMapping<?>> mappings) {
+        List<RelationshipMapping> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (DeclaredRelationship d : owner.declaredRelationships()) {
+            try {
+                out.add(resolve(owner, d, mappings));
+            } catch (IllegalArgumentException e) {
+                problems.add(owner.name() + "." + d.name() + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MappingException(owner.type(), problems);
+        }
+        return out;
+    }
+
+    private static RelationshipMapping resolve(ModelMapping<?> owner, DeclaredRelationship d,
+                                               Function<Class<?>, ModelMapping<?>> mappings) {
+        Class<?> type = owner.type();
+        ModelMapping<?> target = mappings.apply(d.target());
+        if (d.isToOneOwningSide()) {
+            FieldMapping fk = d.key().isEmpty() ? referencing(owner, d.target()) : fieldOf(owner, d.key());
+            return new RelationshipMapping(type, d.name(), d.fieldType(), RelationshipKind.TO_ONE_FK, target, fk, singleKey(target),
+                    null, null, null, "", d.fetch(), d.cascades(), d.getter(), d.setter());
+        }
+        if (d.annotation() == OneToOne.class || d.annotation() == OneToMany.class) {
+            FieldMapping fk;
+            if (!d.key().isEmpty()) {
+                fk = fieldOf(target, d.key());
+            } else if (!d.mappedBy().isEmpty()) {
+                fk = mappedByKey(target, d.mappedBy(), type);
+            } else {
+                fk = referencing(target, type);
+            }
+            RelationshipKind kind = d.annotation() == OneToOne.class ? RelationshipKind.TO_ONE_INVERSE : RelationshipKind.TO_MANY;
+            return new RelationshipMapping(type, d.name(), d.fieldType(), kind, target, singleKey(owner), fk, null, null, null,
+                    d.mappedBy(), d.fetch(), d.cascades(), d.getter(), d.setter());
+        }
+        ModelMapping<?> through = mappings.apply(d.through());
+        return new RelationshipMapping(type, d.name(), d.fieldType(), RelationshipKind.MANY_TO_MANY, target, singleKey(owner),
+                singleKey(target), through, referencing(through, type), referencing(through, d.target()), "", d.fetch(),
+                d.cascades(), d.getter(), d.setter());
+    }
+
+    /** The foreign key field named by the target's to-one relationship {@code mappedBy}. */
+    private static FieldMapping mappedByKey(ModelMapping<?> target, String mappedBy, Class<?> owner) {
+        for (DeclaredRelationship r : target.declaredRelationships()) {
+            if (r.name().equals(mappedBy)) {
+                if (r.annotation() != ManyToOne.class && r.annotation() != OneToOne.class) {
+                    break;
+                }
+                return r.key().isEmpty() ? referencing(target, owner) : fieldOf(target, r.key());
+            }
+        }
+        for (Field f : target.type().getDeclaredFields()) {
+            if (f.getName().equals(mappedBy)) {
+                throw new IllegalArgumentException("mappedBy = \"" + mappedBy + "\" must name a @ManyToOne or @OneToOne field of "
+                        + target.name());
+            }
+        }
+        throw new IllegalArgumentException("mappedBy = \"" + mappedBy + "\" names no field of " + target.name());
+    }
+
+    private static FieldMapping fieldOf(ModelMapping<?> mapping, String field) {
+        return mapping.field(field);
+    }
+
+    private static FieldMapping singleKey(ModelMapping<?> mapping) {
+        if (mapping.key().size() != 1) {
+            throw new IllegalArgumentException("relationships need a single-column primary key in " + mapping.name()
+                    + ", which has " + mapping.key().size());
+        }
+        return mapping.key().get(0);
+    }
+
+    /** The one field of {@code mapping}'s model marked {@code @References(model = target)}. */
+    private static FieldMapping referencing(ModelMapping<?> mapping, Class<?> target) {
+        List<FieldMapping> found = new ArrayList<>();
+        for (FieldMapping f : mapping.fields()) {
+            if (f.references() == target) {
+                found.add(f);
+            }
+        }
+        if (found.size() != 1) {
+            throw new IllegalArgumentException(mapping.name() + " has " + found.size() + " fields with @References(model = "
+                    + target.getSimpleName() + ".class); name the foreign key field with key = \"...\"");
+        }
+        return found.get(0);
     }
 
     /** Whether a field holds a relationship (managed by the ORM, no column of its own). */
     private static boolean isRelationship(Field f) {
         for (java.lang.annotation.Annotation a : f.getAnnotations()) {
-            if (a.annotationType().isAnnotationPresent(dev.ashlar.declarative.Relationship.class)) {
+            if (a.annotationType().isAnnotationPresent(Relationship.class)) {
                 return true;
             }
         }
@@ -211,7 +398,7 @@ public final class ModelReader {
             problems.add(where + "@UpdatedNow applies only to LocalDateTime, OffsetDateTime and LocalDate fields");
             return null;
         }
-        dev.ashlar.declarative.ColumnOptions override = f.getAnnotation(dev.ashlar.declarative.ColumnOptions.class);
+        ColumnOptions override = f.getAnnotation(ColumnOptions.class);
         String name = override != null && !override.name().isEmpty() ? override.name() : MappingRules.snakeCase(f.getName());
         Column<Object> column = column(name, sqlType(kind, f, facts));
         column.field(f.getName());
@@ -233,7 +420,7 @@ public final class ModelReader {
         if (f.isAnnotationPresent(UpdatedNow.class)) {
             column.onUpdate(now(kind));
         }
-        dev.ashlar.declarative.DatabaseDefault serverDefault = f.getAnnotation(dev.ashlar.declarative.DatabaseDefault.class);
+        DatabaseDefault serverDefault = f.getAnnotation(DatabaseDefault.class);
         if (serverDefault != null) {
             column.serverDefault(dev.ashlar.core.schema.ServerDefault.literal(literal(kind, serverDefault.value())));
         }

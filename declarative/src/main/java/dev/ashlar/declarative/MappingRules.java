@@ -1,4 +1,4 @@
-package dev.ashlar.declarative.internal;
+package dev.ashlar.declarative;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The rules that map a model field to a column, stated on type names so that the annotation
- * processor (which sees types as compiler mirrors) and the runtime (which sees classes) apply the
- * very same rules and cannot drift apart.
+ * processor (which sees types as compiler mirrors) and the runtime model reader (which sees classes)
+ * apply the very same rules and cannot drift apart. Public for the processor; not meant for
+ * application code.
  */
 public final class MappingRules {
     private MappingRules() {
@@ -150,6 +151,21 @@ public final class MappingRules {
     /** The problem of a model without a primary key. */
     public static String noIdProblem(String modelName) {
         return modelName + " has no @Id field; mark the primary key field(s) with @Id";
+    }
+
+    /**
+     * The problem of a second model mapped to a table that another model (or a table defined in code,
+     * when {@code firstModel} is {@code null}) already maps.
+     */
+    public static String sharedTableProblem(String secondModel, String table, String firstModel) {
+        return secondModel + ": table " + table + " is already mapped by "
+                + (firstModel == null ? "a table defined in the same metadata" : "model " + firstModel)
+                + "; two models cannot map one table: give one of them another @Model(table = ...)";
+    }
+
+    /** The table name of a model: the {@code @Model(table)} value, or the class name in snake_case. */
+    public static String tableName(String modelSimpleName, String declaredTable) {
+        return declaredTable.isEmpty() ? snakeCase(modelSimpleName) : declaredTable;
     }
 
     /** The problem of two fields mapping to the same column name. */

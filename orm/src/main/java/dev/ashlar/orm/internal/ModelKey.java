@@ -9,7 +9,7 @@ import java.util.Objects;
  * A single-column key holds its value directly (no list per loaded row); {@link #values()} makes
  * the list only when asked.
  */
-public final class EntityKey {
+public final class ModelKey {
     private final Class<?> type;
     /** The key value of a single-column key, else {@code null}. */
     private final Object id;
@@ -17,7 +17,7 @@ public final class EntityKey {
     private final List<Object> composite;
 
     /** The key of {@code type} with the given values in key column order. */
-    public EntityKey(Class<?> type, List<Object> values) {
+    public ModelKey(Class<?> type, List<Object> values) {
         this.type = type;
         if (values.size() == 1) {
             this.id = values.get(0);
@@ -28,15 +28,15 @@ public final class EntityKey {
         }
     }
 
-    private EntityKey(Class<?> type, Object id) {
+    private ModelKey(Class<?> type, Object id) {
         this.type = type;
         this.id = id;
         this.composite = null;
     }
 
     /** The key of {@code type} with a single-column key value. */
-    public static EntityKey single(Class<?> type, Object id) {
-        return new EntityKey(type, id);
+    public static ModelKey single(Class<?> type, Object id) {
+        return new ModelKey(type, id);
     }
 
     /** The model class. */
@@ -56,7 +56,7 @@ public final class EntityKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EntityKey k && type == k.type && Objects.equals(id, k.id) && Objects.equals(composite, k.composite);
+        return o instanceof ModelKey k && type == k.type && Objects.equals(id, k.id) && Objects.equals(composite, k.composite);
     }
 
     @Override

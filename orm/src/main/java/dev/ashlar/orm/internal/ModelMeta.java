@@ -2,67 +2,72 @@ package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
-import dev.ashlar.declarative.ModelInfo;
-import dev.ashlar.declarative.internal.ModelMapping;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.declarative.MappingException;
+import dev.ashlar.declarative.ModelMapping;
+import dev.ashlar.declarative.ModelRegistry;
+import dev.ashlar.declarative.RelationshipMapping;
+import dev.ashlar.orm.Ref;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the session knows about one model class: the declarative mapping, its key and version
- * bindings, and its relationships. Made once per class and registry by {@link Metamodel}.
+ * What the session adds to a model's {@link ModelMapping}: its statements compiled once (load by
+ * key, inserts, updates), key extraction from loaded values, and flags read per object. Kept with
+ * the mapping as an {@linkplain ModelMapping#extension extension}, so it is made once per model and
+ * registry, found without a lock, and collected with the registry.
  */
-public final class EntityMeta {
-    private final ModelInfo<?> info;
-    private final ModelMapping mapping;
-    private final List<Binding> key;
-    private final Binding version;
-    private final Map<String, Binding> byField = new HashMap<>();
-    private final Map<String, RelationshipMeta> relationships = new LinkedHashMap<>();
-    /** {@link #relationships} as a list, made once: it is read for every object loaded. */
-    private List<RelationshipMeta> relationshipList = List.of();
-    /** Positions of the key bindings in {@link ModelMapping#bindings()}. */
+public final class ModelMeta {
+    private final ModelMapping<?> mapping;
+    private final List<FieldMapping> key;
+    private final FieldMapping version;
+    private final List<RelationshipMapping> relationships;
+    /** Positions of the key fields in {@link ModelMapping#fields()}. */
     private final int[] keyIndexes;
     private final String selectOrigin;
     private final boolean lifecycle;
     /** Whether some mapped column has an on-update value (then updates are built one by one). */
     private final boolean onUpdate;
-    /** UPDATE templates by the set of changed bindings (bit {@code i} for binding {@code i}). */
+    /** UPDATE templates by the set of changed fields (bit {@code i} for field {@code i}). */
     private final Map<Long, dev.ashlar.core.engine.StatementTemplate> updateTemplates = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile dev.ashlar.core.engine.StatementTemplate byKey;
     private final Map<InsertShape, dev.ashlar.core.engine.StatementTemplate> insertTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EntityMeta(ModelInfo<?> info, Binding version) {
-        this.info = info;
-        this.mapping = info.mapping();
-        for (Binding b : mapping.bindings()) {
-            byField.put(b.field(), b);
-        }
-        List<Binding> keys = new ArrayList<>();
-        for (Column<?> pk : mapping.table().primaryKey()) {
-            for (Binding b : mapping.bindings()) {
-                if (b.column() == pk) {
-                    keys.add(b);
-                }
+    private ModelMeta(ModelMapping<?> mapping) {
+        this.mapping = mapping;
+        this.key = mapping.key();
+        this.keyIndexes = mapping.keyPositions();
+        this.version = mapping.version();
+        this.relationships = mapping.relationships();
+        List<String> problems = new ArrayList<>();
+        for (RelationshipMapping r : relationships) {
+            // a to-one field holds the session's Ref holder, recognised by its class
+            if (!r.kind().isCollection() && r.fieldType() != Ref.class) {
+                problems.add(r.path() + ": a to-one relationship must be a Ref<" + r.target().getSimpleName() + "> field");
             }
         }
-        this.key = List.copyOf(keys);
-        this.keyIndexes = new int[key.size()];
-        for (int i = 0; i < keyIndexes.length; i++) {
-            keyIndexes[i] = mapping.bindings().indexOf(key.get(i));
+        if (!problems.isEmpty()) {
+            throw new MappingException(mapping.type(), problems);
         }
-        this.version = version;
-        this.selectOrigin = "session.select(" + info.type().getSimpleName() + ".class)";
-        this.lifecycle = dev.ashlar.orm.Lifecycle.class.isAssignableFrom(info.type());
+        this.selectOrigin = "session.select(" + mapping.name() + ".class)";
+        this.lifecycle = dev.ashlar.orm.Lifecycle.class.isAssignableFrom(mapping.type());
         boolean anyOnUpdate = false;
-        for (Binding b : mapping.bindings()) {
+        for (FieldMapping b : mapping.fields()) {
             anyOnUpdate |= b.column().onUpdate() != null;
         }
         this.onUpdate = anyOnUpdate;
+    }
+
+    /** The session's data for {@code mapping}, made on first use. */
+    public static ModelMeta of(ModelMapping<?> mapping) {
+        return mapping.extension(ModelMeta.class, ModelMeta::new);
+    }
+
+    /** The session's data for the model {@code type} of {@code registry}. */
+    public static ModelMeta of(ModelRegistry registry, Class<?> type) {
+        return of(registry.of(type));
     }
 
     /**
@@ -73,23 +78,27 @@ public final class EntityMeta {
     public dev.ashlar.core.engine.StatementTemplate byKeyTemplate() {
         dev.ashlar.core.engine.StatementTemplate t = byKey;
         if (t == null && !key.isEmpty()) {
-            dev.ashlar.core.sql.Select select = info.select();
+            dev.ashlar.core.sql.Select select = mapping.select();
             if (!isIdentity(positionsIn(select.columns()), select.columns().size())) {
                 return null;
             }
             dev.ashlar.core.sql.Param<?>[] slots = new dev.ashlar.core.sql.Param<?>[key.size()];
             for (int i = 0; i < slots.length; i++) {
-                slots[i] = slotEq(select, key.get(i).column());
+                slots[i] = slot(key.get(i).column());
+                select = select.where(slotEq(key.get(i).column(), slots[i]));
             }
             byKey = t = dev.ashlar.core.engine.StatementTemplate.of(select, slots);
         }
         return t;
     }
 
-    private static <T> dev.ashlar.core.sql.Param<T> slotEq(dev.ashlar.core.sql.Select select, Column<T> column) {
-        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
-        select.where(column.eq(slot));
-        return slot;
+    private static <T> dev.ashlar.core.sql.Param<T> slot(Column<T> column) {
+        return dev.ashlar.core.engine.StatementTemplate.slot(column.type());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> dev.ashlar.core.sql.Condition slotEq(Column<T> column, dev.ashlar.core.sql.Param<?> slot) {
+        return column.eq((dev.ashlar.core.sql.Param<T>) slot);
     }
 
     /**
@@ -107,13 +116,15 @@ public final class EntityMeta {
             int n = 0;
             for (int r = 0; r < rows; r++) {
                 if (r > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
                 for (Column<?> column : columns) {
-                    slots[n++] = setSlot(insert, column);
+                    dev.ashlar.core.sql.Param<?> slot = slot(column);
+                    slots[n++] = slot;
+                    insert = setSlot(insert, column, slot);
                 }
             }
-            insert.returning(returning.toArray(new Column<?>[0]));
+            insert = insert.returning(returning.toArray(new Column<?>[0]));
             t = dev.ashlar.core.engine.StatementTemplate.of(insert, slots);
             if (insertTemplates.size() >= MAX_INSERT_TEMPLATES) {
                 insertTemplates.clear(); // odd row counts of many flushes would otherwise pile up
@@ -123,10 +134,11 @@ public final class EntityMeta {
         return t;
     }
 
-    private static <T> dev.ashlar.core.sql.Param<T> setSlot(dev.ashlar.core.sql.Insert insert, Column<T> column) {
-        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
-        insert.set(column, slot);
-        return slot;
+    @SuppressWarnings("unchecked")
+    private static <T> dev.ashlar.core.sql.Insert setSlot(dev.ashlar.core.sql.Insert insert, Column<T> column,
+                                                          dev.ashlar.core.sql.Param<?> slot) {
+        dev.ashlar.core.sql.Expression<T> value = (dev.ashlar.core.sql.Param<T>) slot;
+        return insert.set(column, value);
     }
 
     /** Insert templates kept per model. */
@@ -135,14 +147,9 @@ public final class EntityMeta {
     private record InsertShape(dev.ashlar.core.schema.Table table, List<Column<?>> columns, int rows, List<Column<?>> returning) {
     }
 
-    void addRelationship(RelationshipMeta r) {
-        relationships.put(r.name(), r);
-        relationshipList = List.copyOf(relationships.values());
-    }
-
     /** The model class. */
     public Class<?> type() {
-        return info.type();
+        return mapping.type();
     }
 
     /** {@code session.select(Item.class)}: how N+1 messages name a result of this model's query (made once, not per query). */
@@ -152,16 +159,11 @@ public final class EntityMeta {
 
     /** The simple class name, for messages. */
     public String name() {
-        return info.type().getSimpleName();
+        return mapping.type().getSimpleName();
     }
 
-    /** The declarative model. */
-    public ModelInfo<?> info() {
-        return info;
-    }
-
-    /** The resolved field bindings. */
-    public ModelMapping mapping() {
+    /** The model's mapping. */
+    public ModelMapping<?> mapping() {
         return mapping;
     }
 
@@ -175,7 +177,7 @@ public final class EntityMeta {
      * no on-update values, and at most 64 mapped columns (the changed set is a bit mask).
      */
     public boolean updatesByTemplate() {
-        return version == null && !onUpdate && mapping.bindings().size() <= 64 && !key.isEmpty();
+        return version == null && !onUpdate && mapping.fields().size() <= 64 && !key.isEmpty();
     }
 
     /**
@@ -191,34 +193,36 @@ public final class EntityMeta {
             if (updateTemplates.size() >= 64) {
                 return null;
             }
-            List<Binding> bindings = mapping.bindings();
+            List<FieldMapping> bindings = mapping.fields();
             dev.ashlar.core.sql.Update update = dev.ashlar.core.sql.Sql.update(table());
             List<dev.ashlar.core.sql.Param<?>> slots = new ArrayList<>();
             for (int i = 0; i < bindings.size(); i++) {
                 if ((changed & (1L << i)) != 0) {
-                    slots.add(setSlot(update, bindings.get(i).column()));
+                    dev.ashlar.core.sql.Param<?> slot = slot(bindings.get(i).column());
+                    slots.add(slot);
+                    update = setSlot(update, bindings.get(i).column(), slot);
                 }
             }
             dev.ashlar.core.sql.Condition where = null;
-            for (Binding b : key) {
+            for (FieldMapping b : key) {
                 Column column = b.column();
                 dev.ashlar.core.sql.Param slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
                 dev.ashlar.core.sql.Condition part = column.eq((dev.ashlar.core.sql.Expression) slot);
                 where = where == null ? part : where.and(part);
                 slots.add(slot);
             }
-            update.where(where);
+            update = update.where(where);
             t = dev.ashlar.core.engine.StatementTemplate.write(update, slots.toArray(new dev.ashlar.core.sql.Param<?>[0]));
             updateTemplates.putIfAbsent(changed, t);
         }
         return t;
     }
 
-    private static <T> dev.ashlar.core.sql.Param<T> setSlot(dev.ashlar.core.sql.Update update, Column<T> column) {
-        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
-        dev.ashlar.core.sql.Expression<T> value = slot;
-        update.set(column, value);
-        return slot;
+    @SuppressWarnings("unchecked")
+    private static <T> dev.ashlar.core.sql.Update setSlot(dev.ashlar.core.sql.Update update, Column<T> column,
+                                                          dev.ashlar.core.sql.Param<?> slot) {
+        dev.ashlar.core.sql.Expression<T> value = (dev.ashlar.core.sql.Param<T>) slot;
+        return update.set(column, value);
     }
 
     /** Positions of the key bindings among the mapped bindings, in key order (do not change the array). */
@@ -237,51 +241,46 @@ public final class EntityMeta {
     }
 
     /** The primary key bindings in key order. */
-    public List<Binding> key() {
+    public List<FieldMapping> key() {
         return key;
     }
 
     /** The {@code @Version} binding, or {@code null}. */
-    public Binding version() {
+    public FieldMapping version() {
         return version;
     }
 
-    /** The binding of a mapped field, or {@code null}. */
-    public Binding binding(String field) {
-        return byField.get(field);
+    /** The mapped field {@code field}, or {@code null}. */
+    public FieldMapping binding(String field) {
+        return mapping.findField(field);
     }
 
     /** The relationships in declaration order. */
-    public List<RelationshipMeta> relationships() {
-        return relationshipList;
+    public List<RelationshipMapping> relationships() {
+        return relationships;
     }
 
     /** A relationship by field name; an {@link IllegalArgumentException} lists the model's relationships. */
-    public RelationshipMeta relationship(String field) {
-        RelationshipMeta r = relationships.get(field);
-        if (r == null) {
-            throw new IllegalArgumentException(name() + " has no relationship '" + field + "'; its relationships are "
-                    + relationships.keySet());
-        }
-        return r;
+    public RelationshipMapping relationship(String field) {
+        return mapping.relationship(field);
     }
 
     /** The value of a mapped field. */
-    public Object get(Object model, Binding b) {
-        return mapping.get(model, b);
+    public Object get(Object model, FieldMapping b) {
+        return b.get(model);
     }
 
     /** Sets a mapped field of a (mutable) model. */
-    public void set(Object model, Binding b, Object value) {
-        mapping.with(model, java.util.Collections.singletonMap(b, value));
+    public void set(Object model, FieldMapping b, Object value) {
+        b.set(model, value);
     }
 
     /** All mapped values in binding order: the snapshot change tracking compares against. */
     public Object[] snapshot(Object model) {
-        List<Binding> bs = mapping.bindings();
+        List<FieldMapping> bs = mapping.fields();
         Object[] values = new Object[bs.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = copy(mapping.get(model, bs.get(i)));
+            values[i] = copy(bs.get(i).get(model));
         }
         return values;
     }
@@ -296,16 +295,16 @@ public final class EntityMeta {
     }
 
     /** The identity key of a model object, or {@code null} while any key value is unset. */
-    public EntityKey keyOf(Object model) {
+    public ModelKey keyOf(Object model) {
         List<Object> values = new ArrayList<>(key.size());
-        for (Binding b : key) {
-            Object v = mapping.get(model, b);
-            if (v == null || (b.primitive() && b.column().isAutoincrement() && v instanceof Number n && n.longValue() == 0)) {
+        for (FieldMapping b : key) {
+            Object v = b.get(model);
+            if (b.isUnsetKey(v)) {
                 return null;
             }
             values.add(v);
         }
-        return new EntityKey(type(), values);
+        return new ModelKey(type(), values);
     }
 
     /**
@@ -313,7 +312,7 @@ public final class EntityMeta {
      * column position of binding {@code i}; {@code null} when some mapped column is not selected.
      */
     public int[] positionsIn(List<? extends dev.ashlar.core.sql.Expression<?>> columns) {
-        List<Binding> bs = mapping.bindings();
+        List<FieldMapping> bs = mapping.fields();
         int[] positions = new int[bs.size()];
         for (int i = 0; i < positions.length; i++) {
             positions[i] = columns.indexOf(bs.get(i).column());
@@ -338,10 +337,10 @@ public final class EntityMeta {
     }
 
     /** The identity key from mapped values in binding order (as {@link #keyOf} would give for the object made from them). */
-    public EntityKey keyOfValues(Object[] values) {
+    public ModelKey keyOfValues(Object[] values) {
         if (keyIndexes.length == 1) {
             Object v = values[keyIndexes[0]];
-            return unsetKey(key.get(0), v) ? null : EntityKey.single(type(), v);
+            return unsetKey(key.get(0), v) ? null : ModelKey.single(type(), v);
         }
         Object[] kv = new Object[keyIndexes.length];
         for (int i = 0; i < kv.length; i++) {
@@ -350,11 +349,11 @@ public final class EntityMeta {
                 return null;
             }
         }
-        return new EntityKey(type(), List.of(kv));
+        return new ModelKey(type(), List.of(kv));
     }
 
-    private static boolean unsetKey(Binding b, Object v) {
-        return v == null || (b.primitive() && b.column().isAutoincrement() && v instanceof Number n && n.longValue() == 0);
+    private static boolean unsetKey(FieldMapping b, Object v) {
+        return b.isUnsetKey(v);
     }
 
     /**
@@ -375,46 +374,39 @@ public final class EntityMeta {
     }
 
     /** The identity key from key values given by a caller, converted to the key columns' types. */
-    public EntityKey keyFromValues(Object... values) {
+    public ModelKey keyFromValues(Object... values) {
         if (values.length != key.size()) {
             throw new IllegalArgumentException(name() + " has a primary key of " + key.size() + " column(s) " + keyFields()
                     + ", got " + values.length + " value(s)");
         }
         if (values.length == 1) {
             // the common case (get by a single-column key) without a list per call
-            return EntityKey.single(type(), Values.convert(values[0], key.get(0).column().type().javaType()));
+            return ModelKey.single(type(), Values.convert(values[0], key.get(0).column().type().javaType()));
         }
         List<Object> normalised = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
             normalised.add(Values.convert(values[i], key.get(i).column().type().javaType()));
         }
-        return new EntityKey(type(), normalised);
+        return new ModelKey(type(), normalised);
     }
 
     /** The names of the key fields. */
     public List<String> keyFields() {
         List<String> names = new ArrayList<>();
-        for (Binding b : key) {
-            names.add(b.field());
+        for (FieldMapping b : key) {
+            names.add(b.name());
         }
         return names;
     }
 
     /** {@code Item(id=5)} for messages. */
     public String describe(Object model) {
-        StringBuilder sb = new StringBuilder(name()).append('(');
-        for (int i = 0; i < key.size(); i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(key.get(i).field()).append('=').append(mapping.get(model, key.get(i)));
-        }
-        return sb.append(')').toString();
+        return mapping.describe(model);
     }
 
-    /** {@code EntityMeta(Model)}. */
+    /** {@code ModelMeta(Model)}. */
     @Override
     public String toString() {
-        return "EntityMeta(" + name() + ")";
+        return "ModelMeta(" + name() + ")";
     }
 }

@@ -1,7 +1,8 @@
 package dev.ashlar.orm.internal;
 
 import dev.ashlar.declarative.Fetch;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.RelationshipMapping;
+import dev.ashlar.declarative.FieldMapping;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * persistent, deleted), its identity key, and the snapshot of mapped values that change detection
  * compares against. The fields are the session's bookkeeping, read and written by its parts.
  */
-public final class EntityState {
+public final class ObjectState {
     /** Where an object is in its life in the session. */
     public enum Status {
         /** Added, not yet inserted. */
@@ -23,7 +24,7 @@ public final class EntityState {
     /** The tracked object. */
     public final Object object;
     /** Its model. */
-    public final EntityMeta meta;
+    public final ModelMeta meta;
     /** Where the object is in its life. */
     public Status status;
     /** Mapped values as last read from or written to the database; {@code null} while pending. */
@@ -35,7 +36,7 @@ public final class EntityState {
      */
     public Object[] committedSnapshot;
     /** The identity key, {@code null} while pending. */
-    public EntityKey key;
+    public ModelKey key;
     /** The result that loaded the object, for N+1 detection. */
     public long resultId;
     /** Loading overrides of the query that loaded the object, by {@code Model.field}. */
@@ -54,23 +55,23 @@ public final class EntityState {
     }
 
     /** A new state for {@code object}. */
-    public EntityState(Object object, EntityMeta meta, Status status) {
+    public ObjectState(Object object, ModelMeta meta, Status status) {
         this.object = object;
         this.meta = meta;
         this.status = status;
     }
 
     /** How {@code rel} loads for this object: the loading query's override, else the declared default. */
-    public Fetch fetch(RelationshipMeta rel) {
+    public Fetch fetch(RelationshipMapping rel) {
         return plan.getOrDefault(rel.path(), rel.fetch());
     }
 
     /** Whether mapped values differ from the snapshot, so an UPDATE may be needed. */
     public boolean changedSinceSnapshot() {
         // field by field, without copying the values into a new array: every flush asks this of every loaded object
-        java.util.List<Binding> bindings = meta.mapping().bindings();
+        java.util.List<FieldMapping> bindings = meta.mapping().fields();
         for (int i = 0; i < snapshot.length; i++) {
-            if (!EntityMeta.same(meta.get(object, bindings.get(i)), snapshot[i])) {
+            if (!ModelMeta.same(meta.get(object, bindings.get(i)), snapshot[i])) {
                 return true;
             }
         }
@@ -78,8 +79,8 @@ public final class EntityState {
     }
 
     /** The snapshot value of binding {@code b}, such as the version the row had when last read or written. */
-    public Object snapshotValue(Binding b) {
-        return snapshot[meta.mapping().bindings().indexOf(b)];
+    public Object snapshotValue(FieldMapping b) {
+        return snapshot[meta.mapping().fields().indexOf(b)];
     }
 
     /** {@code Item(id=5) PERSISTENT}, for debugging. */
