@@ -9,14 +9,17 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.ashlar.declarative.Check;
 import dev.ashlar.declarative.ColumnOptions;
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.Id;
+import dev.ashlar.declarative.IndexOn;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.Model;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
+import dev.ashlar.declarative.UniqueTogether;
 import dev.ashlar.declarative.MappingRules;
 import dev.ashlar.declarative.MappingRules.FieldFacts;
 import dev.ashlar.declarative.MappingRules.Kind;
@@ -121,10 +124,37 @@ public final class MetamodelProcessor extends AbstractProcessor {
             error(MappingRules.noIdProblem(modelName), type);
             ok = false;
         }
+        ok &= checkTableConstraints(type, modelName);
         List<RelationField> relations = relationFields(type);
         if (ok) {
             write(type, mapped, relations);
         }
+    }
+
+    /**
+     * Checks the class-level {@code @UniqueTogether}, {@code @IndexOn} and {@code @Check} by the same
+     * rules as the runtime: every name must be a mapped field. Returns whether all are sound.
+     */
+    private boolean checkTableConstraints(TypeElement type, String modelName) {
+        List<String> mapped = mappedFields(type).stream().map(f -> f.getSimpleName().toString()).toList();
+        List<String> problems = new ArrayList<>();
+        for (UniqueTogether u : type.getAnnotationsByType(UniqueTogether.class)) {
+            List<String> names = List.of(u.value());
+            problems.addAll(MappingRules.constraintFieldProblems(modelName, MappingRules.describeConstraint("UniqueTogether", names),
+                    names, mapped));
+        }
+        for (IndexOn ix : type.getAnnotationsByType(IndexOn.class)) {
+            List<String> names = List.of(ix.value());
+            problems.addAll(MappingRules.constraintFieldProblems(modelName, MappingRules.describeConstraint("IndexOn", names),
+                    names, mapped));
+        }
+        for (Check ck : type.getAnnotationsByType(Check.class)) {
+            problems.addAll(MappingRules.checkProblems(modelName, ck.name(), ck.sql()));
+        }
+        for (String problem : problems) {
+            error(problem, type);
+        }
+        return problems.isEmpty();
     }
 
     /** A relationship field and the model it leads to. */

@@ -189,6 +189,57 @@ class MetamodelProcessorTest {
                 .contains("Twice.created: column name created_at is already used by Twice.createdAt");
     }
 
+    @Test
+    void classLevelConstraintsNamingUnknownFieldsAreCompileErrors(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Loan.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @UniqueTogether({"memberId", "bookId"})
+                @IndexOn(value = {"member_id", "dueOn"}, unique = true)
+                @Check(name = "", sql = "due_on > 0")
+                public class Loan {
+                    @Id Long id;
+                    Long memberId;
+                    Long copyId;
+                    Integer dueOn;
+                }
+                """));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).map(Object::toString).containsExactlyInAnyOrder(
+                "Loan.java:9: Loan: @UniqueTogether({\"memberId\", \"bookId\"}) names 'bookId', which is not a mapped field of Loan"
+                        + " (name Java fields, not columns); its mapped fields are [id, memberId, copyId, dueOn]",
+                "Loan.java:9: Loan: @IndexOn({\"member_id\", \"dueOn\"}) names 'member_id', which is not a mapped field of Loan"
+                        + " (name Java fields, not columns); its mapped fields are [id, memberId, copyId, dueOn]",
+                "Loan.java:9: Loan: @Check(sql = \"due_on > 0\") needs a name, the label in ck_<table>_<name>");
+        assertThat(c.generated.resolve("shop/Loan_.java")).doesNotExist();
+    }
+
+    @Test
+    void soundClassLevelConstraintsCompile(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, false, sources("shop/Loan.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @UniqueTogether({"memberId", "copyId"})
+                @IndexOn({"copyId", "dueOn"})
+                @IndexOn(value = "dueOn", unique = true, name = "loans_by_due")
+                @Check(name = "due_positive", sql = "due_on > 0")
+                public class Loan {
+                    @Id Long id;
+                    Long memberId;
+                    Long copyId;
+                    Integer dueOn;
+                }
+                """));
+        assertThat(c.success).as(c.errors().toString()).isTrue();
+        assertThat(c.generated.resolve("shop/Loan_.java")).exists();
+    }
+
     private static final String RELATED = """
             package shop;
 
