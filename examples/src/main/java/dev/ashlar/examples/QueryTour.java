@@ -21,6 +21,7 @@ import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Row;
 import dev.ashlar.core.sql.Cte;
+import dev.ashlar.declarative.Models;
 import dev.ashlar.core.sql.Expression;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public final class QueryTour {
 
     /** Creates the tables and fills them: many rows in one batched statement. */
     public static void setUp(Connection conn) {
-        // Models join the shared metadata when first used: name both before creating their tables.
-        SchemaDdl.createAll(conn, Review_.TABLE.metadata());
+        // Every model the processor listed (Item and Review), not only those used so far.
+        SchemaDdl.createAll(conn, Models.discover());
         conn.execute(insertInto(Item_.TABLE)
                 .set(Item_.name, "Widget").set(Item_.price, new BigDecimal("9.99")).nextRow()
                 .set(Item_.name, "Gadget").set(Item_.price, new BigDecimal("24.50")).nextRow()

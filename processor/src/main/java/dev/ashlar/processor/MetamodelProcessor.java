@@ -16,6 +16,7 @@ import dev.ashlar.declarative.Id;
 import dev.ashlar.declarative.IndexOn;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.Model;
+import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
@@ -72,6 +73,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /** Binary names of the models seen in every round, written to {@link ModelRegistry#MODEL_INDEX} in the last. */
+    private final java.util.SortedSet<String> models = new java.util.TreeSet<>();
+    private final List<Element> modelElements = new ArrayList<>();
+
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (Element element : round.getElementsAnnotatedWith(Model.class)) {
@@ -79,9 +84,30 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 error(element.getSimpleName() + ": @Model applies only to classes and records", element);
                 continue;
             }
-            generate((TypeElement) element);
+            TypeElement type = (TypeElement) element;
+            models.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+            modelElements.add(type);
+            generate(type);
+        }
+        if (round.processingOver() && !models.isEmpty()) {
+            writeModelIndex();
         }
         return true;
+    }
+
+    private void writeModelIndex() {
+        try {
+            javax.tools.FileObject index = processingEnv.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "",
+                    ModelRegistry.MODEL_INDEX, modelElements.toArray(new Element[0]));
+            try (java.io.Writer w = index.openWriter()) {
+                for (String model : models) {
+                    w.write(model);
+                    w.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write " + ModelRegistry.MODEL_INDEX + ": " + e.getMessage());
+        }
     }
 
     /** A field that maps cleanly: its element, column name and the Java type its column holds. */
@@ -261,7 +287,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
                         .addJavadoc("The mapped model.\n")
                         .initializer("$T.of($T.class)", MODELS, model).build())
                 .addField(FieldSpec.builder(TABLE, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The model's table.\n")
+                        .addJavadoc("The model's table. Its {@code metadata()} holds only the models used so far;\n"
+                                + "{@code Models.discover()} gives the whole schema.\n")
                         .initializer("MODEL.table()").build());
         for (MappedField f : fields) {
             TypeName columnType = f.columnType();

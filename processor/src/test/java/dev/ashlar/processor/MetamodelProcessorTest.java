@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.schema.MetaData;
+import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Relation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -187,6 +189,32 @@ class MetamodelProcessorTest {
         assertThat(c.success).isFalse();
         assertThat(c.errors()).singleElement().asString()
                 .contains("Twice.created: column name created_at is already used by Twice.createdAt");
+    }
+
+    @Test
+    void listsEveryModelOfTheCompilationSoThatDiscoveryMapsThemAll(@TempDir Path dir) throws Exception {
+        Compilation c = Compilation.compile(dir, false, sources(
+                "shop/Item.java", ITEM,
+                "shop/OrderLine.java", ORDER,
+                "shop/Shelf.java", """
+                        package shop;
+
+                        import dev.ashlar.declarative.*;
+
+                        public class Shelf {
+                            @Model(table = "bins")
+                            public static class Bin {
+                                @Id public Long id;
+                            }
+                        }
+                        """));
+        assertThat(c.success).as(c.errors().toString()).isTrue();
+        assertThat(Files.readAllLines(c.classes.resolve(ModelRegistry.MODEL_INDEX)))
+                .containsExactly("shop.Item", "shop.OrderLine", "shop.Shelf$Bin");
+        try (URLClassLoader loader = c.loader()) {
+            MetaData all = new ModelRegistry(new MetaData()).discover(loader);
+            assertThat(all.tables()).extracting(Table::name).containsExactlyInAnyOrder("items", "order_line", "bins");
+        }
     }
 
     @Test
