@@ -173,16 +173,16 @@ final class Loader {
             return model;
         }
         IdentityMap map = session.map();
-        ModelKey key = meta.keyOfValues(values);
+        Object key = meta.keyValueOfValues(values);
         if (key != null && !mapWasEmpty) {
-            Object existing = map.find(key);
+            Object existing = map.find(meta.type(), key);
             if (existing != null) {
                 return existing;
             }
         }
         Object model = meta.mapping().fromValues(values);
         ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
-        s.key = key;
+        s.keyValue = key;
         s.snapshot = ModelMeta.snapshotOfValues(values);
         s.resultId = resultId;
         s.plan = plan;
@@ -214,13 +214,13 @@ final class Loader {
             return model;
         }
         IdentityMap map = session.map();
-        ModelKey key = meta.keyOf(model);
-        Object existing = map.find(key);
+        Object key = meta.keyValueOf(model);
+        Object existing = key == null ? null : map.find(meta.type(), key);
         if (existing != null) {
             return existing;
         }
         ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
-        s.key = key;
+        s.keyValue = key;
         s.snapshot = meta.snapshot(model);
         s.resultId = resultId;
         s.plan = plan;

@@ -211,7 +211,7 @@ public final class Session implements AutoCloseable {
         }
         s.meta.mapping().with(s.object, changes);
         s.snapshot = values.clone();
-        s.key = s.meta.keyOf(s.object);
+        s.keyValue = s.meta.keyValueOf(s.object);
         relationships().installHolders(s, true);
     }
 
@@ -349,7 +349,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException(model(model.getClass()).describe(model)
                     + " is not a persistent object of this session, so it cannot be refreshed");
         }
-        Select select = s.meta.mapping().select().where(Keys.condition(s.meta, s.key.values()));
+        Select select = s.meta.mapping().select().where(Keys.condition(s.meta, s.keyValues()));
         Row row = readConnection().query(select).first();
         if (row == null) {
             map().forget(s);

@@ -76,6 +76,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
     /** Binary names of the models seen in every round, written to {@link ModelRegistry#MODEL_INDEX} in the last. */
     private final java.util.SortedSet<String> models = new java.util.TreeSet<>();
     private final List<Element> modelElements = new ArrayList<>();
+    /** The model that maps each table, over every round of this compilation. */
+    private final Map<String, TypeElement> modelByTable = new HashMap<>();
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -87,7 +89,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
             TypeElement type = (TypeElement) element;
             models.add(processingEnv.getElementUtils().getBinaryName(type).toString());
             modelElements.add(type);
-            generate(type);
+            if (claimTable(type)) {
+                generate(type);
+            }
         }
         if (round.processingOver() && !models.isEmpty()) {
             writeModelIndex();
@@ -108,6 +112,20 @@ public final class MetamodelProcessor extends AbstractProcessor {
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write " + ModelRegistry.MODEL_INDEX + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Records the model's table, or reports that another model of this compilation maps it already,
+     * naming both (the same rule the runtime registry applies); {@code false} then.
+     */
+    private boolean claimTable(TypeElement type) {
+        String table = MappingRules.tableName(type.getSimpleName().toString(), type.getAnnotation(Model.class).table());
+        TypeElement first = modelByTable.putIfAbsent(table, type);
+        if (first == null || first.equals(type)) {
+            return true;
+        }
+        error(MappingRules.sharedTableProblem(type.getQualifiedName().toString(), table, first.getQualifiedName().toString()), type);
+        return false;
     }
 
     /** A field that maps cleanly: its element, column name and the Java type its column holds. */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The objects a session holds: one object per row (key to object, per model, through
- * {@link ModelKey}), the state of each tracked object, and the order they were tracked in, which
- * is the order a flush writes them in within a table.
+ * The objects a session holds: one object per row (per model, a {@link KeyTable} from the raw key
+ * value to the object's state), the state of each tracked object, and the order they were tracked
+ * in, which is the order a flush writes them in within a table.
  *
  * <p>Two things are done lazily, because profiles of large loads and flushes showed them:
  * <ul>
@@ -26,8 +26,11 @@ import java.util.Map;
  * </ul>
  */
 public final class IdentityMap {
-    // small at first: a session per lookup holds one object
-    private final Map<ModelKey, Object> byKey = new HashMap<>(4);
+    /** The key table of each model, by model class; small at first, since a session per lookup holds one object. */
+    private final Map<Class<?>, KeyTable> byModel = new HashMap<>(4);
+    /** The model of the last table asked for, and that table: a load asks for the same one row after row. */
+    private Class<?> lastModel;
+    private KeyTable lastTable;
     /** The tracked states in tracking order, plus forgotten ones not yet compacted away. */
     private final ArrayList<ObjectState> order = new ArrayList<>();
     private int forgottenInOrder;
@@ -37,12 +40,44 @@ public final class IdentityMap {
 
     /** The object with this key, or {@code null}. */
     public Object find(ModelKey key) {
-        return byKey.get(key);
+        KeyTable table = existingTable(key.type());
+        ObjectState s = table == null ? null : table.get(key.value());
+        return s == null ? null : s.object;
+    }
+
+    /** The object of model {@code model} with the raw key value {@code keyValue} ({@link ModelKey#value()}), or {@code null}. */
+    public Object find(Class<?> model, Object keyValue) {
+        KeyTable table = existingTable(model);
+        ObjectState s = table == null ? null : table.get(keyValue);
+        return s == null ? null : s.object;
     }
 
     /** Whether an object with this key is held. */
     public boolean containsKey(ModelKey key) {
-        return byKey.containsKey(key);
+        return find(key) != null;
+    }
+
+    private KeyTable existingTable(Class<?> model) {
+        if (model == lastModel) {
+            return lastTable;
+        }
+        KeyTable table = byModel.get(model);
+        if (table != null) {
+            lastModel = model;
+            lastTable = table;
+        }
+        return table;
+    }
+
+    private KeyTable table(Class<?> model) {
+        KeyTable table = existingTable(model);
+        if (table == null) {
+            table = new KeyTable(4);
+            byModel.put(model, table);
+            lastModel = model;
+            lastTable = table;
+        }
+        return table;
     }
 
     /** The state of a tracked object, or {@code null}. */
@@ -72,7 +107,7 @@ public final class IdentityMap {
 
     /** Registers the object under its (now known) key. */
     public void register(ObjectState s) {
-        byKey.put(s.key, s.object);
+        table(s.meta.type()).put(s.keyValue, s);
     }
 
     /**
@@ -80,14 +115,18 @@ public final class IdentityMap {
      * operation; returns that other object, or {@code null} when {@code s} was registered.
      */
     public Object registerIfAbsent(ObjectState s) {
-        return byKey.putIfAbsent(s.key, s.object);
+        ObjectState other = table(s.meta.type()).putIfAbsent(s.keyValue, s);
+        return other == null ? null : other.object;
     }
 
-    /** Moves the object from {@code oldKey} to its current key, after a flush changed its primary key. */
-    public void rekey(ObjectState s, ModelKey oldKey) {
-        if (!s.key.equals(oldKey)) {
-            byKey.remove(oldKey);
-            byKey.put(s.key, s.object);
+    /** Moves the object from {@code oldKeyValue} to its current key, after a flush changed its primary key. */
+    public void rekey(ObjectState s, Object oldKeyValue) {
+        if (!s.keyValue.equals(oldKeyValue)) {
+            KeyTable table = table(s.meta.type());
+            if (oldKeyValue != null) {
+                table.remove(oldKeyValue, s);
+            }
+            table.put(s.keyValue, s);
         }
     }
 
@@ -98,8 +137,11 @@ public final class IdentityMap {
             forgottenInOrder++;
             states.remove(s.object, s);
         }
-        if (s.key != null && byKey.get(s.key) == s.object) {
-            byKey.remove(s.key);
+        if (s.keyValue != null) {
+            KeyTable table = existingTable(s.meta.type());
+            if (table != null) {
+                table.remove(s.keyValue, s);
+            }
         }
     }
 
@@ -108,7 +150,9 @@ public final class IdentityMap {
         for (ObjectState s : order) {
             s.membership = Membership.NONE;
         }
-        byKey.clear();
+        byModel.clear();
+        lastModel = null;
+        lastTable = null;
         states.clear();
         order.clear();
         forgottenInOrder = 0;

@@ -39,9 +39,23 @@ public final class ModelKey {
         return new ModelKey(type, id);
     }
 
+    /** The key of {@code type} from its raw value: the value of a single-column key, the list of a composite one. */
+    @SuppressWarnings("unchecked")
+    public static ModelKey ofValue(Class<?> type, Object value) {
+        return value instanceof List<?> list ? new ModelKey(type, (List<Object>) list) : new ModelKey(type, value);
+    }
+
     /** The model class. */
     public Class<?> type() {
         return type;
+    }
+
+    /**
+     * The raw key value as the session's per-model key tables hold it: the value itself for a
+     * single-column key, the list of values for a composite one.
+     */
+    public Object value() {
+        return composite != null ? composite : id;
     }
 
     /** The primary key values in key column order. */

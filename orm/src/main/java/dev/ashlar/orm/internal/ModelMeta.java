@@ -296,15 +296,30 @@ public final class ModelMeta {
 
     /** The identity key of a model object, or {@code null} while any key value is unset. */
     public ModelKey keyOf(Object model) {
-        List<Object> values = new ArrayList<>(key.size());
-        for (FieldMapping b : key) {
+        Object value = keyValueOf(model);
+        return value == null ? null : ModelKey.ofValue(type(), value);
+    }
+
+    /**
+     * The raw identity key value of a model object ({@link ModelKey#value()}), or {@code null} while
+     * any key value is unset.
+     */
+    public Object keyValueOf(Object model) {
+        if (key.size() == 1) {
+            FieldMapping b = key.get(0);
+            Object v = b.get(model);
+            return b.isUnsetKey(v) ? null : v;
+        }
+        Object[] values = new Object[key.size()];
+        for (int i = 0; i < values.length; i++) {
+            FieldMapping b = key.get(i);
             Object v = b.get(model);
             if (b.isUnsetKey(v)) {
                 return null;
             }
-            values.add(v);
+            values[i] = v;
         }
-        return new ModelKey(type(), values);
+        return List.of(values);
     }
 
     /**
@@ -336,11 +351,14 @@ public final class ModelMeta {
         return true;
     }
 
-    /** The identity key from mapped values in binding order (as {@link #keyOf} would give for the object made from them). */
-    public ModelKey keyOfValues(Object[] values) {
+    /**
+     * The raw identity key value from mapped values in field order (as {@link #keyValueOf} would give
+     * for the object made from them), or {@code null} while any is unset.
+     */
+    public Object keyValueOfValues(Object[] values) {
         if (keyIndexes.length == 1) {
             Object v = values[keyIndexes[0]];
-            return unsetKey(key.get(0), v) ? null : ModelKey.single(type(), v);
+            return unsetKey(key.get(0), v) ? null : v;
         }
         Object[] kv = new Object[keyIndexes.length];
         for (int i = 0; i < kv.length; i++) {
@@ -349,7 +367,7 @@ public final class ModelMeta {
                 return null;
             }
         }
-        return new ModelKey(type(), List.of(kv));
+        return List.of(kv);
     }
 
     private static boolean unsetKey(FieldMapping b, Object v) {
@@ -373,21 +391,53 @@ public final class ModelMeta {
         return snapshot;
     }
 
-    /** The identity key from key values given by a caller, converted to the key columns' types. */
+    /**
+     * The identity key from key values given by a caller, converted to the key columns' types (an
+     * {@code int} for a {@code Long} key is fine).
+     *
+     * @throws dev.ashlar.orm.InvalidKeyException naming the model and the key's types when the values
+     *                                            do not fit the key
+     */
     public ModelKey keyFromValues(Object... values) {
-        if (values.length != key.size()) {
-            throw new IllegalArgumentException(name() + " has a primary key of " + key.size() + " column(s) " + keyFields()
-                    + ", got " + values.length + " value(s)");
+        if (values == null || values.length != key.size()) {
+            throw invalidKey("got " + (values == null ? "no values" : values.length + " value(s) " + java.util.Arrays.toString(values)));
         }
         if (values.length == 1) {
             // the common case (get by a single-column key) without a list per call
-            return ModelKey.single(type(), Values.convert(values[0], key.get(0).column().type().javaType()));
+            return ModelKey.single(type(), checked(0, values[0]));
         }
         List<Object> normalised = new ArrayList<>(values.length);
         for (int i = 0; i < values.length; i++) {
-            normalised.add(Values.convert(values[i], key.get(i).column().type().javaType()));
+            normalised.add(checked(i, values[i]));
         }
         return new ModelKey(type(), normalised);
+    }
+
+    private Object checked(int i, Object value) {
+        Class<?> expected = key.get(i).column().type().javaType();
+        Object converted = Values.convert(value, expected);
+        if (converted == null || !expected.isInstance(converted)) {
+            throw invalidKey("got " + (value == null ? "null" : describeValue(value) + " (" + value.getClass().getSimpleName() + ")")
+                    + " for " + key.get(i).name());
+        }
+        return converted;
+    }
+
+    private static String describeValue(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+
+    private dev.ashlar.orm.InvalidKeyException invalidKey(String got) {
+        List<Class<?>> types = new ArrayList<>();
+        StringBuilder fields = new StringBuilder();
+        for (FieldMapping b : key) {
+            Class<?> t = b.column().type().javaType();
+            types.add(t);
+            fields.append(fields.length() == 0 ? "" : ", ").append(b.name()).append(' ').append(t.getSimpleName());
+        }
+        return new dev.ashlar.orm.InvalidKeyException(type(), types, name() + "'s primary key is (" + fields + "), so a key for it is "
+                + (key.size() == 1 ? "one " + types.get(0).getSimpleName() : key.size() + " values of those types, in that order")
+                + "; " + got);
     }
 
     /** The names of the key fields. */

@@ -35,8 +35,11 @@ public final class ObjectState {
      * the unit of work, so that a flush updating thousands of objects grows no identity table.
      */
     public Object[] committedSnapshot;
-    /** The identity key, {@code null} while pending. */
-    public ModelKey key;
+    /**
+     * The raw identity key value ({@link ModelKey#value()}: the value of a single-column key, a list
+     * for a composite one), {@code null} while pending; kept raw so that a loaded row costs no key object.
+     */
+    public Object keyValue;
     /** The result that loaded the object, for N+1 detection. */
     public long resultId;
     /** Loading overrides of the query that loaded the object, by {@code Model.field}. */
@@ -61,6 +64,16 @@ public final class ObjectState {
         this.status = status;
     }
 
+    /** The identity key, or {@code null} while pending. */
+    public ModelKey key() {
+        return keyValue == null ? null : ModelKey.ofValue(meta.type(), keyValue);
+    }
+
+    /** The key values in key column order; the object must have its key. */
+    public java.util.List<Object> keyValues() {
+        return keyValue instanceof java.util.List<?> list ? java.util.List.copyOf(list) : java.util.List.of(keyValue);
+    }
+
     /** How {@code rel} loads for this object: the loading query's override, else the declared default. */
     public Fetch fetch(RelationshipMapping rel) {
         return plan.getOrDefault(rel.path(), rel.fetch());
@@ -80,7 +93,7 @@ public final class ObjectState {
 
     /** The snapshot value of binding {@code b}, such as the version the row had when last read or written. */
     public Object snapshotValue(FieldMapping b) {
-        return snapshot[meta.mapping().fields().indexOf(b)];
+        return snapshot[b.index()];
     }
 
     /** {@code Item(id=5) PERSISTENT}, for debugging. */

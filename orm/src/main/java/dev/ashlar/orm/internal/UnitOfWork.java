@@ -25,7 +25,7 @@ public final class UnitOfWork {
     /** A flush inserted the object's row: it is persistent now, under its key. */
     public void inserted(ObjectState s) {
         s.status = Status.PERSISTENT;
-        s.key = s.meta.keyOf(s.object);
+        s.keyValue = s.meta.keyValueOf(s.object);
         s.snapshot = s.meta.snapshot(s.object);
         map.register(s);
         insertedInTx.add(s);
@@ -37,9 +37,9 @@ public final class UnitOfWork {
             s.committedSnapshot = s.snapshot;
             updatedInTx.add(s);
         }
-        ModelKey old = s.key;
+        Object old = s.keyValue;
         s.snapshot = s.meta.snapshot(s.object);
-        s.key = s.meta.keyOf(s.object);
+        s.keyValue = s.meta.keyValueOf(s.object);
         map.rekey(s, old);
     }
 
