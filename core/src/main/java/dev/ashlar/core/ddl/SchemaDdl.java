@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Transaction;
+import dev.ashlar.core.error.ConfigurationException;
 import dev.ashlar.core.reflect.Inspector;
 import dev.ashlar.core.schema.ForeignKey;
 import dev.ashlar.core.schema.Index;
@@ -117,6 +118,7 @@ public final class SchemaDdl {
     }
 
     private static List<String> create(MetaData metadata, Dialect dialect, Set<String> existing, UnaryOperator<String> key) {
+        requireReferencedTables(metadata);
         DdlCompiler ddl = dialect.ddl();
         List<ForeignKey> deferred = ddl.canAddForeignKeys() ? metadata.cyclicForeignKeys() : List.of();
         List<String> statements = new ArrayList<>();
@@ -128,6 +130,7 @@ public final class SchemaDdl {
             created.add(table);
             statements.add(ddl.createTable(table, deferred));
             statements.addAll(ddl.commentStatements(table));
+            statements.addAll(ddl.createUniqueIndexes(table));
             for (Index index : table.indexes()) {
                 statements.add(ddl.createIndex(table, index));
             }
@@ -139,6 +142,23 @@ public final class SchemaDdl {
             }
         }
         return statements;
+    }
+
+    /**
+     * Refuses a metadata whose foreign keys lead to a table it does not hold (a table of another
+     * metadata): creating it would fail on the database, or silently leave the other table out.
+     */
+    private static void requireReferencedTables(MetaData metadata) {
+        for (Table table : metadata.sortedTables()) {
+            for (ForeignKey fk : table.foreignKeys()) {
+                Table target = fk.referencedTable();
+                if (target != null && metadata.get(target.name()) != target) {
+                    throw new ConfigurationException("table " + table.name() + " has foreign key " + fk.name() + " to table "
+                            + target.name() + ", which is not in the metadata given; create the tables from the one metadata"
+                            + " that holds both (for models: Models.discover(), which maps every model of the program)");
+                }
+            }
+        }
     }
 
     private static Table owner(MetaData metadata, ForeignKey fk) {

@@ -47,7 +47,10 @@ public class DdlCompiler {
             parts.add(pk);
         }
         for (UniqueConstraint uq : table.uniqueConstraints()) {
-            parts.add("CONSTRAINT " + q(uq.name()) + " UNIQUE (" + columns(uq.columns()) + ")");
+            String clause = uniqueConstraintClause(uq);
+            if (clause != null) {
+                parts.add(clause);
+            }
         }
         for (CheckConstraint ck : table.checks()) {
             parts.add("CONSTRAINT " + q(ck.name()) + " CHECK (" + ck.sql() + ")");
@@ -59,6 +62,23 @@ public class DdlCompiler {
             }
         }
         return "CREATE TABLE " + q(table.name()) + " (\n\t" + String.join(",\n\t", parts) + "\n)" + tableOptions(table);
+    }
+
+    /**
+     * A unique constraint inside CREATE TABLE, or {@code null} when the dialect creates it as a
+     * named index instead (see {@link #createUniqueIndexes}).
+     */
+    protected String uniqueConstraintClause(UniqueConstraint uq) {
+        return "CONSTRAINT " + q(uq.name()) + " UNIQUE (" + columns(uq.columns()) + ")";
+    }
+
+    /**
+     * Statements run right after {@link #createTable} that make the table's unique constraints, for a
+     * database whose inline UNIQUE would be backed by an index of its own naming; none by default,
+     * as PostgreSQL and MariaDB name the backing index after the constraint.
+     */
+    public List<String> createUniqueIndexes(Table table) {
+        return List.of();
     }
 
     /** Text after the closing parenthesis of CREATE TABLE, such as MariaDB's engine and charset. */

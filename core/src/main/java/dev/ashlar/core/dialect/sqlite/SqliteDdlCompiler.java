@@ -8,6 +8,7 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.UniqueConstraint;
 import java.util.List;
 import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.Table;
 
 /** SQLite's DDL. */
@@ -87,6 +88,24 @@ class SqliteDdlCompiler extends DdlCompiler {
     private static UnsupportedFeatureException rebuild(Table table, String what) {
         return new UnsupportedFeatureException("SQLite cannot " + what + " of existing table " + table.name()
                 + " with ALTER TABLE; create the new table, copy the rows, drop the old one and rename the new one");
+    }
+
+    /**
+     * An inline UNIQUE is backed by an index SQLite names {@code sqlite_autoindex_<table>_<n>}, a name
+     * that EXPLAIN and the catalog report instead of the constraint's. A unique index is the same
+     * constraint to SQLite (it enforces it and upserts use it as a conflict target), so the
+     * constraint is made as {@code CREATE UNIQUE INDEX} under the naming convention's name.
+     */
+    @Override
+    protected String uniqueConstraintClause(UniqueConstraint uq) {
+        return null;
+    }
+
+    @Override
+    public List<String> createUniqueIndexes(Table table) {
+        return table.uniqueConstraints().stream()
+                .map(uq -> createIndex(table, new Index(uq.name(), uq.columns(), true)))
+                .toList();
     }
 
     /** SQLite cannot add constraints to a table; it needs not, as it checks foreign keys only on writes. */
