@@ -97,7 +97,7 @@ public final class ModelInfo<T> {
             if (value == null || (isGenerated(b) && b.primitive() && isZero(value))) {
                 continue;
             }
-            insert.set(b.column(), value);
+            insert = insert.set(b.column(), value);
         }
         return insert;
     }
@@ -109,8 +109,9 @@ public final class ModelInfo<T> {
     public T insert(Connection connection, T model) {
         Insert insert = insert(model);
         List<Binding> unset = new ArrayList<>();
+        Map<Column<?>, ?> set = insert.values();
         for (Binding b : mapping.bindings()) {
-            if (!insert.values().containsKey(b.column()) && (isGenerated(b) || b.column().clientDefault() != null)) {
+            if (!set.containsKey(b.column()) && (isGenerated(b) || b.column().clientDefault() != null)) {
                 unset.add(b);
             }
         }
@@ -119,7 +120,7 @@ public final class ModelInfo<T> {
             return model;
         }
         for (Binding b : unset) {
-            insert.returning(b.column());
+            insert = insert.returning(b.column());
         }
         Row row = connection.insertReturning(insert);
         Map<Binding, Object> generated = new LinkedHashMap<>();

@@ -151,9 +151,9 @@ final class JoinPlan {
         Select select = Sql.select(columns).from(root.table());
         for (Node n : all) {
             if (n.through != null) {
-                select.leftJoin(n.through, n.throughOn);
+                select = select.leftJoin(n.through, n.throughOn);
             }
-            select.leftJoin(n.alias, n.on);
+            select = select.leftJoin(n.alias, n.on);
         }
         boolean limited = limit != null || offset != null;
         if (limited && joinsCollection()) {
@@ -165,9 +165,9 @@ final class JoinPlan {
             Expression<Object> pk = root.key().get(0).column();
             Select inner = SelectParts.apply(Sql.select(pk).from(root.table()), conditions, order, limit, offset);
             DerivedTable chosen = new DerivedTable(inner, "lim");
-            select.where(root.key().get(0).column().in(Sql.select(chosen.col(pk)).from(chosen)));
+            select = select.where(root.key().get(0).column().in(Sql.select(chosen.col(pk)).from(chosen)));
         } else {
-            SelectParts.apply(select, conditions, List.of(), limit, offset);
+            select = SelectParts.apply(select, conditions, List.of(), limit, offset);
         }
         List<SortOrder> sort = new ArrayList<>(order);
         for (Node n : all) {
@@ -177,7 +177,7 @@ final class JoinPlan {
             }
         }
         if (!sort.isEmpty()) {
-            select.orderBy(sort.toArray(new SortOrder[0]));
+            select = select.orderBy(sort.toArray(new SortOrder[0]));
         }
         return select;
     }

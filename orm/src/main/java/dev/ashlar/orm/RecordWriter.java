@@ -51,17 +51,16 @@ final class RecordWriter {
         Update update = Sql.update(meta.table());
         for (Binding b : meta.mapping().bindings()) {
             if (!b.column().isPrimaryKey() && b != meta.version()) {
-                update.set(b.column(), meta.get(record, b));
+                update = update.set(b.column(), meta.get(record, b));
             }
         }
-        update.where(Keys.of(meta, record));
+        update = update.where(Keys.of(meta, record));
         Object result = record;
         Object version = null;
         if (meta.version() != null) {
             version = meta.get(record, meta.version());
             Object next = Values.nextVersion(version, meta.version().column().type().javaType());
-            update.set(meta.version().column(), next);
-            update.where(meta.version().column().eq(version));
+            update = update.set(meta.version().column(), next).where(meta.version().column().eq(version));
             result = meta.mapping().with(record, Map.of(meta.version(), next));
         }
         new StatementBatch(session.connection()).runVersioned(update, meta, record, version);
@@ -78,7 +77,7 @@ final class RecordWriter {
             session.connection().execute(delete);
         } else {
             Object version = meta.get(record, meta.version());
-            delete.where(meta.version().column().eq(version));
+            delete = delete.where(meta.version().column().eq(version));
             new StatementBatch(session.connection()).runVersioned(delete, meta, record, version);
         }
         Hooks.fire(Event.AFTER_DELETE, record);

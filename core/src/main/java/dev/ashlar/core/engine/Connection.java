@@ -115,7 +115,7 @@ public final class Connection implements AutoCloseable {
      * were requested, its primary key), read with RETURNING where the database has it.
      */
     public Row insertReturning(Insert insert) {
-        returnPrimaryKeyByDefault(insert);
+        insert = returnPrimaryKeyByDefault(insert);
         CompiledSql compiled = dialect.compile(insert);
         if (dialect.supportsInsertReturning()) {
             return runner.query(compiled, insert.returning(), 0).one();
@@ -131,8 +131,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Row> executeReturning(Statement statement) {
         if (statement instanceof Insert insert) {
-            returnPrimaryKeyByDefault(insert);
-            return new BatchWriter(this).insertReturning(insert);
+            return new BatchWriter(this).insertReturning(returnPrimaryKeyByDefault(insert));
         }
         List<Column<?>> returning = statement instanceof Update u ? u.returning()
                 : statement instanceof Delete d ? d.returning() : List.of();
@@ -159,10 +158,11 @@ public final class Connection implements AutoCloseable {
         return new BatchWriter(this).insertWithDrawnKeys(table, List.copyOf(columns), rows);
     }
 
-    private static void returnPrimaryKeyByDefault(Insert insert) {
+    private static Insert returnPrimaryKeyByDefault(Insert insert) {
         if (insert.returning().isEmpty()) {
-            insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
+            return insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
         }
+        return insert;
     }
 
     /**

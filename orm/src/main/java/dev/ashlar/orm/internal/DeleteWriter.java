@@ -28,7 +28,7 @@ public final class DeleteWriter {
             return;
         }
         Object expected = s.snapshotValue(meta.version());
-        delete.where(meta.version().column().eq(expected));
+        delete = delete.where(meta.version().column().eq(expected));
         batch.runVersioned(delete, meta, s.object, expected);
     }
 }

@@ -79,17 +79,18 @@ public final class EntityMeta {
             }
             dev.ashlar.core.sql.Param<?>[] slots = new dev.ashlar.core.sql.Param<?>[key.size()];
             for (int i = 0; i < slots.length; i++) {
-                slots[i] = slotEq(select, key.get(i).column());
+                slots[i] = slotOf(key.get(i).column());
+                select = whereSlot(select, key.get(i).column(), slots[i]);
             }
             byKey = t = dev.ashlar.core.engine.StatementTemplate.of(select, slots);
         }
         return t;
     }
 
-    private static <T> dev.ashlar.core.sql.Param<T> slotEq(dev.ashlar.core.sql.Select select, Column<T> column) {
-        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
-        select.where(column.eq(slot));
-        return slot;
+    @SuppressWarnings("unchecked")
+    private static <T> dev.ashlar.core.sql.Select whereSlot(dev.ashlar.core.sql.Select select, Column<T> column, dev.ashlar.core.sql.Param<?> slot) {
+        dev.ashlar.core.sql.Expression<T> value = (dev.ashlar.core.sql.Param<T>) slot;
+        return select.where(column.eq(value));
     }
 
     /**
@@ -107,13 +108,15 @@ public final class EntityMeta {
             int n = 0;
             for (int r = 0; r < rows; r++) {
                 if (r > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
                 for (Column<?> column : columns) {
-                    slots[n++] = setSlot(insert, column);
+                    dev.ashlar.core.sql.Param<?> slot = slotOf(column);
+                    insert = setSlot(insert, column, slot);
+                    slots[n++] = slot;
                 }
             }
-            insert.returning(returning.toArray(new Column<?>[0]));
+            insert = insert.returning(returning.toArray(new Column<?>[0]));
             t = dev.ashlar.core.engine.StatementTemplate.of(insert, slots);
             if (insertTemplates.size() >= MAX_INSERT_TEMPLATES) {
                 insertTemplates.clear(); // odd row counts of many flushes would otherwise pile up
@@ -123,10 +126,13 @@ public final class EntityMeta {
         return t;
     }
 
-    private static <T> dev.ashlar.core.sql.Param<T> setSlot(dev.ashlar.core.sql.Insert insert, Column<T> column) {
-        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
-        insert.set(column, slot);
-        return slot;
+    private static <T> dev.ashlar.core.sql.Param<T> slotOf(Column<T> column) {
+        return dev.ashlar.core.engine.StatementTemplate.slot(column.type());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> dev.ashlar.core.sql.Insert setSlot(dev.ashlar.core.sql.Insert insert, Column<T> column, dev.ashlar.core.sql.Param<?> slot) {
+        return insert.set(column, (dev.ashlar.core.sql.Param<T>) slot);
     }
 
     /** Insert templates kept per model. */
@@ -196,7 +202,9 @@ public final class EntityMeta {
             List<dev.ashlar.core.sql.Param<?>> slots = new ArrayList<>();
             for (int i = 0; i < bindings.size(); i++) {
                 if ((changed & (1L << i)) != 0) {
-                    slots.add(setSlot(update, bindings.get(i).column()));
+                    dev.ashlar.core.sql.Param<?> slot = slotOf(bindings.get(i).column());
+                    update = setSlot(update, bindings.get(i).column(), slot);
+                    slots.add(slot);
                 }
             }
             dev.ashlar.core.sql.Condition where = null;
@@ -207,18 +215,17 @@ public final class EntityMeta {
                 where = where == null ? part : where.and(part);
                 slots.add(slot);
             }
-            update.where(where);
+            update = update.where(where);
             t = dev.ashlar.core.engine.StatementTemplate.write(update, slots.toArray(new dev.ashlar.core.sql.Param<?>[0]));
             updateTemplates.putIfAbsent(changed, t);
         }
         return t;
     }
 
-    private static <T> dev.ashlar.core.sql.Param<T> setSlot(dev.ashlar.core.sql.Update update, Column<T> column) {
-        dev.ashlar.core.sql.Param<T> slot = dev.ashlar.core.engine.StatementTemplate.slot(column.type());
-        dev.ashlar.core.sql.Expression<T> value = slot;
-        update.set(column, value);
-        return slot;
+    @SuppressWarnings("unchecked")
+    private static <T> dev.ashlar.core.sql.Update setSlot(dev.ashlar.core.sql.Update update, Column<T> column, dev.ashlar.core.sql.Param<?> slot) {
+        dev.ashlar.core.sql.Expression<T> value = (dev.ashlar.core.sql.Param<T>) slot;
+        return update.set(column, value);
     }
 
     /** Positions of the key bindings among the mapped bindings, in key order (do not change the array). */

@@ -147,7 +147,7 @@ public final class RowInserter {
     private Insert groupInsert() {
         Insert insert = Sql.insertInto(table);
         for (InsertRow row : group) {
-            insert.values(row.valuesByColumn());
+            insert = insert.values(row.valuesByColumn());
         }
         return insert;
     }

@@ -10,17 +10,19 @@ public final class SelectParts {
     private SelectParts() {
     }
 
-    /** Adds the conditions (ANDed), the sort orders, and the limit and offset when given; returns {@code select}. */
+    /** {@code select} with the conditions (ANDed), the sort orders, and the limit and offset when given. */
     public static Select apply(Select select, List<Condition> conditions, List<SortOrder> order, Long limit, Long offset) {
-        conditions.forEach(select::where);
+        for (Condition condition : conditions) {
+            select = select.where(condition);
+        }
         if (!order.isEmpty()) {
-            select.orderBy(order.toArray(new SortOrder[0]));
+            select = select.orderBy(order.toArray(new SortOrder[0]));
         }
         if (limit != null) {
-            select.limit(limit);
+            select = select.limit(limit);
         }
         if (offset != null) {
-            select.offset(offset);
+            select = select.offset(offset);
         }
         return select;
     }

@@ -47,23 +47,21 @@ public final class UpdateWriter {
             Binding b = bindings.get(i);
             Object now = meta.get(s.object, b);
             if (!EntityMeta.same(now, s.snapshot[i])) {
-                update.set(b.column(), now);
+                update = update.set(b.column(), now);
                 changed = true;
             }
         }
         if (!changed) {
             return false;
         }
-        setOnUpdateValues(s, update);
-        update.where(Keys.ofSnapshot(s));
+        update = setOnUpdateValues(s, update).where(Keys.ofSnapshot(s));
         if (meta.version() == null) {
             batch.add(update);
             return true;
         }
         Object expected = s.snapshotValue(meta.version());
         Object next = Values.nextVersion(expected, meta.version().column().type().javaType());
-        update.set(meta.version().column(), next);
-        update.where(meta.version().column().eq(expected));
+        update = update.set(meta.version().column(), next).where(meta.version().column().eq(expected));
         undo.set(s, meta.version(), next);
         batch.runVersioned(update, meta, s.object, expected);
         return true;
@@ -126,17 +124,19 @@ public final class UpdateWriter {
 
     /**
      * The columns' on-update values (an updated-at time) go into the object too, so that memory
-     * matches the row without a reload; a value the caller set explicitly wins.
+     * matches the row without a reload; a value the caller set explicitly wins. Returns {@code update}
+     * with those values set.
      */
-    private void setOnUpdateValues(EntityState s, Update update) {
+    private Update setOnUpdateValues(EntityState s, Update update) {
         List<Binding> bindings = s.meta.mapping().bindings();
         for (int i = 0; i < bindings.size(); i++) {
             Binding b = bindings.get(i);
             if (b.column().onUpdate() != null && EntityMeta.same(s.meta.get(s.object, b), s.snapshot[i])) {
                 Object value = b.column().onUpdate().get();
                 undo.set(s, b, value);
-                update.set(b.column(), value);
+                update = update.set(b.column(), value);
             }
         }
+        return update;
     }
 }
