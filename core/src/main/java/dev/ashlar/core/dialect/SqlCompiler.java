@@ -60,6 +60,8 @@ public class SqlCompiler {
     /** Whether a statement's ORDER BY is being written, where labelled expressions are referred to by label. */
     protected boolean inOrderBy;
     private int derivedNames;
+    /** The table behind each alias written so far ({@code items AS i}), made on the first alias. */
+    private Map<String, String> tableByAlias;
 
     protected SqlCompiler(Dialect dialect) {
         this.dialect = dialect;
@@ -206,9 +208,9 @@ public class SqlCompiler {
     }
 
     /**
-     * {@code x LIKE p ESCAPE '\'}: the explicit escape makes backslash escape {@code %} and {@code _} on
-     * every database (SQLite has no default escape). Case-insensitive matching lowers both sides;
-     * databases with {@code ILIKE} override this.
+     * {@code x LIKE p ESCAPE 'e'}: the explicit escape character works the same on every database
+     * (SQLite has no default escape). Case-insensitive matching lowers both sides, which under a
+     * binary collation (MariaDB's tables) folds all of Unicode; PostgreSQL and SQLite override this.
      */
     public void visitLike(Like like) {
         if (like.ignoreCase()) {
@@ -222,7 +224,7 @@ public class SqlCompiler {
             sql.append(" LIKE ");
             operand(like.pattern());
         }
-        sql.append(" ESCAPE ").append(dialect.stringLiteral("\\"));
+        sql.append(" ESCAPE ").append(dialect.stringLiteral(String.valueOf(like.escape())));
     }
 
     /** Writes a {@link Between}. */
@@ -335,7 +337,20 @@ public class SqlCompiler {
 
     /** Writes a {@link TableAlias}. */
     public void visitTableAlias(TableAlias alias) {
+        if (tableByAlias == null) {
+            tableByAlias = new java.util.HashMap<>();
+        }
+        tableByAlias.put(alias.alias(), alias.table().name());
         identifier(alias.table().name()).append(" AS ").identifier(alias.alias());
+    }
+
+    /**
+     * The table behind each alias that the compiled statement gives ({@code i} for
+     * {@code items AS i}), in subqueries too: read from the statement tree while compiling, so that
+     * EXPLAIN can name aliased tables without reading the SQL text back.
+     */
+    public Map<String, String> tableAliases() {
+        return tableByAlias == null ? Map.of() : Map.copyOf(tableByAlias);
     }
 
     /** Writes a {@link DerivedTable}. */

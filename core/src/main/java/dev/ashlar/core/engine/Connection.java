@@ -1,6 +1,8 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
+import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.explain.TableAliases;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.explain.QueryPlan;
@@ -267,13 +269,14 @@ public final class Connection implements AutoCloseable {
 
     /** The database's plan for a query, with a verdict: which tables are fully scanned, which indexes used. */
     public QueryPlan explain(Select select) {
-        CompiledSql compiled = dialect.compile(select);
-        return explain(compiled.sql(), compiled.parameterValues());
+        SqlCompiler compiler = dialect.newCompiler();
+        CompiledSql compiled = compiler.compile(select);
+        return raw.explain(compiled.sql(), compiled.parameterValues(), TableAliases.of(compiler.tableAliases()));
     }
 
     /** The plan for raw SQL with positional {@code ?} parameters. */
     public QueryPlan explain(String sql, List<Object> parameters) {
-        return raw.explain(sql, parameters);
+        return raw.explain(sql, parameters, TableAliases.of(sql));
     }
 
     // ---- transactions ---------------------------------------------------------------------

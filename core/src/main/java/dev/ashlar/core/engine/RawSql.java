@@ -68,12 +68,12 @@ final class RawSql {
         }
     }
 
-    /** The database's plan for {@code sql} with positional {@code ?} parameters. */
-    QueryPlan explain(String sql, List<Object> parameters) {
+    /** The database's plan for {@code sql} with positional {@code ?} parameters and the query's table aliases. */
+    QueryPlan explain(String sql, List<Object> parameters, dev.ashlar.core.explain.TableAliases aliases) {
         runner.checkOpen();
         long start = System.nanoTime();
         try {
-            QueryPlan plan = runner.dialect().planReader().explain(runner.jdbc(), sql, parameters);
+            QueryPlan plan = runner.dialect().planReader().explain(runner.jdbc(), sql, parameters, aliases);
             if (runner.echo().on()) {
                 runner.echo().statement("EXPLAIN " + sql, parameters, start, plan.nodes().size(), "plan nodes");
             }

@@ -20,6 +20,6 @@ class PostgresCompiler extends SqlCompiler {
         operand(like.expression());
         sql.append(" ILIKE ");
         operand(like.pattern());
-        sql.append(" ESCAPE ").append(dialect.stringLiteral("\\"));
+        sql.append(" ESCAPE ").append(dialect.stringLiteral(String.valueOf(like.escape())));
     }
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Properties;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -98,8 +99,14 @@ public final class SqliteDialect extends Dialect {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
         }
+        // LIKE is case-sensitive on every database; SQLite's default ignores ASCII case.
+        config.addDataSourceProperty("case_sensitive_like", "true");
         // SQLite has one writer at a time: a small pool avoids piling up SQLITE_BUSY waits.
         config.setMaximumPoolSize(Math.min(config.getMaximumPoolSize(), 4));
+        // Connections come through a data source that registers Ashlar's functions (ilike) on each.
+        Properties properties = new Properties();
+        properties.putAll(config.getDataSourceProperties());
+        config.setDataSource(SqliteFunctions.dataSource(config.getJdbcUrl(), properties));
     }
 
     @Override
