@@ -398,16 +398,38 @@ public class SqlCompiler {
         }
         if (!select.groupBy().isEmpty()) {
             sql.append(" GROUP BY ");
-            list(select.groupBy(), ", ");
+            List<Expression<?>> groups = new ArrayList<>(select.groupBy().size());
+            for (Expression<?> e : select.groupBy()) {
+                groups.add(groupOrOrderItem(e, select.columns()));
+            }
+            list(groups, ", ");
         }
         if (select.having() != null) {
             sql.append(" HAVING ");
             select.having().accept(this);
         }
-        orderBy(select.orderBy());
+        List<SortOrder> orders = select.orderBy();
+        if (!orders.isEmpty()) {
+            List<SortOrder> mapped = new ArrayList<>(orders.size());
+            for (SortOrder o : orders) {
+                Expression<?> e = o.expression() instanceof Labeled<?> ? o.expression() : groupOrOrderItem(o.expression(), select.columns());
+                mapped.add(e == o.expression() ? o : new SortOrder(e, o.ascending(), o.nulls()));
+            }
+            orders = mapped;
+        }
+        orderBy(orders);
         limitOffset(select.limit(), select.offset());
         qualifyColumns = outerQualify;
         inOrderBy = outerOrderBy;
+    }
+
+    /**
+     * What a GROUP BY or ORDER BY item of a SELECT is written as: the expression itself here. A
+     * database that must see the item as the same expression as a select-list column, where the two
+     * bind their own parameters (PostgreSQL), overrides this.
+     */
+    protected Expression<?> groupOrOrderItem(Expression<?> item, List<Expression<?>> selectList) {
+        return item;
     }
 
     /** {@code WITH [RECURSIVE] name AS (query), ... }. */
