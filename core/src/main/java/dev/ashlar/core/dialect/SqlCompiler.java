@@ -679,7 +679,8 @@ public class SqlCompiler {
             return;
         }
         if (!supported) {
-            throw new UnsupportedFeatureException(dialect.name() + " has no " + statement + " ... RETURNING (table " + table.name() + ")");
+            throw new UnsupportedFeatureException(dialect.name() + " has no " + statement + " ... RETURNING (table " + table.name()
+                    + "); run the " + statement + " and then SELECT the rows by the same condition, in one transaction");
         }
         sql.append(" RETURNING ");
         boolean qualify = qualifyColumns;

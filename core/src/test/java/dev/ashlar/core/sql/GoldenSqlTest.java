@@ -59,7 +59,7 @@ class GoldenSqlTest {
         Select q = select(s.name, s.supName).from(s.items).fullJoin(s.suppliers);
         assertThat(sqlite.compile(q).sql()).isEqualTo(
                 "SELECT items.name, suppliers.name FROM items FULL JOIN suppliers ON items.supplier_id = suppliers.id");
-        assertThatThrownBy(() -> mariadb.compile(q)).isInstanceOf(UnsupportedOperationException.class)
+        assertThatThrownBy(() -> mariadb.compile(q)).isInstanceOf(dev.ashlar.core.error.UnsupportedFeatureException.class)
                 .hasMessageContaining("mariadb has no FULL JOIN");
     }
 

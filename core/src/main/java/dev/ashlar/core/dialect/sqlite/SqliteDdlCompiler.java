@@ -1,5 +1,6 @@
 package dev.ashlar.core.dialect.sqlite;
 
+import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.schema.Column;
@@ -35,12 +36,14 @@ class SqliteDdlCompiler extends DdlCompiler {
 
     @Override
     public String addForeignKey(Table table, ForeignKey fk) {
-        throw new UnsupportedOperationException("SQLite cannot add a foreign key to an existing table; declare it in CREATE TABLE");
+        throw new UnsupportedFeatureException("sqlite cannot add a foreign key (on " + fk.columns().stream().map(c -> c.name()).toList() + ") to an existing table "
+                + table.name() + "; declare it in CREATE TABLE, or create a new table with it and copy the rows over");
     }
 
     @Override
     public String dropForeignKey(Table table, ForeignKey fk) {
-        throw new UnsupportedOperationException("SQLite cannot drop a foreign key from a table");
+        throw new UnsupportedFeatureException("sqlite cannot drop a foreign key (on " + fk.columns().stream().map(c -> c.name()).toList() + ") from table " + table.name()
+                + "; create a new table without it and copy the rows over");
     }
 
     /** Matches the text format of {@link SqliteTypeCodecs} for DateTime, so defaults and bound values sort together. */
