@@ -545,7 +545,7 @@ public class SqlCompiler {
     public void visitUpdate(Update update) {
         Map<Column<?>, Expression<?>> values = update.valuesWithOnUpdate();
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("UPDATE " + update.table().name() + " sets no column");
+            throw new dev.ashlar.core.error.AshlarException("UPDATE " + update.table().name() + " sets no column");
         }
         sql.append("UPDATE ");
         identifier(update.table().name());
@@ -599,7 +599,7 @@ public class SqlCompiler {
         for (int r = 0; r < rows.size(); r++) {
             Map<Column<?>, Expression<?>> row = rows.get(r);
             if (!row.keySet().equals(first.keySet())) {
-                throw new IllegalArgumentException("the rows of one multi-row INSERT INTO " + insert.table().name()
+                throw new dev.ashlar.core.error.AshlarException("the rows of one multi-row INSERT INTO " + insert.table().name()
                         + " must set the same columns: row 1 sets " + names(first.keySet()) + ", row " + (r + 1) + " sets " + names(row.keySet()));
             }
             sql.append(r > 0 ? ", (" : "(");

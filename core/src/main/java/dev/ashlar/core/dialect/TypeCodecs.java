@@ -93,7 +93,7 @@ public class TypeCodecs {
         if (type instanceof JsonType t) {
             return json();
         }
-        throw new IllegalArgumentException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
+        throw new dev.ashlar.core.error.AshlarException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
     }
 
     /** A mapped type goes through its storage type's codec, converted on each side. */

@@ -81,7 +81,7 @@ public class TypeCompiler {
         if (type instanceof JsonType t) {
             return json();
         }
-        throw new IllegalArgumentException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
+        throw new dev.ashlar.core.error.AshlarException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
     }
 
     protected String string(StringType type) {

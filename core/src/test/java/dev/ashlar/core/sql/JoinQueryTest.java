@@ -58,7 +58,7 @@ class JoinQueryTest {
             TableAlias child = s.categories.as("child");
             TableAlias parent = s.categories.as("parent");
             assertThatThrownBy(() -> select(child.col(s.catName)).from(child).join(parent))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ambiguous");
+                    .isInstanceOf(dev.ashlar.core.error.AshlarException.class).hasMessageContaining("ambiguous");
             try (Connection c = engine.connect()) {
                 Select q = select(child.col(s.catName), parent.col(s.catName))
                         .from(child).leftJoin(parent, child.col(s.catParent).eq(parent.col(s.catId)))
@@ -81,7 +81,7 @@ class JoinQueryTest {
         try (Engine engine = Engine.create(db.url())) {
             Shop s = Shop.create(engine);
             assertThatThrownBy(() -> select(s.supName).from(s.suppliers).join(s.categories))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(dev.ashlar.core.error.AshlarException.class)
                     .hasMessageContaining("no foreign key links categories to [suppliers]");
         }
     }
