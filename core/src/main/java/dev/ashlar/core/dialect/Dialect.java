@@ -215,6 +215,11 @@ public abstract class Dialect {
         return Optional.empty();
     }
 
+    /** Whether {@code FULL JOIN} works. */
+    public boolean supportsFullJoin() {
+        return true;
+    }
+
     /** Whether {@code UPDATE ... RETURNING} works. */
     public boolean supportsUpdateReturning() {
         return true;

@@ -84,7 +84,7 @@ public class TypeCompiler {
         if (type instanceof dev.ashlar.core.types.DatabaseType t) {
             return t.spelling();
         }
-        throw new IllegalArgumentException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
+        throw new dev.ashlar.core.error.AshlarException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
     }
 
     protected String string(StringType type) {

@@ -173,6 +173,12 @@ public final class MariaDbDialect extends Dialect {
         };
     }
 
+    /** MariaDB has no FULL JOIN. */
+    @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
     @Override
     public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
         Kind kind = kindOf(e.getErrorCode());

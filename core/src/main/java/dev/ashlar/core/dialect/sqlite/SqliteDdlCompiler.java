@@ -1,5 +1,6 @@
 package dev.ashlar.core.dialect.sqlite;
 
+import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.UnsupportedFeatureException;

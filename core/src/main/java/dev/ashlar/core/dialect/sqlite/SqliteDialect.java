@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
+import java.util.Properties;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -125,8 +126,14 @@ public final class SqliteDialect extends Dialect {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
         }
+        // LIKE is case-sensitive on every database; SQLite's default ignores ASCII case.
+        config.addDataSourceProperty("case_sensitive_like", "true");
         // SQLite has one writer at a time: a small pool avoids piling up SQLITE_BUSY waits.
         config.setMaximumPoolSize(Math.min(config.getMaximumPoolSize(), 4));
+        // Connections come through a data source that registers Ashlar's functions (ilike) on each.
+        Properties properties = new Properties();
+        properties.putAll(config.getDataSourceProperties());
+        config.setDataSource(SqliteFunctions.dataSource(config.getJdbcUrl(), properties));
     }
 
     /**
