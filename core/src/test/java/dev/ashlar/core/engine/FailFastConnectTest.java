@@ -68,7 +68,7 @@ class FailFastConnectTest {
         try (Engine warm = Engine.create("sqlite://"); Connection c = warm.connect()) {
             assertThat(c.isClosed()).isFalse();
         }
-        connectFails("sqlite:///" + dir.resolve("no/such/directory/x.db"), "check");
+        connectFails("sqlite:///" + dir.resolve("no/such/directory/x.db"), "check that the database file's directory exists");
     }
 
     /**

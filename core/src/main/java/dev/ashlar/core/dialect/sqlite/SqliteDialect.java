@@ -121,6 +121,12 @@ public final class SqliteDialect extends Dialect {
         return true; // SQLite 3.35+; sqlite-jdbc bundles a newer one
     }
 
+    /** SQLite has no server or account: a file that cannot be opened is the only failure. */
+    @Override
+    public String connectFailureHint(SQLException e, EngineUrl url) {
+        return "check that the database file's directory exists and that this process may read and write there";
+    }
+
     @Override
     public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
         if (!(e instanceof SQLiteException se)) {
