@@ -13,4 +13,19 @@ public interface DialectProvider {
 
     /** A new dialect instance. */
     Dialect create();
+
+    /**
+     * Whether this dialect's URLs name a file rather than a server: {@code scheme:///relative/path},
+     * {@code scheme:////absolute/path}, and {@code scheme://} for an in-memory database. False by
+     * default: {@code scheme://user:password@host:port/database}.
+     */
+    default boolean urlsNameFiles() {
+        return false;
+    }
+
+    /** A URL of this dialect to show in messages about malformed URLs. */
+    default String exampleUrl() {
+        String scheme = schemes().iterator().next();
+        return urlsNameFiles() ? scheme + ":///items.db" : scheme + "://user:password@localhost/mydb";
+    }
 }

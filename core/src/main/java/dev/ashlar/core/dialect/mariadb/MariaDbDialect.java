@@ -34,6 +34,11 @@ public final class MariaDbDialect extends Dialect {
         }
 
         @Override
+        public String exampleUrl() {
+            return "mariadb://user:password@localhost:3306/mydb";
+        }
+
+        @Override
         public Dialect create() {
             return new MariaDbDialect();
         }

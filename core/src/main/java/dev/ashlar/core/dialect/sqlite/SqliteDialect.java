@@ -37,6 +37,17 @@ public final class SqliteDialect extends Dialect {
             return Set.of("sqlite");
         }
 
+        /** {@code sqlite:///relative.db}, {@code sqlite:////absolute.db}, {@code sqlite://} in memory. */
+        @Override
+        public boolean urlsNameFiles() {
+            return true;
+        }
+
+        @Override
+        public String exampleUrl() {
+            return "sqlite:///items.db";
+        }
+
         @Override
         public Dialect create() {
             return new SqliteDialect();
