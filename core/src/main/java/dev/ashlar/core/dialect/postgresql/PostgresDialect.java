@@ -6,6 +6,7 @@ import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
+import dev.ashlar.core.dialect.IdentifierLimit;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -43,6 +44,14 @@ public final class PostgresDialect extends Dialect {
     public LexicalRules lexicalRules() {
         return LEXICAL_RULES;
     }
+
+    /** PostgreSQL keeps the first 63 bytes (NAMEDATALEN - 1) of a name and drops the rest without an error. */
+    @Override
+    public IdentifierLimit identifierLimit() {
+        return LIMIT;
+    }
+
+    private static final IdentifierLimit LIMIT = new IdentifierLimit(63, IdentifierLimit.Unit.BYTES);
 
     @Override
     public String name() {
