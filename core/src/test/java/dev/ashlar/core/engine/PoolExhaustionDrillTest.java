@@ -65,8 +65,10 @@ class PoolExhaustionDrillTest {
                     }
                 }));
             }
+            int typed = 0;
             for (Future<Throwable> waiter : waiters) {
                 Throwable failure = waiter.get(60, TimeUnit.SECONDS);
+                typed += failure instanceof PoolExhaustedException ? 1 : 0;
                 assertThat(failure).isInstanceOf(PoolExhaustedException.class).isNotInstanceOf(ConnectionException.class)
                         .hasMessageContaining("all " + POOL + " connections of the pool were in use")
                         .hasMessageContaining("EngineOptions.poolSize");
@@ -79,6 +81,8 @@ class PoolExhaustionDrillTest {
             assertThat(after.active()).isZero();
             assertThat(after.waiting()).isZero();
             assertThat(after.maximum()).isEqualTo(POOL);
+            System.out.printf("DRILL pool exhaustion [%s]: pool %d, %d waiters, %d of %d PoolExhaustedException, afterwards %s%n",
+                    db, POOL, WAITERS, typed, WAITERS, after);
             try (Connection again = engine.connect(); Result r = again.sql("SELECT 2 AS two", Map.of())) {
                 assertThat(((Number) r.one().get(0)).intValue()).isEqualTo(2);
             }
