@@ -19,7 +19,7 @@ public final class Models {
      *
      * @throws MappingException listing every problem of the class
      */
-    public static <T> ModelInfo<T> of(Class<T> type) {
+    public static <T> ModelMapping<T> of(Class<T> type) {
         return SHARED.of(type);
     }
 
@@ -28,12 +28,40 @@ public final class Models {
         return SHARED.of(type).table();
     }
 
-    /** The shared metadata holding the tables of every model used through this class; pass it to {@code SchemaDdl.createAll}. */
+    /** The shared registry that {@link #of} uses: the one an ORM session uses when its options name none. */
+    public static ModelRegistry registry() {
+        return SHARED;
+    }
+
+    /**
+     * The shared metadata holding the tables of the models used through this class <em>so far</em>
+     * (and the models their relationships and keys reach): the same metadata as
+     * {@code Item_.TABLE.metadata()}. A model the program has not touched yet is not in it; for the
+     * whole schema, use {@link #discover()}.
+     */
     public static MetaData metadata() {
         return SHARED.metadata();
     }
 
-    /** An {@code INSERT} of the model object's non-null values; see {@link ModelInfo#insert(Object)}. */
+    /**
+     * The shared metadata with every model of the program in it: each model class that the
+     * annotation processor listed, in any jar or class folder on the context class loader (or, without
+     * one, this class's loader). This is how a program gets its whole schema:
+     * {@code SchemaDdl.createAll(engine, Models.discover())}.
+     *
+     * @throws MappingException when a listed model cannot be mapped
+     */
+    public static MetaData discover() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return discover(loader != null ? loader : Models.class.getClassLoader());
+    }
+
+    /** {@link #discover()} over the models listed for {@code loader}; see {@link ModelRegistry#discover(ClassLoader)}. */
+    public static MetaData discover(ClassLoader loader) {
+        return SHARED.discover(loader);
+    }
+
+    /** An {@code INSERT} of the model object's non-null values; see {@link ModelMapping#insert(Object)}. */
     @SuppressWarnings("unchecked")
     public static <T> Insert insert(T model) {
         return of((Class<T>) model.getClass()).insert(model);

@@ -9,17 +9,26 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
+import dev.ashlar.declarative.Check;
 import dev.ashlar.declarative.ColumnOptions;
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.Id;
+import dev.ashlar.declarative.IndexOn;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.Model;
+import dev.ashlar.declarative.ModelMapping;
+import dev.ashlar.declarative.Models;
+import dev.ashlar.declarative.Relation;
+import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
-import dev.ashlar.declarative.internal.MappingRules;
-import dev.ashlar.declarative.internal.MappingRules.FieldFacts;
-import dev.ashlar.declarative.internal.MappingRules.Kind;
+import dev.ashlar.declarative.UniqueTogether;
+import dev.ashlar.declarative.MappingRules;
+import dev.ashlar.declarative.MappingRules.FieldFacts;
+import dev.ashlar.declarative.MappingRules.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +39,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Generated;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -55,19 +63,30 @@ import javax.tools.Diagnostic;
  * applies. Found by javac through {@code META-INF/services}, so declaring the processor jar as a
  * {@code provided} dependency is enough.
  */
-// Claims the field annotations too, so that javac does not warn that no processor took them.
-@SupportedAnnotationTypes("dev.ashlar.declarative.*")
 public final class MetamodelProcessor extends AbstractProcessor {
-    private static final ClassName MODEL_INFO = ClassName.get("dev.ashlar.declarative", "ModelInfo");
-    private static final ClassName MODELS = ClassName.get("dev.ashlar.declarative", "Models");
-    private static final ClassName TABLE = ClassName.get("dev.ashlar.core.schema", "Table");
-    private static final ClassName COLUMN = ClassName.get("dev.ashlar.core.schema", "Column");
-    private static final ClassName RELATION = ClassName.get("dev.ashlar.declarative", "Relation");
+    /** Claims the field annotations too, so that javac does not warn that no processor took them. */
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Model.class.getPackageName() + ".*");
+    }
+
+    // named through the classes themselves, so that a rename is a compile error here rather than broken generated code
+    private static final ClassName MODEL_MAPPING = ClassName.get(ModelMapping.class);
+    private static final ClassName MODELS = ClassName.get(Models.class);
+    private static final ClassName TABLE = ClassName.get(Table.class);
+    private static final ClassName COLUMN = ClassName.get(Column.class);
+    private static final ClassName RELATION = ClassName.get(Relation.class);
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
     }
+
+    /** Binary names of the models seen in every round, written to {@link ModelRegistry#MODEL_INDEX} in the last. */
+    private final java.util.SortedSet<String> models = new java.util.TreeSet<>();
+    private final List<Element> modelElements = new ArrayList<>();
+    /** The model that maps each table, over every round of this compilation. */
+    private final Map<String, TypeElement> modelByTable = new HashMap<>();
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -76,9 +95,46 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 error(element.getSimpleName() + ": @Model applies only to classes and records", element);
                 continue;
             }
-            generate((TypeElement) element);
+            TypeElement type = (TypeElement) element;
+            models.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+            modelElements.add(type);
+            if (claimTable(type)) {
+                generate(type);
+            }
+        }
+        if (round.processingOver() && !models.isEmpty()) {
+            writeModelIndex();
         }
         return true;
+    }
+
+    private void writeModelIndex() {
+        try {
+            javax.tools.FileObject index = processingEnv.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "",
+                    ModelRegistry.MODEL_INDEX, modelElements.toArray(new Element[0]));
+            try (java.io.Writer w = index.openWriter()) {
+                for (String model : models) {
+                    w.write(model);
+                    w.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write " + ModelRegistry.MODEL_INDEX + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records the model's table, or reports that another model of this compilation maps it already,
+     * naming both (the same rule the runtime registry applies); {@code false} then.
+     */
+    private boolean claimTable(TypeElement type) {
+        String table = MappingRules.tableName(type.getSimpleName().toString(), type.getAnnotation(Model.class).table());
+        TypeElement first = modelByTable.putIfAbsent(table, type);
+        if (first == null || first.equals(type)) {
+            return true;
+        }
+        error(MappingRules.sharedTableProblem(type.getQualifiedName().toString(), table, first.getQualifiedName().toString()), type);
+        return false;
     }
 
     /** A field that maps cleanly: its element, column name and the Java type its column holds. */
@@ -121,10 +177,37 @@ public final class MetamodelProcessor extends AbstractProcessor {
             error(MappingRules.noIdProblem(modelName), type);
             ok = false;
         }
+        ok &= checkTableConstraints(type, modelName);
         List<RelationField> relations = relationFields(type);
         if (ok) {
             write(type, mapped, relations);
         }
+    }
+
+    /**
+     * Checks the class-level {@code @UniqueTogether}, {@code @IndexOn} and {@code @Check} by the same
+     * rules as the runtime: every name must be a mapped field. Returns whether all are sound.
+     */
+    private boolean checkTableConstraints(TypeElement type, String modelName) {
+        List<String> mapped = mappedFields(type).stream().map(f -> f.getSimpleName().toString()).toList();
+        List<String> problems = new ArrayList<>();
+        for (UniqueTogether u : type.getAnnotationsByType(UniqueTogether.class)) {
+            List<String> names = List.of(u.value());
+            problems.addAll(MappingRules.constraintFieldProblems(modelName, MappingRules.describeConstraint("UniqueTogether", names),
+                    names, mapped));
+        }
+        for (IndexOn ix : type.getAnnotationsByType(IndexOn.class)) {
+            List<String> names = List.of(ix.value());
+            problems.addAll(MappingRules.constraintFieldProblems(modelName, MappingRules.describeConstraint("IndexOn", names),
+                    names, mapped));
+        }
+        for (Check ck : type.getAnnotationsByType(Check.class)) {
+            problems.addAll(MappingRules.checkProblems(modelName, ck.name(), ck.sql()));
+        }
+        for (String problem : problems) {
+            error(problem, type);
+        }
+        return problems.isEmpty();
     }
 
     /** A relationship field and the model it leads to. */
@@ -226,12 +309,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", getClass().getName()).build())
                 .addJavadoc("Typed columns of {@link $T}, generated from its annotations.\n", model)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(MODEL_INFO, model), "MODEL",
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(MODEL_MAPPING, model), "MODEL",
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The mapped model.\n")
                         .initializer("$T.of($T.class)", MODELS, model).build())
                 .addField(FieldSpec.builder(TABLE, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The model's table.\n")
+                        .addJavadoc("The model's table. Its {@code metadata()} holds only the models used so far;\n"
+                                + "{@code Models.discover()} gives the whole schema.\n")
                         .initializer("MODEL.table()").build());
         for (MappedField f : fields) {
             TypeName columnType = f.columnType();

@@ -59,6 +59,15 @@ public abstract class Dialect {
     /** The DDL compiler. */
     public abstract DdlCompiler ddl();
 
+    /**
+     * Reads this database's catalog for {@link dev.ashlar.core.reflect.Inspector}. A dialect without
+     * one cannot be reflected, and says so.
+     */
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException("the " + name() + " dialect has no catalog reader, so its "
+                + "schemas cannot be reflected; give " + getClass().getSimpleName() + " a catalog() override");
+    }
+
     /** Reads this database's EXPLAIN output into a plan with a verdict. */
     public abstract dev.ashlar.core.explain.PlanReader planReader();
 
@@ -234,6 +243,40 @@ public abstract class Dialect {
         return LexicalRules.STANDARD;
     }
 
+    /**
+     * Whether DDL takes part in transactions, so that a failed schema change rolls back with the rest
+     * (PostgreSQL and SQLite). MariaDB commits implicitly before and after each DDL statement.
+     */
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    /**
+     * The named, session-scoped lock this database offers, used so that one migrator runs at a time.
+     * A dialect without one says so, and migrations then refuse to run rather than run unguarded.
+     */
+    public SessionLock sessionLock() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException(name() + " offers no session-scoped lock, which "
+                + "migrations need so that two processes never migrate at once; override Dialect.sessionLock() in its dialect");
+    }
+
+    /**
+     * Indexes in the current schema that exist but are not usable, such as one left INVALID by an
+     * interrupted {@code CREATE INDEX CONCURRENTLY} on PostgreSQL. None elsewhere: their index builds
+     * either complete or leave nothing.
+     */
+    public java.util.List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
+        return java.util.List.of();
+    }
+
+    /**
+     * How this database changes a table that its ALTER TABLE cannot change in place, or empty when
+     * ALTER TABLE suffices (PostgreSQL, MariaDB). SQLite rebuilds the table.
+     */
+    public java.util.Optional<TableRebuild> tableRebuild() {
+        return java.util.Optional.empty();
+    }
+
     /** The JDBC URL for an Ashlar URL of this dialect. */
     public abstract String jdbcUrl(dev.ashlar.core.engine.EngineUrl url);
 
@@ -245,6 +288,22 @@ public abstract class Dialect {
 
     /** Sets pool and driver properties this database needs; called once when an engine starts. */
     public void configurePool(HikariConfig config, dev.ashlar.core.engine.EngineUrl url) {
+    }
+
+    /**
+     * Gives a connection that Ashlar did not open (from a caller's {@link javax.sql.DataSource}) the
+     * session settings that {@link #configurePool} gives the connections of Ashlar's own pool. Called
+     * when an engine over a caller's data source borrows a connection, on every borrowing until it
+     * returns {@code true}, so keep it cheap: check before sending anything.
+     *
+     * @param connection the borrowed connection, possibly inside a transaction that its owner began
+     * @return whether the settings now last for the connection's life (so Ashlar stops calling this
+     *     for it); {@code false} when they may be undone, for example by the rollback of the
+     *     transaction they were made in
+     * @throws SQLException when a setting cannot be made
+     */
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        return true;
     }
 
     /**

@@ -93,6 +93,9 @@ public class TypeCodecs {
         if (type instanceof JsonType t) {
             return json();
         }
+        if (type instanceof dev.ashlar.core.types.DatabaseType t) {
+            return Codec.of(java.sql.Types.OTHER, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i));
+        }
         throw new IllegalArgumentException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
     }
 

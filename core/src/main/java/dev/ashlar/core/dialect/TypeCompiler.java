@@ -81,6 +81,9 @@ public class TypeCompiler {
         if (type instanceof JsonType t) {
             return json();
         }
+        if (type instanceof dev.ashlar.core.types.DatabaseType t) {
+            return t.spelling();
+        }
         throw new IllegalArgumentException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
     }
 

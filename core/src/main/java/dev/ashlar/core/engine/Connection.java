@@ -72,6 +72,11 @@ public final class Connection implements AutoCloseable {
         return runner;
     }
 
+    /** Marks this connection as borrowed inside a transaction managed outside Ashlar; see {@link ManagedTransactions}. */
+    void joinManagedTransaction() {
+        transactions.joinManaged();
+    }
+
     // ---- statements -----------------------------------------------------------------------
 
     /** Runs a query; read the rows from the returned {@link Result}, which holds an open cursor. */
@@ -293,7 +298,8 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether a transaction is open: one begun with {@link #begin()} and not yet committed or rolled
-     * back (a savepoint counts, as it lies inside one). The implicit transaction of an open
+     * back (a savepoint counts, as it lies inside one), or a framework's transaction that this
+     * connection was borrowed in (see {@link ManagedTransactions}). The implicit transaction of an open
      * PostgreSQL {@link #cursor(Select) cursor} does not count. A closed connection is in none.
      */
     public boolean inTransaction() {
@@ -319,7 +325,8 @@ public final class Connection implements AutoCloseable {
      * Rolls back any open transaction and returns the connection to the pool. After the connection
      * broke (a statement failed with a {@link dev.ashlar.core.error.ConnectionException}), nothing is
      * sent and nothing is raised: the database discarded the open work with the connection, the pool
-     * closes it instead of lending it again, and the failure that broke it was raised already.
+     * closes it instead of lending it again, and the failure that broke it was raised already. A
+     * framework's transaction that the connection was borrowed in stays open, for its owner to end.
      */
     @Override
     public void close() {

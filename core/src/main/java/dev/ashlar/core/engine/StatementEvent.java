@@ -3,6 +3,7 @@ package dev.ashlar.core.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One statement as an {@link ExecutionListener} sees it. The same object is passed to
@@ -25,6 +26,9 @@ public final class StatementEvent {
     private long durationNanos = -1;
     private RuntimeException error;
     private Map<Object, Object> attributes;
+    /** Where the statement ran and its values, for the slow-query log's EXPLAIN; never exposed to listeners. */
+    StatementRunner runner;
+    Supplier<List<Object>> values;
 
     StatementEvent(StatementKind kind, String sql, List<String> tables, int batchSize, boolean batch, long startNanos,
                    ExecutionListener connectionListener, List<ExecutionListener> engineListeners) {

@@ -132,7 +132,7 @@ final class StatementRunner {
                   Call<T> call, ToLongFunction<? super T> rows, String note) {
         checkOpen();
         long start = System.nanoTime();
-        StatementEvent event = started(kind, sql, source, batchSize, batch, start);
+        StatementEvent event = started(kind, sql, source, batchSize, batch, start, values);
         T outcome;
         try {
             outcome = call.run();
@@ -167,11 +167,14 @@ final class StatementRunner {
         }
     }
 
-    private StatementEvent started(StatementKind kind, String sql, SqlNode source, int batchSize, boolean batch, long start) {
+    private StatementEvent started(StatementKind kind, String sql, SqlNode source, int batchSize, boolean batch, long start,
+                                  Supplier<List<Object>> values) {
         if (listener == null && engineListeners.isEmpty()) {
             return null;
         }
         StatementEvent event = new StatementEvent(kind, sql, StatementTables.of(source), batchSize, batch, start, listener, engineListeners);
+        event.runner = this;
+        event.values = values;
         for (ExecutionListener l : engineListeners) {
             l.statementStarted(event);
         }
@@ -271,7 +274,7 @@ final class StatementRunner {
     Result open(StatementKind kind, SqlNode source, String sql, Supplier<List<Object>> values, Call<Opened> call) {
         checkOpen();
         long start = System.nanoTime();
-        StatementEvent event = started(kind, sql, source, 1, false, start);
+        StatementEvent event = started(kind, sql, source, 1, false, start, values);
         try {
             Opened opened = call.run();
             if (opened.rows() == null) {

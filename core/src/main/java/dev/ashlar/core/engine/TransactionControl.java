@@ -14,9 +14,16 @@ final class TransactionControl {
     private Transaction current;
     private Integer isolationToRestore;
     private int savepoints;
+    /** Whether the connection was borrowed inside a transaction that a framework manages: Ashlar's ones are savepoints in it. */
+    private boolean managed;
 
     TransactionControl(StatementRunner runner) {
         this.runner = runner;
+    }
+
+    /** Joins the managed transaction the connection was borrowed in: it is open until the connection is closed, and never ended here. */
+    void joinManaged() {
+        managed = true;
     }
 
     /** Starts a transaction at {@code isolation} (or the default when null), or a savepoint inside an open one. */
@@ -53,6 +60,10 @@ final class TransactionControl {
     }
 
     boolean inTransaction() {
+        return managed || ownInTransaction();
+    }
+
+    private boolean ownInTransaction() {
         return current != null && current.isActive();
     }
 
@@ -111,7 +122,7 @@ final class TransactionControl {
 
     /** Rolls back every open transaction, innermost first, as a connection going back to the pool must. */
     void rollbackAll() {
-        while (inTransaction()) {
+        while (ownInTransaction()) {
             current.rollback();
         }
     }

@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.IdentifierLimit;
@@ -13,7 +14,9 @@ import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.error.DatabaseException;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +45,13 @@ public final class MariaDbDialect extends Dialect {
         @Override
         public Dialect create() {
             return new MariaDbDialect();
+        }
+
+        /** MariaDB, and MySQL (which answers to the same schemes). */
+        @Override
+        public boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+            String product = metadata.getDatabaseProductName();
+            return "MariaDB".equals(product) || "MySQL".equals(product);
         }
     }
 
@@ -74,6 +84,13 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public SqlCompiler newCompiler() {
         return new MariaDbCompiler(this);
+    }
+
+    private final MariaDbCatalogReader catalog = new MariaDbCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
     }
 
     @Override
@@ -141,6 +158,15 @@ public final class MariaDbDialect extends Dialect {
         config.addDataSourceProperty("useBulkStmtsForInserts", "true");
     }
 
+    /** The session settings of {@link #SESSION_SETUP}; MariaDB's SET is not transactional, so once per connection lasts. */
+    @Override
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(SESSION_SETUP);
+        }
+        return true;
+    }
+
     /** MariaDB reports a wrong password and an unknown database by error number; SQLSTATEs 28000 and 42000 are shared. */
     @Override
     public String connectFailureHint(SQLException e, EngineUrl url) {
@@ -178,5 +204,16 @@ public final class MariaDbDialect extends Dialect {
             case 1045, 1044, 1049, 2002, 2003, 2006, 2013, 1927, 1053, 4031 -> Kind.CONNECTION;
             default -> null;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new MariaDbSessionLock();
+    }
+
+    /** MariaDB commits implicitly around every DDL statement, so a migration journals each step instead. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
     }
 }

@@ -7,12 +7,18 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.IdentifierLimit;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.postgresql.PGConnection;
 
 /** PostgreSQL. Its SQLSTATEs are precise, so it uses the standard error mapping unchanged. */
 public final class PostgresDialect extends Dialect {
@@ -31,6 +37,11 @@ public final class PostgresDialect extends Dialect {
         @Override
         public Dialect create() {
             return new PostgresDialect();
+        }
+
+        @Override
+        public boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+            return "PostgreSQL".equals(metadata.getDatabaseProductName());
         }
     }
 
@@ -61,6 +72,13 @@ public final class PostgresDialect extends Dialect {
     @Override
     public SqlCompiler newCompiler() {
         return new PostgresCompiler(this);
+    }
+
+    private final PostgresCatalogReader catalog = new PostgresCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
     }
 
     @Override
@@ -111,6 +129,39 @@ public final class PostgresDialect extends Dialect {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // Sessions run in UTC, as on MariaDB, so that CURRENT_TIMESTAMP defaults of naive DateTime columns hold UTC
         // like the client-side defaults do, whatever the JVM's zone (the driver would otherwise send that zone).
-        config.setConnectionInitSql("SET TIME ZONE 'UTC'");
+        config.setConnectionInitSql(SET_UTC);
+    }
+
+    private static final String SET_UTC = "SET TIME ZONE 'UTC'";
+
+    /**
+     * Sets the session's time zone to UTC when it is not. The driver keeps the server's reported
+     * {@code TimeZone} locally, so the check costs no round trip; a SET made inside a transaction
+     * that is later rolled back is undone, so the check runs at every borrowing.
+     */
+    @Override
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        if (connection.isWrapperFor(PGConnection.class)) {
+            String zone = connection.unwrap(PGConnection.class).getParameterStatus("TimeZone");
+            if ("UTC".equals(zone) || "Etc/UTC".equals(zone)) {
+                return false;
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(SET_UTC);
+        }
+        return false;
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new PostgresSessionLock();
+    }
+
+    @Override
+    public List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
+        return connection.sql("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND n.nspname = current_schema() "
+                + "ORDER BY c.relname", java.util.Map.of()).list().stream().map(r -> (String) r.get(0)).toList();
     }
 }
