@@ -195,6 +195,7 @@ public final class Engine implements AutoCloseable {
         HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
         long start = System.nanoTime();
         long failuresBefore = attempts.failures();
+        attempts.arm();
         int checked = 0;
         while (true) {
             long waited = (System.nanoTime() - start) / 1_000_000;
@@ -282,6 +283,11 @@ public final class Engine implements AutoCloseable {
         HikariPool hikari = (HikariPool) source.getHikariPoolMXBean();
         return new PoolStats(hikari.getActiveConnections(), hikari.getIdleConnections(), hikari.getThreadsAwaitingConnection(),
                 source.getMaximumPoolSize());
+    }
+
+    /** How many attempts to open a connection have failed so far (a connect that cannot succeed makes one). */
+    long failedConnectAttempts() {
+        return attempts.failures();
     }
 
     /** The listeners told about every statement of every connection, from {@link EngineOptions#listener}. */
