@@ -25,11 +25,12 @@ import picocli.CommandLine.Help.Ansi;
             "0:success; a check found nothing",
             "1:error (bad URL, unreachable database, SQL error); nothing was changed",
             "2:usage error (unknown option, missing argument, no database URL)",
-            "3:a check found a difference (explain --fail-on-full-scan saw a full scan)"},
-        footerHeading = "%nEnvironment:%n",
-        footer = {"  DATABASE_URL  the database URL when --url is absent (then url in ashlar.properties)",
-            "  NO_COLOR      when set, output is never coloured",
-            "  ASHLAR_DEBUG  when set, errors print their stack trace"})
+            "3:a check found a difference (e.g. explain --fail-on-full-scan saw a full scan)"},
+        footerHeading = "%nEnvironment and files:%n",
+        footer = {"  DATABASE_URL       the database URL when --url is absent",
+            "  ashlar.properties  in this folder or a parent: url, models, classpath",
+            "  NO_COLOR           when set, output is never coloured",
+            "  ASHLAR_DEBUG       when set, errors print their stack trace"})
 public final class AshlarCommand implements Runnable {
     private final CliContext context;
 
