@@ -45,9 +45,12 @@ public final class CliContext {
         return new CliContext(System.getenv(), Path.of(""), System.out, System.err, System.console() != null);
     }
 
-    /** The context of the command line that {@code spec} belongs to. */
+    /**
+     * The context of the command line that {@code spec} belongs to: the one given to
+     * {@link AshlarCommand#run(CliContext, String...)}, or this process's for a command run on its own.
+     */
     public static CliContext of(CommandSpec spec) {
-        return ((AshlarCommand) spec.root().userObject()).context();
+        return spec.root().userObject() instanceof AshlarCommand root ? root.context() : system();
     }
 
     /** An environment variable, or {@code null}. */
