@@ -2,6 +2,7 @@ package dev.ashlar.cli;
 
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
+import dev.ashlar.core.engine.Transaction;
 import dev.ashlar.core.explain.PlanNode;
 import dev.ashlar.core.explain.QueryPlan;
 import java.io.PrintStream;
@@ -42,7 +43,10 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         CliContext context = CliContext.of(spec);
         QueryPlan plan;
-        try (Engine engine = database.openEngine(); Connection connection = engine.connect()) {
+        try (Engine engine = database.openEngine(); Connection connection = engine.connect();
+             Transaction readOnly = connection.begin()) {
+            // Never committed: explain must change nothing, and PostgreSQL's driver would run a second statement
+            // after a ';' (SELECT 1; DROP TABLE t) before reporting the extra result. The rollback undoes it.
             plan = connection.explain(sql, List.of());
         }
         if (json) {

@@ -85,6 +85,21 @@ class ExplainCommandTest {
     }
 
     @AllDatabases
+    void aSecondStatementAfterTheQueryChangesNothing(TestDatabase db) throws Exception {
+        createItems(db);
+        CliRun.Result run = cli().run("explain", "--url", db.url(), "SELECT * FROM items; DROP TABLE items");
+        if (db.kind() == DatabaseKind.SQLITE) {
+            // SQLite prepares the first statement and ignores the rest.
+            assertThat(run.status()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("verdict: full scan of items");
+        } else {
+            // PostgreSQL's driver sends both and then fails on the second result; MariaDB refuses two statements.
+            assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.ERROR);
+        }
+        assertThat(count(db)).isEqualTo(3);
+    }
+
+    @AllDatabases
     void takesTheUrlFromDatabaseUrl(TestDatabase db) throws Exception {
         createItems(db);
         CliRun.Result run = cli().env("DATABASE_URL", db.url()).run("explain", "--json", "SELECT * FROM items");
