@@ -3,6 +3,7 @@ package dev.ashlar.core.engine;
 import com.zaxxer.hikari.HikariConfig;
 import java.io.PrintWriter;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -40,6 +41,10 @@ final class PlainConnections implements DataSource {
             properties.setProperty("password", config.getPassword());
         }
         initSql = config.getConnectionInitSql();
+        // The drivers bound their connect by the JDBC login timeout, as the pool's connection timeout bounds it
+        // there (HikariCP sets the same JVM-wide value): an unreachable server fails in connectTimeout, not in
+        // the driver's own default (30 s for MariaDB).
+        DriverManager.setLoginTimeout((int) Math.max(1, (config.getConnectionTimeout() + 999) / 1000));
     }
 
     @Override
