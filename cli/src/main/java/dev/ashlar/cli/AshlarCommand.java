@@ -102,9 +102,8 @@ public final class AshlarCommand implements Runnable {
             message = e.getClass().getSimpleName() + ": " + message;
         }
         err.println(context.style().red("error:") + " " + message);
-        if (e instanceof ConnectionException) {
-            err.println("Check that the database server is running and reachable, and that the URL's host, port, "
-                    + "user, password and database name are right.");
+        if (e instanceof ConnectionException && context.connectHint() != null) {
+            err.println(context.connectHint());
         }
         if (context.env("ASHLAR_DEBUG") != null) {
             e.printStackTrace(err);

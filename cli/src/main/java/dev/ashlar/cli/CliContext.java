@@ -22,6 +22,7 @@ public final class CliContext {
     private final PrintStream err;
     private final boolean terminal;
     private ProjectFile project;
+    private String connectHint;
 
     /**
      * @param environment      the environment variables
@@ -106,6 +107,16 @@ public final class CliContext {
      */
     public Progress progress(String task, int total) {
         return new Progress(err, terminal, task, total);
+    }
+
+    /** Set when a command opens an engine: what to check if connecting fails (the URL, where it came from). */
+    void connectHint(String hint) {
+        connectHint = hint;
+    }
+
+    /** What to check when connecting failed, or {@code null} if no engine was opened. */
+    String connectHint() {
+        return connectHint;
     }
 
     /** {@code path} resolved against the working folder. */

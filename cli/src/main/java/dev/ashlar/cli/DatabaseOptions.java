@@ -85,9 +85,15 @@ public final class DatabaseOptions {
      */
     public Engine openEngine(Resolved resolved, EngineOptions options, boolean mayCreate) {
         try {
-            if (!mayCreate) {
-                requireExistingSqliteFile(EngineUrl.parse(resolved.url()), resolved);
+            EngineUrl parsed = EngineUrl.parse(resolved.url());
+            boolean sqlite = Dialects.forScheme(parsed.scheme()) instanceof SqliteDialect;
+            if (!mayCreate && sqlite) {
+                requireExistingSqliteFile(parsed, resolved);
             }
+            CliContext.of(command).connectHint("Could not connect to " + parsed + " (URL from " + resolved.origin() + "). "
+                    + (sqlite ? "Check that the file's folder exists and that the file can be read and written."
+                              : "Check that the server is running and reachable, and that the host, port, user, password "
+                                + "and database name are right."));
             return Engine.create(resolved.url(), options);
         } catch (ConfigurationException e) {
             throw fromOrigin(e, resolved);
@@ -98,9 +104,6 @@ public final class DatabaseOptions {
         String database = parsed.database();
         if (database == null || database.startsWith("file:") || database.equals(":memory:")) {
             return; // in memory, or a JDBC URI form whose path this check cannot know
-        }
-        if (!(Dialects.forScheme(parsed.scheme()) instanceof SqliteDialect)) {
-            return;
         }
         Path file = CliContext.of(command).resolve(database);
         if (!Files.isRegularFile(file)) {

@@ -86,7 +86,20 @@ class ExitCodesTest {
     void anUnreachableServerSaysWhatToCheck() {
         CliRun.Result run = cli().in(folder).run("explain", "--url", "postgresql://postgres@127.0.0.1:1/nothing", "SELECT 1");
         assertThat(run.status()).isEqualTo(ExitCodes.ERROR);
-        assertThat(run.err()).startsWith("error: ").contains("Check that the database server is running").doesNotContain("\tat ");
+        assertThat(run.err()).startsWith("error: ")
+                .contains("Could not connect to postgresql://postgres@127.0.0.1:1/nothing (URL from --url)")
+                .contains("Check that the server is running").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aSqliteFileInAMissingFolderSaysToCheckTheFolderAndCreatesNothing() throws Exception {
+        Path inMissingFolder = folder.resolve("no/such/folder/quick.db");
+        CliRun.Result run = cli().in(folder).env("DATABASE_URL", "sqlite:///" + inMissingFolder).run("quickstart");
+        assertThat(run.status()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err()).startsWith("error: ").contains("(URL from DATABASE_URL)").contains("Check that the file's folder exists");
+        try (var files = Files.list(folder)) {
+            assertThat(files).isEmpty();
+        }
     }
 
     @Test
