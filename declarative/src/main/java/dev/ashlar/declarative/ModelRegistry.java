@@ -1,19 +1,27 @@
 package dev.ashlar.declarative;
 
 import dev.ashlar.core.schema.MetaData;
-import dev.ashlar.declarative.internal.ModelReader;
+import dev.ashlar.core.schema.Table;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Maps model classes into one {@link MetaData}, each class once. {@link Models} holds a shared
- * registry; make your own to put models in a metadata of your choosing.
+ * Maps model classes into one {@link MetaData}, each class once, into one {@link ModelMapping} per
+ * class. {@link Models} holds a shared registry; make your own to put models in a metadata of your
+ * choosing (and hand it to the ORM session through its options).
+ *
+ * <p>Looking up a mapped class takes no lock (a {@link ClassValue} and a volatile read). Nothing
+ * static refers to a registry: it and its mappings are collected once the code using it lets go.
  */
 public final class ModelRegistry {
     private final MetaData metadata;
     private final Deque<Class<?>> inProgress = new ArrayDeque<>();
+    // The values must not refer to the registry: a ClassValue's value is held by the class, and one
+    // that reached back to its ClassValue would keep the registry alive as long as the model class.
     private final ClassValue<Slot> models = new ClassValue<>() {
         @Override
         protected Slot computeValue(Class<?> type) {
@@ -21,9 +29,11 @@ public final class ModelRegistry {
         }
     };
 
-    /** Holds a class's model once mapped; empty while not yet mapped or after a failed attempt. */
+    /** Holds a class's mapping: published once complete; while being completed, seen only under the registry's lock. */
     private static final class Slot {
-        volatile ModelInfo<?> model;
+        volatile ModelMapping<?> model;
+        /** The mapping with its columns but not yet its relationships; guarded by the registry's lock. */
+        ModelMapping<?> columnsOnly;
     }
 
     /** A registry that puts model tables into {@code metadata}. */
@@ -37,30 +47,100 @@ public final class ModelRegistry {
     }
 
     /**
-     * The model of {@code type}, read and checked on first use.
+     * The mapping of {@code type}, read and checked on first use, with the models its relationships
+     * reach.
      *
      * @throws MappingException listing every problem of the class
      */
     @SuppressWarnings("unchecked")
-    public <T> ModelInfo<T> of(Class<T> type) {
-        Slot slot = models.get(type);
-        ModelInfo<?> model = slot.model;
+    public <T> ModelMapping<T> of(Class<T> type) {
+        ModelMapping<?> model = models.get(type).model;
         if (model == null) {
-            // Mapping adds a table to the metadata, which must happen once even when threads race, so
-            // it runs under the registry's lock (reentrant for referenced models). A failure leaves
-            // the slot empty: the next call reports the same problems again.
+            // Mapping adds tables to the metadata, which must happen once even when threads race, so
+            // it runs under the registry's lock; only the first use of a class takes it.
             synchronized (this) {
-                model = slot.model;
+                model = models.get(type).model;
                 if (model == null) {
-                    model = map(type);
-                    slot.model = model;
+                    model = complete(type);
                 }
             }
         }
-        return (ModelInfo<T>) model;
+        return (ModelMapping<T>) model;
     }
 
-    private <T> ModelInfo<T> map(Class<T> type) {
+    /** The table of a model. */
+    public Table table(Class<?> type) {
+        return of(type).table();
+    }
+
+    /**
+     * Resolves the relationships of {@code type} and of every model they reach, then publishes them
+     * all. A failure publishes none (the columns stay read, so the next call reports the same problems).
+     */
+    private ModelMapping<?> complete(Class<?> type) {
+        ModelMapping<?> root = columns(type);
+        List<ModelMapping<?>> resolved = new ArrayList<>();
+        Set<Class<?>> seen = new HashSet<>();
+        Deque<ModelMapping<?>> todo = new ArrayDeque<>();
+        todo.push(root);
+        try {
+            while (!todo.isEmpty()) {
+                ModelMapping<?> m = todo.pop();
+                if (m.relationshipsResolved() || !seen.add(m.type())) {
+                    continue;
+                }
+                List<RelationshipMapping> relationships = ModelReader.resolveRelationships(m, this::columns);
+                m.relationships(relationships);
+                resolved.add(m);
+                for (RelationshipMapping r : relationships) {
+                    todo.push(r.targetMapping());
+                    if (r.throughMapping() != null) {
+                        todo.push(r.throughMapping());
+                    }
+                }
+            }
+            for (ModelMapping<?> m : resolved) {
+                for (RelationshipMapping r : m.relationships()) {
+                    r.inverse(inverseOf(r));
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            for (ModelMapping<?> m : resolved) {
+                m.relationships(null);
+            }
+            throw e;
+        }
+        for (ModelMapping<?> m : resolved) {
+            Slot slot = models.get(m.type());
+            slot.model = m;
+            slot.columnsOnly = null;
+        }
+        return root;
+    }
+
+    /** The relationship on the target side mirroring {@code r}: the one it is mapped by, or the one mapped by it. */
+    private static RelationshipMapping inverseOf(RelationshipMapping r) {
+        ModelMapping<?> target = r.targetMapping();
+        if (!r.mappedBy().isEmpty()) {
+            return target.relationship(r.mappedBy());
+        }
+        for (RelationshipMapping other : target.relationships()) {
+            if (other.target() == r.owner() && other.mappedBy().equals(r.name())) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    /** The mapping of {@code type} with at least its columns read; under the registry's lock. */
+    private ModelMapping<?> columns(Class<?> type) {
+        Slot slot = models.get(type);
+        if (slot.model != null) {
+            return slot.model;
+        }
+        if (slot.columnsOnly != null) {
+            return slot.columnsOnly;
+        }
         if (inProgress.contains(type)) {
             // a class in progress is still unmapped, so referencing it again would recurse forever
             List<String> cycle = new ArrayList<>();
@@ -71,7 +151,8 @@ public final class ModelRegistry {
         }
         inProgress.push(type);
         try {
-            return new ModelInfo<>(type, ModelReader.read(type, metadata, target -> of(target).table()));
+            slot.columnsOnly = ModelReader.read(type, metadata, target -> columns(target).table());
+            return slot.columnsOnly;
         } finally {
             inProgress.pop();
         }

@@ -19,7 +19,7 @@ public final class Models {
      *
      * @throws MappingException listing every problem of the class
      */
-    public static <T> ModelInfo<T> of(Class<T> type) {
+    public static <T> ModelMapping<T> of(Class<T> type) {
         return SHARED.of(type);
     }
 
@@ -28,12 +28,17 @@ public final class Models {
         return SHARED.of(type).table();
     }
 
+    /** The shared registry that {@link #of} uses: the one an ORM session uses when its options name none. */
+    public static ModelRegistry registry() {
+        return SHARED;
+    }
+
     /** The shared metadata holding the tables of every model used through this class; pass it to {@code SchemaDdl.createAll}. */
     public static MetaData metadata() {
         return SHARED.metadata();
     }
 
-    /** An {@code INSERT} of the model object's non-null values; see {@link ModelInfo#insert(Object)}. */
+    /** An {@code INSERT} of the model object's non-null values; see {@link ModelMapping#insert(Object)}. */
     @SuppressWarnings("unchecked")
     public static <T> Insert insert(T model) {
         return of((Class<T>) model.getClass()).insert(model);

@@ -34,7 +34,7 @@ class ModelDatabaseTest {
     @AllDatabases
     void itemRoundTrip(TestDatabase db) throws Exception {
         ModelRegistry models = new ModelRegistry(new MetaData());
-        ModelInfo<Item> items = models.of(Item.class);
+        ModelMapping<Item> items = models.of(Item.class);
         try (Engine engine = Engine.create(db.url())) {
             SchemaDdl.createAll(engine, models.metadata());
             try (Connection conn = engine.connect()) {
@@ -100,7 +100,7 @@ class ModelDatabaseTest {
     @AllDatabases
     void recordRoundTripWithEveryType(TestDatabase db) {
         ModelRegistry models = new ModelRegistry(new MetaData());
-        ModelInfo<Product> products = models.of(Product.class);
+        ModelMapping<Product> products = models.of(Product.class);
         try (Engine engine = Engine.create(db.url())) {
             SchemaDdl.createAll(engine, models.metadata());
             try (Connection conn = engine.connect()) {
@@ -153,8 +153,8 @@ class ModelDatabaseTest {
     @AllDatabases
     void foreignKeyBetweenModelsCascades(TestDatabase db) {
         ModelRegistry models = new ModelRegistry(new MetaData());
-        ModelInfo<Item> items = models.of(Item.class);
-        ModelInfo<Review> reviews = models.of(Review.class);
+        ModelMapping<Item> items = models.of(Item.class);
+        ModelMapping<Review> reviews = models.of(Review.class);
         try (Engine engine = Engine.create(db.url())) {
             SchemaDdl.createAll(engine, models.metadata());
             try (Connection conn = engine.connect()) {

@@ -9,7 +9,7 @@ import dev.ashlar.core.schema.ReferentialAction;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.types.Types;
-import dev.ashlar.declarative.internal.MappingRules;
+import dev.ashlar.declarative.MappingRules;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class ModelMappingTest {
 
     @Test
     void mapsTheItemClass() {
-        ModelInfo<Item> info = registry.of(Item.class);
+        ModelMapping<Item> info = registry.of(Item.class);
         Table t = info.table();
         assertThat(t.name()).isEqualTo("items");
         assertThat(t.modelName()).isEqualTo("Item");
@@ -89,7 +89,7 @@ class ModelMappingTest {
 
     @Test
     void insertLeavesOutANullGeneratedKeyAndNullFields() {
-        ModelInfo<Item> info = registry.of(Item.class);
+        ModelMapping<Item> info = registry.of(Item.class);
         Insert insert = info.insert(new Item("Widget", new BigDecimal("9.99")));
         assertThat(insert.values().keySet()).extracting(Column::name).containsExactly("name", "price");
         // the unset created_at gets its client default when the statement runs
@@ -208,11 +208,11 @@ class ModelMappingTest {
     void concurrentFirstUseMapsOnce() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<ModelInfo<Product>>>();
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<ModelMapping<Product>>>();
             for (int i = 0; i < 32; i++) {
                 futures.add(pool.submit(() -> registry.of(Product.class)));
             }
-            ModelInfo<Product> first = futures.get(0).get();
+            ModelMapping<Product> first = futures.get(0).get();
             for (var f : futures) {
                 assertThat(f.get()).isSameAs(first);
             }
@@ -223,11 +223,11 @@ class ModelMappingTest {
     }
 
     @Test
-    void twoModelsWithOneTableNameFail() {
+    void twoModelsWithOneTableNameFailNamingBoth() {
         registry.of(Item.class);
         assertThatThrownBy(() -> registry.of(SameTable.class))
                 .isInstanceOf(MappingException.class)
-                .hasMessageContaining("SameTable: metadata already has a table named items");
+                .hasMessageContaining("SameTable: table items is already mapped by model Item;");
     }
 
     @Model

@@ -36,7 +36,10 @@ public final class QuickStart {
         }
     }
 
-    /** Runs the example on {@code engine}, printing to {@code out}; the caller chooses its options and closes it. */
+    /**
+     * Runs the example on {@code engine}, printing to {@code out}; the engine may be one over the
+     * application's own pool ({@code Engine.create(dataSource, options)}). The engine stays open.
+     */
     public static void run(Engine engine, PrintStream out) {
         out.println("== 1. Create the table (skipped if it exists)");
         SchemaDdl.createAll(engine, Item_.TABLE.metadata());

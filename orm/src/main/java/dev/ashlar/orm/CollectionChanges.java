@@ -2,10 +2,10 @@ package dev.ashlar.orm;
 
 import dev.ashlar.declarative.Cascade;
 import dev.ashlar.orm.internal.AssociationWriter.Association;
-import dev.ashlar.orm.internal.EntityState;
-import dev.ashlar.orm.internal.EntityState.Status;
-import dev.ashlar.orm.internal.RelationKind;
-import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.orm.internal.ObjectState;
+import dev.ashlar.orm.internal.ObjectState.Status;
+import dev.ashlar.declarative.RelationshipKind;
+import dev.ashlar.declarative.RelationshipMapping;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -19,11 +19,11 @@ import java.util.Map;
  */
 final class CollectionChanges {
     /** A child's parent through a one-to-many without a back reference ({@code owner == null}: removed). */
-    record Link(Object owner, RelationshipMeta rel) {
+    record Link(Object owner, RelationshipMapping rel) {
     }
 
     /** A child removed from {@code owner}'s list {@code rel}. */
-    private record Removal(Object child, RelationshipMeta rel) {
+    private record Removal(Object child, RelationshipMapping rel) {
     }
 
     private final Session session;
@@ -39,8 +39,8 @@ final class CollectionChanges {
     /** Reads every managed list of the tracked objects; deletes orphans of delete-orphan lists. */
     void collect() {
         List<Removal> removals = new ArrayList<>();
-        for (EntityState s : List.copyOf(session.map().tracked())) {
-            for (RelationshipMeta rel : s.meta.relationships()) {
+        for (ObjectState s : List.copyOf(session.map().tracked())) {
+            for (RelationshipMapping rel : s.meta.relationships()) {
                 if (rel.read(s.object) instanceof RelatedList<?> list) {
                     lists.add(list);
                     collect(s, rel, list, removals);
@@ -52,8 +52,8 @@ final class CollectionChanges {
         }
     }
 
-    private void collect(EntityState s, RelationshipMeta rel, RelatedList<?> list, List<Removal> removals) {
-        if (rel.kind() == RelationKind.MANY_TO_MANY) {
+    private void collect(ObjectState s, RelationshipMapping rel, RelatedList<?> list, List<Removal> removals) {
+        if (rel.kind() == RelationshipKind.MANY_TO_MANY) {
             for (Object t : list.added) {
                 associationAdds.add(new Association(rel, s.object, t));
             }
@@ -73,7 +73,7 @@ final class CollectionChanges {
     }
 
     /** A child left a list: unless another parent adopted it, it is an orphan, deleted or unlinked. */
-    private void handleRemoval(Object child, RelationshipMeta rel) {
+    private void handleRemoval(Object child, RelationshipMapping rel) {
         boolean adopted = rel.inverse() == null ? links.containsKey(child)
                 : rel.inverse().read(child) instanceof Ref<?> ref && ref.isLoaded() && ref.peek() != null;
         if (adopted) {

@@ -5,7 +5,7 @@ import dev.ashlar.core.engine.Transaction;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.orm.internal.AssociationWriter;
 import dev.ashlar.orm.internal.DeleteWriter;
-import dev.ashlar.orm.internal.EntityState;
+import dev.ashlar.orm.internal.ObjectState;
 import dev.ashlar.orm.internal.Hooks;
 import dev.ashlar.orm.internal.Hooks.Event;
 import dev.ashlar.orm.internal.InsertPlanner;
@@ -30,11 +30,11 @@ final class Flush {
     private final CollectionChanges collections;
     private final ForeignKeys foreignKeys;
     private final UndoLog undo = new UndoLog();
-    private final List<EntityState> inserts = new ArrayList<>();
-    private final List<EntityState> candidates = new ArrayList<>();
-    private final List<EntityState> deletes = new ArrayList<>();
-    private final List<EntityState> inserted = new ArrayList<>(); // in table order, as written
-    private final List<EntityState> updated = new ArrayList<>();
+    private final List<ObjectState> inserts = new ArrayList<>();
+    private final List<ObjectState> candidates = new ArrayList<>();
+    private final List<ObjectState> deletes = new ArrayList<>();
+    private final List<ObjectState> inserted = new ArrayList<>(); // in table order, as written
+    private final List<ObjectState> updated = new ArrayList<>();
 
     Flush(Session session) {
         this.session = session;
@@ -82,7 +82,7 @@ final class Flush {
 
     /** Sorts the tracked objects into inserts, possible updates and deletes. */
     private void classify() {
-        for (EntityState s : session.map().tracked()) {
+        for (ObjectState s : session.map().tracked()) {
             switch (s.status) {
                 case PENDING -> inserts.add(s);
                 case DELETED -> deletes.add(s);
@@ -97,10 +97,10 @@ final class Flush {
 
     private void validate() {
         List<Validator.Target> targets = new ArrayList<>();
-        for (EntityState s : inserts) {
+        for (ObjectState s : inserts) {
             targets.add(new Validator.Target(s.meta, s.object, true, foreignKeys.exempt(s)));
         }
-        for (EntityState s : candidates) {
+        for (ObjectState s : candidates) {
             targets.add(new Validator.Target(s.meta, s.object, false, foreignKeys.exempt(s)));
         }
         Validator.validate(targets);
@@ -112,10 +112,10 @@ final class Flush {
         InsertPlanner planner = new InsertPlanner(undo);
         for (Table table : tables) {
             StatementBatch batch = new StatementBatch(connection);
-            List<EntityState> newRows = TableOrder.ofTable(inserts, table);
+            List<ObjectState> newRows = TableOrder.ofTable(inserts, table);
             // Only new rows of a tree reference each other; asked once, and the usual table skips both
             // the parents-first sort and the inserter's bookkeeping of which rows are in its group.
-            Function<EntityState, List<Object>> parents = s -> foreignKeys.sameTableParents(s, table);
+            Function<ObjectState, List<Object>> parents = s -> foreignKeys.sameTableParents(s, table);
             boolean tree = TableOrder.anyHasParents(newRows, parents);
             RowInserter inserter = new RowInserter(table, batch, undo, tree ? parents : null, s -> {
                 foreignKeys.sync(s, undo);
@@ -125,7 +125,7 @@ final class Flush {
             inserted.addAll(newRows);
             batch.run();
             UpdateWriter writer = new UpdateWriter(batch, undo);
-            for (EntityState s : TableOrder.ofTable(candidates, table)) {
+            for (ObjectState s : TableOrder.ofTable(candidates, table)) {
                 foreignKeys.sync(s, undo);
                 if (writer.update(s)) {
                     updated.add(s);
@@ -133,14 +133,14 @@ final class Flush {
             }
             batch.run();
         }
-        new AssociationWriter(session.metamodel(), session.map())
+        new AssociationWriter(session.map())
                 .write(new StatementBatch(connection), collections.associationRemoves(), collections.associationAdds(), deletes);
         List<Table> reversed = new ArrayList<>(tables);
         Collections.reverse(reversed);
         for (Table table : reversed) {
             StatementBatch batch = new StatementBatch(connection);
             DeleteWriter writer = new DeleteWriter(batch);
-            List<EntityState> ofTable = TableOrder.ofTable(deletes, table);
+            List<ObjectState> ofTable = TableOrder.ofTable(deletes, table);
             Collections.reverse(ofTable);
             ofTable.forEach(writer::delete);
             batch.run();

@@ -1,12 +1,12 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.core.schema.Table;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import dev.ashlar.orm.CollectionChanges.Link;
-import dev.ashlar.orm.internal.EntityMeta;
-import dev.ashlar.orm.internal.EntityState;
-import dev.ashlar.orm.internal.RelationKind;
-import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.orm.internal.ModelMeta;
+import dev.ashlar.orm.internal.ObjectState;
+import dev.ashlar.declarative.RelationshipKind;
+import dev.ashlar.declarative.RelationshipMapping;
 import dev.ashlar.orm.internal.UndoLog;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class ForeignKeys {
     /** A to-one reference set in memory, whose target decides the owner's foreign key. */
-    private record Assigned(RelationshipMeta rel, Object target) {
+    private record Assigned(RelationshipMapping rel, Object target) {
     }
 
     private final Session session;
@@ -31,10 +31,10 @@ final class ForeignKeys {
         this.collections = collections;
     }
 
-    private static List<Assigned> assigned(EntityState s) {
+    private static List<Assigned> assigned(ObjectState s) {
         List<Assigned> out = List.of(); // a flush asks this of every object: no list for the many that assign nothing
-        for (RelationshipMeta rel : s.meta.relationships()) {
-            if (rel.kind() == RelationKind.TO_ONE_FK && rel.read(s.object) instanceof Ref<?> ref && ref.assigned()) {
+        for (RelationshipMapping rel : s.meta.relationships()) {
+            if (rel.kind() == RelationshipKind.TO_ONE_FK && rel.read(s.object) instanceof Ref<?> ref && ref.assigned()) {
                 if (out.isEmpty()) {
                     out = new ArrayList<>();
                 }
@@ -44,12 +44,12 @@ final class ForeignKeys {
         return out;
     }
 
-    private Object targetKey(Object target, Binding key) {
-        return target == null ? null : session.metamodel().entity(target.getClass()).get(target, key);
+    private Object targetKey(Object target, FieldMapping key) {
+        return target == null ? null : session.model(target.getClass()).get(target, key);
     }
 
     /** Whether a relationship points elsewhere than the object's foreign key fields say, so an UPDATE may be needed. */
-    boolean moved(EntityState s) {
+    boolean moved(ObjectState s) {
         if (collections.link(s.object) != null) {
             return true;
         }
@@ -58,7 +58,7 @@ final class ForeignKeys {
             if (a.target() != null && wanted == null) {
                 return true; // the target is new: its key comes with this flush
             }
-            if (!EntityMeta.same(wanted, s.meta.get(s.object, a.rel().ownerKey()))) {
+            if (!ModelMeta.same(wanted, s.meta.get(s.object, a.rel().ownerKey()))) {
                 return true;
             }
         }
@@ -66,7 +66,7 @@ final class ForeignKeys {
     }
 
     /** Writes foreign key fields from the object's references and parent lists, recording old values in {@code undo}. */
-    void sync(EntityState s, UndoLog undo) {
+    void sync(ObjectState s, UndoLog undo) {
         for (Assigned a : assigned(s)) {
             Object key = targetKey(a.target(), a.rel().targetKey());
             if (a.target() != null && key == null) {
@@ -82,13 +82,13 @@ final class ForeignKeys {
     }
 
     /** Fields the session fills in itself (foreign keys from relationships, the version), which validation must not flag. */
-    Set<Binding> exempt(EntityState s) {
+    Set<FieldMapping> exempt(ObjectState s) {
         List<Assigned> assigned = assigned(s);
         Link link = collections.link(s.object);
         if (s.meta.version() == null && assigned.isEmpty() && link == null) {
             return Set.of(); // the common case, asked of every object a flush validates
         }
-        Set<Binding> exempt = new HashSet<>();
+        Set<FieldMapping> exempt = new HashSet<>();
         if (s.meta.version() != null) {
             exempt.add(s.meta.version());
         }
@@ -104,7 +104,7 @@ final class ForeignKeys {
     }
 
     /** The objects of {@code table} (and parents through a list) that {@code s} references: they need their keys first. */
-    List<Object> sameTableParents(EntityState s, Table table) {
+    List<Object> sameTableParents(ObjectState s, Table table) {
         List<Assigned> assigned = assigned(s);
         Link link = collections.link(s.object);
         if (assigned.isEmpty() && (link == null || link.owner() == null)) {
@@ -112,7 +112,7 @@ final class ForeignKeys {
         }
         List<Object> parents = new ArrayList<>();
         for (Assigned a : assigned) {
-            EntityState target = a.target() == null ? null : session.map().state(a.target());
+            ObjectState target = a.target() == null ? null : session.map().state(a.target());
             if (target != null && target.meta.table() == table) {
                 parents.add(a.target());
             }

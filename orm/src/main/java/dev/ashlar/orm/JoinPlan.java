@@ -9,11 +9,10 @@ import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.sql.SortOrder;
 import dev.ashlar.core.sql.TableAlias;
 import dev.ashlar.declarative.Fetch;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import dev.ashlar.orm.internal.EntityMeta;
-import dev.ashlar.orm.internal.Metamodel;
-import dev.ashlar.orm.internal.RelationKind;
-import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.orm.internal.ModelMeta;
+import dev.ashlar.declarative.RelationshipKind;
+import dev.ashlar.declarative.RelationshipMapping;
 import dev.ashlar.orm.internal.SelectParts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,16 +37,16 @@ final class JoinPlan {
 
     /** One joined relationship: its aliased table (and association table), columns and the joins below it. */
     private static final class Node {
-        final RelationshipMeta rel;
-        final EntityMeta target;
+        final RelationshipMapping rel;
+        final ModelMeta target;
         final TableAlias alias;
         final TableAlias through;
         final Condition throughOn;
         final Condition on;
-        final Map<Binding, Expression<Object>> columns = new LinkedHashMap<>();
+        final Map<FieldMapping, Expression<Object>> columns = new LinkedHashMap<>();
         final List<Node> children = new ArrayList<>();
 
-        Node(RelationshipMeta rel, EntityMeta target, TableAlias alias, TableAlias through, Condition throughOn, Condition on) {
+        Node(RelationshipMapping rel, ModelMeta target, TableAlias alias, TableAlias through, Condition throughOn, Condition on) {
             this.rel = rel;
             this.target = target;
             this.alias = alias;
@@ -68,19 +67,17 @@ final class JoinPlan {
         }
     }
 
-    private final Metamodel metamodel;
-    private final EntityMeta root;
+    private final ModelMeta root;
     private final List<Node> top = new ArrayList<>();
     private final List<Node> all = new ArrayList<>();
 
-    private JoinPlan(Metamodel metamodel, EntityMeta root) {
-        this.metamodel = metamodel;
+    private JoinPlan(ModelMeta root) {
         this.root = root;
     }
 
     /** The joins that {@code plan} (over the relationships' defaults) asks for when loading {@code root}. */
-    static JoinPlan of(Metamodel metamodel, EntityMeta root, Map<String, Fetch> plan) {
-        JoinPlan p = new JoinPlan(metamodel, root);
+    static JoinPlan of(ModelMeta root, Map<String, Fetch> plan) {
+        JoinPlan p = new JoinPlan(root);
         if (!root.isRecord()) {
             p.build(root, plan, b -> b.column(), p.top, new ArrayDeque<>(), null);
         }
@@ -92,29 +89,29 @@ final class JoinPlan {
         return all.isEmpty();
     }
 
-    private void build(EntityMeta meta, Map<String, Fetch> plan, Function<Binding, Expression<Object>> parent, List<Node> into,
-                       Deque<RelationshipMeta> chain, RelationshipMeta incoming) {
-        for (RelationshipMeta rel : meta.relationships()) {
+    private void build(ModelMeta meta, Map<String, Fetch> plan, Function<FieldMapping, Expression<Object>> parent, List<Node> into,
+                       Deque<RelationshipMapping> chain, RelationshipMapping incoming) {
+        for (RelationshipMapping rel : meta.relationships()) {
             if (plan.getOrDefault(rel.path(), rel.fetch()) != Fetch.JOINED || chain.contains(rel) || chain.size() >= MAX_DEPTH
                     || (incoming != null && rel == incoming.inverse())) {
                 // the inverse of the relationship joined to get here is filled from that join already
                 continue;
             }
-            EntityMeta target = metamodel.entity(rel.target());
+            ModelMeta target = ModelMeta.of(rel.targetMapping());
             String name = "j" + (all.size() + 1);
             TableAlias alias = new TableAlias(target.table(), name);
             TableAlias through = null;
             Condition throughOn = null;
             Condition on;
-            if (rel.kind() == RelationKind.MANY_TO_MANY) {
-                through = new TableAlias(metamodel.entity(rel.through()).table(), name + "a");
+            if (rel.kind() == RelationshipKind.MANY_TO_MANY) {
+                through = new TableAlias(rel.throughMapping().table(), name + "a");
                 throughOn = through.col(rel.throughOwnerKey().column()).eq(parent.apply(rel.ownerKey()));
                 on = alias.col(rel.targetKey().column()).eq(through.col(rel.throughTargetKey().column()));
             } else {
                 on = alias.col(rel.targetKey().column()).eq(parent.apply(rel.ownerKey()));
             }
             Node node = new Node(rel, target, alias, through, throughOn, on);
-            for (Binding b : target.mapping().bindings()) {
+            for (FieldMapping b : target.mapping().fields()) {
                 node.columns.put(b, alias.col(b.column()));
             }
             into.add(node);
@@ -142,7 +139,7 @@ final class JoinPlan {
      */
     Select select(List<Condition> conditions, List<SortOrder> order, Long limit, Long offset) {
         List<Expression<?>> columns = new ArrayList<>();
-        for (Binding b : root.mapping().bindings()) {
+        for (FieldMapping b : root.mapping().fields()) {
             columns.add(b.column());
         }
         for (Node n : all) {
@@ -151,9 +148,9 @@ final class JoinPlan {
         Select select = Sql.select(columns).from(root.table());
         for (Node n : all) {
             if (n.through != null) {
-                select.leftJoin(n.through, n.throughOn);
+                select = select.leftJoin(n.through, n.throughOn);
             }
-            select.leftJoin(n.alias, n.on);
+            select = select.leftJoin(n.alias, n.on);
         }
         boolean limited = limit != null || offset != null;
         if (limited && joinsCollection()) {
@@ -165,9 +162,9 @@ final class JoinPlan {
             Expression<Object> pk = root.key().get(0).column();
             Select inner = SelectParts.apply(Sql.select(pk).from(root.table()), conditions, order, limit, offset);
             DerivedTable chosen = new DerivedTable(inner, "lim");
-            select.where(root.key().get(0).column().in(Sql.select(chosen.col(pk)).from(chosen)));
+            select = select.where(root.key().get(0).column().in(Sql.select(chosen.col(pk)).from(chosen)));
         } else {
-            SelectParts.apply(select, conditions, List.of(), limit, offset);
+            select = SelectParts.apply(select, conditions, List.of(), limit, offset);
         }
         List<SortOrder> sort = new ArrayList<>(order);
         for (Node n : all) {
@@ -177,7 +174,7 @@ final class JoinPlan {
             }
         }
         if (!sort.isEmpty()) {
-            select.orderBy(sort.toArray(new SortOrder[0]));
+            select = select.orderBy(sort.toArray(new SortOrder[0]));
         }
         return select;
     }
@@ -228,12 +225,12 @@ final class JoinPlan {
     }
 
     /** Puts the joined objects into the owner's field, and the owner into theirs when they point back. */
-    private static void apply(Relationships relationships, Object owner, RelationshipMeta rel, List<Object> items) {
+    private static void apply(Relationships relationships, Object owner, RelationshipMapping rel, List<Object> items) {
         relationships.fill(owner, rel, items);
-        RelationshipMeta inverse = rel.inverse();
+        RelationshipMapping inverse = rel.inverse();
         boolean backIsWhole = inverse != null && !inverse.kind().isCollection()
-                && (rel.kind() == RelationKind.TO_MANY || rel.kind() == RelationKind.TO_ONE_INVERSE
-                    || inverse.kind() == RelationKind.TO_ONE_INVERSE);
+                && (rel.kind() == RelationshipKind.TO_MANY || rel.kind() == RelationshipKind.TO_ONE_INVERSE
+                    || inverse.kind() == RelationshipKind.TO_ONE_INVERSE);
         if (!backIsWhole) {
             return; // a to-one joined from the many side does not give its target's whole collection
         }

@@ -5,11 +5,11 @@ import dev.ashlar.core.sql.Condition;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.core.sql.SortOrder;
 import dev.ashlar.declarative.Fetch;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import dev.ashlar.orm.internal.EntityKey;
-import dev.ashlar.orm.internal.EntityMeta;
-import dev.ashlar.orm.internal.EntityState;
-import dev.ashlar.orm.internal.EntityState.Status;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.orm.internal.ModelKey;
+import dev.ashlar.orm.internal.ModelMeta;
+import dev.ashlar.orm.internal.ObjectState;
+import dev.ashlar.orm.internal.ObjectState.Status;
 import dev.ashlar.orm.internal.Hooks;
 import dev.ashlar.orm.internal.Hooks.Event;
 import dev.ashlar.orm.internal.IdentityMap;
@@ -35,16 +35,16 @@ final class Loader {
 
     /** The objects of a {@link ModelQuery}, with the relationships its plan loads eagerly. */
     @SuppressWarnings("unchecked")
-    <T> List<T> query(EntityMeta meta, List<Condition> conditions, List<SortOrder> sort, Long limit, Long offset,
+    <T> List<T> query(ModelMeta meta, List<Condition> conditions, List<SortOrder> sort, Long limit, Long offset,
                       Map<String, Fetch> plan) {
         session.checkOpen("query");
         session.autoflush();
         long resultId = session.detector().newResult(meta.selectOrigin());
-        JoinPlan joins = JoinPlan.of(session.metamodel(), meta, plan);
+        JoinPlan joins = JoinPlan.of(meta, plan);
         List<Object> fresh = new ArrayList<>();
         List<Object> out;
         if (joins.isEmpty()) {
-            out = readRows(meta, SelectParts.apply(meta.info().select(), conditions, sort, limit, offset), resultId, plan, fresh);
+            out = readRows(meta, SelectParts.apply(meta.mapping().select(), conditions, sort, limit, offset), resultId, plan, fresh);
         } else {
             List<Row> rows = session.readConnection().query(joins.select(conditions, sort, limit, offset)).list();
             out = joins.read(this, session.relationships(), rows, resultId, plan, fresh);
@@ -60,17 +60,17 @@ final class Loader {
      * Whether {@link #byKey} can read objects of {@code meta}: its select is its plain columns and
      * no relationship is joined eagerly (otherwise the general query path reads them).
      */
-    boolean canLoadByKey(EntityMeta meta) {
+    boolean canLoadByKey(ModelMeta meta) {
         // a model without relationships joins nothing: no plan to build per lookup
         return meta.byKeyTemplate() != null
-                && (meta.relationships().isEmpty() || JoinPlan.of(session.metamodel(), meta, Map.of()).isEmpty());
+                && (meta.relationships().isEmpty() || JoinPlan.of(meta, Map.of()).isEmpty());
     }
 
     /**
      * The object of one primary key, read with the model's compiled load by key (no query built or
      * compiled per call), or {@code null} when no row has it.
      */
-    Object byKey(EntityMeta meta, Object[] key) {
+    Object byKey(ModelMeta meta, Object[] key) {
         session.checkOpen("get");
         StatementTemplate template = meta.byKeyTemplate();
         session.autoflush();
@@ -94,11 +94,11 @@ final class Loader {
      * which PostgreSQL needs for a cursor and which keeps writes during the stream possible.
      */
     @SuppressWarnings("unchecked")
-    <T> Stream<T> stream(EntityMeta meta, Select select) {
+    <T> Stream<T> stream(ModelMeta meta, Select select) {
         session.checkOpen("stream");
         session.autoflush();
         int[] positions = meta.positionsIn(select.columns());
-        if (positions == null || !EntityMeta.isIdentity(positions, select.columns().size())) {
+        if (positions == null || !ModelMeta.isIdentity(positions, select.columns().size())) {
             return session.connection().cursor(select).stream().map(row -> {
                 Object model = meta.mapping().read(row);
                 Hooks.fire(Event.AFTER_LOAD, model);
@@ -117,7 +117,7 @@ final class Loader {
      * One result of objects of {@code target} read by the given statements (a lazy load, or the
      * chunks of a select-in load), described by {@code origin} for N+1 messages.
      */
-    List<Object> load(EntityMeta target, List<Select> selects, String origin, Map<String, Fetch> plan) {
+    List<Object> load(ModelMeta target, List<Select> selects, String origin, Map<String, Fetch> plan) {
         session.autoflush();
         long resultId = session.detector().newResult(origin);
         List<Object> fresh = new ArrayList<>();
@@ -129,7 +129,7 @@ final class Loader {
         return out;
     }
 
-    private List<Object> readRows(EntityMeta meta, Select select, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+    private List<Object> readRows(ModelMeta meta, Select select, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
         int[] positions = meta.positionsIn(select.columns());
         if (positions == null) {
             List<Row> rows = session.readConnection().query(select).list();
@@ -139,7 +139,7 @@ final class Loader {
             }
             return out;
         }
-        boolean direct = EntityMeta.isIdentity(positions, select.columns().size());
+        boolean direct = ModelMeta.isIdentity(positions, select.columns().size());
         boolean mapWasEmpty = session.map().size() == 0;
         // Values go from the result set into an array and from it into the object: no Row, no lookup per value.
         return session.readConnection().query(select).mapValues(values -> {
@@ -163,7 +163,7 @@ final class Loader {
      * this same result can already be in the map; the new object is then registered with one hash
      * operation that also finds such a repeat, instead of a lookup followed by an insert.
      */
-    private Object materialize(EntityMeta meta, Object[] values, long resultId, Map<String, Fetch> plan, List<Object> fresh,
+    private Object materialize(ModelMeta meta, Object[] values, long resultId, Map<String, Fetch> plan, List<Object> fresh,
                                boolean mapWasEmpty) {
         if (meta.isRecord()) {
             Object model = meta.mapping().fromValues(values);
@@ -173,17 +173,17 @@ final class Loader {
             return model;
         }
         IdentityMap map = session.map();
-        EntityKey key = meta.keyOfValues(values);
+        Object key = meta.keyValueOfValues(values);
         if (key != null && !mapWasEmpty) {
-            Object existing = map.find(key);
+            Object existing = map.find(meta.type(), key);
             if (existing != null) {
                 return existing;
             }
         }
         Object model = meta.mapping().fromValues(values);
-        EntityState s = new EntityState(model, meta, Status.PERSISTENT);
-        s.key = key;
-        s.snapshot = EntityMeta.snapshotOfValues(values);
+        ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
+        s.keyValue = key;
+        s.snapshot = ModelMeta.snapshotOfValues(values);
         s.resultId = resultId;
         s.plan = plan;
         if (key != null) {
@@ -207,20 +207,20 @@ final class Loader {
      * The session's object for the values of one row (given per binding, since joined tables are read
      * through aliases): the one in the identity map, or a new one, added to {@code fresh}.
      */
-    Object materialize(EntityMeta meta, Function<Binding, Object> values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+    Object materialize(ModelMeta meta, Function<FieldMapping, Object> values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
         Object model = meta.mapping().read(values);
         if (meta.isRecord()) {
             fresh.add(model);
             return model;
         }
         IdentityMap map = session.map();
-        EntityKey key = meta.keyOf(model);
-        Object existing = map.find(key);
+        Object key = meta.keyValueOf(model);
+        Object existing = key == null ? null : map.find(meta.type(), key);
         if (existing != null) {
             return existing;
         }
-        EntityState s = new EntityState(model, meta, Status.PERSISTENT);
-        s.key = key;
+        ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
+        s.keyValue = key;
         s.snapshot = meta.snapshot(model);
         s.resultId = resultId;
         s.plan = plan;

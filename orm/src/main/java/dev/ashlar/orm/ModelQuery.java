@@ -6,7 +6,7 @@ import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.core.sql.SortOrder;
 import dev.ashlar.declarative.Fetch;
-import dev.ashlar.orm.internal.EntityMeta;
+import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.orm.internal.SelectParts;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,14 +23,14 @@ import java.util.stream.Stream;
  */
 public final class ModelQuery<T> {
     private final Session session;
-    private final EntityMeta meta;
+    private final ModelMeta meta;
     private final List<Condition> conditions = new ArrayList<>();
     private final List<SortOrder> order = new ArrayList<>();
     private final Map<String, Fetch> plan = new HashMap<>();
     private Long limit;
     private Long offset;
 
-    ModelQuery(Session session, EntityMeta meta) {
+    ModelQuery(Session session, ModelMeta meta) {
         this.session = session;
         this.meta = meta;
     }
@@ -73,7 +73,7 @@ public final class ModelQuery<T> {
      */
     public ModelQuery<T> options(Load... loads) {
         for (Load load : loads) {
-            session.metamodel().entity(load.model()).relationship(load.relationship()); // fails early on a typo
+            session.model(load.model()).relationship(load.relationship()); // fails early on a typo
             plan.put(load.model().getSimpleName() + "." + load.relationship(), load.fetch());
         }
         return this;
@@ -117,7 +117,7 @@ public final class ModelQuery<T> {
      * and their relationships are not loaded. Close the stream.
      */
     public Stream<T> stream() {
-        Select select = SelectParts.apply(meta.info().select(), conditions, order, limit, offset);
+        Select select = SelectParts.apply(meta.mapping().select(), conditions, order, limit, offset);
         return session.loader().stream(meta, select);
     }
 }

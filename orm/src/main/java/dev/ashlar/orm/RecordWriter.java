@@ -3,9 +3,9 @@ package dev.ashlar.orm;
 import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.sql.Update;
-import dev.ashlar.declarative.ModelInfo;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import dev.ashlar.orm.internal.EntityMeta;
+import dev.ashlar.declarative.ModelMapping;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.orm.internal.Hooks;
 import dev.ashlar.orm.internal.Hooks.Event;
 import dev.ashlar.orm.internal.Keys;
@@ -28,7 +28,7 @@ final class RecordWriter {
     /** Inserts the record and returns it with the generated values filled in. */
     @SuppressWarnings("unchecked")
     <T extends Record> T insert(T record) {
-        EntityMeta meta = session.metamodel().entity(record.getClass());
+        ModelMeta meta = session.model(record.getClass());
         Object model = record;
         if (meta.version() != null && meta.get(model, meta.version()) == null) {
             model = meta.mapping().with(model, Map.of(meta.version(), Values.nextVersion(null, meta.version().column().type().javaType())));
@@ -36,7 +36,7 @@ final class RecordWriter {
         Hooks.fire(Event.BEFORE_INSERT, model);
         Validator.validate(meta, model, true);
         session.autoflush();
-        Object inserted = ((ModelInfo<Object>) meta.info()).insert(session.connection(), model);
+        Object inserted = ((ModelMapping<Object>) meta.mapping()).insert(session.connection(), model);
         Hooks.fire(Event.AFTER_INSERT, inserted);
         return (T) inserted;
     }
@@ -44,24 +44,23 @@ final class RecordWriter {
     /** Updates the record's row from all its values and returns it (with the next version). */
     @SuppressWarnings("unchecked")
     <T extends Record> T update(T record) {
-        EntityMeta meta = session.metamodel().entity(record.getClass());
+        ModelMeta meta = session.model(record.getClass());
         Hooks.fire(Event.BEFORE_UPDATE, record);
         Validator.validate(meta, record, false);
         session.autoflush();
         Update update = Sql.update(meta.table());
-        for (Binding b : meta.mapping().bindings()) {
+        for (FieldMapping b : meta.mapping().fields()) {
             if (!b.column().isPrimaryKey() && b != meta.version()) {
-                update.set(b.column(), meta.get(record, b));
+                update = update.set(b.column(), meta.get(record, b));
             }
         }
-        update.where(Keys.of(meta, record));
+        update = update.where(Keys.of(meta, record));
         Object result = record;
         Object version = null;
         if (meta.version() != null) {
             version = meta.get(record, meta.version());
             Object next = Values.nextVersion(version, meta.version().column().type().javaType());
-            update.set(meta.version().column(), next);
-            update.where(meta.version().column().eq(version));
+            update = update.set(meta.version().column(), next).where(meta.version().column().eq(version));
             result = meta.mapping().with(record, Map.of(meta.version(), next));
         }
         new StatementBatch(session.connection()).runVersioned(update, meta, record, version);
@@ -70,7 +69,7 @@ final class RecordWriter {
     }
 
     /** Deletes the record's row; with a version, a stale version is an error. */
-    void delete(EntityMeta meta, Object record) {
+    void delete(ModelMeta meta, Object record) {
         Hooks.fire(Event.BEFORE_DELETE, record);
         session.autoflush();
         Delete delete = Sql.deleteFrom(meta.table()).where(Keys.of(meta, record));
@@ -78,7 +77,7 @@ final class RecordWriter {
             session.connection().execute(delete);
         } else {
             Object version = meta.get(record, meta.version());
-            delete.where(meta.version().column().eq(version));
+            delete = delete.where(meta.version().column().eq(version));
             new StatementBatch(session.connection()).runVersioned(delete, meta, record, version);
         }
         Hooks.fire(Event.AFTER_DELETE, record);

@@ -1,6 +1,6 @@
 package dev.ashlar.orm;
 
-import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.declarative.RelationshipMapping;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,13 +13,13 @@ import java.util.List;
 final class RelatedList<E> extends AbstractList<E> {
     final Relationships relationships;
     final Object owner;
-    final RelationshipMeta rel;
+    final RelationshipMapping rel;
     private final ArrayList<E> items = new ArrayList<>();
     private boolean loaded;
     final List<Object> added = new ArrayList<>();
     final List<Object> removed = new ArrayList<>();
 
-    RelatedList(Relationships relationships, Object owner, RelationshipMeta rel, boolean loaded) {
+    RelatedList(Relationships relationships, Object owner, RelationshipMapping rel, boolean loaded) {
         this.relationships = relationships;
         this.owner = owner;
         this.rel = rel;

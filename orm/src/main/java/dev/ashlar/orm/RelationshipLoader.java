@@ -3,13 +3,13 @@ package dev.ashlar.orm;
 import dev.ashlar.core.engine.Row;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.declarative.Fetch;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import dev.ashlar.orm.internal.EntityMeta;
-import dev.ashlar.orm.internal.EntityState;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.orm.internal.ModelMeta;
+import dev.ashlar.orm.internal.ObjectState;
 import dev.ashlar.orm.internal.IdentityMap;
 import dev.ashlar.orm.internal.NPlusOneDetector;
-import dev.ashlar.orm.internal.RelationKind;
-import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.declarative.RelationshipKind;
+import dev.ashlar.declarative.RelationshipMapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -40,11 +40,11 @@ final class RelationshipLoader {
     // ---- lazy ---------------------------------------------------------------------------------
 
     /** The value of an unloaded reference, loaded on access (from the identity map when it is there). */
-    Object loadReference(Object owner, RelationshipMeta rel) {
-        EntityState s = checkLoadable(owner, rel);
-        EntityMeta target = session.metamodel().entity(rel.target());
+    Object loadReference(Object owner, RelationshipMapping rel) {
+        ObjectState s = checkLoadable(owner, rel);
+        ModelMeta target = session.model(rel.target());
         Object key = s.meta.get(owner, rel.ownerKey());
-        if (rel.kind() == RelationKind.TO_ONE_FK) {
+        if (rel.kind() == RelationshipKind.TO_ONE_FK) {
             if (key == null) {
                 return null;
             }
@@ -54,10 +54,10 @@ final class RelationshipLoader {
             }
         }
         session.detector().lazyLoad(s, rel);
-        List<Object> found = session.loader().load(target, List.of(target.info().select().where(rel.targetKey().column().eq(key))),
+        List<Object> found = session.loader().load(target, List.of(target.mapping().select().where(rel.targetKey().column().eq(key))),
                 "the lazy load of " + rel.path(), Map.of());
         Object value = found.isEmpty() ? null : found.get(0);
-        if (rel.kind() != RelationKind.TO_ONE_FK && value != null && rel.inverse() != null
+        if (rel.kind() != RelationshipKind.TO_ONE_FK && value != null && rel.inverse() != null
                 && rel.inverse().read(value) instanceof Ref<?> back) {
             back.setQuietly(owner);
         }
@@ -65,21 +65,21 @@ final class RelationshipLoader {
     }
 
     /** The items of an unloaded collection, loaded on access. */
-    List<?> loadCollection(Object owner, RelationshipMeta rel) {
-        EntityState s = checkLoadable(owner, rel);
+    List<?> loadCollection(Object owner, RelationshipMapping rel) {
+        ObjectState s = checkLoadable(owner, rel);
         session.detector().lazyLoad(s, rel);
         Map<Object, List<Object>> byOwner = loadCollections(s.meta, List.of(owner), rel, null);
         return byOwner.getOrDefault(s.meta.get(owner, rel.ownerKey()), List.of());
     }
 
-    private EntityState checkLoadable(Object owner, RelationshipMeta rel) {
+    private ObjectState checkLoadable(Object owner, RelationshipMapping rel) {
         String option = NPlusOneDetector.loadOption(rel);
         if (session.isClosed()) {
             throw new UnloadedRelationshipException(rel.path(), rel.path() + " of " + describe(owner, rel)
                     + " is not loaded and the session that loaded it is closed. Load it while the session is open: add "
                     + option + " to the query, or access it before closing the session");
         }
-        EntityState s = map().state(owner);
+        ObjectState s = map().state(owner);
         if (s == null) {
             throw new UnloadedRelationshipException(rel.path(), rel.path() + " of " + describe(owner, rel)
                     + " is not loaded and the object is not in the session (expunged or from another session); merge it first");
@@ -91,14 +91,14 @@ final class RelationshipLoader {
         return s;
     }
 
-    private String describe(Object owner, RelationshipMeta rel) {
-        return session.metamodel().entity(rel.owner()).describe(owner);
+    private String describe(Object owner, RelationshipMapping rel) {
+        return session.model(rel.owner()).describe(owner);
     }
 
     // ---- select-in ----------------------------------------------------------------------------
 
     /** Loads the select-in and joined relationships of a result's objects and applies the plan onward. */
-    void applyPlan(EntityMeta meta, List<Object> owners, Map<String, Fetch> plan) {
+    void applyPlan(ModelMeta meta, List<Object> owners, Map<String, Fetch> plan) {
         applyPlan(meta, owners, plan, new HashSet<>());
     }
 
@@ -108,11 +108,11 @@ final class RelationshipLoader {
      * loaded select-in: one statement more rather than one per object. {@code walked} holds the
      * joined relationships already walked through, since joined relationships may form a cycle.
      */
-    private void applyPlan(EntityMeta meta, List<Object> owners, Map<String, Fetch> plan, Set<RelationshipMeta> walked) {
+    private void applyPlan(ModelMeta meta, List<Object> owners, Map<String, Fetch> plan, Set<RelationshipMapping> walked) {
         if (owners.isEmpty()) {
             return;
         }
-        for (RelationshipMeta rel : meta.relationships()) {
+        for (RelationshipMapping rel : meta.relationships()) {
             Fetch fetch = plan.getOrDefault(rel.path(), rel.fetch());
             if (fetch != Fetch.SELECT_IN && fetch != Fetch.JOINED) {
                 continue;
@@ -127,7 +127,7 @@ final class RelationshipLoader {
                     reached.addAll(Relationships.peek(holder));
                 }
             }
-            EntityMeta target = session.metamodel().entity(rel.target());
+            ModelMeta target = session.model(rel.target());
             if (!needing.isEmpty()) {
                 applyPlan(target, selectIn(meta, needing, rel, plan), plan, walked);
             }
@@ -138,10 +138,10 @@ final class RelationshipLoader {
     }
 
     /** One query (per chunk of keys) loading {@code rel} for every owner; returns the related objects. */
-    private List<Object> selectIn(EntityMeta meta, List<Object> owners, RelationshipMeta rel, Map<String, Fetch> plan) {
+    private List<Object> selectIn(ModelMeta meta, List<Object> owners, RelationshipMapping rel, Map<String, Fetch> plan) {
         Set<Object> related = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (rel.kind() == RelationKind.TO_ONE_FK) {
-            EntityMeta target = session.metamodel().entity(rel.target());
+        if (rel.kind() == RelationshipKind.TO_ONE_FK) {
+            ModelMeta target = session.model(rel.target());
             Set<Object> missing = new LinkedHashSet<>();
             for (Object o : owners) {
                 Object fk = meta.get(o, rel.ownerKey());
@@ -170,20 +170,20 @@ final class RelationshipLoader {
     }
 
     /** Loads objects of {@code target} whose {@code key} is one of {@code values}, in chunks. */
-    private List<Object> loadByKeys(EntityMeta target, Binding key, Collection<Object> values, Map<String, Fetch> plan,
-                                    RelationshipMeta rel) {
+    private List<Object> loadByKeys(ModelMeta target, FieldMapping key, Collection<Object> values, Map<String, Fetch> plan,
+                                    RelationshipMapping rel) {
         if (values.isEmpty()) {
             return new ArrayList<>();
         }
         List<Select> selects = new ArrayList<>();
         for (List<Object> chunk : chunks(values)) {
-            selects.add(target.info().select().where(key.column().in(chunk)).orderBy(target.key().get(0).column().asc()));
+            selects.add(target.mapping().select().where(key.column().in(chunk)).orderBy(target.key().get(0).column().asc()));
         }
         return session.loader().load(target, selects, "the select-in load of " + rel.path(), plan == null ? Map.of() : plan);
     }
 
     /** The related objects of a collection (or inverse to-one) for each owner key. */
-    private Map<Object, List<Object>> loadCollections(EntityMeta meta, List<Object> owners, RelationshipMeta rel,
+    private Map<Object, List<Object>> loadCollections(ModelMeta meta, List<Object> owners, RelationshipMapping rel,
                                                       Map<String, Fetch> plan) {
         Set<Object> keys = new LinkedHashSet<>();
         for (Object o : owners) {
@@ -192,17 +192,17 @@ final class RelationshipLoader {
                 keys.add(k);
             }
         }
-        if (rel.kind() == RelationKind.MANY_TO_MANY) {
+        if (rel.kind() == RelationshipKind.MANY_TO_MANY) {
             return loadThroughAssociation(keys, rel, plan);
         }
-        EntityMeta target = session.metamodel().entity(rel.target());
+        ModelMeta target = session.model(rel.target());
         List<Object> items = loadByKeys(target, rel.targetKey(), keys, plan, rel);
         Map<Object, List<Object>> byOwner = new HashMap<>();
         for (Object item : items) {
             byOwner.computeIfAbsent(target.get(item, rel.targetKey()), k -> new ArrayList<>()).add(item);
         }
-        RelationshipMeta inverse = rel.inverse();
-        if (inverse != null && inverse.kind() == RelationKind.TO_ONE_FK) {
+        RelationshipMapping inverse = rel.inverse();
+        if (inverse != null && inverse.kind() == RelationshipKind.TO_ONE_FK) {
             Map<Object, Object> ownerByKey = new HashMap<>();
             for (Object o : owners) {
                 ownerByKey.put(meta.get(o, rel.ownerKey()), o);
@@ -218,14 +218,14 @@ final class RelationshipLoader {
     }
 
     /** The targets of a many-to-many for each owner key: the association rows first, then the targets not yet held. */
-    private Map<Object, List<Object>> loadThroughAssociation(Set<Object> keys, RelationshipMeta rel, Map<String, Fetch> plan) {
-        EntityMeta target = session.metamodel().entity(rel.target());
-        EntityMeta through = session.metamodel().entity(rel.through());
+    private Map<Object, List<Object>> loadThroughAssociation(Set<Object> keys, RelationshipMapping rel, Map<String, Fetch> plan) {
+        ModelMeta target = session.model(rel.target());
+        ModelMeta through = session.model(rel.through());
         Map<Object, List<Object>> targetKeys = new HashMap<>();
         Set<Object> wanted = new LinkedHashSet<>();
         for (List<Object> chunk : chunks(keys)) {
             // ordered so each owner's targets come in key order on every database, as a joined load gives them
-            Select select = through.info().select().where(rel.throughOwnerKey().column().in(chunk))
+            Select select = through.mapping().select().where(rel.throughOwnerKey().column().in(chunk))
                     .orderBy(rel.throughTargetKey().column().asc());
             for (Row row : session.readConnection().query(select).list()) {
                 Object targetKey = row.get(rel.throughTargetKey().column());

@@ -1,11 +1,11 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.declarative.Cascade;
-import dev.ashlar.orm.internal.EntityState;
-import dev.ashlar.orm.internal.EntityState.Status;
+import dev.ashlar.orm.internal.ObjectState;
+import dev.ashlar.orm.internal.ObjectState.Status;
 import dev.ashlar.orm.internal.IdentityMap;
-import dev.ashlar.orm.internal.RelationKind;
-import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.declarative.RelationshipKind;
+import dev.ashlar.declarative.RelationshipMapping;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,11 +24,11 @@ final class Relationships {
 
     /** Starts tracking a new object and, through save cascades, the new objects it reaches. */
     void addWithCascade(Object model) {
-        List<EntityState> work = new ArrayList<>();
+        List<ObjectState> work = new ArrayList<>();
         work.add(trackNew(model));
         while (!work.isEmpty()) {
-            EntityState s = work.remove(work.size() - 1);
-            for (RelationshipMeta rel : s.meta.relationships()) {
+            ObjectState s = work.remove(work.size() - 1);
+            for (RelationshipMapping rel : s.meta.relationships()) {
                 if (!rel.cascades(Cascade.SAVE)) {
                     continue;
                 }
@@ -41,8 +41,8 @@ final class Relationships {
         }
     }
 
-    private EntityState trackNew(Object model) {
-        EntityState s = new EntityState(model, session.metamodel().entity(model.getClass()), Status.PENDING);
+    private ObjectState trackNew(Object model) {
+        ObjectState s = new ObjectState(model, session.model(model.getClass()), Status.PENDING);
         map().track(s);
         installHolders(s, false);
         return s;
@@ -50,9 +50,9 @@ final class Relationships {
 
     /** Before a flush, follows the save cascades of every object still to be saved. */
     void cascadeAll() {
-        for (EntityState s : List.copyOf(map().tracked())) {
+        for (ObjectState s : List.copyOf(map().tracked())) {
             if (s.status != Status.DELETED) {
-                for (RelationshipMeta rel : s.meta.relationships()) {
+                for (RelationshipMapping rel : s.meta.relationships()) {
                     if (rel.cascades(Cascade.SAVE)) {
                         for (Object o : related(s, rel, false)) {
                             if (!map().contains(o)) {
@@ -66,7 +66,7 @@ final class Relationships {
     }
 
     /** The related objects currently in memory, or loaded first when {@code load}. */
-    List<Object> related(EntityState s, RelationshipMeta rel, boolean load) {
+    List<Object> related(ObjectState s, RelationshipMapping rel, boolean load) {
         Object value = rel.read(s.object);
         List<Object> out = new ArrayList<>();
         if (value instanceof RelatedList<?> list) {
@@ -101,8 +101,8 @@ final class Relationships {
     // ---- holders --------------------------------------------------------------------------------
 
     /** Puts the session's holders into the relationship fields of a tracked object. */
-    void installHolders(EntityState s, boolean fromDatabase) {
-        for (RelationshipMeta rel : s.meta.relationships()) {
+    void installHolders(ObjectState s, boolean fromDatabase) {
+        for (RelationshipMapping rel : s.meta.relationships()) {
             if (rel.kind().isCollection()) {
                 installList(s, rel, fromDatabase);
             } else {
@@ -111,7 +111,7 @@ final class Relationships {
         }
     }
 
-    private void installList(EntityState s, RelationshipMeta rel, boolean fromDatabase) {
+    private void installList(ObjectState s, RelationshipMapping rel, boolean fromDatabase) {
         Object value = rel.read(s.object);
         if (value instanceof RelatedList<?> rl && rl.relationships == this && rl.owner == s.object && !fromDatabase) {
             return;
@@ -125,7 +125,7 @@ final class Relationships {
         }
     }
 
-    private void installRef(EntityState s, RelationshipMeta rel, boolean fromDatabase) {
+    private void installRef(ObjectState s, RelationshipMapping rel, boolean fromDatabase) {
         Object value = rel.read(s.object);
         Ref<?> ref = value instanceof Ref<?> r ? r : new Ref<>();
         if (ref != value) {
@@ -133,7 +133,7 @@ final class Relationships {
         }
         RefHooks hooks = new RefHooks(s.object, rel);
         if (fromDatabase) {
-            boolean knownEmpty = rel.kind() == RelationKind.TO_ONE_FK && s.meta.get(s.object, rel.ownerKey()) == null;
+            boolean knownEmpty = rel.kind() == RelationshipKind.TO_ONE_FK && s.meta.get(s.object, rel.ownerKey()) == null;
             ref.install(hooks, knownEmpty, null);
             return;
         }
@@ -149,7 +149,7 @@ final class Relationships {
     }
 
     /** Puts loaded objects into {@code owner}'s field: the items of a list, or the first (or nothing) for a reference. */
-    void fill(Object owner, RelationshipMeta rel, List<Object> items) {
+    void fill(Object owner, RelationshipMapping rel, List<Object> items) {
         Object holder = rel.read(owner);
         if (holder instanceof RelatedList<?> list) {
             list.fill(items);
@@ -159,7 +159,7 @@ final class Relationships {
     }
 
     /** Points {@code owner}'s unloaded reference {@code rel} at {@code value}, learnt from the other side. */
-    void fillIfUnloaded(Object owner, RelationshipMeta rel, Object value) {
+    void fillIfUnloaded(Object owner, RelationshipMapping rel, Object value) {
         if (rel.read(owner) instanceof Ref<?> ref && !ref.isLoaded()) {
             ref.install(new RefHooks(owner, rel), true, value);
         }
@@ -170,9 +170,9 @@ final class Relationships {
     /** The hooks of one managed reference: it loads through the session and keeps the other side in step. */
     private final class RefHooks implements Ref.Hooks {
         private final Object owner;
-        private final RelationshipMeta rel;
+        private final RelationshipMapping rel;
 
-        RefHooks(Object owner, RelationshipMeta rel) {
+        RefHooks(Object owner, RelationshipMapping rel) {
             this.owner = owner;
             this.rel = rel;
         }
@@ -184,11 +184,11 @@ final class Relationships {
 
         @Override
         public void changed(Ref<?> ref, Object oldValue, Object newValue) {
-            RelationshipMeta inverse = rel.inverse();
+            RelationshipMapping inverse = rel.inverse();
             if (inverse == null) {
                 return;
             }
-            if (inverse.kind() == RelationKind.TO_MANY) {
+            if (inverse.kind() == RelationshipKind.TO_MANY) {
                 if (oldValue != null && inverse.read(oldValue) instanceof RelatedList<?> old) {
                     old.removeQuietly(owner);
                 }
@@ -222,8 +222,8 @@ final class Relationships {
 
     /** A managed list gained {@code child}: its back reference follows, and a save cascade adds it. */
     void collectionAdded(RelatedList<?> list, Object child) {
-        RelationshipMeta inverse = list.rel.inverse();
-        if (inverse != null && list.rel.kind() == RelationKind.TO_MANY) {
+        RelationshipMapping inverse = list.rel.inverse();
+        if (inverse != null && list.rel.kind() == RelationshipKind.TO_MANY) {
             Ref<?> ref = inverse.read(child) instanceof Ref<?> r ? r : null;
             if (ref == null) {
                 ref = new Ref<>();
@@ -242,15 +242,15 @@ final class Relationships {
 
     /** A managed list lost {@code child}: its back reference, if it pointed at the list's owner, is cleared. */
     void collectionRemoved(RelatedList<?> list, Object child) {
-        RelationshipMeta inverse = list.rel.inverse();
-        if (inverse != null && list.rel.kind() == RelationKind.TO_MANY && inverse.read(child) instanceof Ref<?> ref
+        RelationshipMapping inverse = list.rel.inverse();
+        if (inverse != null && list.rel.kind() == RelationshipKind.TO_MANY && inverse.read(child) instanceof Ref<?> ref
                 && ref.isLoaded() && ref.peek() == list.owner) {
             ref.setQuietly(null);
         }
     }
 
     /** The items of an unloaded list, loaded on first use. */
-    List<?> loadCollection(Object owner, RelationshipMeta rel) {
+    List<?> loadCollection(Object owner, RelationshipMapping rel) {
         return session.relationshipLoader().loadCollection(owner, rel);
     }
 

@@ -7,16 +7,17 @@ import dev.ashlar.core.error.ConnectionClosedException;
 import dev.ashlar.core.error.NoResultException;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.declarative.Cascade;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import dev.ashlar.orm.internal.EntityKey;
-import dev.ashlar.orm.internal.EntityMeta;
-import dev.ashlar.orm.internal.EntityState;
-import dev.ashlar.orm.internal.EntityState.Status;
+import dev.ashlar.declarative.ModelRegistry;
+import dev.ashlar.declarative.Models;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.orm.internal.ModelKey;
+import dev.ashlar.orm.internal.ModelMeta;
+import dev.ashlar.orm.internal.ObjectState;
+import dev.ashlar.orm.internal.ObjectState.Status;
 import dev.ashlar.orm.internal.IdentityMap;
 import dev.ashlar.orm.internal.Keys;
-import dev.ashlar.orm.internal.Metamodel;
 import dev.ashlar.orm.internal.NPlusOneDetector;
-import dev.ashlar.orm.internal.RelationshipMeta;
+import dev.ashlar.declarative.RelationshipMapping;
 import dev.ashlar.orm.internal.SessionConnection;
 import dev.ashlar.orm.internal.UnitOfWork;
 import java.util.Collection;
@@ -59,7 +60,7 @@ import java.util.Map;
  */
 public final class Session implements AutoCloseable {
     private final SessionOptions options;
-    private final Metamodel metamodel;
+    private final ModelRegistry registry;
     private final SessionConnection connection;
     private final UnitOfWork work = new UnitOfWork();
     private final NPlusOneDetector detector;
@@ -73,7 +74,7 @@ public final class Session implements AutoCloseable {
 
     private Session(SessionConnection connection, SessionOptions options) {
         this.options = options;
-        this.metamodel = Metamodel.of(options.registry());
+        this.registry = options.registry() != null ? options.registry() : Models.registry();
         this.connection = connection;
         this.detector = new NPlusOneDetector(options);
     }
@@ -202,15 +203,15 @@ public final class Session implements AutoCloseable {
     }
 
     /** Puts mapped values back on a tracked object and makes them its snapshot; relationships reload on access. */
-    private void restore(EntityState s, Object[] values) {
-        List<Binding> bs = s.meta.mapping().bindings();
-        Map<Binding, Object> changes = new LinkedHashMap<>();
+    private void restore(ObjectState s, Object[] values) {
+        List<FieldMapping> bs = s.meta.mapping().fields();
+        Map<FieldMapping, Object> changes = new LinkedHashMap<>();
         for (int i = 0; i < bs.size(); i++) {
             changes.put(bs.get(i), values[i]);
         }
         s.meta.mapping().with(s.object, changes);
         s.snapshot = values.clone();
-        s.key = s.meta.keyOf(s.object);
+        s.keyValue = s.meta.keyValueOf(s.object);
         relationships().installHolders(s, true);
     }
 
@@ -241,7 +242,7 @@ public final class Session implements AutoCloseable {
     public void add(Object model) {
         checkOpen("add");
         mutableMeta(model, "add");
-        EntityState s = map().state(model);
+        ObjectState s = map().state(model);
         if (s == null) {
             relationships().addWithCascade(model);
         } else if (s.status == Status.DELETED) {
@@ -263,12 +264,12 @@ public final class Session implements AutoCloseable {
      */
     public void delete(Object model) {
         checkOpen("delete");
-        EntityMeta meta = metamodel.entity(model.getClass());
+        ModelMeta meta = model(model.getClass());
         if (meta.isRecord()) {
             records().delete(meta, model);
             return;
         }
-        EntityState s = map().state(model);
+        ObjectState s = map().state(model);
         if (s == null) {
             throw new IllegalArgumentException(meta.describe(model) + " is not in this session; get or merge it first");
         }
@@ -280,13 +281,13 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void cascadeDelete(EntityState s) {
-        for (RelationshipMeta rel : s.meta.relationships()) {
+    private void cascadeDelete(ObjectState s) {
+        for (RelationshipMapping rel : s.meta.relationships()) {
             if (!rel.cascades(Cascade.DELETE)) {
                 continue;
             }
             for (Object child : relationships().related(s, rel, true)) {
-                EntityState cs = map().state(child);
+                ObjectState cs = map().state(child);
                 if (cs != null && cs.status != Status.DELETED) {
                     delete(child);
                 }
@@ -297,7 +298,7 @@ public final class Session implements AutoCloseable {
     /** Removes an object from the session without touching the database; its changes are forgotten. */
     public void expunge(Object model) {
         checkOpen("expunge");
-        EntityState s = map().state(model);
+        ObjectState s = map().state(model);
         if (s != null) {
             map().forget(s);
         }
@@ -322,18 +323,18 @@ public final class Session implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T merge(T model) {
         checkOpen("merge");
-        EntityMeta meta = mutableMeta(model, "merge");
+        ModelMeta meta = mutableMeta(model, "merge");
         if (map().contains(model)) {
             return model;
         }
-        EntityKey key = meta.keyOf(model);
+        ModelKey key = meta.keyOf(model);
         Object target = key == null ? null : get((Class<T>) model.getClass(), key.values().toArray());
         if (target == null) {
             add(model);
             return model;
         }
-        Map<Binding, Object> values = new LinkedHashMap<>();
-        for (Binding b : meta.mapping().bindings()) {
+        Map<FieldMapping, Object> values = new LinkedHashMap<>();
+        for (FieldMapping b : meta.mapping().fields()) {
             values.put(b, meta.get(model, b));
         }
         meta.mapping().with(target, values);
@@ -343,12 +344,12 @@ public final class Session implements AutoCloseable {
     /** Reloads the object's mapped values from the database, dropping unflushed changes; relationships reload on access. */
     public void refresh(Object model) {
         checkOpen("refresh");
-        EntityState s = map().state(model);
+        ObjectState s = map().state(model);
         if (s == null || s.status == Status.PENDING) {
-            throw new IllegalArgumentException(metamodel.entity(model.getClass()).describe(model)
+            throw new IllegalArgumentException(model(model.getClass()).describe(model)
                     + " is not a persistent object of this session, so it cannot be refreshed");
         }
-        Select select = s.meta.info().select().where(Keys.condition(s.meta, s.key.values()));
+        Select select = s.meta.mapping().select().where(Keys.condition(s.meta, s.keyValues()));
         Row row = readConnection().query(select).first();
         if (row == null) {
             map().forget(s);
@@ -366,12 +367,12 @@ public final class Session implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T get(Class<T> type, Object... key) {
         checkOpen("get");
-        EntityMeta meta = metamodel.entity(type);
-        EntityKey k = meta.keyFromValues(key);
+        ModelMeta meta = model(type);
+        ModelKey k = meta.keyFromValues(key);
         if (!meta.isRecord()) {
             Object existing = map().find(k);
             if (existing != null) {
-                EntityState s = map().state(existing);
+                ObjectState s = map().state(existing);
                 return s != null && s.status == Status.DELETED ? null : (T) existing;
             }
         }
@@ -385,7 +386,7 @@ public final class Session implements AutoCloseable {
     /** A query for objects of {@code type}: add conditions, order and loading options, then list/first/one/stream. */
     public <T> ModelQuery<T> select(Class<T> type) {
         checkOpen("select");
-        return new ModelQuery<>(this, metamodel.entity(type));
+        return new ModelQuery<>(this, model(type));
     }
 
     // ---- records --------------------------------------------------------------------------------
@@ -447,8 +448,9 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    Metamodel metamodel() {
-        return metamodel;
+    /** The session's data for model {@code type} of the session's registry: no lock once the model is mapped. */
+    ModelMeta model(Class<?> type) {
+        return ModelMeta.of(registry.of(type));
     }
 
     UnitOfWork work() {
@@ -488,8 +490,8 @@ public final class Session implements AutoCloseable {
         return records;
     }
 
-    private EntityMeta mutableMeta(Object model, String operation) {
-        EntityMeta meta = metamodel.entity(model.getClass());
+    private ModelMeta mutableMeta(Object model, String operation) {
+        ModelMeta meta = model(model.getClass());
         if (meta.isRecord()) {
             throw new IllegalArgumentException("cannot " + operation + " " + meta.name() + ": records are immutable, so the session "
                     + "does not track them; use session.insert(record) and session.update(record)");

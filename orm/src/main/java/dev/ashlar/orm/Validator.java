@@ -1,7 +1,7 @@
 package dev.ashlar.orm;
 
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import dev.ashlar.orm.internal.EntityMeta;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.orm.internal.SchemaRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +21,14 @@ final class Validator {
      * @param insert whether it is inserted (unset generated values are then allowed)
      * @param exempt the fields the session fills itself, which must not be flagged as missing
      */
-    record Target(EntityMeta meta, Object model, boolean insert, Set<Binding> exempt) {
+    record Target(ModelMeta meta, Object model, boolean insert, Set<FieldMapping> exempt) {
     }
 
     private Validator() {
     }
 
     /** Checks one object that the session fills nothing in for (a record). */
-    static void validate(EntityMeta meta, Object model, boolean insert) {
+    static void validate(ModelMeta meta, Object model, boolean insert) {
         validate(List.of(new Target(meta, model, insert, Set.of())));
     }
 
@@ -41,7 +41,7 @@ final class Validator {
         List<Violation> violations = new ArrayList<>();
         for (Target t : targets) {
             SchemaRules.check(t.meta(), t.model(), t.insert(), t.exempt(),
-                    (b, rule) -> violations.add(new Violation(t.meta().name(), b.field(), t.meta().get(t.model(), b), rule)));
+                    (b, rule) -> violations.add(new Violation(t.meta().name(), b.name(), t.meta().get(t.model(), b), rule)));
             if (t.model() instanceof Validating v) {
                 Violations own = new Violations(t.meta().name());
                 v.validate(own);

@@ -51,6 +51,59 @@ class SessionBasicsTest {
     }
 
     @AllDatabases
+    void getWithAKeyOfTheWrongTypeNamesTheModelAndTheKeyType(TestDatabase db) throws Exception {
+        try (Engine engine = Engine.create(db.url())) {
+            Inventory.createSchema(engine);
+            try (Session session = Session.open(engine, Inventory.options())) {
+                Item widget = new Item("Widget", "9.99");
+                session.add(widget);
+                session.commit();
+                long before = session.statementCount();
+                assertThatThrownBy(() -> session.get(Item.class, "wrong-type-key"))
+                        .isInstanceOf(InvalidKeyException.class)
+                        .hasMessage("Item's primary key is (id Long), so a key for it is one Long; got \"wrong-type-key\" (String) for id")
+                        .satisfies(e -> {
+                            assertThat(((InvalidKeyException) e).model()).isEqualTo(Item.class);
+                            assertThat(((InvalidKeyException) e).expectedTypes()).containsExactly(Long.class);
+                        });
+                assertThatThrownBy(() -> session.get(Item.class, (Object) null))
+                        .isInstanceOf(InvalidKeyException.class).hasMessageEndingWith("got null for id");
+                assertThatThrownBy(() -> session.get(Stock.class, "north"))
+                        .isInstanceOf(InvalidKeyException.class)
+                        .hasMessageContaining("Stock's primary key is (warehouse String, itemId Long)")
+                        .hasMessageContaining("got 1 value(s) [north]");
+                assertThatThrownBy(() -> session.get(Stock.class, "north", "not-a-number"))
+                        .isInstanceOf(InvalidKeyException.class).hasMessageEndingWith("got \"not-a-number\" (String) for itemId");
+                // nothing was sent for the bad keys, and a key of another number width still finds the row
+                assertThat(session.statementCount()).isEqualTo(before);
+                assertThat(session.get(Item.class, widget.id.intValue())).isSameAs(widget);
+            }
+            assertThat(queryOne(db, "SELECT COUNT(*) FROM item")).isEqualTo("1");
+        }
+    }
+
+    @AllDatabases
+    void generatedColumnsOfTheSharedRegistryWorkInASessionOverAnotherRegistry(TestDatabase db) throws Exception {
+        // Inventory_Item_ belongs to the shared registry (Models); the session maps Item with Inventory's own
+        assertThat(Inventory_Item_.TABLE).isNotSameAs(Inventory.REGISTRY.of(Item.class).table());
+        try (Engine engine = Engine.create(db.url())) {
+            Inventory.createSchema(engine);
+            try (Session session = Session.open(engine, Inventory.options())) {
+                session.add(new Item("Widget", "9.99"));
+                session.add(new Item("Gadget", "19.99"));
+                session.add(new Item("Gizmo", "29.99"));
+                session.commit();
+                List<Item> found = session.select(Item.class)
+                        .where(Inventory_Item_.price.gt(new BigDecimal("10"))).orderBy(Inventory_Item_.price.desc())
+                        .options(Load.selectIn(Inventory_Item_.supplier)).list();
+                assertThat(found).extracting(i -> i.name).containsExactly("Gizmo", "Gadget");
+                assertThat(found.get(0)).isSameAs(session.get(Item.class, found.get(0).id));
+            }
+            assertThat(queryOne(db, "SELECT COUNT(*) FROM item WHERE price > 10")).isEqualTo("2");
+        }
+    }
+
+    @AllDatabases
     void updatesOnlyChangedColumns(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url()); Session session = Session.open(engine, Inventory.options())) {
             Inventory.createSchema(engine);

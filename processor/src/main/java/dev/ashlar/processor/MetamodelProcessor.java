@@ -9,17 +9,22 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Table;
 import dev.ashlar.declarative.ColumnOptions;
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.Id;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.Model;
+import dev.ashlar.declarative.ModelMapping;
+import dev.ashlar.declarative.Models;
+import dev.ashlar.declarative.Relation;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
-import dev.ashlar.declarative.internal.MappingRules;
-import dev.ashlar.declarative.internal.MappingRules.FieldFacts;
-import dev.ashlar.declarative.internal.MappingRules.Kind;
+import dev.ashlar.declarative.MappingRules;
+import dev.ashlar.declarative.MappingRules.FieldFacts;
+import dev.ashlar.declarative.MappingRules.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +35,6 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Generated;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -55,19 +59,27 @@ import javax.tools.Diagnostic;
  * applies. Found by javac through {@code META-INF/services}, so declaring the processor jar as a
  * {@code provided} dependency is enough.
  */
-// Claims the field annotations too, so that javac does not warn that no processor took them.
-@SupportedAnnotationTypes("dev.ashlar.declarative.*")
 public final class MetamodelProcessor extends AbstractProcessor {
-    private static final ClassName MODEL_INFO = ClassName.get("dev.ashlar.declarative", "ModelInfo");
-    private static final ClassName MODELS = ClassName.get("dev.ashlar.declarative", "Models");
-    private static final ClassName TABLE = ClassName.get("dev.ashlar.core.schema", "Table");
-    private static final ClassName COLUMN = ClassName.get("dev.ashlar.core.schema", "Column");
-    private static final ClassName RELATION = ClassName.get("dev.ashlar.declarative", "Relation");
+    /** Claims the field annotations too, so that javac does not warn that no processor took them. */
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(Model.class.getPackageName() + ".*");
+    }
+
+    // named through the classes themselves, so that a rename is a compile error here rather than broken generated code
+    private static final ClassName MODEL_MAPPING = ClassName.get(ModelMapping.class);
+    private static final ClassName MODELS = ClassName.get(Models.class);
+    private static final ClassName TABLE = ClassName.get(Table.class);
+    private static final ClassName COLUMN = ClassName.get(Column.class);
+    private static final ClassName RELATION = ClassName.get(Relation.class);
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
     }
+
+    /** The model that maps each table, over every round of this compilation. */
+    private final Map<String, TypeElement> modelByTable = new HashMap<>();
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -76,9 +88,26 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 error(element.getSimpleName() + ": @Model applies only to classes and records", element);
                 continue;
             }
-            generate((TypeElement) element);
+            TypeElement type = (TypeElement) element;
+            if (claimTable(type)) {
+                generate(type);
+            }
         }
         return true;
+    }
+
+    /**
+     * Records the model's table, or reports that another model of this compilation maps it already,
+     * naming both (the same rule the runtime registry applies); {@code false} then.
+     */
+    private boolean claimTable(TypeElement type) {
+        String table = MappingRules.tableName(type.getSimpleName().toString(), type.getAnnotation(Model.class).table());
+        TypeElement first = modelByTable.putIfAbsent(table, type);
+        if (first == null || first.equals(type)) {
+            return true;
+        }
+        error(MappingRules.sharedTableProblem(type.getQualifiedName().toString(), table, first.getQualifiedName().toString()), type);
+        return false;
     }
 
     /** A field that maps cleanly: its element, column name and the Java type its column holds. */
@@ -226,7 +255,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 .addAnnotation(AnnotationSpec.builder(Generated.class).addMember("value", "$S", getClass().getName()).build())
                 .addJavadoc("Typed columns of {@link $T}, generated from its annotations.\n", model)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(MODEL_INFO, model), "MODEL",
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(MODEL_MAPPING, model), "MODEL",
                                 Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The mapped model.\n")
                         .initializer("$T.of($T.class)", MODELS, model).build())

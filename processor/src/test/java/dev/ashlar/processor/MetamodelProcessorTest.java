@@ -268,4 +268,36 @@ class MetamodelProcessorTest {
         assertThat(c.success).isFalse();
         assertThat(c.errors()).singleElement().asString().startsWith("UseRelation.java:7: ").contains("incompatible types");
     }
+
+    @Test
+    void twoModelsMappedToOneTableFailToCompileNamingBoth(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources(
+                "shop/Item.java", ITEM,
+                "shop/Product.java", """
+                        package shop;
+
+                        import dev.ashlar.declarative.*;
+
+                        @Model(table = "items")
+                        public class Product {
+                            @Id public Long id;
+                        }
+                        """,
+                "shop/Items.java", """
+                        package shop;
+
+                        import dev.ashlar.declarative.*;
+
+                        @Model
+                        public record Items(@Id Long id) {
+                        }
+                        """));
+        assertThat(c.success).isFalse();
+        // Item and Product name one table explicitly; Items gets its default name, items, as well
+        assertThat(c.errors()).hasSize(2).allSatisfy(e -> assertThat(e).contains(": table items is already mapped by model "));
+        assertThat(String.join("\n", c.errors()))
+                .containsAnyOf("shop.Product: table items is already mapped by model shop.Item",
+                        "shop.Item: table items is already mapped by model shop.Product")
+                .contains("two models cannot map one table");
+    }
 }

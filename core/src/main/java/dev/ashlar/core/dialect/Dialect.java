@@ -2,6 +2,8 @@ package dev.ashlar.core.dialect;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.error.DatabaseException;
+import dev.ashlar.core.error.IdentifierTooLongException;
+import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.sql.Operator;
 import dev.ashlar.core.sql.SqlNode;
 import dev.ashlar.core.types.SqlType;
@@ -71,9 +73,53 @@ public abstract class Dialect {
         return (ValueCodec<J>) codecs.computeIfAbsent(type, codecForType);
     }
 
+    /**
+     * Refuses, before anything is sent, a value that {@code column} cannot hold on this database (a
+     * NaN, a decimal wider than the column's precision on SQLite), with a {@link
+     * dev.ashlar.core.error.DataException} naming the column, the value and the limit. The compiler
+     * calls this for every value an INSERT, UPDATE or upsert writes; the codecs still refuse what no
+     * column of their type can hold when a value is bound elsewhere.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void checkWritable(Column<?> column, Object value) {
+        if (value == null) {
+            return;
+        }
+        RefusedValue refused = ((ValueCodec) codec(column.type())).refuseWrite(value);
+        if (refused != null) {
+            String table = column.table() == null ? "" : column.table().name() + ".";
+            throw translate(refused.at("column " + table + column.name()), null, null);
+        }
+    }
+
     /** Maps a driver's exception to Ashlar's typed exceptions, keeping the SQL and parameters. */
     public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
         return ErrorTranslation.bySqlState(e, sql, parameters);
+    }
+
+    /**
+     * What to check when a connection could not be opened, for the error message: from the standard
+     * SQLSTATE classes (28: authorization, 3D: catalog) and the network error under the driver's.
+     * Dialects whose drivers say it otherwise override this.
+     */
+    public String connectFailureHint(SQLException e, dev.ashlar.core.engine.EngineUrl url) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("28")) {
+            return "check the user name and password in the URL, and that this user may connect from this host";
+        }
+        if (state.startsWith("3D")) {
+            return "check the database name in the URL: it must exist on the server (create it first)";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return "check the host name in the URL";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+                return "check that the server is running and listens on the host and port in the URL"
+                        + (url.host() == null ? "" : " (" + url.host() + (url.port() == null ? "" : ":" + url.port()) + ")");
+            }
+        }
+        return "check the URL, that the server is running, and the credentials";
     }
 
     /** The identifier quoted when it must be (reserved words, upper case, other characters), bare otherwise. */
@@ -93,10 +139,28 @@ public abstract class Dialect {
     private static final int MAX_CACHED_IDENTIFIERS = 10_000;
 
     private String spellIdentifier(String name) {
+        checkIdentifierLength(name);
         if (PLAIN_IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name)) {
             return name;
         }
         return quote(name);
+    }
+
+    /**
+     * How long a name may be on this database, and in which unit; {@link IdentifierLimit#NONE} by
+     * default. Every name goes through {@link #quoteIdentifier} when DDL or a statement is compiled,
+     * which refuses a longer one.
+     */
+    public IdentifierLimit identifierLimit() {
+        return IdentifierLimit.NONE;
+    }
+
+    /** Refuses a name longer than {@link #identifierLimit()}, naming it, its length and the limit. */
+    public void checkIdentifierLength(String name) {
+        IdentifierLimit limit = identifierLimit();
+        if (!limit.fits(name)) {
+            throw new IdentifierTooLongException(name(), name, limit.lengthOf(name), limit.max(), limit.unit().description());
+        }
     }
 
     /** The identifier quoted unconditionally. Standard SQL double quotes; MariaDB uses backticks. */
@@ -162,7 +226,12 @@ public abstract class Dialect {
 
     /** Whether a backslash escapes the next character inside string literals (MariaDB by default). */
     public boolean backslashEscapesInStrings() {
-        return false;
+        return lexicalRules().backslashEscapes();
+    }
+
+    /** How this database spells literals, quoted identifiers and comments, for scanning raw SQL text. */
+    public LexicalRules lexicalRules() {
+        return LexicalRules.STANDARD;
     }
 
     /** The JDBC URL for an Ashlar URL of this dialect. */
@@ -176,6 +245,22 @@ public abstract class Dialect {
 
     /** Sets pool and driver properties this database needs; called once when an engine starts. */
     public void configurePool(HikariConfig config, dev.ashlar.core.engine.EngineUrl url) {
+    }
+
+    /**
+     * Gives a connection that Ashlar did not open (from a caller's {@link javax.sql.DataSource}) the
+     * session settings that {@link #configurePool} gives the connections of Ashlar's own pool. Called
+     * when an engine over a caller's data source borrows a connection, on every borrowing until it
+     * returns {@code true}, so keep it cheap: check before sending anything.
+     *
+     * @param connection the borrowed connection, possibly inside a transaction that its owner began
+     * @return whether the settings now last for the connection's life (so Ashlar stops calling this
+     *     for it); {@code false} when they may be undone, for example by the rollback of the
+     *     transaction they were made in
+     * @throws SQLException when a setting cannot be made
+     */
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        return true;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.ashlar.core.dialect;
 
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -13,4 +15,16 @@ public interface DialectProvider {
 
     /** A new dialect instance. */
     Dialect create();
+
+    /**
+     * Whether this dialect speaks to the database described by {@code metadata}, from a connection
+     * of a {@link javax.sql.DataSource} that the caller made (see
+     * {@code Engine.create(DataSource, EngineOptions)}). Each dialect recognises its own database;
+     * a provider that cannot tell answers {@code false}, and the caller then names the dialect.
+     *
+     * @throws SQLException when the metadata cannot be read
+     */
+    default boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+        return false;
+    }
 }

@@ -1,6 +1,9 @@
 package dev.ashlar.core.dialect;
 
 import dev.ashlar.core.error.ConfigurationException;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -30,5 +33,23 @@ public final class Dialects {
                     + " (for example sqlite:///items.db or postgresql://user@localhost/db)");
         }
         return provider.create();
+    }
+
+    /**
+     * The dialect of the database described by {@code metadata}: the first installed provider that
+     * {@link DialectProvider#recognizes recognizes} it, or a {@link ConfigurationException} naming
+     * the database and saying how to choose a dialect by hand.
+     *
+     * @throws SQLException when the metadata cannot be read
+     */
+    public static Dialect forMetadata(DatabaseMetaData metadata) throws SQLException {
+        for (DialectProvider provider : new LinkedHashSet<>(BY_SCHEME.values())) {
+            if (provider.recognizes(metadata)) {
+                return provider.create();
+            }
+        }
+        throw new ConfigurationException("no installed dialect recognises the database '" + metadata.getDatabaseProductName()
+                + "' (" + metadata.getURL() + "); name one with Engine.create(dataSource, Dialects.forScheme(\"...\"), options), "
+                + "one of " + BY_SCHEME.keySet());
     }
 }

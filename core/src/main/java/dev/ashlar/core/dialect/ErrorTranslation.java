@@ -16,8 +16,10 @@ import dev.ashlar.core.error.SerializationFailureException;
 import dev.ashlar.core.error.SyntaxErrorException;
 import dev.ashlar.core.error.UndefinedTableException;
 import dev.ashlar.core.error.UniqueViolationException;
+import dev.ashlar.core.error.UnstorableValueException;
 import dev.ashlar.core.error.ValueTooLongException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.util.List;
 
@@ -29,7 +31,7 @@ import java.util.List;
 public final class ErrorTranslation {
     /** What went wrong, independent of how a database reports it. */
     public enum Kind {
-        UNIQUE, FOREIGN_KEY, NOT_NULL, CHECK, INTEGRITY, TOO_LONG, OUT_OF_RANGE, DATA, CONNECTION, TIMEOUT, DEADLOCK,
+        UNIQUE, FOREIGN_KEY, NOT_NULL, CHECK, INTEGRITY, TOO_LONG, OUT_OF_RANGE, UNSTORABLE, DATA, CONNECTION, TIMEOUT, DEADLOCK,
         SERIALIZATION, OPERATIONAL, SYNTAX, UNDEFINED_TABLE, PROGRAMMING, OTHER
     }
 
@@ -46,6 +48,7 @@ public final class ErrorTranslation {
             case INTEGRITY -> new IntegrityException(e, sql, params);
             case TOO_LONG -> new ValueTooLongException(e, sql, params);
             case OUT_OF_RANGE -> new NumericOutOfRangeException(e, sql, params);
+            case UNSTORABLE -> new UnstorableValueException(e, sql, params);
             case DATA -> new DataException(e, sql, params);
             case CONNECTION -> new ConnectionException(e, sql, params);
             case TIMEOUT -> new QueryTimeoutException(e, sql, params);
@@ -69,6 +72,12 @@ public final class ErrorTranslation {
         if (e instanceof SQLTimeoutException) {
             return Kind.TIMEOUT;
         }
+        if (e instanceof SQLNonTransientConnectionException) {
+            return Kind.CONNECTION;
+        }
+        if (e instanceof RefusedValue refused) {
+            return refused.kind();
+        }
         String state = e.getSQLState();
         if (state == null || state.length() < 2) {
             return Kind.OTHER;
@@ -83,6 +92,9 @@ public final class ErrorTranslation {
             case "40001" -> Kind.SERIALIZATION;
             case "40P01" -> Kind.DEADLOCK;
             case "57014", "55P03" -> Kind.TIMEOUT;
+            // the server ended the session: terminated by an administrator, crashed, starting up or
+            // idle too long. The connection is gone, so retry logic must see a connection failure.
+            case "57P01", "57P02", "57P03", "57P05" -> Kind.CONNECTION;
             case "42601" -> Kind.SYNTAX;
             case "42P01" -> Kind.UNDEFINED_TABLE;
             default -> switch (state.substring(0, 2)) {

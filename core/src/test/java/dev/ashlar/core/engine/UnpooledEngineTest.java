@@ -63,7 +63,8 @@ class UnpooledEngineTest {
     @Test
     void anUnreachableServerIsAConnectionException() {
         try (Engine engine = Engine.create("postgresql://postgres@127.0.0.1:1/nothing", UNPOOLED)) {
-            assertThatThrownBy(engine::connect).isInstanceOf(ConnectionException.class);
+            assertThatThrownBy(engine::connect).isInstanceOf(ConnectionException.class)
+                    .hasMessageContaining("could not connect to postgresql://postgres@127.0.0.1:1/nothing");
         }
     }
 

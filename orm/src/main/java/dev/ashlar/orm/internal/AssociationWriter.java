@@ -2,8 +2,10 @@ package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Sql;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
-import dev.ashlar.orm.internal.EntityState.Status;
+import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.declarative.RelationshipKind;
+import dev.ashlar.declarative.RelationshipMapping;
+import dev.ashlar.orm.internal.ObjectState.Status;
 import java.util.List;
 
 /**
@@ -18,33 +20,31 @@ public final class AssociationWriter {
      * @param owner  the object declaring it
      * @param target the related object
      */
-    public record Association(RelationshipMeta rel, Object owner, Object target) {
+    public record Association(RelationshipMapping rel, Object owner, Object target) {
     }
 
-    private final Metamodel metamodel;
     private final IdentityMap map;
 
-    /** A writer resolving models through {@code metamodel} and object states through {@code map}. */
-    public AssociationWriter(Metamodel metamodel, IdentityMap map) {
-        this.metamodel = metamodel;
+    /** A writer resolving object states through {@code map}. */
+    public AssociationWriter(IdentityMap map) {
         this.map = map;
     }
 
     /** Writes the changes of the association tables in one batch. */
-    public void write(StatementBatch batch, List<Association> removes, List<Association> adds, List<EntityState> deletes) {
+    public void write(StatementBatch batch, List<Association> removes, List<Association> adds, List<ObjectState> deletes) {
         for (Association a : removes) {
             batch.add(Sql.deleteFrom(through(a.rel())).where(a.rel().throughOwnerKey().column().eq(keyOf(a.owner(), a.rel().ownerKey()))
                     .and(a.rel().throughTargetKey().column().eq(keyOf(a.target(), a.rel().targetKey())))));
         }
-        for (EntityState s : deletes) {
-            for (RelationshipMeta rel : s.meta.relationships()) {
-                if (rel.kind() == RelationKind.MANY_TO_MANY) {
+        for (ObjectState s : deletes) {
+            for (RelationshipMapping rel : s.meta.relationships()) {
+                if (rel.kind() == RelationshipKind.MANY_TO_MANY) {
                     batch.add(Sql.deleteFrom(through(rel)).where(rel.throughOwnerKey().column().eq(keyOf(s.object, rel.ownerKey()))));
                 }
             }
         }
         for (Association a : adds) {
-            EntityState owner = map.state(a.owner());
+            ObjectState owner = map.state(a.owner());
             if (owner == null || owner.status == Status.DELETED) {
                 continue;
             }
@@ -54,11 +54,11 @@ public final class AssociationWriter {
         batch.run();
     }
 
-    private Table through(RelationshipMeta rel) {
-        return metamodel.entity(rel.through()).table();
+    private Table through(RelationshipMapping rel) {
+        return rel.throughMapping().table();
     }
 
-    private Object keyOf(Object model, Binding b) {
-        return metamodel.entity(model.getClass()).get(model, b);
+    private Object keyOf(Object model, FieldMapping b) {
+        return b.get(model);
     }
 }

@@ -20,15 +20,15 @@ public final class DeleteWriter {
      *
      * @throws dev.ashlar.orm.StaleObjectException when the version moved on or the row is gone
      */
-    public void delete(EntityState s) {
-        EntityMeta meta = s.meta;
+    public void delete(ObjectState s) {
+        ModelMeta meta = s.meta;
         Delete delete = Sql.deleteFrom(meta.table()).where(Keys.ofSnapshot(s));
         if (meta.version() == null) {
             batch.add(delete);
             return;
         }
         Object expected = s.snapshotValue(meta.version());
-        delete.where(meta.version().column().eq(expected));
+        delete = delete.where(meta.version().column().eq(expected));
         batch.runVersioned(delete, meta, s.object, expected);
     }
 }

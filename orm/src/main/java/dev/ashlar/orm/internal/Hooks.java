@@ -48,8 +48,8 @@ public final class Hooks {
     }
 
     /** Calls the event's hook on each tracked object. */
-    public static void fireStates(Event event, Collection<EntityState> states) {
-        for (EntityState s : states) {
+    public static void fireStates(Event event, Collection<ObjectState> states) {
+        for (ObjectState s : states) {
             fire(event, s.object);
         }
     }

@@ -1,6 +1,6 @@
 package dev.ashlar.orm.internal;
 
-import dev.ashlar.orm.internal.EntityState.Membership;
+import dev.ashlar.orm.internal.ObjectState.Membership;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The objects a session holds: one object per row (key to object, per model, through
- * {@link EntityKey}), the state of each tracked object, and the order they were tracked in, which
- * is the order a flush writes them in within a table.
+ * The objects a session holds: one object per row (per model, a {@link KeyTable} from the raw key
+ * value to the object's state), the state of each tracked object, and the order they were tracked
+ * in, which is the order a flush writes them in within a table.
  *
  * <p>Two things are done lazily, because profiles of large loads and flushes showed them:
  * <ul>
@@ -26,27 +26,62 @@ import java.util.Map;
  * </ul>
  */
 public final class IdentityMap {
-    // small at first: a session per lookup holds one object
-    private final Map<EntityKey, Object> byKey = new HashMap<>(4);
+    /** The key table of each model, by model class; small at first, since a session per lookup holds one object. */
+    private final Map<Class<?>, KeyTable> byModel = new HashMap<>(4);
+    /** The model of the last table asked for, and that table: a load asks for the same one row after row. */
+    private Class<?> lastModel;
+    private KeyTable lastTable;
     /** The tracked states in tracking order, plus forgotten ones not yet compacted away. */
-    private final ArrayList<EntityState> order = new ArrayList<>();
+    private final ArrayList<ObjectState> order = new ArrayList<>();
     private int forgottenInOrder;
     /** Object to state for {@code order[0, indexed)}; small at first, since a session per lookup holds one object. */
-    private IdentityHashMap<Object, EntityState> states = new IdentityHashMap<>(4);
+    private IdentityHashMap<Object, ObjectState> states = new IdentityHashMap<>(4);
     private int indexed;
 
     /** The object with this key, or {@code null}. */
-    public Object find(EntityKey key) {
-        return byKey.get(key);
+    public Object find(ModelKey key) {
+        KeyTable table = existingTable(key.type());
+        ObjectState s = table == null ? null : table.get(key.value());
+        return s == null ? null : s.object;
+    }
+
+    /** The object of model {@code model} with the raw key value {@code keyValue} ({@link ModelKey#value()}), or {@code null}. */
+    public Object find(Class<?> model, Object keyValue) {
+        KeyTable table = existingTable(model);
+        ObjectState s = table == null ? null : table.get(keyValue);
+        return s == null ? null : s.object;
     }
 
     /** Whether an object with this key is held. */
-    public boolean containsKey(EntityKey key) {
-        return byKey.containsKey(key);
+    public boolean containsKey(ModelKey key) {
+        return find(key) != null;
+    }
+
+    private KeyTable existingTable(Class<?> model) {
+        if (model == lastModel) {
+            return lastTable;
+        }
+        KeyTable table = byModel.get(model);
+        if (table != null) {
+            lastModel = model;
+            lastTable = table;
+        }
+        return table;
+    }
+
+    private KeyTable table(Class<?> model) {
+        KeyTable table = existingTable(model);
+        if (table == null) {
+            table = new KeyTable(4);
+            byModel.put(model, table);
+            lastModel = model;
+            lastTable = table;
+        }
+        return table;
     }
 
     /** The state of a tracked object, or {@code null}. */
-    public EntityState state(Object model) {
+    public ObjectState state(Object model) {
         return index().get(model);
     }
 
@@ -56,13 +91,13 @@ public final class IdentityMap {
     }
 
     /** The tracked states in tracking order (a live view: copy it before changing the map while iterating). */
-    public List<EntityState> tracked() {
+    public List<ObjectState> tracked() {
         compact();
         return order;
     }
 
     /** Starts tracking an object. */
-    public void track(EntityState s) {
+    public void track(ObjectState s) {
         if (s.membership == Membership.FORGOTTEN) {
             compact(); // the state is still in the order as forgotten: drop that entry before adding it again
         }
@@ -71,44 +106,53 @@ public final class IdentityMap {
     }
 
     /** Registers the object under its (now known) key. */
-    public void register(EntityState s) {
-        byKey.put(s.key, s.object);
+    public void register(ObjectState s) {
+        table(s.meta.type()).put(s.keyValue, s);
     }
 
     /**
      * Registers the object under its key unless an object holds that key already, in one hash
      * operation; returns that other object, or {@code null} when {@code s} was registered.
      */
-    public Object registerIfAbsent(EntityState s) {
-        return byKey.putIfAbsent(s.key, s.object);
+    public Object registerIfAbsent(ObjectState s) {
+        ObjectState other = table(s.meta.type()).putIfAbsent(s.keyValue, s);
+        return other == null ? null : other.object;
     }
 
-    /** Moves the object from {@code oldKey} to its current key, after a flush changed its primary key. */
-    public void rekey(EntityState s, EntityKey oldKey) {
-        if (!s.key.equals(oldKey)) {
-            byKey.remove(oldKey);
-            byKey.put(s.key, s.object);
+    /** Moves the object from {@code oldKeyValue} to its current key, after a flush changed its primary key. */
+    public void rekey(ObjectState s, Object oldKeyValue) {
+        if (!s.keyValue.equals(oldKeyValue)) {
+            KeyTable table = table(s.meta.type());
+            if (oldKeyValue != null) {
+                table.remove(oldKeyValue, s);
+            }
+            table.put(s.keyValue, s);
         }
     }
 
     /** Stops tracking an object and drops its key. */
-    public void forget(EntityState s) {
+    public void forget(ObjectState s) {
         if (s.membership == Membership.TRACKED) {
             s.membership = Membership.FORGOTTEN;
             forgottenInOrder++;
             states.remove(s.object, s);
         }
-        if (s.key != null && byKey.get(s.key) == s.object) {
-            byKey.remove(s.key);
+        if (s.keyValue != null) {
+            KeyTable table = existingTable(s.meta.type());
+            if (table != null) {
+                table.remove(s.keyValue, s);
+            }
         }
     }
 
     /** Forgets every object. */
     public void clear() {
-        for (EntityState s : order) {
+        for (ObjectState s : order) {
             s.membership = Membership.NONE;
         }
-        byKey.clear();
+        byModel.clear();
+        lastModel = null;
+        lastTable = null;
         states.clear();
         order.clear();
         forgottenInOrder = 0;
@@ -138,17 +182,17 @@ public final class IdentityMap {
     }
 
     /** The object-to-state index, brought up to date with the tracking order. */
-    private Map<Object, EntityState> index() {
+    private Map<Object, ObjectState> index() {
         int size = order.size();
         if (indexed < size) {
             if (size - indexed > states.size()) {
                 // many new states (a load): one table of the final size instead of a resize per doubling
-                IdentityHashMap<Object, EntityState> larger = new IdentityHashMap<>(size);
+                IdentityHashMap<Object, ObjectState> larger = new IdentityHashMap<>(size);
                 larger.putAll(states);
                 states = larger;
             }
             for (int i = indexed; i < size; i++) {
-                EntityState s = order.get(i);
+                ObjectState s = order.get(i);
                 if (s.membership == Membership.TRACKED) {
                     states.put(s.object, s);
                 }

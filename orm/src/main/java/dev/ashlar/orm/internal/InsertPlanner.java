@@ -1,7 +1,7 @@
 package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.schema.Column;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class InsertPlanner {
      * @param values    their values, NULLs included, in the order of {@code columns}
      * @param returning the bindings the database fills in, to read back
      */
-    public record InsertRow(EntityState state, List<Column<?>> columns, Object[] values, List<Binding> returning) {
+    public record InsertRow(ObjectState state, List<Column<?>> columns, Object[] values, List<FieldMapping> returning) {
         /** Whether this row and {@code other} can share one multi-row statement (same columns in the same order). */
         public boolean sameShape(InsertRow other) {
             return columns.equals(other.columns) && returning.equals(other.returning);
@@ -45,9 +45,9 @@ public final class InsertPlanner {
     // list per row, and the inserter compares shapes by reference).
     private Object[] valueScratch = new Object[0];
     private Column<?>[] columnScratch = new Column<?>[0];
-    private Binding[] returningScratch = new Binding[0];
+    private FieldMapping[] returningScratch = new FieldMapping[0];
     private List<Column<?>> lastColumns = List.of();
-    private List<Binding> lastReturning = List.of();
+    private List<FieldMapping> lastReturning = List.of();
 
     /** A planner recording the fields it sets in {@code undo}. */
     public InsertPlanner(UndoLog undo) {
@@ -55,26 +55,26 @@ public final class InsertPlanner {
     }
 
     /** The row of {@code s}, whose foreign keys are already in its fields. */
-    public InsertRow plan(EntityState s) {
-        EntityMeta meta = s.meta;
+    public InsertRow plan(ObjectState s) {
+        ModelMeta meta = s.meta;
         if (meta.version() != null) {
             Object v = meta.get(s.object, meta.version());
             if (v == null || ((Number) v).longValue() == 0) {
                 undo.set(s, meta.version(), Values.nextVersion(null, meta.version().column().type().javaType()));
             }
         }
-        List<Binding> bindings = meta.mapping().bindings();
+        List<FieldMapping> bindings = meta.mapping().fields();
         if (valueScratch.length < bindings.size()) {
             valueScratch = new Object[bindings.size()];
             columnScratch = new Column<?>[bindings.size()];
-            returningScratch = new Binding[bindings.size()];
+            returningScratch = new FieldMapping[bindings.size()];
         }
         int count = 0;
         int returned = 0;
-        for (Binding b : bindings) {
+        for (FieldMapping b : bindings) {
             Object v = meta.get(s.object, b);
             Column<Object> column = b.column();
-            boolean unsetKey = column.isAutoincrement() && (v == null || (b.primitive() && ((Number) v).longValue() == 0));
+            boolean unsetKey = column.isAutoincrement() && (v == null || (b.isPrimitive() && ((Number) v).longValue() == 0));
             if (v == null && column.clientDefault() != null) {
                 v = column.clientDefault().get();
                 undo.set(s, b, v);

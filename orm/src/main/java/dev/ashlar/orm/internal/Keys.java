@@ -1,7 +1,7 @@
 package dev.ashlar.orm.internal;
 
 import dev.ashlar.core.sql.Condition;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +11,7 @@ public final class Keys {
     }
 
     /** {@code pk1 = ? AND pk2 = ?} for key values in key order. */
-    public static Condition condition(EntityMeta meta, List<Object> values) {
+    public static Condition condition(ModelMeta meta, List<Object> values) {
         Condition c = null;
         for (int i = 0; i < meta.key().size(); i++) {
             Condition part = meta.key().get(i).column().eq(values.get(i));
@@ -21,18 +21,18 @@ public final class Keys {
     }
 
     /** The condition for the row of {@code model} as it is now. */
-    public static Condition of(EntityMeta meta, Object model) {
+    public static Condition of(ModelMeta meta, Object model) {
         List<Object> values = new ArrayList<>();
-        for (Binding b : meta.key()) {
+        for (FieldMapping b : meta.key()) {
             values.add(meta.get(model, b));
         }
         return condition(meta, values);
     }
 
     /** The condition for the row as last read or written: a changed key in memory still finds the old row. */
-    public static Condition ofSnapshot(EntityState s) {
+    public static Condition ofSnapshot(ObjectState s) {
         List<Object> values = new ArrayList<>();
-        for (Binding b : s.meta.key()) {
+        for (FieldMapping b : s.meta.key()) {
             values.add(s.snapshotValue(b));
         }
         return condition(s.meta, values);

@@ -1,5 +1,6 @@
 package dev.ashlar.orm.internal;
 
+import dev.ashlar.declarative.RelationshipMapping;
 import dev.ashlar.orm.Load;
 import dev.ashlar.orm.NPlusOneException;
 import dev.ashlar.orm.SessionOptions;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * warns (or, in strict mode, throws) naming the loading option that would have avoided it.
  */
 public final class NPlusOneDetector {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.ashlar.orm.Session");
+    private static final Logger LOG = LoggerFactory.getLogger(dev.ashlar.orm.Session.class);
 
     private final SessionOptions options;
     /**
@@ -52,7 +53,7 @@ public final class NPlusOneDetector {
      *
      * @throws NPlusOneException in strict mode, when the count reaches the threshold
      */
-    public void lazyLoad(EntityState owner, RelationshipMeta rel) {
+    public void lazyLoad(ObjectState owner, RelationshipMapping rel) {
         if (lazyLoads == null) {
             lazyLoads = new HashMap<>();
         }
@@ -74,7 +75,7 @@ public final class NPlusOneDetector {
      * The loading option that would have loaded {@code rel} with its query, in the typed form first
      * (compile-checked, from the generated metamodel) and the string form for models without one.
      */
-    public static String loadOption(RelationshipMeta rel) {
+    public static String loadOption(RelationshipMapping rel) {
         Load load = Load.selectIn(rel.owner(), rel.name());
         return ".options(" + load.typedCode() + ") (or .options(" + load.code() + ") without the generated metamodel)";
     }

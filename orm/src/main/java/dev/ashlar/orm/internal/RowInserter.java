@@ -7,7 +7,7 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.sql.Sql;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import dev.ashlar.orm.internal.InsertPlanner.InsertRow;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +29,8 @@ public final class RowInserter {
     private final Table table;
     private final StatementBatch batch;
     private final UndoLog undo;
-    private final Function<EntityState, List<Object>> sameTableParents;
-    private final Function<EntityState, InsertRow> plan;
+    private final Function<ObjectState, List<Object>> sameTableParents;
+    private final Function<ObjectState, InsertRow> plan;
     private final List<InsertRow> group = new ArrayList<>();
     private final Set<Object> inGroup = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -39,8 +39,8 @@ public final class RowInserter {
      * {@code sameTableParents} gives the new objects of the same table an object references, or is
      * {@code null} when no new row of the table references another (see {@link TableOrder#anyHasParents}).
      */
-    public RowInserter(Table table, StatementBatch batch, UndoLog undo, Function<EntityState, List<Object>> sameTableParents,
-                       Function<EntityState, InsertRow> plan) {
+    public RowInserter(Table table, StatementBatch batch, UndoLog undo, Function<ObjectState, List<Object>> sameTableParents,
+                       Function<ObjectState, InsertRow> plan) {
         this.table = table;
         this.batch = batch;
         this.undo = undo;
@@ -49,10 +49,10 @@ public final class RowInserter {
     }
 
     /** Inserts the objects, given parents first, and sets what the database generated on them. */
-    public void insertAll(List<EntityState> ordered) {
+    public void insertAll(List<ObjectState> ordered) {
         // only rows of a tree can reference each other: otherwise no set of the group's objects is kept
         boolean tree = sameTableParents != null;
-        for (EntityState s : ordered) {
+        for (ObjectState s : ordered) {
             if (tree && referencesGroup(s)) {
                 runGroup();
             }
@@ -73,7 +73,7 @@ public final class RowInserter {
         runGroup();
     }
 
-    private boolean referencesGroup(EntityState s) {
+    private boolean referencesGroup(ObjectState s) {
         for (Object parent : sameTableParents.apply(s)) {
             if (inGroup.contains(parent)) {
                 return true;
@@ -87,7 +87,7 @@ public final class RowInserter {
             return;
         }
         batch.run();
-        List<Binding> returning = group.get(0).returning();
+        List<FieldMapping> returning = group.get(0).returning();
         Column<?>[] columns = new Column<?>[returning.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = returning.get(i).column();
@@ -100,7 +100,7 @@ public final class RowInserter {
         for (int i = 0; i < group.size(); i++) {
             Object[] values = rows.get(i);
             for (int j = 0; j < returning.size(); j++) {
-                Binding b = returning.get(j);
+                FieldMapping b = returning.get(j);
                 undo.set(group.get(i).state(), b, Values.convert(values[j], b.column().type().javaType()));
             }
         }
@@ -147,14 +147,14 @@ public final class RowInserter {
     private Insert groupInsert() {
         Insert insert = Sql.insertInto(table);
         for (InsertRow row : group) {
-            insert.values(row.valuesByColumn());
+            insert = insert.values(row.valuesByColumn());
         }
         return insert;
     }
 
     /**
      * The rows as multi-row INSERT ... RETURNING statements compiled once per model and row count
-     * ({@link EntityMeta#insertTemplate}): the planned values are bound straight into them.
+     * ({@link ModelMeta#insertTemplate}): the planned values are bound straight into them.
      */
     private List<Object[]> insertWithTemplates(Connection connection, Column<?>[] returning) {
         List<Column<?>> columns = group.get(0).columns();

@@ -4,7 +4,7 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.types.NumericType;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.StringType;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -26,8 +26,8 @@ public final class SchemaRules {
      * relationships, the version); on insert, unset generated keys and columns with defaults are
      * allowed to be null.
      */
-    public static void check(EntityMeta meta, Object model, boolean insert, Set<Binding> exempt, BiConsumer<Binding, String> report) {
-        for (Binding b : meta.mapping().bindings()) {
+    public static void check(ModelMeta meta, Object model, boolean insert, Set<FieldMapping> exempt, BiConsumer<FieldMapping, String> report) {
+        for (FieldMapping b : meta.mapping().fields()) {
             if (exempt.contains(b)) {
                 continue;
             }

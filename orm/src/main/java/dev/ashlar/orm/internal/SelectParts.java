@@ -10,18 +10,25 @@ public final class SelectParts {
     private SelectParts() {
     }
 
-    /** Adds the conditions (ANDed), the sort orders, and the limit and offset when given; returns {@code select}. */
+    /**
+     * {@code select} with the conditions (ANDed), the sort orders, and the limit and offset when
+     * given. Uses the statement each builder call returns, so it composes a new statement when the
+     * builders are generative and never relies on {@code select} being changed in place.
+     */
     public static Select apply(Select select, List<Condition> conditions, List<SortOrder> order, Long limit, Long offset) {
-        conditions.forEach(select::where);
+        Select out = select;
+        for (Condition condition : conditions) {
+            out = out.where(condition);
+        }
         if (!order.isEmpty()) {
-            select.orderBy(order.toArray(new SortOrder[0]));
+            out = out.orderBy(order.toArray(new SortOrder[0]));
         }
         if (limit != null) {
-            select.limit(limit);
+            out = out.limit(limit);
         }
         if (offset != null) {
-            select.offset(offset);
+            out = out.offset(offset);
         }
-        return select;
+        return out;
     }
 }

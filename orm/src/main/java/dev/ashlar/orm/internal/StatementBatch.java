@@ -82,7 +82,7 @@ public final class StatementBatch {
      *
      * @throws StaleObjectException when it changed no row
      */
-    public void runVersioned(Statement statement, EntityMeta meta, Object model, Object expectedVersion) {
+    public void runVersioned(Statement statement, ModelMeta meta, Object model, Object expectedVersion) {
         run();
         if (connection.execute(statement) != 1) {
             throw new StaleObjectException(meta.type(), meta.describe(model), expectedVersion,

@@ -23,10 +23,10 @@ public final class TableOrder {
 
     /** The tables of the objects, referenced tables first. */
     @SafeVarargs
-    public static List<Table> of(List<EntityState>... objects) {
+    public static List<Table> of(List<ObjectState>... objects) {
         Set<Table> involved = new LinkedHashSet<>();
-        for (List<EntityState> l : objects) {
-            for (EntityState s : l) {
+        for (List<ObjectState> l : objects) {
+            for (ObjectState s : l) {
                 involved.add(s.meta.table());
             }
         }
@@ -44,9 +44,9 @@ public final class TableOrder {
     }
 
     /** The objects of one table, in their order. */
-    public static List<EntityState> ofTable(List<EntityState> states, Table table) {
-        List<EntityState> out = new ArrayList<>();
-        for (EntityState s : states) {
+    public static List<ObjectState> ofTable(List<ObjectState> states, Table table) {
+        List<ObjectState> out = new ArrayList<>();
+        for (ObjectState s : states) {
             if (s.meta.table() == table) {
                 out.add(s);
             }
@@ -58,15 +58,15 @@ public final class TableOrder {
      * New objects of one table with each after the new objects it references; {@code parents}
      * gives the objects of the same table an object references, {@code stateOf} their states.
      */
-    public static List<EntityState> parentsFirst(List<EntityState> states, Function<EntityState, List<Object>> parents,
-                                                 Function<Object, EntityState> stateOf) {
-        List<EntityState> out = new ArrayList<>();
+    public static List<ObjectState> parentsFirst(List<ObjectState> states, Function<ObjectState, List<Object>> parents,
+                                                 Function<Object, ObjectState> stateOf) {
+        List<ObjectState> out = new ArrayList<>();
         Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Object> pending = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (EntityState s : states) {
+        for (ObjectState s : states) {
             pending.add(s.object);
         }
-        for (EntityState s : states) {
+        for (ObjectState s : states) {
             visit(s, parents, stateOf, pending, done, out, 0);
         }
         return out;
@@ -76,8 +76,8 @@ public final class TableOrder {
      * Whether any state references another object of its table through {@code parents} (a tree):
      * only then do the new rows need {@link #parentsFirst} and the inserter's wait for parents' keys.
      */
-    public static boolean anyHasParents(List<EntityState> states, Function<EntityState, List<Object>> parents) {
-        for (EntityState s : states) {
+    public static boolean anyHasParents(List<ObjectState> states, Function<ObjectState, List<Object>> parents) {
+        for (ObjectState s : states) {
             if (!parents.apply(s).isEmpty()) {
                 return true;
             }
@@ -85,8 +85,8 @@ public final class TableOrder {
         return false;
     }
 
-    private static void visit(EntityState s, Function<EntityState, List<Object>> parents, Function<Object, EntityState> stateOf,
-                              Set<Object> pending, Set<Object> done, List<EntityState> out, int depth) {
+    private static void visit(ObjectState s, Function<ObjectState, List<Object>> parents, Function<Object, ObjectState> stateOf,
+                              Set<Object> pending, Set<Object> done, List<ObjectState> out, int depth) {
         if (done.contains(s.object) || depth > MAX_DEPTH) {
             return;
         }

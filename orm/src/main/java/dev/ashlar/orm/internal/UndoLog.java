@@ -1,6 +1,6 @@
 package dev.ashlar.orm.internal;
 
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +12,9 @@ public final class UndoLog {
     private final List<Runnable> undo = new ArrayList<>();
 
     /** Sets a field, remembering the old value; setting the value it already has records nothing. */
-    public void set(EntityState s, Binding b, Object value) {
+    public void set(ObjectState s, FieldMapping b, Object value) {
         Object old = s.meta.get(s.object, b);
-        if (EntityMeta.same(old, value)) {
+        if (ModelMeta.same(old, value)) {
             return;
         }
         s.meta.set(s.object, b, value);

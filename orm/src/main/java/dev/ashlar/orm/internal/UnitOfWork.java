@@ -1,6 +1,6 @@
 package dev.ashlar.orm.internal;
 
-import dev.ashlar.orm.internal.EntityState.Status;
+import dev.ashlar.orm.internal.ObjectState.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -12,10 +12,10 @@ import java.util.function.BiConsumer;
  */
 public final class UnitOfWork {
     private final IdentityMap map = new IdentityMap();
-    /** The states whose {@link EntityState#committedSnapshot} the open transaction set. */
-    private final List<EntityState> updatedInTx = new ArrayList<>();
-    private final List<EntityState> insertedInTx = new ArrayList<>();
-    private final List<EntityState> deletedInTx = new ArrayList<>();
+    /** The states whose {@link ObjectState#committedSnapshot} the open transaction set. */
+    private final List<ObjectState> updatedInTx = new ArrayList<>();
+    private final List<ObjectState> insertedInTx = new ArrayList<>();
+    private final List<ObjectState> deletedInTx = new ArrayList<>();
 
     /** The objects held. */
     public IdentityMap map() {
@@ -23,35 +23,35 @@ public final class UnitOfWork {
     }
 
     /** A flush inserted the object's row: it is persistent now, under its key. */
-    public void inserted(EntityState s) {
+    public void inserted(ObjectState s) {
         s.status = Status.PERSISTENT;
-        s.key = s.meta.keyOf(s.object);
+        s.keyValue = s.meta.keyValueOf(s.object);
         s.snapshot = s.meta.snapshot(s.object);
         map.register(s);
         insertedInTx.add(s);
     }
 
     /** A flush updated the object's row: its snapshot (and maybe key) moves on. */
-    public void updated(EntityState s) {
+    public void updated(ObjectState s) {
         if (s.committedSnapshot == null) {
             s.committedSnapshot = s.snapshot;
             updatedInTx.add(s);
         }
-        EntityKey old = s.key;
+        Object old = s.keyValue;
         s.snapshot = s.meta.snapshot(s.object);
-        s.key = s.meta.keyOf(s.object);
+        s.keyValue = s.meta.keyValueOf(s.object);
         map.rekey(s, old);
     }
 
     /** A flush deleted the object's row: it leaves the session. */
-    public void deleted(EntityState s) {
+    public void deleted(ObjectState s) {
         map.forget(s);
         deletedInTx.add(s);
     }
 
     /** The transaction committed: what it wrote is the database's now. */
     public void committed() {
-        for (EntityState s : updatedInTx) {
+        for (ObjectState s : updatedInTx) {
             s.committedSnapshot = null;
         }
         updatedInTx.clear();
@@ -64,16 +64,16 @@ public final class UnitOfWork {
      * return, and every other object gets the values it had at the transaction's start through
      * {@code restore}.
      */
-    public void rolledBack(BiConsumer<EntityState, Object[]> restore) {
-        for (EntityState s : insertedInTx) {
+    public void rolledBack(BiConsumer<ObjectState, Object[]> restore) {
+        for (ObjectState s : insertedInTx) {
             map.forget(s);
         }
-        for (EntityState s : deletedInTx) {
+        for (ObjectState s : deletedInTx) {
             s.status = Status.PERSISTENT;
             map.track(s);
             map.register(s);
         }
-        for (EntityState s : List.copyOf(map.tracked())) {
+        for (ObjectState s : List.copyOf(map.tracked())) {
             if (s.status == Status.PENDING) {
                 map.forget(s);
                 continue;

@@ -3,7 +3,7 @@ package dev.ashlar.orm.internal;
 import dev.ashlar.core.engine.StatementTemplate;
 import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.sql.Update;
-import dev.ashlar.declarative.internal.ModelMapping.Binding;
+import dev.ashlar.declarative.FieldMapping;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ public final class UpdateWriter {
     private final StatementBatch batch;
     private final UndoLog undo;
     // the template of the last changed-column set: the objects of a flush mostly change the same columns
-    private EntityMeta lastMeta;
+    private ModelMeta lastMeta;
     private long lastChanged;
     private StatementTemplate lastTemplate;
 
@@ -32,38 +32,36 @@ public final class UpdateWriter {
      * @return whether there was anything to write
      * @throws dev.ashlar.orm.StaleObjectException when the version moved on
      */
-    public boolean update(EntityState s) {
-        EntityMeta meta = s.meta;
+    public boolean update(ObjectState s) {
+        ModelMeta meta = s.meta;
         if (meta.updatesByTemplate()) {
             Boolean done = updateByTemplate(s);
             if (done != null) {
                 return done;
             }
         }
-        List<Binding> bindings = meta.mapping().bindings();
+        List<FieldMapping> bindings = meta.mapping().fields();
         Update update = Sql.update(meta.table());
         boolean changed = false;
         for (int i = 0; i < bindings.size(); i++) {
-            Binding b = bindings.get(i);
+            FieldMapping b = bindings.get(i);
             Object now = meta.get(s.object, b);
-            if (!EntityMeta.same(now, s.snapshot[i])) {
-                update.set(b.column(), now);
+            if (!ModelMeta.same(now, s.snapshot[i])) {
+                update = update.set(b.column(), now);
                 changed = true;
             }
         }
         if (!changed) {
             return false;
         }
-        setOnUpdateValues(s, update);
-        update.where(Keys.ofSnapshot(s));
+        update = setOnUpdateValues(s, update).where(Keys.ofSnapshot(s));
         if (meta.version() == null) {
             batch.add(update);
             return true;
         }
         Object expected = s.snapshotValue(meta.version());
         Object next = Values.nextVersion(expected, meta.version().column().type().javaType());
-        update.set(meta.version().column(), next);
-        update.where(meta.version().column().eq(expected));
+        update = update.set(meta.version().column(), next).where(meta.version().column().eq(expected));
         undo.set(s, meta.version(), next);
         batch.runVersioned(update, meta, s.object, expected);
         return true;
@@ -75,16 +73,16 @@ public final class UpdateWriter {
      *
      * @return whether there was anything to write, or {@code null} when no template is available
      */
-    private Boolean updateByTemplate(EntityState s) {
-        EntityMeta meta = s.meta;
-        List<Binding> bindings = meta.mapping().bindings();
+    private Boolean updateByTemplate(ObjectState s) {
+        ModelMeta meta = s.meta;
+        List<FieldMapping> bindings = meta.mapping().fields();
         int n = bindings.size();
         long changed = 0;
         int count = 0;
         Object[] now = null;
         for (int i = 0; i < n; i++) {
             Object value = meta.get(s.object, bindings.get(i));
-            if (!EntityMeta.same(value, s.snapshot[i])) {
+            if (!ModelMeta.same(value, s.snapshot[i])) {
                 if (now == null) {
                     now = new Object[n];
                 }
@@ -128,15 +126,16 @@ public final class UpdateWriter {
      * The columns' on-update values (an updated-at time) go into the object too, so that memory
      * matches the row without a reload; a value the caller set explicitly wins.
      */
-    private void setOnUpdateValues(EntityState s, Update update) {
-        List<Binding> bindings = s.meta.mapping().bindings();
+    private Update setOnUpdateValues(ObjectState s, Update update) {
+        List<FieldMapping> bindings = s.meta.mapping().fields();
         for (int i = 0; i < bindings.size(); i++) {
-            Binding b = bindings.get(i);
-            if (b.column().onUpdate() != null && EntityMeta.same(s.meta.get(s.object, b), s.snapshot[i])) {
+            FieldMapping b = bindings.get(i);
+            if (b.column().onUpdate() != null && ModelMeta.same(s.meta.get(s.object, b), s.snapshot[i])) {
                 Object value = b.column().onUpdate().get();
                 undo.set(s, b, value);
-                update.set(b.column(), value);
+                update = update.set(b.column(), value);
             }
         }
+        return update;
     }
 }

@@ -2,7 +2,7 @@ package dev.ashlar.orm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ashlar.orm.internal.EntityState.Status;
+import dev.ashlar.orm.internal.ObjectState.Status;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,23 +12,23 @@ import org.junit.jupiter.api.Test;
  * from the tracking order in one pass. In-memory only: no database is involved in this bookkeeping.
  */
 class IdentityMapTest {
-    private static EntityState state() {
-        return new EntityState(new Object(), null, Status.PERSISTENT);
+    private static ObjectState state() {
+        return new ObjectState(new Object(), null, Status.PERSISTENT);
     }
 
     @Test
     void statesAreFoundByObjectWhetherTrackedBeforeOrAfterTheIndexWasBuilt() {
         IdentityMap map = new IdentityMap();
-        List<EntityState> states = new ArrayList<>();
+        List<ObjectState> states = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            EntityState s = state();
+            ObjectState s = state();
             states.add(s);
             map.track(s);
             if (i == 10) {
                 assertThat(map.state(states.get(3).object)).isSameAs(states.get(3)); // builds the index part way
             }
         }
-        for (EntityState s : states) {
+        for (ObjectState s : states) {
             assertThat(map.state(s.object)).isSameAs(s);
         }
         assertThat(map.contains(new Object())).isFalse();
@@ -39,13 +39,13 @@ class IdentityMapTest {
     @Test
     void forgottenStatesLeaveTheOrderAndTheIndexAndMayBeTrackedAgainOnce() {
         IdentityMap map = new IdentityMap();
-        List<EntityState> states = new ArrayList<>();
+        List<ObjectState> states = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            EntityState s = state();
+            ObjectState s = state();
             states.add(s);
             map.track(s);
         }
-        EntityState indexedThenForgotten = states.get(5);
+        ObjectState indexedThenForgotten = states.get(5);
         assertThat(map.state(indexedThenForgotten.object)).isSameAs(indexedThenForgotten);
         for (int i = 0; i < 100; i += 2) {
             map.forget(states.get(i));
@@ -57,7 +57,7 @@ class IdentityMapTest {
 
         // a forgotten state tracked again (a rollback returns deleted objects) appears once, at the end
         map.track(states.get(0));
-        List<EntityState> expected = new ArrayList<>();
+        List<ObjectState> expected = new ArrayList<>();
         for (int i = 1; i < 100; i += 2) {
             expected.add(states.get(i));
         }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
 import dev.ashlar.core.dialect.SqlCompiler;
@@ -11,11 +12,16 @@ import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.error.DatabaseException;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -40,9 +46,22 @@ public final class SqliteDialect extends Dialect {
         public Dialect create() {
             return new SqliteDialect();
         }
+
+        @Override
+        public boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+            return "SQLite".equals(metadata.getDatabaseProductName());
+        }
     }
 
     private final DdlCompiler ddl = new SqliteDdlCompiler(this);
+
+    /** Besides {@code "..."}, SQLite takes {@code `...`} and {@code [...]} as quoted identifiers. */
+    private static final LexicalRules LEXICAL_RULES = new LexicalRules(false, false, false, false, false, false, "`[");
+
+    @Override
+    public LexicalRules lexicalRules() {
+        return LEXICAL_RULES;
+    }
 
     @Override
     public String name() {
@@ -100,6 +119,47 @@ public final class SqliteDialect extends Dialect {
         }
         // SQLite has one writer at a time: a small pool avoids piling up SQLITE_BUSY waits.
         config.setMaximumPoolSize(Math.min(config.getMaximumPoolSize(), 4));
+    }
+
+    /**
+     * The pragmas of {@link #configurePool}, on a connection from a caller's data source: the busy
+     * timeout always; foreign keys, WAL (kept in the file, so set once) and NORMAL sync when the
+     * connection is in autocommit. SQLite ignores {@code PRAGMA foreign_keys} inside a transaction, so
+     * a connection first borrowed inside one (a Spring {@code @Transactional} method) is checked, a
+     * warning names the fix when its foreign keys are off, and the setup is tried again at its next
+     * borrowing.
+     */
+    @Override
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            if (connection.getAutoCommit()) {
+                s.execute("PRAGMA foreign_keys = ON");
+                String mode = pragma(s, "journal_mode");
+                if (!"wal".equalsIgnoreCase(mode) && !"memory".equalsIgnoreCase(mode)) {
+                    s.execute("PRAGMA journal_mode = WAL");
+                }
+                if (!"memory".equalsIgnoreCase(mode)) {
+                    s.execute("PRAGMA synchronous = NORMAL");
+                }
+                return true;
+            }
+            if ("0".equals(pragma(s, "foreign_keys")) && FOREIGN_KEYS_WARNED.compareAndSet(false, true)) {
+                LoggerFactory.getLogger(SqliteDialect.class).warn("a SQLite connection from the application's DataSource "
+                        + "reached Ashlar inside a transaction with foreign keys off, and SQLite cannot turn them on inside a "
+                        + "transaction: foreign keys are not enforced on it. Turn them on in the DataSource: "
+                        + "jdbc:sqlite:<file>?foreign_keys=on (or the driver property foreign_keys=true)");
+            }
+            return false;
+        }
+    }
+
+    private static final AtomicBoolean FOREIGN_KEYS_WARNED = new AtomicBoolean();
+
+    private static String pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     @Override

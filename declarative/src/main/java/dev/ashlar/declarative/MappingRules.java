@@ -1,0 +1,201 @@
+package dev.ashlar.declarative;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rules that map a model field to a column, stated on type names so that the annotation
+ * processor (which sees types as compiler mirrors) and the runtime model reader (which sees classes)
+ * apply the very same rules and cannot drift apart. Public for the processor; not meant for
+ * application code.
+ */
+public final class MappingRules {
+    private MappingRules() {
+    }
+
+    /** The column type a Java type maps to, with the boxed Java type the column holds. */
+    public enum Kind {
+        SMALL_INTEGER("java.lang.Short"),
+        INTEGER("java.lang.Integer"),
+        BIG_INTEGER("java.lang.Long"),
+        BOOLEAN("java.lang.Boolean"),
+        STRING("java.lang.String"),
+        NUMERIC("java.math.BigDecimal"),
+        FLOAT("java.lang.Float"),
+        DOUBLE("java.lang.Double"),
+        DATE("java.time.LocalDate"),
+        TIME("java.time.LocalTime"),
+        DATE_TIME("java.time.LocalDateTime"),
+        DATE_TIME_TZ("java.time.OffsetDateTime"),
+        BYTES("byte[]"),
+        UUID("java.util.UUID"),
+        /** Any enum, stored by name; its column holds the enum type itself. */
+        ENUM(null);
+
+        private final String columnJavaType;
+
+        Kind(String columnJavaType) {
+            this.columnJavaType = columnJavaType;
+        }
+
+        /** The Java type the column holds (boxed), or {@code null} for {@link #ENUM} (the enum itself). */
+        public String columnJavaType() {
+            return columnJavaType;
+        }
+    }
+
+    /**
+     * What both the processor and the runtime know about one field.
+     *
+     * @param typeName     the field's type as written, with type arguments ({@code java.util.List<java.lang.String>})
+     * @param rawTypeName  the type without type arguments ({@code java.util.List}, {@code long}, {@code byte[]})
+     * @param isEnum       whether the type is an enum
+     * @param length       the {@code @Length} value, or {@code null}
+     * @param text         whether {@code @Text} is present
+     * @param precision    the {@code @Numeric} precision, or {@code null} without {@code @Numeric}
+     * @param scale        the {@code @Numeric} scale, or {@code null} without {@code @Numeric}
+     * @param defaultNow   whether {@code @DefaultNow} is present
+     */
+    public record FieldFacts(String typeName, String rawTypeName, boolean isEnum, Integer length, boolean text,
+                             Integer precision, Integer scale, boolean defaultNow) {
+    }
+
+    /** The column kind of a raw type name, or empty when the type has no column type. */
+    public static Optional<Kind> kindOf(String rawTypeName, boolean isEnum) {
+        if (isEnum) {
+            return Optional.of(Kind.ENUM);
+        }
+        switch (rawTypeName) {
+            case "short":
+            case "java.lang.Short":
+                return Optional.of(Kind.SMALL_INTEGER);
+            case "int":
+            case "java.lang.Integer":
+                return Optional.of(Kind.INTEGER);
+            case "long":
+            case "java.lang.Long":
+                return Optional.of(Kind.BIG_INTEGER);
+            case "boolean":
+            case "java.lang.Boolean":
+                return Optional.of(Kind.BOOLEAN);
+            case "float":
+            case "java.lang.Float":
+                return Optional.of(Kind.FLOAT);
+            case "double":
+            case "java.lang.Double":
+                return Optional.of(Kind.DOUBLE);
+            default:
+                for (Kind kind : Kind.values()) {
+                    if (rawTypeName.equals(kind.columnJavaType)) {
+                        return Optional.of(kind);
+                    }
+                }
+                return Optional.empty();
+        }
+    }
+
+    /** Whether the type is a Java primitive, whose column is NOT NULL because the field cannot hold null. */
+    public static boolean isPrimitive(String rawTypeName) {
+        return switch (rawTypeName) {
+            case "byte", "short", "int", "long", "float", "double", "boolean", "char" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The problems of one field, each a sentence without the {@code Model.field: } prefix; empty when
+     * the field maps cleanly.
+     */
+    public static List<String> problems(FieldFacts f) {
+        List<String> problems = new ArrayList<>();
+        Optional<Kind> kind = kindOf(f.rawTypeName(), f.isEnum());
+        String simple = simpleName(f.typeName());
+        if (kind.isEmpty()) {
+            problems.add("type " + simple + " has no column type; use one of Integer, Long, Short, Boolean, String, "
+                    + "BigDecimal, Float, Double, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, byte[], UUID "
+                    + "or an enum, or mark the field @Transient");
+            return problems;
+        }
+        Kind k = kind.get();
+        if (k == Kind.NUMERIC && f.precision() == null) {
+            problems.add("BigDecimal needs @Numeric(precision = ..., scale = ...) to say how many digits the column keeps");
+        }
+        if (f.precision() != null && k != Kind.NUMERIC) {
+            problems.add("@Numeric applies only to BigDecimal, not to " + simple);
+        }
+        if (f.precision() != null && k == Kind.NUMERIC
+                && (f.precision() < 1 || f.scale() < 0 || f.scale() > f.precision())) {
+            problems.add("@Numeric(precision = " + f.precision() + ", scale = " + f.scale()
+                    + ") is impossible: precision must be at least 1 and scale between 0 and the precision");
+        }
+        if (f.length() != null && k != Kind.STRING) {
+            problems.add("@Length applies only to String; type " + simple + " takes no length");
+        }
+        if (f.length() != null && k == Kind.STRING && f.length() < 1) {
+            problems.add("@Length(" + f.length() + ") must be at least 1");
+        }
+        if (f.text() && k != Kind.STRING) {
+            problems.add("@Text applies only to String, not to " + simple);
+        }
+        if (f.text() && f.length() != null) {
+            problems.add("@Text and @Length exclude each other: a text column has no length");
+        }
+        if (f.defaultNow() && k != Kind.DATE_TIME && k != Kind.DATE_TIME_TZ && k != Kind.DATE) {
+            problems.add("@DefaultNow applies only to LocalDateTime, OffsetDateTime and LocalDate, not to " + simple);
+        }
+        return problems;
+    }
+
+    /** The problem of a model without a primary key. */
+    public static String noIdProblem(String modelName) {
+        return modelName + " has no @Id field; mark the primary key field(s) with @Id";
+    }
+
+    /**
+     * The problem of a second model mapped to a table that another model (or a table defined in code,
+     * when {@code firstModel} is {@code null}) already maps.
+     */
+    public static String sharedTableProblem(String secondModel, String table, String firstModel) {
+        return secondModel + ": table " + table + " is already mapped by "
+                + (firstModel == null ? "a table defined in the same metadata" : "model " + firstModel)
+                + "; two models cannot map one table: give one of them another @Model(table = ...)";
+    }
+
+    /** The table name of a model: the {@code @Model(table)} value, or the class name in snake_case. */
+    public static String tableName(String modelSimpleName, String declaredTable) {
+        return declaredTable.isEmpty() ? snakeCase(modelSimpleName) : declaredTable;
+    }
+
+    /** The problem of two fields mapping to the same column name. */
+    public static String duplicateColumnProblem(String modelName, String firstField, String secondField, String column) {
+        return modelName + "." + secondField + ": column name " + column + " is already used by " + modelName + "." + firstField;
+    }
+
+    /**
+     * A Java name in snake_case: {@code createdAt} becomes {@code created_at}, {@code OrderLine}
+     * {@code order_line}, {@code HTTPServer} {@code http_server}.
+     */
+    public static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                char prev = name.charAt(i - 1);
+                boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+                if (prev != '_' && (Character.isLowerCase(prev) || Character.isDigit(prev)
+                        || (Character.isUpperCase(prev) && nextLower))) {
+                    out.append('_');
+                }
+            }
+            out.append(Character.toLowerCase(c));
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A type name without package prefixes, for messages: {@code List<String>}. */
+    public static String simpleName(String typeName) {
+        return typeName.replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
+    }
+}

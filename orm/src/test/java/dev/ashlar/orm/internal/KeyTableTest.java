@@ -1,0 +1,51 @@
+package dev.ashlar.orm.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ashlar.orm.internal.ObjectState.Status;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-model key table against a {@code HashMap} doing the same random puts, lookups and removals:
+ * removal shifts entries back within their probe runs, which must never lose one. In-memory only.
+ */
+class KeyTableTest {
+    @Test
+    void agreesWithAHashMapOverRandomOperations() {
+        Random random = new Random(42);
+        KeyTable table = new KeyTable(4);
+        Map<Object, ObjectState> expected = new HashMap<>();
+        for (int op = 0; op < 200_000; op++) {
+            // few distinct keys so that runs collide, grow and shrink; numbers and composite keys
+            Object key = random.nextInt(4) == 0 ? List.of("w" + random.nextInt(50), (long) random.nextInt(50))
+                    : (Object) (long) random.nextInt(3_000);
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    ObjectState s = new ObjectState(new Object(), null, Status.PERSISTENT);
+                    assertThat(table.putIfAbsent(key, s)).isSameAs(expected.putIfAbsent(key, s));
+                }
+                case 1 -> {
+                    ObjectState s = new ObjectState(new Object(), null, Status.PERSISTENT);
+                    table.put(key, s);
+                    expected.put(key, s);
+                }
+                case 2 -> {
+                    ObjectState held = expected.get(key);
+                    // a removal for another state leaves the entry; for the held one it goes
+                    ObjectState which = held != null && random.nextBoolean() ? held : new ObjectState(new Object(), null, Status.PERSISTENT);
+                    table.remove(key, which);
+                    expected.remove(key, which);
+                }
+                default -> assertThat(table.get(key)).isSameAs(expected.get(key));
+            }
+            assertThat(table.size()).isEqualTo(expected.size());
+        }
+        for (Map.Entry<Object, ObjectState> e : expected.entrySet()) {
+            assertThat(table.get(e.getKey())).isSameAs(e.getValue());
+        }
+    }
+}
