@@ -90,10 +90,11 @@ public final class DatabaseOptions {
             if (!mayCreate && sqlite) {
                 requireExistingSqliteFile(parsed, resolved);
             }
-            CliContext.of(command).connectHint("Could not connect to " + parsed + " (URL from " + resolved.origin() + "). "
-                    + (sqlite ? "Check that the file's folder exists and that the file can be read and written."
-                              : "Check that the server is running and reachable, and that the host, port, user, password "
-                                + "and database name are right."));
+            // The engine's own message names the URL and what to check on a server; the command line adds where the
+            // URL came from, and for a SQLite file what to check on disk.
+            String origin = resolved.source() == Source.OPTION ? "" : "The URL came from " + resolved.origin() + ". ";
+            String check = sqlite ? "Check that the file's folder exists and that the file can be read and written." : "";
+            CliContext.of(command).connectHint((origin + check).isEmpty() ? null : (origin + check).strip());
             return Engine.create(resolved.url(), options);
         } catch (ConfigurationException e) {
             throw fromOrigin(e, resolved);

@@ -86,9 +86,11 @@ class ExitCodesTest {
     void anUnreachableServerSaysWhatToCheck() {
         CliRun.Result run = cli().in(folder).run("explain", "--url", "postgresql://postgres@127.0.0.1:1/nothing", "SELECT 1");
         assertThat(run.status()).isEqualTo(ExitCodes.ERROR);
-        assertThat(run.err()).startsWith("error: ")
-                .contains("Could not connect to postgresql://postgres@127.0.0.1:1/nothing (URL from --url)")
-                .contains("Check that the server is running").doesNotContain("\tat ");
+        assertThat(run.err()).startsWith("error: could not connect to postgresql://postgres@127.0.0.1:1/nothing")
+                .contains("check that the server is running").doesNotContain("\tat ");
+        CliRun.Result fromEnv = cli().in(folder).env("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nothing").run("explain", "SELECT 1");
+        assertThat(fromEnv.status()).isEqualTo(ExitCodes.ERROR);
+        assertThat(fromEnv.err()).contains("The URL came from DATABASE_URL.");
     }
 
     @Test
@@ -96,7 +98,7 @@ class ExitCodesTest {
         Path inMissingFolder = folder.resolve("no/such/folder/quick.db");
         CliRun.Result run = cli().in(folder).env("DATABASE_URL", "sqlite:///" + inMissingFolder).run("quickstart");
         assertThat(run.status()).isEqualTo(ExitCodes.ERROR);
-        assertThat(run.err()).startsWith("error: ").contains("(URL from DATABASE_URL)").contains("Check that the file's folder exists");
+        assertThat(run.err()).startsWith("error: ").contains("The URL came from DATABASE_URL.").contains("Check that the file's folder exists");
         try (var files = Files.list(folder)) {
             assertThat(files).isEmpty();
         }
