@@ -59,6 +59,15 @@ public abstract class Dialect {
     /** The DDL compiler. */
     public abstract DdlCompiler ddl();
 
+    /**
+     * Reads this database's catalog for {@link dev.ashlar.core.reflect.Inspector}. A dialect without
+     * one cannot be reflected, and says so.
+     */
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException("the " + name() + " dialect has no catalog reader, so its "
+                + "schemas cannot be reflected; give " + getClass().getSimpleName() + " a catalog() override");
+    }
+
     /** Reads this database's EXPLAIN output into a plan with a verdict. */
     public abstract dev.ashlar.core.explain.PlanReader planReader();
 
@@ -206,6 +215,11 @@ public abstract class Dialect {
         return Optional.empty();
     }
 
+    /** Whether {@code FULL JOIN} works. */
+    public boolean supportsFullJoin() {
+        return true;
+    }
+
     /** Whether {@code UPDATE ... RETURNING} works. */
     public boolean supportsUpdateReturning() {
         return true;
@@ -232,6 +246,40 @@ public abstract class Dialect {
     /** How this database spells literals, quoted identifiers and comments, for scanning raw SQL text. */
     public LexicalRules lexicalRules() {
         return LexicalRules.STANDARD;
+    }
+
+    /**
+     * Whether DDL takes part in transactions, so that a failed schema change rolls back with the rest
+     * (PostgreSQL and SQLite). MariaDB commits implicitly before and after each DDL statement.
+     */
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    /**
+     * The named, session-scoped lock this database offers, used so that one migrator runs at a time.
+     * A dialect without one says so, and migrations then refuse to run rather than run unguarded.
+     */
+    public SessionLock sessionLock() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException(name() + " offers no session-scoped lock, which "
+                + "migrations need so that two processes never migrate at once; override Dialect.sessionLock() in its dialect");
+    }
+
+    /**
+     * Indexes in the current schema that exist but are not usable, such as one left INVALID by an
+     * interrupted {@code CREATE INDEX CONCURRENTLY} on PostgreSQL. None elsewhere: their index builds
+     * either complete or leave nothing.
+     */
+    public java.util.List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
+        return java.util.List.of();
+    }
+
+    /**
+     * How this database changes a table that its ALTER TABLE cannot change in place, or empty when
+     * ALTER TABLE suffices (PostgreSQL, MariaDB). SQLite rebuilds the table.
+     */
+    public java.util.Optional<TableRebuild> tableRebuild() {
+        return java.util.Optional.empty();
     }
 
     /** The JDBC URL for an Ashlar URL of this dialect. */

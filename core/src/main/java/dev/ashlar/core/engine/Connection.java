@@ -1,6 +1,8 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
+import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.explain.TableAliases;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.explain.QueryPlan;
@@ -120,7 +122,7 @@ public final class Connection implements AutoCloseable {
      * were requested, its primary key), read with RETURNING where the database has it.
      */
     public Row insertReturning(Insert insert) {
-        returnPrimaryKeyByDefault(insert);
+        insert = returnPrimaryKeyByDefault(insert);
         CompiledSql compiled = dialect.compile(insert);
         if (dialect.supportsInsertReturning()) {
             return runner.query(insert, compiled, insert.returning(), 0).one();
@@ -136,8 +138,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Row> executeReturning(Statement statement) {
         if (statement instanceof Insert insert) {
-            returnPrimaryKeyByDefault(insert);
-            return new BatchWriter(this).insertReturning(insert);
+            return new BatchWriter(this).insertReturning(returnPrimaryKeyByDefault(insert));
         }
         List<Column<?>> returning = statement instanceof Update u ? u.returning()
                 : statement instanceof Delete d ? d.returning() : List.of();
@@ -164,10 +165,11 @@ public final class Connection implements AutoCloseable {
         return new BatchWriter(this).insertWithDrawnKeys(table, List.copyOf(columns), rows);
     }
 
-    private static void returnPrimaryKeyByDefault(Insert insert) {
+    private static Insert returnPrimaryKeyByDefault(Insert insert) {
         if (insert.returning().isEmpty()) {
-            insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
+            return insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
         }
+        return insert;
     }
 
     /**
@@ -273,13 +275,14 @@ public final class Connection implements AutoCloseable {
 
     /** The database's plan for a query, with a verdict: which tables are fully scanned, which indexes used. */
     public QueryPlan explain(Select select) {
-        CompiledSql compiled = dialect.compile(select);
-        return explain(compiled.sql(), compiled.parameterValues());
+        SqlCompiler compiler = dialect.newCompiler();
+        CompiledSql compiled = compiler.compile(select);
+        return raw.explain(compiled.sql(), compiled.parameterValues(), TableAliases.of(compiler.tableAliases()));
     }
 
     /** The plan for raw SQL with positional {@code ?} parameters. */
     public QueryPlan explain(String sql, List<Object> parameters) {
-        return raw.explain(sql, parameters);
+        return raw.explain(sql, parameters, TableAliases.of(sql));
     }
 
     // ---- transactions ---------------------------------------------------------------------

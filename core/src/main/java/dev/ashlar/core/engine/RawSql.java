@@ -57,9 +57,9 @@ final class RawSql {
         }, count -> kind == StatementKind.DDL ? -1 : count, null);
     }
 
-    /** The database's plan for {@code sql} with positional {@code ?} parameters. */
-    QueryPlan explain(String sql, List<Object> parameters) {
+    /** The database's plan for {@code sql} with positional {@code ?} parameters and the query's table aliases. */
+    QueryPlan explain(String sql, List<Object> parameters, dev.ashlar.core.explain.TableAliases aliases) {
         return runner.execute(StatementKind.EXPLAIN, "EXPLAIN " + sql, null, 1, false, () -> parameters,
-                () -> runner.dialect().planReader().explain(runner.jdbc(), sql, parameters), plan -> plan.nodes().size(), null);
+                () -> runner.dialect().planReader().explain(runner.jdbc(), sql, parameters, aliases), plan -> plan.nodes().size(), null);
     }
 }

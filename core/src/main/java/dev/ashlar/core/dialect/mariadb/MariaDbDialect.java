@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.IdentifierLimit;
@@ -78,6 +79,13 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public SqlCompiler newCompiler() {
         return new MariaDbCompiler(this);
+    }
+
+    private final MariaDbCatalogReader catalog = new MariaDbCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
     }
 
     @Override
@@ -165,6 +173,12 @@ public final class MariaDbDialect extends Dialect {
         };
     }
 
+    /** MariaDB has no FULL JOIN. */
+    @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
     @Override
     public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
         Kind kind = kindOf(e.getErrorCode());
@@ -191,5 +205,16 @@ public final class MariaDbDialect extends Dialect {
             case 1045, 1044, 1049, 2002, 2003, 2006, 2013, 1927, 1053, 4031 -> Kind.CONNECTION;
             default -> null;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new MariaDbSessionLock();
+    }
+
+    /** MariaDB commits implicitly around every DDL statement, so a migration journals each step instead. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
     }
 }

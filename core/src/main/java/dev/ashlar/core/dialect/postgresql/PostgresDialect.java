@@ -7,6 +7,7 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.IdentifierLimit;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -14,6 +15,7 @@ import dev.ashlar.core.explain.PlanReader;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.postgresql.PGConnection;
@@ -65,6 +67,13 @@ public final class PostgresDialect extends Dialect {
     @Override
     public SqlCompiler newCompiler() {
         return new PostgresCompiler(this);
+    }
+
+    private final PostgresCatalogReader catalog = new PostgresCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
     }
 
     @Override
@@ -137,5 +146,17 @@ public final class PostgresDialect extends Dialect {
             s.execute(SET_UTC);
         }
         return false;
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new PostgresSessionLock();
+    }
+
+    @Override
+    public List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
+        return connection.sql("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND n.nspname = current_schema() "
+                + "ORDER BY c.relname", java.util.Map.of()).list().stream().map(r -> (String) r.get(0)).toList();
     }
 }

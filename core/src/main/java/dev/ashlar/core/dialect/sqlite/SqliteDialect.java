@@ -7,6 +7,7 @@ import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
+import java.util.Properties;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -73,6 +75,13 @@ public final class SqliteDialect extends Dialect {
         return new SqliteCompiler(this);
     }
 
+    private final SqliteCatalogReader catalog = new SqliteCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
+    }
+
     @Override
     public DdlCompiler ddl() {
         return ddl;
@@ -117,8 +126,14 @@ public final class SqliteDialect extends Dialect {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
         }
+        // LIKE is case-sensitive on every database; SQLite's default ignores ASCII case.
+        config.addDataSourceProperty("case_sensitive_like", "true");
         // SQLite has one writer at a time: a small pool avoids piling up SQLITE_BUSY waits.
         config.setMaximumPoolSize(Math.min(config.getMaximumPoolSize(), 4));
+        // Connections come through a data source that registers Ashlar's functions (ilike) on each.
+        Properties properties = new Properties();
+        properties.putAll(config.getDataSourceProperties());
+        config.setDataSource(SqliteFunctions.dataSource(config.getJdbcUrl(), properties));
     }
 
     /**
@@ -200,5 +215,15 @@ public final class SqliteDialect extends Dialect {
                     : Kind.PROGRAMMING;
             default -> Kind.OTHER;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new SqliteSessionLock();
+    }
+
+    @Override
+    public java.util.Optional<dev.ashlar.core.dialect.TableRebuild> tableRebuild() {
+        return java.util.Optional.of(new SqliteTableRebuild(this));
     }
 }
