@@ -252,6 +252,57 @@ public class DdlCompiler {
         return action;
     }
 
+    /**
+     * Whether changes other than new indexes and nullable columns need the table rebuilt (SQLite's
+     * ALTER TABLE cannot change columns or constraints); schema diff then rebuilds it with
+     * {@link #rebuildTable}.
+     */
+    public boolean rebuildsTables() {
+        return false;
+    }
+
+    /**
+     * The statements that rebuild {@code current} as {@code target}, keeping the rows of the
+     * columns they share: create the new table under a temporary name, copy, drop the old one,
+     * rename, and create the indexes. Run them between {@link #beforeRebuild()} and
+     * {@link #afterRebuild()}.
+     */
+    public List<String> rebuildTable(Table current, Table target) {
+        String temporary = "ashlar_rebuild_" + Integer.toHexString(target.name().hashCode());
+        List<String> shared = new ArrayList<>();
+        for (Column<?> column : target.columns()) {
+            for (Column<?> old : current.columns()) {
+                if (old.name().equals(column.name())) {
+                    shared.add(q(column.name()));
+                }
+            }
+        }
+        String create = createTable(target, List.of());
+        String prefix = "CREATE TABLE " + q(target.name());
+        List<String> out = new ArrayList<>();
+        out.add("CREATE TABLE " + q(temporary) + create.substring(prefix.length()));
+        if (!shared.isEmpty()) {
+            String list = String.join(", ", shared);
+            out.add("INSERT INTO " + q(temporary) + " (" + list + ") SELECT " + list + " FROM " + q(current.name()));
+        }
+        out.add("DROP TABLE " + q(current.name()));
+        out.add("ALTER TABLE " + q(temporary) + " RENAME TO " + q(target.name()));
+        for (Index index : target.indexes()) {
+            out.add(createIndex(target, index));
+        }
+        return out;
+    }
+
+    /** Statements to run outside any transaction before table rebuilds (SQLite turns foreign keys off). */
+    public List<String> beforeRebuild() {
+        return List.of();
+    }
+
+    /** Statements to run outside any transaction after table rebuilds. */
+    public List<String> afterRebuild() {
+        return List.of();
+    }
+
     /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */
     public String addUnique(Table table, UniqueConstraint unique) {
         return "ALTER TABLE " + q(table.name()) + " ADD CONSTRAINT " + q(unique.name()) + " UNIQUE (" + columns(unique.columns()) + ")";

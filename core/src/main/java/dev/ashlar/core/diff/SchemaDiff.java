@@ -78,6 +78,32 @@ public final class SchemaDiff {
         return out;
     }
 
+    /**
+     * Applies the changes over {@code connection}, in one transaction where the database can roll
+     * DDL back (PostgreSQL, SQLite), with what table rebuilds need around it.
+     */
+    public void apply(dev.ashlar.core.engine.Connection connection) {
+        DdlCompiler ddl = connection.dialect().ddl();
+        boolean rebuilds = changes.stream().anyMatch(c -> c instanceof SchemaChange.RebuildTable);
+        List<String> sql = statements(connection.dialect());
+        if (sql.isEmpty()) {
+            return;
+        }
+        if (rebuilds) {
+            ddl.beforeRebuild().forEach(connection::executeSql);
+        }
+        try (var tx = connection.begin()) {
+            for (String statement : sql) {
+                connection.executeSql(statement);
+            }
+            tx.commit();
+        } finally {
+            if (rebuilds) {
+                ddl.afterRebuild().forEach(connection::executeSql);
+            }
+        }
+    }
+
     /** One line per change: safety, then description. */
     @Override
     public String toString() {
@@ -141,6 +167,9 @@ public final class SchemaDiff {
                     createTables.add(new SchemaChange.CreateTable(table, deferred));
                 } else {
                     compareTable(old, table, before.keySet());
+                    if (ddl.rebuildsTables()) {
+                        rebuildIfNeeded(old, table);
+                    }
                 }
             }
             List<SchemaChange> out = new ArrayList<>();
@@ -152,6 +181,32 @@ public final class SchemaDiff {
             out.addAll(addOthers);
             out.addAll(addKeys);
             return out;
+        }
+
+        /** Folds the table's changes into one rebuild when any of them cannot be done in place. */
+        private void rebuildIfNeeded(Table old, Table table) {
+            List<List<SchemaChange>> buckets = List.of(dropKeys, dropOthers, columns, addOthers, addKeys);
+            List<SchemaChange> own = new ArrayList<>();
+            for (List<SchemaChange> bucket : buckets) {
+                bucket.stream().filter(c -> c.table().equals(table.name())).forEach(own::add);
+            }
+            boolean inPlace = own.stream().allMatch(c -> c instanceof SchemaChange.CreateIndex || c instanceof SchemaChange.DropIndex
+                    || c instanceof SchemaChange.SetTableComment || c instanceof SchemaChange.SetColumnComment
+                    || c instanceof SchemaChange.AddColumn add && addsInPlace(table, add.column()));
+            if (!inPlace) {
+                for (List<SchemaChange> bucket : buckets) {
+                    bucket.removeIf(c -> c.table().equals(table.name()));
+                }
+                columns.add(new SchemaChange.RebuildTable(old, table, own));
+            }
+        }
+
+        /** A nullable plain column with a constant default or none, which SQLite's ADD COLUMN accepts. */
+        private static boolean addsInPlace(Table table, Column<?> column) {
+            boolean constrained = column.isPrimaryKey() || table.uniqueConstraints().stream().anyMatch(u -> u.columns().contains(column))
+                    || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(column))
+                    || column.serverDefault() != null && !(column.serverDefault() instanceof dev.ashlar.core.schema.ServerDefault.Literal);
+            return column.isNullable() && !constrained;
         }
 
         private void compareTable(Table old, Table table, Set<String> existingTables) {

@@ -55,6 +55,25 @@ class SqliteDdlCompiler extends DdlCompiler {
     }
 
     @Override
+    public boolean rebuildsTables() {
+        return true;
+    }
+
+    /**
+     * Foreign keys off while tables are rebuilt, or dropping the old table would delete (or cascade
+     * to) the rows that reference it; the pragma has no effect inside a transaction, hence its own step.
+     */
+    @Override
+    public List<String> beforeRebuild() {
+        return List.of("PRAGMA foreign_keys = OFF");
+    }
+
+    @Override
+    public List<String> afterRebuild() {
+        return List.of("PRAGMA foreign_keys = ON");
+    }
+
+    @Override
     public List<String> alterColumn(Table table, Column<?> current, Column<?> target) {
         throw rebuild(table, "change column " + target.name());
     }
