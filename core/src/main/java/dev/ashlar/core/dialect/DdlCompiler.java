@@ -303,6 +303,15 @@ public class DdlCompiler {
         return List.of();
     }
 
+    /**
+     * A condition or expression as this database rewrites it when it stores it, so that schema
+     * diff can compare what was written with what the catalog gives back (MariaDB keeps
+     * {@code length(x)} as {@code octet_length(x)}). Unchanged by default.
+     */
+    public String storedExpression(String sql) {
+        return sql;
+    }
+
     /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */
     public String addUnique(Table table, UniqueConstraint unique) {
         return "ALTER TABLE " + q(table.name()) + " ADD CONSTRAINT " + q(unique.name()) + " UNIQUE (" + columns(unique.columns()) + ")";

@@ -256,7 +256,7 @@ public final class SchemaDiff {
                     columns.add(new SchemaChange.DropColumn(old, column));
                 }
             }
-            if (ddl.supportsComments() && !Objects.equals(old.comment(), table.comment())) {
+            if (ddl.supportsComments() && !Objects.equals(comment(old.comment()), comment(table.comment()))) {
                 columns.add(new SchemaChange.SetTableComment(table));
             }
         }
@@ -294,12 +294,22 @@ public final class SchemaDiff {
             });
         }
 
+        /**
+         * A unique constraint over exactly the primary key's columns adds nothing, and PostgreSQL and
+         * SQLite do not even create it; it is left out on both sides.
+         */
         private void split(Table table, Map<String, Object> uniques, Map<String, Index> indexes) {
+            List<String> key = names(table.primaryKey());
             for (UniqueConstraint uq : table.uniqueConstraints()) {
-                uniques.putIfAbsent("unique" + names(uq.columns()), uq);
+                if (!names(uq.columns()).equals(key)) {
+                    uniques.putIfAbsent("unique" + names(uq.columns()), uq);
+                }
             }
             for (Index ix : table.indexes()) {
                 boolean plainUnique = ix.unique() && !ix.isExpressionIndex() && ix.where() == null && !ix.descending().contains(true);
+                if (plainUnique && ddl.uniqueConstraintsAreIndexes() && names(ix.columns()).equals(key)) {
+                    continue;
+                }
                 if (plainUnique && ddl.uniqueConstraintsAreIndexes()) {
                     uniques.putIfAbsent("unique" + names(ix.columns()), ix);
                 } else {
@@ -334,7 +344,7 @@ public final class SchemaDiff {
             if (!changes.isEmpty()) {
                 columns.add(new SchemaChange.AlterColumn(table, was, column, changes, safety));
             }
-            if (ddl.supportsComments() && !Objects.equals(was.comment(), column.comment())) {
+            if (ddl.supportsComments() && !Objects.equals(comment(was.comment()), comment(column.comment()))) {
                 columns.add(new SchemaChange.SetColumnComment(table, column));
             }
         }
@@ -345,19 +355,24 @@ public final class SchemaDiff {
         }
 
         private String signature(CheckConstraint ck) {
-            return Canonical.expression(ck.sql());
+            return Canonical.expression(ddl.storedExpression(ck.sql()));
         }
 
         private String signature(Index ix) {
             StringBuilder b = new StringBuilder(ix.unique() ? "unique " : "");
             if (ix.isExpressionIndex()) {
-                ix.expressions().forEach(e -> b.append(Canonical.expression(e)).append(';'));
+                ix.expressions().forEach(e -> b.append(Canonical.expression(ddl.storedExpression(e))).append(';'));
             } else {
                 for (int i = 0; i < ix.columns().size(); i++) {
                     b.append(ix.columns().get(i).name()).append(ix.descending().get(i) ? " desc" : "").append(';');
                 }
             }
-            return b.append(" where ").append(ix.where() == null ? "" : Canonical.expression(ix.where())).toString();
+            return b.append(" where ").append(ix.where() == null ? "" : Canonical.expression(ddl.storedExpression(ix.where()))).toString();
+        }
+
+        /** An empty comment is no comment: PostgreSQL removes a comment set to '', and MariaDB shows none as ''. */
+        private static String comment(String comment) {
+            return comment == null || comment.isEmpty() ? null : comment;
         }
 
         private static String typeKey(String ddlType) {
