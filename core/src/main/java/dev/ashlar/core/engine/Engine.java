@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * The starting point: a dialect plus a connection pool for one database. Thread-safe; make one per
@@ -27,13 +28,14 @@ import java.util.function.Function;
 public final class Engine implements AutoCloseable {
     private final EngineUrl url;
     private final Dialect dialect;
-    private final HikariDataSource pool;
+    /** A {@link HikariDataSource}, or {@link PlainConnections} when the options ask for no pool. */
+    private final DataSource pool;
     private final AutoCloseable keepAlive;
     private final Echo echo;
     /** Each pooled connection's prepared statements, by the driver's connection (weakly: the pool decides its life). */
     private final Map<java.sql.Connection, StatementCache> statementCaches = new WeakHashMap<>();
 
-    private Engine(EngineUrl url, Dialect dialect, HikariDataSource pool, AutoCloseable keepAlive, Echo echo) {
+    private Engine(EngineUrl url, Dialect dialect, DataSource pool, AutoCloseable keepAlive, Echo echo) {
         this.url = url;
         this.dialect = dialect;
         this.pool = pool;
@@ -79,7 +81,8 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw dialect.translate(e, null, null);
         }
-        return new Engine(parsed, dialect, new HikariDataSource(config), keepAlive, new Echo(options.isEcho()));
+        DataSource pool = options.isPooled() ? new HikariDataSource(config) : new PlainConnections(config);
+        return new Engine(parsed, dialect, pool, keepAlive, new Echo(options.isEcho()));
     }
 
     private static void requireDriver(Dialect dialect) {
@@ -134,7 +137,9 @@ public final class Engine implements AutoCloseable {
     /** The statement cache of the driver connection under {@code physical}. */
     /** Takes a broken connection out of the pool, so that no later borrower gets it. */
     void evict(java.sql.Connection pooled) {
-        pool.evictConnection(pooled);
+        if (pool instanceof HikariDataSource hikari) {
+            hikari.evictConnection(pooled);
+        }
     }
 
     StatementCache statementCache(java.sql.Connection physical) {
@@ -150,7 +155,9 @@ public final class Engine implements AutoCloseable {
     /** Closes the pool and every connection in it. */
     @Override
     public void close() {
-        pool.close();
+        if (pool instanceof HikariDataSource hikari) {
+            hikari.close();
+        }
         if (keepAlive != null) {
             try {
                 keepAlive.close();
