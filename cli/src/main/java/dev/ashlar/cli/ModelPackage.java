@@ -73,7 +73,17 @@ final class ModelPackage {
                 Enumeration<URL> roots = loader.getResources(folder);
                 while (roots.hasMoreElements()) {
                     URL root = roots.nextElement();
-                    if (root.getProtocol().equals("file")) {
+                    if (root.getProtocol().equals("jar")) {
+                        java.net.JarURLConnection connection = (java.net.JarURLConnection) root.openConnection();
+                        try (JarFile jar = connection.getJarFile()) {
+                            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                                String name = e.nextElement().getName();
+                                if (name.startsWith(folder + "/") && name.endsWith(".class")) {
+                                    classNames.add(className(name));
+                                }
+                            }
+                        }
+                    } else if (root.getProtocol().equals("file")) {
                         Path dir = Path.of(root.toURI());
                         try (Stream<Path> files = Files.walk(dir)) {
                             files.filter(f -> f.toString().endsWith(".class")).forEach(f ->

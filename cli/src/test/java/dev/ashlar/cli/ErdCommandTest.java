@@ -20,7 +20,7 @@ class ErdCommandTest {
     void modelsDrawTheirTablesKeysAndRelationshipsAndTheReadmeBlockIsCurrent(@TempDir Path dir) throws Exception {
         CliRun.Result erd = CliRun.cli().run("erd", "--models", MODELS);
         assertThat(erd.status()).as(erd.err()).isEqualTo(ExitCodes.OK);
-        assertThat(erd.out()).startsWith("erDiagram\n").contains("    items {", "bigint id PK", "reviews {", "FK", "items ||--o{ reviews");
+        assertThat(erd.out()).startsWith("erDiagram\n").contains("    items {", "biginteger id PK", "reviews {", "FK", "items ||--o{ reviews");
 
         Path md = dir.resolve("README.md");
         Files.writeString(md, "# Title\n\n" + ErdCommand.BEGIN + "\nold\n" + ErdCommand.END + "\n\ntail\n");
