@@ -264,8 +264,8 @@ public class DdlCompiler {
     /**
      * The statements that rebuild {@code current} as {@code target}, keeping the rows of the
      * columns they share: create the new table under a temporary name, copy, drop the old one,
-     * rename, and create the indexes. Run them between {@link #beforeRebuild()} and
-     * {@link #afterRebuild()}.
+     * rename, and create the indexes. Run them between {@link #suspendForeignKeys()} and
+     * {@link #resumeForeignKeys()}.
      */
     public List<String> rebuildTable(Table current, Table target) {
         String temporary = "ashlar_rebuild_" + Integer.toHexString(target.name().hashCode());
@@ -293,13 +293,13 @@ public class DdlCompiler {
         return out;
     }
 
-    /** Statements to run outside any transaction before table rebuilds (SQLite turns foreign keys off). */
-    public List<String> beforeRebuild() {
+    /** Statements, run outside any transaction, that suspend foreign-key checks for table rebuilds and cycle drops (SQLite's pragma). */
+    public List<String> suspendForeignKeys() {
         return List.of();
     }
 
-    /** Statements to run outside any transaction after table rebuilds. */
-    public List<String> afterRebuild() {
+    /** Statements, run outside any transaction, that resume foreign-key checks. */
+    public List<String> resumeForeignKeys() {
         return List.of();
     }
 

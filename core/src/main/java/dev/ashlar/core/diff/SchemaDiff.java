@@ -90,7 +90,7 @@ public final class SchemaDiff {
             return;
         }
         if (rebuilds) {
-            ddl.beforeRebuild().forEach(connection::executeSql);
+            ddl.suspendForeignKeys().forEach(connection::executeSql);
         }
         try (var tx = connection.begin()) {
             for (String statement : sql) {
@@ -99,7 +99,7 @@ public final class SchemaDiff {
             tx.commit();
         } finally {
             if (rebuilds) {
-                ddl.afterRebuild().forEach(connection::executeSql);
+                ddl.resumeForeignKeys().forEach(connection::executeSql);
             }
         }
     }

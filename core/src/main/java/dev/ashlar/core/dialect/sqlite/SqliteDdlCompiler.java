@@ -64,12 +64,12 @@ class SqliteDdlCompiler extends DdlCompiler {
      * to) the rows that reference it; the pragma has no effect inside a transaction, hence its own step.
      */
     @Override
-    public List<String> beforeRebuild() {
+    public List<String> suspendForeignKeys() {
         return List.of("PRAGMA foreign_keys = OFF");
     }
 
     @Override
-    public List<String> afterRebuild() {
+    public List<String> resumeForeignKeys() {
         return List.of("PRAGMA foreign_keys = ON");
     }
 
