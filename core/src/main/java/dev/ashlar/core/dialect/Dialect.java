@@ -2,6 +2,8 @@ package dev.ashlar.core.dialect;
 
 import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.error.DatabaseException;
+import dev.ashlar.core.error.IdentifierTooLongException;
+import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.sql.Operator;
 import dev.ashlar.core.sql.SqlNode;
 import dev.ashlar.core.types.SqlType;
@@ -80,6 +82,25 @@ public abstract class Dialect {
         return (ValueCodec<J>) codecs.computeIfAbsent(type, codecForType);
     }
 
+    /**
+     * Refuses, before anything is sent, a value that {@code column} cannot hold on this database (a
+     * NaN, a decimal wider than the column's precision on SQLite), with a {@link
+     * dev.ashlar.core.error.DataException} naming the column, the value and the limit. The compiler
+     * calls this for every value an INSERT, UPDATE or upsert writes; the codecs still refuse what no
+     * column of their type can hold when a value is bound elsewhere.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void checkWritable(Column<?> column, Object value) {
+        if (value == null) {
+            return;
+        }
+        RefusedValue refused = ((ValueCodec) codec(column.type())).refuseWrite(value);
+        if (refused != null) {
+            String table = column.table() == null ? "" : column.table().name() + ".";
+            throw translate(refused.at("column " + table + column.name()), null, null);
+        }
+    }
+
     /** Maps a driver's exception to Ashlar's typed exceptions, keeping the SQL and parameters. */
     public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
         return ErrorTranslation.bySqlState(e, sql, parameters);
@@ -102,10 +123,28 @@ public abstract class Dialect {
     private static final int MAX_CACHED_IDENTIFIERS = 10_000;
 
     private String spellIdentifier(String name) {
+        checkIdentifierLength(name);
         if (PLAIN_IDENTIFIER.matcher(name).matches() && !RESERVED.contains(name)) {
             return name;
         }
         return quote(name);
+    }
+
+    /**
+     * How long a name may be on this database, and in which unit; {@link IdentifierLimit#NONE} by
+     * default. Every name goes through {@link #quoteIdentifier} when DDL or a statement is compiled,
+     * which refuses a longer one.
+     */
+    public IdentifierLimit identifierLimit() {
+        return IdentifierLimit.NONE;
+    }
+
+    /** Refuses a name longer than {@link #identifierLimit()}, naming it, its length and the limit. */
+    public void checkIdentifierLength(String name) {
+        IdentifierLimit limit = identifierLimit();
+        if (!limit.fits(name)) {
+            throw new IdentifierTooLongException(name(), name, limit.lengthOf(name), limit.max(), limit.unit().description());
+        }
     }
 
     /** The identifier quoted unconditionally. Standard SQL double quotes; MariaDB uses backticks. */

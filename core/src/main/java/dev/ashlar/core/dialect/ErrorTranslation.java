@@ -16,6 +16,7 @@ import dev.ashlar.core.error.SerializationFailureException;
 import dev.ashlar.core.error.SyntaxErrorException;
 import dev.ashlar.core.error.UndefinedTableException;
 import dev.ashlar.core.error.UniqueViolationException;
+import dev.ashlar.core.error.UnstorableValueException;
 import dev.ashlar.core.error.ValueTooLongException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -29,7 +30,7 @@ import java.util.List;
 public final class ErrorTranslation {
     /** What went wrong, independent of how a database reports it. */
     public enum Kind {
-        UNIQUE, FOREIGN_KEY, NOT_NULL, CHECK, INTEGRITY, TOO_LONG, OUT_OF_RANGE, DATA, CONNECTION, TIMEOUT, DEADLOCK,
+        UNIQUE, FOREIGN_KEY, NOT_NULL, CHECK, INTEGRITY, TOO_LONG, OUT_OF_RANGE, UNSTORABLE, DATA, CONNECTION, TIMEOUT, DEADLOCK,
         SERIALIZATION, OPERATIONAL, SYNTAX, UNDEFINED_TABLE, PROGRAMMING, OTHER
     }
 
@@ -46,6 +47,7 @@ public final class ErrorTranslation {
             case INTEGRITY -> new IntegrityException(e, sql, params);
             case TOO_LONG -> new ValueTooLongException(e, sql, params);
             case OUT_OF_RANGE -> new NumericOutOfRangeException(e, sql, params);
+            case UNSTORABLE -> new UnstorableValueException(e, sql, params);
             case DATA -> new DataException(e, sql, params);
             case CONNECTION -> new ConnectionException(e, sql, params);
             case TIMEOUT -> new QueryTimeoutException(e, sql, params);
@@ -68,6 +70,9 @@ public final class ErrorTranslation {
     public static Kind kindOf(SQLException e) {
         if (e instanceof SQLTimeoutException) {
             return Kind.TIMEOUT;
+        }
+        if (e instanceof RefusedValue refused) {
+            return refused.kind();
         }
         String state = e.getSQLState();
         if (state == null || state.length() < 2) {

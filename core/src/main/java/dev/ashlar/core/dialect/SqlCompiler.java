@@ -566,7 +566,14 @@ public class SqlCompiler {
                         + " must set the same columns: row 1 sets " + names(first.keySet()) + ", row " + (r + 1) + " sets " + names(row.keySet()));
             }
             sql.append(r > 0 ? ", (" : "(");
-            list(List.copyOf(row.values()), ", ");
+            int v = 0;
+            for (var entry : row.entrySet()) {
+                if (v++ > 0) {
+                    sql.append(", ");
+                }
+                checkWritten(entry.getKey(), entry.getValue());
+                entry.getValue().accept(this);
+            }
             sql.append(')');
         }
     }
@@ -633,7 +640,15 @@ public class SqlCompiler {
 
     /** The value written to {@code column} by an UPDATE or upsert; SQLite rounds computed decimals here. */
     protected void assignedValue(Column<?> column, Expression<?> value) {
+        checkWritten(column, value);
         value.accept(this);
+    }
+
+    /** Refuses a bound value that {@code column} cannot hold on this database, before anything is sent. */
+    private void checkWritten(Column<?> column, Expression<?> value) {
+        if (value instanceof Param<?> param) {
+            dialect.checkWritable(column, param.value());
+        }
     }
 
     /** {@code RETURNING columns}, or a clear error where the database cannot return rows from this statement. */

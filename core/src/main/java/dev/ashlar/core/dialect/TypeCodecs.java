@@ -113,12 +113,28 @@ public class TypeCodecs {
                 S stored = storage.read(resultSet, index);
                 return stored == null ? null : type.fromStorage(stored);
             }
+
+            @Override
+            public RefusedValue refuseWrite(J value) {
+                return value == null ? null : storage.refuseWrite(type.toStorage(value));
+            }
         };
     }
 
     @SuppressWarnings("unchecked")
     private <S> ValueCodec<S> forStorage(SqlType<S> storage) {
         return (ValueCodec<S>) forType(storage);
+    }
+
+    /**
+     * The base codecs of this class are all {@link Codec}s, so that a dialect can add refusals to
+     * one ({@code refused(super.float64()).refusing(...)}) without repeating how it binds and reads.
+     */
+    protected static <J> Codec<J> refused(ValueCodec<J> codec) {
+        if (codec instanceof Codec<J> c) {
+            return c;
+        }
+        throw new IllegalArgumentException("not a Codec: " + codec.getClass().getName());
     }
 
     protected ValueCodec<Integer> integer() {

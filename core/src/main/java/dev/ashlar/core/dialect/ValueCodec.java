@@ -16,4 +16,12 @@ public interface ValueCodec<J> {
 
     /** Reads the value at {@code index}, {@code null} for SQL NULL. */
     J read(ResultSet resultSet, int index) throws SQLException;
+
+    /**
+     * Why a column of this type cannot hold {@code value} on this database, or {@code null} when it
+     * can: checked where a value is written to a known column, so that the error can name it.
+     */
+    default RefusedValue refuseWrite(J value) {
+        return null;
+    }
 }

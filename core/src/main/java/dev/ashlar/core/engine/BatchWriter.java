@@ -300,8 +300,9 @@ final class BatchWriter {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void bindRow(PreparedStatement ps, Map<Column<?>, Expression<?>> row) throws SQLException {
         int i = 1;
-        for (Expression<?> value : row.values()) {
-            Param p = (Param) value;
+        for (Map.Entry<Column<?>, Expression<?>> entry : row.entrySet()) {
+            Param p = (Param) entry.getValue();
+            dialect.checkWritable(entry.getKey(), p.value());
             dialect.codec(p.type()).bind(ps, i++, p.value());
         }
     }

@@ -1,5 +1,6 @@
 package dev.ashlar.core.schema;
 
+import dev.ashlar.core.dialect.IdentifierLimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,11 +13,12 @@ import java.util.stream.Collectors;
  * messages see stable names. Templates use {@code {table}}, {@code {columns}} (joined with
  * {@code _}), {@code {referred_table}} and {@code {label}}. The default gives {@code ix_items_name},
  * {@code uq_items_sku}, {@code fk_order_lines_order_id_orders}, {@code ck_items_price_positive}
- * and {@code pk_items}. Names longer than 63 characters (PostgreSQL's limit, one under MariaDB's)
- * are cut and given a hash suffix, so that two long names stay distinct.
+ * and {@code pk_items}. Names longer than 63 bytes of UTF-8 (PostgreSQL's limit; MariaDB's 64
+ * characters are never fewer) are cut at a character boundary and given a hash of the whole name
+ * as a suffix, so that two long names stay distinct and the same name is always cut the same way.
  */
 public record NamingConvention(String index, String unique, String foreignKey, String check, String primaryKey) {
-    /** The longest identifier every supported database accepts. */
+    /** The longest identifier, in bytes of UTF-8, that every supported database keeps whole. */
     public static final int MAX_IDENTIFIER_LENGTH = 63;
 
     /** {@code ix_%table_%columns}, {@code uq_...}, {@code fk_%table_%columns_%referred}, {@code ck_%table_%label}, {@code pk_%table}. */
@@ -56,15 +58,31 @@ public record NamingConvention(String index, String unique, String foreignKey, S
     }
 
     static String shorten(String name) {
-        if (name.length() <= MAX_IDENTIFIER_LENGTH) {
+        if (IdentifierLimit.utf8Length(name) <= MAX_IDENTIFIER_LENGTH) {
             return name;
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            String hash = HexFormat.of().formatHex(digest, 0, 4);
-            return name.substring(0, MAX_IDENTIFIER_LENGTH - hash.length() - 1) + "_" + hash;
+            String suffix = "_" + HexFormat.of().formatHex(digest, 0, 4);
+            return prefixOfBytes(name, MAX_IDENTIFIER_LENGTH - suffix.length()) + suffix;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    }
+
+    /** The longest prefix of {@code name} that takes at most {@code bytes} bytes of UTF-8, never splitting a character. */
+    private static String prefixOfBytes(String name, int bytes) {
+        int used = 0;
+        int end = 0;
+        while (end < name.length()) {
+            int codePoint = name.codePointAt(end);
+            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (used + size > bytes) {
+                break;
+            }
+            used += size;
+            end += Character.charCount(codePoint);
+        }
+        return name.substring(0, end);
     }
 }

@@ -98,19 +98,20 @@ class ErrorsTest {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             SchemaDdl.createAll(conn, s.md);
             if (db.kind() == DatabaseKind.SQLITE) {
-                // SQLite does not enforce VARCHAR(n) or NUMERIC(p, s): the values are stored as given. Lengths are
-                // checked before SQL by the ORM's validation, not by the database.
-                assertThat(conn.execute(insertInto(s.children).set(s.code, "TOOLONG").set(s.amount, new BigDecimal("12345.67"))))
-                        .isEqualTo(1);
-                return;
+                // SQLite does not enforce VARCHAR(n): the value is stored as given. Lengths are checked before SQL
+                // by the ORM's validation, not by the database. NUMERIC(p, s) precision Ashlar's dialect enforces.
+                assertThat(conn.execute(insertInto(s.children).set(s.code, "TOOLONG"))).isEqualTo(1);
+            } else {
+                DatabaseException tooLong = catchDb(() -> conn.execute(insertInto(s.children).set(s.code, "TOOLONG")));
+                assertThat(tooLong).isInstanceOf(ValueTooLongException.class);
+                assertThat(tooLong.parameters()).containsExactly("TOOLONG");
             }
-            DatabaseException tooLong = catchDb(() -> conn.execute(insertInto(s.children).set(s.code, "TOOLONG")));
-            assertThat(tooLong).isInstanceOf(ValueTooLongException.class);
-            assertThat(tooLong.parameters()).containsExactly("TOOLONG");
 
             DatabaseException range = catchDb(() -> conn.execute(insertInto(s.children).set(s.code, "X").set(s.amount, new BigDecimal("12345.67"))));
             assertThat(range).isInstanceOf(NumericOutOfRangeException.class);
-            assertThat(range.parameters()).contains(new BigDecimal("12345.67"));
+            if (db.kind() != DatabaseKind.SQLITE) { // SQLite's is refused while compiling, before there is SQL to carry
+                assertThat(range.parameters()).contains(new BigDecimal("12345.67"));
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
+import dev.ashlar.core.dialect.IdentifierLimit;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -39,6 +40,14 @@ public final class MariaDbDialect extends Dialect {
     }
 
     private final DdlCompiler ddl = new MariaDbDdlCompiler(this);
+
+    /** MariaDB counts 64 characters for table, column, index and constraint names. */
+    @Override
+    public IdentifierLimit identifierLimit() {
+        return LIMIT;
+    }
+
+    private static final IdentifierLimit LIMIT = new IdentifierLimit(64, IdentifierLimit.Unit.CHARACTERS);
 
     @Override
     public String name() {

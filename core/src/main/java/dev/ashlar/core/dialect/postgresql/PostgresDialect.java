@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.IdentifierLimit;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
@@ -29,6 +30,14 @@ public final class PostgresDialect extends Dialect {
 
     private final DdlCompiler ddl = new PostgresDdlCompiler(this);
     private final Optional<BulkInsert> copy = Optional.of(new PostgresCopy(this));
+
+    /** PostgreSQL keeps the first 63 bytes (NAMEDATALEN - 1) of a name and drops the rest without an error. */
+    @Override
+    public IdentifierLimit identifierLimit() {
+        return LIMIT;
+    }
+
+    private static final IdentifierLimit LIMIT = new IdentifierLimit(63, IdentifierLimit.Unit.BYTES);
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package dev.ashlar.core.dialect.sqlite;
 
 import dev.ashlar.core.dialect.Codec;
+import dev.ashlar.core.dialect.RefusedValue;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.dialect.ValueCodec;
 import dev.ashlar.core.types.NumericType;
@@ -47,13 +48,18 @@ class SqliteTypeCodecs extends TypeCodecs {
         if (type.precision() <= SqliteTypeCompiler.EXACT_NUMERIC_DIGITS) {
             return Codec.of(Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v.doubleValue()), (rs, i) -> {
                 double value = rs.getDouble(i);
-                return value == 0 && rs.wasNull() ? null : exactDecimal(value).setScale(scale, RoundingMode.HALF_EVEN);
-            });
+                if (value == 0) {
+                    // SQLite also gives 0 for NULL and for text that is no number: tell those apart (zeros only, so rarely)
+                    String text = rs.getString(i);
+                    return text == null ? null : new BigDecimal(text.strip()).setScale(scale, RoundingMode.HALF_UP);
+                }
+                return exactDecimal(value).setScale(scale, RoundingMode.HALF_UP);
+            }).refusingWrites(precision(type));
         }
         return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v.toPlainString()), (rs, i) -> {
             String text = rs.getString(i);
-            return text == null ? null : new BigDecimal(text).setScale(scale, RoundingMode.HALF_EVEN);
-        });
+            return text == null ? null : new BigDecimal(text).setScale(scale, RoundingMode.HALF_UP);
+        }).refusingWrites(precision(type));
     }
 
     /** SQLite prints a REAL as text with this many significant digits, which is what reading it as text gave. */
@@ -70,6 +76,53 @@ class SqliteTypeCodecs extends TypeCodecs {
         return shortest.precision() <= SQLITE_REAL_TEXT.getPrecision() ? shortest : new BigDecimal(value).round(SQLITE_REAL_TEXT);
     }
 
+    /** SQLite stores NULL for a NaN without an error; infinities it keeps. */
+    @Override
+    protected ValueCodec<Double> float64() {
+        return refused(super.float64()).refusing(v -> v.isNaN() ? noNaN("DOUBLE") : null);
+    }
+
+    @Override
+    protected ValueCodec<Float> float32() {
+        return refused(super.float32()).refusing(v -> v.isNaN() ? noNaN("REAL") : null);
+    }
+
+    private static RefusedValue noNaN(String type) {
+        return RefusedValue.unstorable("sqlite cannot hold NaN in a " + type + " column: it would store NULL instead."
+                + " Store null, or a value of your own for 'not a number'");
+    }
+
+    /**
+     * The precision of a {@code Numeric(p, s)}, which SQLite does not enforce: a value with more than
+     * {@code p - s} digits before the point once rounded to {@code s} places is refused, as
+     * PostgreSQL and MariaDB refuse it, so code tested on SQLite fails the same way on the servers.
+     */
+    private static Codec.Refusal<BigDecimal> precision(NumericType type) {
+        int integerDigits = type.precision() - type.scale();
+        return v -> {
+            BigDecimal rounded = v.setScale(type.scale(), RoundingMode.HALF_UP);
+            if (rounded.signum() == 0 || rounded.precision() - rounded.scale() <= integerDigits) {
+                return null;
+            }
+            return RefusedValue.outOfRange(v.toPlainString() + " does not fit NUMERIC(" + type.precision() + ", "
+                    + type.scale() + "), which holds at most " + integerDigits + " digits before the decimal point"
+                    + " (PostgreSQL and MariaDB refuse it too; SQLite would store it)");
+        };
+    }
+
+    /**
+     * Dates are ISO text, which sorts as time only for years 0000 to 9999: year 10000 is written
+     * {@code +10000-01-01} and would sort before {@code 2024}. Such a date is refused rather than
+     * compared wrongly.
+     */
+    private static RefusedValue year(int year, Object value) {
+        if (year >= 0 && year <= 9999) {
+            return null;
+        }
+        return RefusedValue.unstorable("sqlite cannot hold " + value + ": dates are stored as ISO text, which compares"
+                + " correctly only for years 0000 to 9999");
+    }
+
     @Override
     protected ValueCodec<Boolean> bool() {
         return Codec.of(Types.INTEGER, (ps, i, v) -> ps.setInt(i, v ? 1 : 0), (rs, i) -> {
@@ -83,7 +136,7 @@ class SqliteTypeCodecs extends TypeCodecs {
         return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v.toString()), (rs, i) -> {
             String text = rs.getString(i);
             return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        });
+        }).refusing(v -> year(v.getYear(), v));
     }
 
     @Override
@@ -99,7 +152,7 @@ class SqliteTypeCodecs extends TypeCodecs {
         return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, DATE_TIME.format(v)), (rs, i) -> {
             String text = rs.getString(i);
             return text == null ? null : parseDateTime(text);
-        });
+        }).refusing(v -> year(v.getYear(), v));
     }
 
     /**
@@ -150,6 +203,6 @@ class SqliteTypeCodecs extends TypeCodecs {
                     LocalDateTime local = LocalDateTime.from(parsed);
                     ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
                     return local.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC);
-                });
+                }).refusing(v -> year(v.withOffsetSameInstant(ZoneOffset.UTC).getYear(), v));
     }
 }
