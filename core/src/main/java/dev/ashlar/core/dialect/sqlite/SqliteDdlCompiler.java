@@ -38,6 +38,15 @@ class SqliteDdlCompiler extends DdlCompiler {
                 && column.table().primaryKey().size() == 1 && "INTEGER".equals(columnType(column));
     }
 
+    /**
+     * A unique constraint and a unique index are one thing to SQLite's planner, and main's DDL now
+     * creates unique constraints as named unique indexes (so EXPLAIN names them): diff treats them alike.
+     */
+    @Override
+    public boolean uniqueConstraintsAreIndexes() {
+        return true;
+    }
+
     /** SQLite keeps no comments. */
     @Override
     public boolean supportsComments() {
