@@ -19,7 +19,7 @@ import picocli.CommandLine.Help.Ansi;
  */
 @Command(name = "ashlar", mixinStandardHelpOptions = true, version = "Ashlar 0.1.0",
         description = "Data models and SQL for Java.",
-        subcommands = {QuickstartCommand.class, ExplainCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success; a check found nothing",
