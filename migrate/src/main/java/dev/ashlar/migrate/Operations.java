@@ -152,7 +152,11 @@ public final class Operations {
     public void addUnique(String table, String name, String... columns) {
         String canonical = "add-unique " + table + " " + name + " " + String.join(",", columns);
         int first = steps.size();
-        if (rebuilds()) {
+        List<String> asIndex = ddl.createUniqueIndexes(uniqueTable(table, name, columns));
+        if (!asIndex.isEmpty()) {
+            // SQLite makes unique constraints as named unique indexes, which it can add without a rebuild.
+            asIndex.forEach(sql -> schema(effect(Change.ADD_UNIQUE, table, null, null), "add unique " + name, sql, canonical));
+        } else if (rebuilds()) {
             rebuild(table, "add unique " + name, canonical, t -> new TableCopy(t).addUnique(name, List.of(columns)).build());
         } else {
             Table stub = stub(table, columns);
@@ -205,6 +209,10 @@ public final class Operations {
     /** Drops a named unique constraint. SQLite rebuilds the table. */
     public void dropUnique(String table, String name) {
         String canonical = "drop-unique " + table + " " + name;
+        if (!ddl.createUniqueIndexes(uniqueTable(table, name, "unused")).isEmpty()) {
+            schema(effect(Change.DROP_CONSTRAINT, table, null, null), "drop unique " + name, ddl.dropIndex(table, name), canonical);
+            return;
+        }
         if (rebuilds()) {
             rebuild(table, "drop unique " + name, canonical, t -> new TableCopy(t).dropUnique(name).build());
             return;
@@ -295,6 +303,15 @@ public final class Operations {
 
     private static Table stub(String table, String... columns) {
         return stub(table, java.util.Arrays.stream(columns).map(c -> Column.of(c, Types.text())).toArray(Column<?>[]::new));
+    }
+
+    /** A stand-in table holding one named unique constraint over {@code columns}. */
+    private static Table uniqueTable(String table, String name, String... columns) {
+        List<TableElement> elements = new java.util.ArrayList<>();
+        Column<?>[] cols = java.util.Arrays.stream(columns).map(c -> Column.of(c, Types.text())).toArray(Column<?>[]::new);
+        elements.addAll(List.of(cols));
+        elements.add(UniqueConstraint.of(cols).named(name));
+        return new MetaData().table(table, elements.toArray(TableElement[]::new));
     }
 
     private static Index index(Table stub, String name, boolean unique, String... columns) {

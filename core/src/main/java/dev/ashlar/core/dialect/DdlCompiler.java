@@ -307,6 +307,7 @@ public class DdlCompiler {
         }
         out.add("DROP TABLE " + q(current.name()));
         out.add("ALTER TABLE " + q(temporary) + " RENAME TO " + q(target.name()));
+        out.addAll(createUniqueIndexes(target));
         for (Index index : target.indexes()) {
             out.add(createIndex(target, index));
         }

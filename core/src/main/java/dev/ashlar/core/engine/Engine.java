@@ -123,8 +123,11 @@ public final class Engine implements AutoCloseable {
             return new Engine(parsed, dialect, new PlainConnections(config), null, keepAlive, options, null);
         }
         // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
-        ConnectAttempts attempts = new ConnectAttempts(new DriverDataSource(jdbcUrl, dialect.driverClassName(),
-                config.getDataSourceProperties(), config.getUsername(), config.getPassword()));
+        // A dialect may supply its own source of driver connections (SQLite's registers Ashlar's functions on each).
+        DataSource driverConnections = config.getDataSource() != null ? config.getDataSource()
+                : new DriverDataSource(jdbcUrl, dialect.driverClassName(), config.getDataSourceProperties(), config.getUsername(),
+                config.getPassword());
+        ConnectAttempts attempts = new ConnectAttempts(driverConnections);
         config.setDataSource(attempts);
         HikariDataSource pool = new HikariDataSource(config);
         return new Engine(parsed, dialect, pool, pool, keepAlive, options, attempts);

@@ -36,14 +36,6 @@ class DialectLiteralsTest {
             "sqlite", List.of("sqlite_autoindex", "sqlite_master", "sqlite_sequence", "sqlite_"),
             "mariadb", List.of());
 
-    /**
-     * Files whose quirks another branch is moving into the dialects, left out until that lands:
-     * {@code reflect/Inspector.java}, whose {@code "postgresql"}, {@code "sqlite"}, {@code "_pkey"}
-     * and {@code "sqlite_autoindex"} the {@code reflect} branch moves (issue 9, item 3). Remove the
-     * entry when it has.
-     */
-    private static final Set<String> PENDING = Set.of("reflect/Inspector.java");
-
     @Test
     void noDialectNameOrQuirkIsAStringLiteralOutsideItsDialectPackage() throws IOException {
         Map<String, Pattern> forbidden = new LinkedHashMap<>();
@@ -61,7 +53,6 @@ class DialectLiteralsTest {
         List<String> violations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
             files.filter(f -> f.toString().endsWith(".java")).filter(f -> !insideADialectPackage(f))
-                    .filter(f -> !PENDING.contains(MAIN.relativize(f).toString().replace('\\', '/')))
                     .forEach(f -> {
                         for (String literal : literals(read(f))) {
                             forbidden.forEach((word, pattern) -> {
