@@ -115,7 +115,7 @@ class MariaDbCompiler extends SqlCompiler {
     /** CAST accepts only a few type names in MariaDB, not the DDL ones. */
     @Override
     protected String castType(SqlType<?> type) {
-        if (type instanceof StringType || type instanceof TextType) {
+        if (type instanceof StringType || type instanceof TextType || type instanceof dev.ashlar.core.types.FixedStringType) {
             return "CHAR";
         }
         if (isInteger(type)) {
