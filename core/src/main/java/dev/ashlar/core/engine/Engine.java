@@ -112,8 +112,10 @@ public final class Engine implements AutoCloseable {
         parsed.options().forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
         // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
-        ConnectAttempts attempts = new ConnectAttempts(new DriverDataSource(jdbcUrl, dialect.driverClassName(),
-                config.getDataSourceProperties(), config.getUsername(), config.getPassword()));
+        // A dialect may have set a data source of its own (SQLite's registers Ashlar's functions on each connection): wrap that.
+        javax.sql.DataSource opener = config.getDataSource() != null ? config.getDataSource() : new DriverDataSource(jdbcUrl,
+                dialect.driverClassName(), config.getDataSourceProperties(), config.getUsername(), config.getPassword());
+        ConnectAttempts attempts = new ConnectAttempts(opener);
         config.setDataSource(attempts);
 
         AutoCloseable keepAlive;

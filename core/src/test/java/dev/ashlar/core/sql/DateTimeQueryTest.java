@@ -216,6 +216,11 @@ class DateTimeQueryTest {
             assertThat(Shop.<Integer>column(c, select(id).from(events).where(dayOfWeek(at).eq(7)).orderBy(id.asc()))).containsExactly(2, 5);
             assertThat(Shop.<Integer>column(c, select(id).from(events).where(hour(atTz).ge(12).and(month(day).le(2))).orderBy(id.asc())))
                     .containsExactly(1, 4);
+            // parts of bound values, not only of columns
+            var bound = c.query(select(dayOfWeek(Sql.value(LocalDate.of(2024, 2, 29), date())),
+                    Sql.second(Sql.value(LocalDateTime.of(2023, 12, 31, 23, 59, 59, 999_999_000), dateTime())),
+                    truncate(Sql.value(LocalDate.of(2024, 2, 29), date()), DateUnit.YEAR))).list().get(0);
+            assertThat(bound.values()).containsExactly(4, 59, LocalDate.of(2024, 1, 1));
             // the rows the database holds are what was written: the conditions did not read changed values
             try (var jdbc = db.openJdbc(); Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM events")) {
                 rs.next();
