@@ -17,6 +17,21 @@ public interface DialectProvider {
     Dialect create();
 
     /**
+     * Whether this dialect's URLs name a file rather than a server: {@code scheme:///relative/path},
+     * {@code scheme:////absolute/path}, and {@code scheme://} for an in-memory database. False by
+     * default: {@code scheme://user:password@host:port/database}.
+     */
+    default boolean urlsNameFiles() {
+        return false;
+    }
+
+    /** A URL of this dialect to show in messages about malformed URLs. */
+    default String exampleUrl() {
+        String scheme = schemes().iterator().next();
+        return urlsNameFiles() ? scheme + ":///items.db" : scheme + "://user:password@localhost/mydb";
+    }
+
+    /**
      * Whether this dialect speaks to the database described by {@code metadata}, from a connection
      * of a {@link javax.sql.DataSource} that the caller made (see
      * {@code Engine.create(DataSource, EngineOptions)}). Each dialect recognises its own database;

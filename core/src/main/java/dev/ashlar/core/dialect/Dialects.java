@@ -25,12 +25,24 @@ public final class Dialects {
         return map;
     }
 
+    /** The provider registered for {@code scheme}, if any. */
+    public static java.util.Optional<DialectProvider> provider(String scheme) {
+        return java.util.Optional.ofNullable(BY_SCHEME.get(scheme));
+    }
+
+    /** Example URLs of the installed dialects, one per provider, for messages. */
+    public static String exampleUrls() {
+        java.util.Set<String> examples = new java.util.LinkedHashSet<>();
+        new java.util.TreeSet<>(BY_SCHEME.keySet()).forEach(s -> examples.add(BY_SCHEME.get(s).exampleUrl()));
+        return String.join(" or ", examples);
+    }
+
     /** The dialect for {@code scheme}, or a {@link ConfigurationException} listing the known ones. */
     public static Dialect forScheme(String scheme) {
         DialectProvider provider = BY_SCHEME.get(scheme);
         if (provider == null) {
             throw new ConfigurationException("unknown database '" + scheme + "': use one of " + BY_SCHEME.keySet()
-                    + " (for example sqlite:///items.db or postgresql://user@localhost/db)");
+                    + " (for example " + exampleUrls() + ")");
         }
         return provider.create();
     }

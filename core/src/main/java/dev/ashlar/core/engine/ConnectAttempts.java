@@ -18,6 +18,12 @@ final class ConnectAttempts implements DataSource {
     private final DataSource driver;
     private final AtomicLong failures = new AtomicLong();
     private volatile SQLException lastFailure;
+    /**
+     * Whether the next attempt goes to the driver. A failure disarms it, so that the pool's own
+     * retries (it retries on its thread while borrowers wait) do not reach the server again; the next
+     * {@link Engine#connect()} arms it again.
+     */
+    private volatile boolean armed = true;
 
     ConnectAttempts(DataSource driver) {
         this.driver = driver;
@@ -28,6 +34,11 @@ final class ConnectAttempts implements DataSource {
         return failures.get();
     }
 
+    /** Lets the next attempt reach the driver again: a new {@code connect()} tries afresh. */
+    void arm() {
+        armed = true;
+    }
+
     /** The driver's error of the latest failed attempt, or {@code null}. */
     SQLException lastFailure() {
         return lastFailure;
@@ -35,6 +46,7 @@ final class ConnectAttempts implements DataSource {
 
     @Override
     public java.sql.Connection getConnection() throws SQLException {
+        checkArmed();
         try {
             return driver.getConnection();
         } catch (SQLException e) {
@@ -44,6 +56,7 @@ final class ConnectAttempts implements DataSource {
 
     @Override
     public java.sql.Connection getConnection(String username, String password) throws SQLException {
+        checkArmed();
         try {
             return driver.getConnection(username, password);
         } catch (SQLException e) {
@@ -51,8 +64,16 @@ final class ConnectAttempts implements DataSource {
         }
     }
 
+    private void checkArmed() throws SQLException {
+        SQLException last = lastFailure;
+        if (!armed && last != null) {
+            throw new SQLException("not retried after: " + last.getMessage(), last.getSQLState(), last.getErrorCode(), last);
+        }
+    }
+
     private SQLException failed(SQLException e) {
         // the error first, then the count: a reader that sees the new count sees this error
+        armed = false;
         lastFailure = e;
         failures.incrementAndGet();
         return e;

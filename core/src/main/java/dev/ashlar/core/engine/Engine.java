@@ -111,12 +111,6 @@ public final class Engine implements AutoCloseable {
         dialect.configurePool(config, parsed);
         parsed.options().forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
-        // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
-        // A dialect may have set a data source of its own (SQLite's registers Ashlar's functions on each connection): wrap that.
-        javax.sql.DataSource opener = config.getDataSource() != null ? config.getDataSource() : new DriverDataSource(jdbcUrl,
-                dialect.driverClassName(), config.getDataSourceProperties(), config.getUsername(), config.getPassword());
-        ConnectAttempts attempts = new ConnectAttempts(opener);
-        config.setDataSource(attempts);
 
         AutoCloseable keepAlive;
         try {
@@ -124,6 +118,16 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw dialect.translate(e, null, null);
         }
+        if (!options.isPooled()) {
+            // No pool: each connect() opens a driver connection set up from the same configuration (PlainConnections).
+            return new Engine(parsed, dialect, new PlainConnections(config), null, keepAlive, options, null);
+        }
+        // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
+        // A dialect may have set a data source of its own (SQLite's registers Ashlar's functions on each connection): wrap that.
+        DataSource opener = config.getDataSource() != null ? config.getDataSource() : new DriverDataSource(jdbcUrl,
+                dialect.driverClassName(), config.getDataSourceProperties(), config.getUsername(), config.getPassword());
+        ConnectAttempts attempts = new ConnectAttempts(opener);
+        config.setDataSource(attempts);
         HikariDataSource pool = new HikariDataSource(config);
         return new Engine(parsed, dialect, pool, pool, keepAlive, options, attempts);
     }
@@ -191,12 +195,16 @@ public final class Engine implements AutoCloseable {
      * what to check.
      */
     public Connection connect() {
+        if (dataSource instanceof PlainConnections plain) {
+            return connectPlain(plain);
+        }
         if (pool == null) {
             return connectBorrowed();
         }
         HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
         long start = System.nanoTime();
         long failuresBefore = attempts.failures();
+        attempts.arm();
         int checked = 0;
         while (true) {
             long waited = (System.nanoTime() - start) / 1_000_000;
@@ -222,6 +230,15 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             return new Connection(this, jdbc);
+        }
+    }
+
+    /** {@link #connect()} without a pool: a new driver connection, already set up; a failure names the URL and what to check. */
+    private Connection connectPlain(PlainConnections plain) {
+        try {
+            return new Connection(this, plain.getConnection());
+        } catch (SQLException e) {
+            throw connectFailure(e);
         }
     }
 
@@ -277,6 +294,9 @@ public final class Engine implements AutoCloseable {
     /** The pool's figures now: connections lent out, idle, threads waiting, and the pool's size. */
     public PoolStats pool() {
         HikariDataSource source = pool != null ? pool : callersHikari();
+        if (dataSource instanceof PlainConnections) {
+            throw new ConfigurationException("this engine has no pool (EngineOptions.pooled(false)): each connect() opens a connection");
+        }
         if (source == null) {
             throw new ConfigurationException("this engine borrows from " + dataSource + ", which is not a HikariCP pool; "
                     + "ask that data source for its figures");
@@ -284,6 +304,11 @@ public final class Engine implements AutoCloseable {
         HikariPool hikari = (HikariPool) source.getHikariPoolMXBean();
         return new PoolStats(hikari.getActiveConnections(), hikari.getIdleConnections(), hikari.getThreadsAwaitingConnection(),
                 source.getMaximumPoolSize());
+    }
+
+    /** How many attempts to open a connection have failed so far (a connect that cannot succeed makes one). */
+    long failedConnectAttempts() {
+        return attempts.failures();
     }
 
     /** The listeners told about every statement of every connection, from {@link EngineOptions#listener}. */

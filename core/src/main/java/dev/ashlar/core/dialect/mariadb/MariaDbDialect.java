@@ -38,6 +38,11 @@ public final class MariaDbDialect extends Dialect {
         }
 
         @Override
+        public String exampleUrl() {
+            return "mariadb://user:password@localhost:3306/mydb";
+        }
+
+        @Override
         public Dialect create() {
             return new MariaDbDialect();
         }
@@ -199,8 +204,8 @@ public final class MariaDbDialect extends Dialect {
             case 1205, 1969, 3024 -> Kind.TIMEOUT;
             case 1064, 1149 -> Kind.SYNTAX;
             case 1146 -> Kind.UNDEFINED_TABLE;
-            // 1005: can't create table (a bad foreign key, errno 150); 1059: identifier too long
-            case 1054, 1050, 1051, 1091, 1005, 1059 -> Kind.PROGRAMMING;
+            // 1005: can't create table (a bad foreign key, errno 150); 1059, 1103: identifier too long
+            case 1054, 1050, 1051, 1091, 1005, 1059, 1103 -> Kind.PROGRAMMING;
             // 1927: connection killed; 1053: server shutting down; 4031: disconnected for inactivity
             case 1045, 1044, 1049, 2002, 2003, 2006, 2013, 1927, 1053, 4031 -> Kind.CONNECTION;
             default -> null;

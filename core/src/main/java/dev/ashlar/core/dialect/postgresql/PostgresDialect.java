@@ -30,6 +30,11 @@ public final class PostgresDialect extends Dialect {
         }
 
         @Override
+        public String exampleUrl() {
+            return "postgresql://user:password@localhost:5432/mydb";
+        }
+
+        @Override
         public Dialect create() {
             return new PostgresDialect();
         }

@@ -43,6 +43,17 @@ public final class SqliteDialect extends Dialect {
             return Set.of("sqlite");
         }
 
+        /** {@code sqlite:///relative.db}, {@code sqlite:////absolute.db}, {@code sqlite://} in memory. */
+        @Override
+        public boolean urlsNameFiles() {
+            return true;
+        }
+
+        @Override
+        public String exampleUrl() {
+            return "sqlite:///items.db";
+        }
+
         @Override
         public Dialect create() {
             return new SqliteDialect();
@@ -183,6 +194,12 @@ public final class SqliteDialect extends Dialect {
     @Override
     public boolean supportsInsertReturning() {
         return true; // SQLite 3.35+; sqlite-jdbc bundles a newer one
+    }
+
+    /** SQLite has no server or account: a file that cannot be opened is the only failure. */
+    @Override
+    public String connectFailureHint(SQLException e, EngineUrl url) {
+        return "check that the database file's directory exists and that this process may read and write there";
     }
 
     @Override
