@@ -98,6 +98,12 @@ class FixedStringTypeTest {
     void isCharOfNInTheCatalog(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url())) {
             SchemaDdl.createAll(engine, md);
+            // reflection reads it back as the same type, so a schema diff sees no change
+            try (Connection c = engine.connect()) {
+                MetaData reflected = dev.ashlar.core.reflect.Inspector.of(c).reflect();
+                assertThat(reflected.get("codes").column("code").type()).isEqualTo(fixedString(5));
+                assertThat(dev.ashlar.core.diff.SchemaDiff.compare(reflected, md, c.dialect()).changes()).isEmpty();
+            }
         }
         String sql = db.kind() == DatabaseKind.SQLITE ? "SELECT type FROM pragma_table_info('codes') WHERE name = 'code'"
                 : "SELECT " + (db.kind() == DatabaseKind.MARIADB ? "column_type" : "data_type || '(' || character_maximum_length || ')'")
