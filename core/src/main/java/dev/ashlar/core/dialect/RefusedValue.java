@@ -27,6 +27,11 @@ public final class RefusedValue extends SQLDataException {
         return new RefusedValue(message, "22003", ErrorTranslation.Kind.OUT_OF_RANGE);
     }
 
+    /** Text longer than its column's declared length (SQLSTATE 22001, as the servers report it). */
+    public static RefusedValue tooLong(String message) {
+        return new RefusedValue(message, "22001", ErrorTranslation.Kind.TOO_LONG);
+    }
+
     /** A stored value that does not read as the column's type. */
     public static RefusedValue unreadable(String message, Throwable cause) {
         RefusedValue refused = new RefusedValue(message, "22000", ErrorTranslation.Kind.DATA);

@@ -11,6 +11,10 @@ import dev.ashlar.core.sql.Comparison;
 import dev.ashlar.core.sql.CompoundSelect;
 import dev.ashlar.core.sql.Condition;
 import dev.ashlar.core.sql.Cte;
+import dev.ashlar.core.sql.CurrentDate;
+import dev.ashlar.core.sql.DateAdd;
+import dev.ashlar.core.sql.DateTrunc;
+import dev.ashlar.core.sql.Extract;
 import dev.ashlar.core.sql.DerivedTable;
 import dev.ashlar.core.sql.DistinctArgument;
 import dev.ashlar.core.sql.Exists;
@@ -326,6 +330,32 @@ public class SqlCompiler {
             list(window.orderBy(), ", ");
         }
         sql.append(')');
+    }
+
+    // ---- dates and times: each database spells them its own way, so each dialect overrides these ----
+
+    /** Writes an {@link Extract}; every dialect overrides this with its own spelling. */
+    public void visitExtract(Extract extract) {
+        throw dateUnsupported("extracting " + extract.part());
+    }
+
+    /** Writes a {@link DateTrunc}; every dialect overrides this with its own spelling. */
+    public void visitDateTrunc(DateTrunc<?> trunc) {
+        throw dateUnsupported("truncating to a " + trunc.unit());
+    }
+
+    /** Writes a {@link DateAdd}; every dialect overrides this with its own spelling. */
+    public void visitDateAdd(DateAdd<?> add) {
+        throw dateUnsupported("adding " + add.unit() + "s");
+    }
+
+    /** Writes a {@link CurrentDate}; every dialect overrides this with its own spelling. */
+    public void visitCurrentDate(CurrentDate current) {
+        throw dateUnsupported("the current date");
+    }
+
+    private UnsupportedFeatureException dateUnsupported(String what) {
+        return new UnsupportedFeatureException(dialect.name() + " has no SQL for " + what + " in Ashlar's compiler");
     }
 
     /** The name a function is called by; dialects rename the standard functions they spell differently. */

@@ -60,6 +60,9 @@ public class TypeCodecs {
         if (type instanceof TextType t) {
             return string();
         }
+        if (type instanceof dev.ashlar.core.types.FixedStringType t) {
+            return fixedString(t);
+        }
         if (type instanceof NumericType t) {
             return numeric(t);
         }
@@ -170,6 +173,11 @@ public class TypeCodecs {
     }
 
     /** Exact decimals read back with the column's scale, so {@code 10.5} in a Numeric(10, 2) reads as {@code 10.50}. */
+    /** {@code CHAR(n)}: a string, padded, trimmed and length-checked by the database itself. */
+    protected ValueCodec<String> fixedString(dev.ashlar.core.types.FixedStringType type) {
+        return string();
+    }
+
     protected ValueCodec<BigDecimal> numeric(NumericType type) {
         int scale = type.scale();
         return Codec.of(Types.NUMERIC, (ps, i, v) -> ps.setBigDecimal(i, v), (rs, i) -> {

@@ -48,6 +48,9 @@ public class TypeCompiler {
         if (type instanceof TextType t) {
             return text();
         }
+        if (type instanceof dev.ashlar.core.types.FixedStringType t) {
+            return fixedString(t);
+        }
         if (type instanceof NumericType t) {
             return numeric(t);
         }
@@ -89,6 +92,11 @@ public class TypeCompiler {
 
     protected String string(StringType type) {
         return type.length().isPresent() ? "VARCHAR(" + type.length().getAsInt() + ")" : "VARCHAR";
+    }
+
+    /** {@code CHAR(n)}, the same spelling on every database. */
+    protected String fixedString(dev.ashlar.core.types.FixedStringType type) {
+        return "CHAR(" + type.length() + ")";
     }
 
     protected String text() {

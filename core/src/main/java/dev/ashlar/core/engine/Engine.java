@@ -123,11 +123,10 @@ public final class Engine implements AutoCloseable {
             return new Engine(parsed, dialect, new PlainConnections(config), null, keepAlive, options, null);
         }
         // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
-        // A dialect may supply its own source of driver connections (SQLite's registers Ashlar's functions on each).
-        DataSource driverConnections = config.getDataSource() != null ? config.getDataSource()
-                : new DriverDataSource(jdbcUrl, dialect.driverClassName(), config.getDataSourceProperties(), config.getUsername(),
-                config.getPassword());
-        ConnectAttempts attempts = new ConnectAttempts(driverConnections);
+        // A dialect may have set a data source of its own (SQLite's registers Ashlar's functions on each connection): wrap that.
+        DataSource opener = config.getDataSource() != null ? config.getDataSource() : new DriverDataSource(jdbcUrl,
+                dialect.driverClassName(), config.getDataSourceProperties(), config.getUsername(), config.getPassword());
+        ConnectAttempts attempts = new ConnectAttempts(opener);
         config.setDataSource(attempts);
         HikariDataSource pool = new HikariDataSource(config);
         return new Engine(parsed, dialect, pool, pool, keepAlive, options, attempts);

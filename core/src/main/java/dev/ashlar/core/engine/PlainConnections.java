@@ -23,8 +23,8 @@ final class PlainConnections implements DataSource {
     private final String jdbcUrl;
     private final Properties properties = new Properties();
     private final String initSql;
-    /** The dialect's own source of driver connections, when it set one (SQLite's registers functions on each). */
-    private final DataSource dialectConnections;
+    /** The data source a dialect set to open its connections (SQLite's registers Ashlar's functions on each), or null. */
+    private final DataSource dialectSource;
 
     /** Takes the settings from the pool configuration that the dialect filled in. */
     PlainConnections(HikariConfig config) {
@@ -43,7 +43,7 @@ final class PlainConnections implements DataSource {
             properties.setProperty("password", config.getPassword());
         }
         initSql = config.getConnectionInitSql();
-        dialectConnections = config.getDataSource();
+        dialectSource = config.getDataSource();
         // The drivers bound their connect by the JDBC login timeout, as the pool's connection timeout bounds it
         // there (HikariCP sets the same JVM-wide value): an unreachable server fails in connectTimeout, not in
         // the driver's own default (30 s for MariaDB).
@@ -52,7 +52,7 @@ final class PlainConnections implements DataSource {
 
     @Override
     public java.sql.Connection getConnection() throws SQLException {
-        java.sql.Connection connection = dialectConnections != null ? dialectConnections.getConnection() : driver.connect(jdbcUrl, properties);
+        java.sql.Connection connection = dialectSource != null ? dialectSource.getConnection() : driver.connect(jdbcUrl, properties);
         if (connection == null) {
             throw new SQLException("the JDBC driver " + driver.getClass().getName() + " does not accept the URL " + jdbcUrl, "08001");
         }

@@ -273,4 +273,79 @@ public final class Sql {
     public static Expression<java.time.OffsetDateTime> currentTimestamp() {
         return new Keyword<>("CURRENT_TIMESTAMP", Types.dateTimeTz());
     }
+
+    // ---- dates and times ------------------------------------------------------------------------
+
+    /** Today's date in UTC by the database's clock ({@code CURRENT_DATE} in a UTC session). */
+    public static Expression<java.time.LocalDate> currentDate() {
+        return new CurrentDate();
+    }
+
+    /**
+     * {@code part} of a date or timestamp as an integer, the same on every database (see
+     * {@link DatePart}): {@code extract(DatePart.MONTH, loans.loanedAt)}.
+     */
+    public static Expression<Integer> extract(DatePart part, Expression<? extends java.time.temporal.Temporal> expression) {
+        return new Extract(part, expression);
+    }
+
+    /** The year of a date or timestamp. */
+    public static Expression<Integer> year(Expression<? extends java.time.temporal.Temporal> expression) {
+        return extract(DatePart.YEAR, expression);
+    }
+
+    /** The month of a date or timestamp, 1 to 12. */
+    public static Expression<Integer> month(Expression<? extends java.time.temporal.Temporal> expression) {
+        return extract(DatePart.MONTH, expression);
+    }
+
+    /** The day of the month of a date or timestamp, 1 to 31. */
+    public static Expression<Integer> day(Expression<? extends java.time.temporal.Temporal> expression) {
+        return extract(DatePart.DAY, expression);
+    }
+
+    /** The hour of a timestamp, 0 to 23. */
+    public static Expression<Integer> hour(Expression<? extends java.time.temporal.Temporal> expression) {
+        return extract(DatePart.HOUR, expression);
+    }
+
+    /** The minute of a timestamp, 0 to 59. */
+    public static Expression<Integer> minute(Expression<? extends java.time.temporal.Temporal> expression) {
+        return extract(DatePart.MINUTE, expression);
+    }
+
+    /** The whole second of a timestamp, 0 to 59: the fraction is dropped, never rounded up. */
+    public static Expression<Integer> second(Expression<? extends java.time.temporal.Temporal> expression) {
+        return extract(DatePart.SECOND, expression);
+    }
+
+    /** The ISO day of the week of a date or timestamp: 1 = Monday ... 7 = Sunday, on every database. */
+    public static Expression<Integer> dayOfWeek(Expression<? extends java.time.temporal.Temporal> expression) {
+        return extract(DatePart.DAY_OF_WEEK, expression);
+    }
+
+    /**
+     * A date or timestamp truncated to the start of {@code unit}, of the same type:
+     * {@code truncate(loans.loanedAt, DateUnit.MONTH)} is the first of the month at midnight.
+     */
+    public static <T extends java.time.temporal.Temporal> Expression<T> truncate(Expression<T> expression, DateUnit unit) {
+        return new DateTrunc<>(unit, expression);
+    }
+
+    /**
+     * A date or timestamp {@code amount} {@code unit}s later, of the same type:
+     * {@code plus(loans.loanedAt, 3, DateUnit.DAY)}. Months and years that land on a day the target
+     * month lacks give its last day (January 31 plus one month is February 28 or 29) on every database.
+     */
+    public static <T extends java.time.temporal.Temporal> Expression<T> plus(Expression<T> expression, int amount, DateUnit unit) {
+        return new DateAdd<>(expression, amount, unit);
+    }
+
+    /** A date or timestamp {@code amount} {@code unit}s earlier; see {@link #plus}. */
+    public static <T extends java.time.temporal.Temporal> Expression<T> minus(Expression<T> expression, int amount, DateUnit unit) {
+        if (amount == Integer.MIN_VALUE) {
+            throw new dev.ashlar.core.error.AshlarException("cannot subtract " + amount + " " + unit + "s: the amount has no negative int");
+        }
+        return new DateAdd<>(expression, -amount, unit);
+    }
 }

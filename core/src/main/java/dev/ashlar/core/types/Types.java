@@ -38,6 +38,14 @@ public final class Types {
         return new StringType(length);
     }
 
+    /**
+     * Fixed-length text of {@code length} characters, {@code CHAR(length)}. Padding differs by
+     * database and Ashlar returns what the database returns: see {@link FixedStringType}.
+     */
+    public static FixedStringType fixedString(int length) {
+        return new FixedStringType(length);
+    }
+
     /** Unbounded text. */
     public static TextType text() {
         return TextType.INSTANCE;

@@ -95,6 +95,33 @@ class GoldenSqlTest {
     }
 
     @Test
+    void datesAndTimes() {
+        var md = new dev.ashlar.core.schema.MetaData();
+        var at = dev.ashlar.core.schema.Column.of("loaned_at", dev.ashlar.core.types.Types.dateTime());
+        var due = dev.ashlar.core.schema.Column.of("due", dev.ashlar.core.types.Types.date());
+        var loans = md.table("loans", at, due);
+        golden(select(Sql.month(at), count()).from(loans).groupBy(Sql.month(at)),
+                "SELECT CAST(strftime('%m', substr(loans.loaned_at, 1, 19)) AS INTEGER), count(*) FROM loans"
+                        + " GROUP BY CAST(strftime('%m', substr(loans.loaned_at, 1, 19)) AS INTEGER)",
+                "SELECT CAST(EXTRACT(MONTH FROM loans.loaned_at) AS INTEGER), count(*) FROM loans"
+                        + " GROUP BY CAST(EXTRACT(MONTH FROM loans.loaned_at) AS INTEGER)",
+                "SELECT EXTRACT(MONTH FROM loans.loaned_at), count(*) FROM loans GROUP BY EXTRACT(MONTH FROM loans.loaned_at)");
+        golden(select(Sql.plus(due, 1, DateUnit.MONTH), Sql.truncate(at, DateUnit.DAY), Sql.dayOfWeek(due)).from(loans),
+                "SELECT strftime('%Y-%m-%d', loans.due, '+1 months', 'floor'),"
+                        + " strftime('%Y-%m-%d 00:00:00.000000', substr(loans.loaned_at, 1, 19)),"
+                        + " ((CAST(strftime('%w', loans.due) AS INTEGER) + 6) % 7 + 1) FROM loans",
+                "SELECT CAST(loans.due + (1) * INTERVAL '1 month' AS DATE), date_trunc('day', loans.loaned_at),"
+                        + " CAST(EXTRACT(ISODOW FROM loans.due) AS INTEGER) FROM loans",
+                "SELECT DATE_ADD(loans.due, INTERVAL 1 MONTH), CAST(DATE_FORMAT(loans.loaned_at, '%Y-%m-%d 00:00:00') AS DATETIME(6)),"
+                        + " (WEEKDAY(loans.due) + 1) FROM loans");
+        golden(select(Sql.minus(at, 2, DateUnit.HOUR), Sql.currentDate()).from(loans),
+                "SELECT (strftime('%Y-%m-%d %H:%M:%S', substr(loans.loaned_at, 1, 19), '-2 hours') || substr(loans.loaned_at, 20)),"
+                        + " date('now') FROM loans",
+                "SELECT (loans.loaned_at + (-2) * INTERVAL '1 hour'), CAST(timezone('UTC', CURRENT_TIMESTAMP) AS DATE) FROM loans",
+                "SELECT DATE_ADD(loans.loaned_at, INTERVAL -2 HOUR), UTC_DATE() FROM loans");
+    }
+
+    @Test
     void ctesAndSetOperations() {
         Cte cheap = cte("cheap", select(s.id).from(s.items).where(s.price.lt(dec("5"))));
         same(with(cheap).select(cheap.col(s.id)).from(cheap),

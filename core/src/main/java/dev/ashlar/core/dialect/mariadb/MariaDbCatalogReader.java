@@ -171,7 +171,8 @@ final class MariaDbCatalogReader extends CatalogReader {
             case "INT" -> unsigned ? databaseType(declared) : integer();
             case "BIGINT" -> unsigned ? databaseType(declared) : bigInteger();
             case "VARCHAR" -> string(size);
-            case "CHAR" -> size != null && size == 36 ? uuid() : databaseType(declared);
+            case "CHAR" -> size != null && size == 36 ? uuid()
+                    : size != null && size > 0 ? dev.ashlar.core.types.Types.fixedString(size) : databaseType(declared);
             case "LONGTEXT" -> text();
             case "JSON" -> json();
             case "DECIMAL" -> unsigned ? databaseType(declared) : numeric(size, column.scale());

@@ -3,7 +3,12 @@ package dev.ashlar.core.dialect.mariadb;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.sql.CurrentDate;
+import dev.ashlar.core.sql.DateAdd;
+import dev.ashlar.core.sql.DateTrunc;
 import dev.ashlar.core.sql.Excluded;
+import dev.ashlar.core.sql.Extract;
+import dev.ashlar.core.types.DateType;
 import dev.ashlar.core.sql.OnConflict;
 import dev.ashlar.core.sql.Arithmetic;
 import dev.ashlar.core.sql.Join;
@@ -110,7 +115,7 @@ class MariaDbCompiler extends SqlCompiler {
     /** CAST accepts only a few type names in MariaDB, not the DDL ones. */
     @Override
     protected String castType(SqlType<?> type) {
-        if (type instanceof StringType || type instanceof TextType) {
+        if (type instanceof StringType || type instanceof TextType || type instanceof dev.ashlar.core.types.FixedStringType) {
             return "CHAR";
         }
         if (isInteger(type)) {
@@ -141,5 +146,63 @@ class MariaDbCompiler extends SqlCompiler {
             sql.append(" LIMIT 18446744073709551615");
         }
         super.limitOffset(limit, offset);
+    }
+
+    // ---- dates and times (zoned timestamps are stored as UTC DATETIME(6)) ----------------------
+
+    /**
+     * {@code EXTRACT} gives integers here, seconds without their fraction; {@code WEEKDAY} counts
+     * 0 = Monday, so the ISO day of week is one more.
+     */
+    @Override
+    public void visitExtract(Extract extract) {
+        if (extract.part() == dev.ashlar.core.sql.DatePart.DAY_OF_WEEK) {
+            sql.append("(WEEKDAY(");
+            extract.expression().accept(this);
+            sql.append(") + 1)");
+            return;
+        }
+        sql.append("EXTRACT(").append(extract.part().name()).append(" FROM ");
+        extract.expression().accept(this);
+        sql.append(')');
+    }
+
+    /** MariaDB has no {@code date_trunc}: the value is formatted down to its unit and cast back to its type. */
+    @Override
+    public void visitDateTrunc(DateTrunc<?> trunc) {
+        boolean date = trunc.type() instanceof DateType;
+        String format = switch (trunc.unit()) {
+            case YEAR -> "%Y-01-01";
+            case MONTH -> "%Y-%m-01";
+            case DAY -> "%Y-%m-%d";
+            case HOUR -> "%Y-%m-%d %H";
+            case MINUTE -> "%Y-%m-%d %H:%i";
+            case SECOND -> "%Y-%m-%d %H:%i:%s";
+        };
+        if (!date) {
+            format += switch (trunc.unit()) {
+                case YEAR, MONTH, DAY -> " 00:00:00";
+                case HOUR -> ":00:00";
+                case MINUTE -> ":00";
+                case SECOND -> "";
+            };
+        }
+        sql.append("CAST(DATE_FORMAT(");
+        trunc.expression().accept(this);
+        sql.append(", '").append(format).append(date ? "') AS DATE)" : "') AS DATETIME(6))");
+    }
+
+    /** {@code DATE_ADD(x, INTERVAL n MONTH)}, which keeps the day within the target month and a date a date. */
+    @Override
+    public void visitDateAdd(DateAdd<?> add) {
+        sql.append("DATE_ADD(");
+        add.expression().accept(this);
+        sql.append(", INTERVAL ").append(add.amount()).append(' ').append(add.unit().name()).append(')');
+    }
+
+    /** Today in UTC, whatever the session's zone. */
+    @Override
+    public void visitCurrentDate(CurrentDate current) {
+        sql.append("UTC_DATE()");
     }
 }

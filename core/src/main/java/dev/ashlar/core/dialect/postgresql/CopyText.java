@@ -74,7 +74,7 @@ final class CopyText {
         if (type instanceof BooleanType) {
             return (Encoder<Boolean>) (out, v) -> out.append(v ? 't' : 'f');
         }
-        if (type instanceof StringType || type instanceof TextType || type instanceof JsonType) {
+        if (type instanceof StringType || type instanceof TextType || type instanceof JsonType || type instanceof dev.ashlar.core.types.FixedStringType) {
             return (Encoder<String>) CopyText::text;
         }
         if (type instanceof NumericType) {

@@ -191,6 +191,7 @@ final class PostgresCatalogReader extends CatalogReader {
             case "INT8" -> bigInteger();
             case "BOOL" -> bool();
             case "VARCHAR" -> size == null ? string() : string(size);
+            case "BPCHAR" -> size == null ? databaseType(column.declaredType()) : dev.ashlar.core.types.Types.fixedString(size);
             case "TEXT" -> text();
             case "NUMERIC" -> size == null || size < 1 || size > 65 ? databaseType(column.declaredType()) : numeric(size, column.scale());
             case "FLOAT4" -> float32();

@@ -227,7 +227,8 @@ final class SqliteCatalogReader extends CatalogReader {
             case "BIGINT" -> bigInteger();
             case "BOOLEAN", "BOOL" -> bool();
             case "VARCHAR", "NVARCHAR", "CHARACTER VARYING", "VARYING CHARACTER", "NATIVE CHARACTER" -> size == null ? string() : string(size);
-            case "CHAR", "CHARACTER", "NCHAR" -> size != null && size == 36 ? uuid() : databaseType(column.declaredType());
+            case "CHAR", "CHARACTER", "NCHAR" -> size != null && size == 36 ? uuid()
+                    : size != null && size > 0 ? dev.ashlar.core.types.Types.fixedString(size) : databaseType(column.declaredType());
             case "TEXT", "CLOB" -> text();
             case "NUMERIC", "DECIMAL", "NUMERIC_TEXT" -> size != null && size >= 1 && size <= 65
                     ? numeric(size, scale == null ? 0 : scale) : databaseType(column.declaredType());

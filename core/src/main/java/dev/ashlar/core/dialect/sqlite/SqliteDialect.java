@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
-import java.util.Properties;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -142,9 +141,8 @@ public final class SqliteDialect extends Dialect {
         // SQLite has one writer at a time: a small pool avoids piling up SQLITE_BUSY waits.
         config.setMaximumPoolSize(Math.min(config.getMaximumPoolSize(), 4));
         // Connections come through a data source that registers Ashlar's functions (ilike) on each.
-        Properties properties = new Properties();
-        properties.putAll(config.getDataSourceProperties());
-        config.setDataSource(SqliteFunctions.dataSource(config.getJdbcUrl(), properties));
+        // The pool's own properties, not a copy: the URL's options and driver properties are added after this.
+        config.setDataSource(SqliteFunctions.dataSource(config.getJdbcUrl(), config.getDataSourceProperties()));
     }
 
     /**

@@ -62,6 +62,36 @@ class SqliteTypeCodecs extends TypeCodecs {
         }).refusingWrites(precision(type));
     }
 
+    /**
+     * SQLite does not enforce {@code CHAR(n)}: a value longer than {@code n} characters is refused
+     * here as PostgreSQL and MariaDB refuse it, unless what is beyond {@code n} is spaces, which
+     * those two cut silently and so is cut here. Shorter values are stored as given (no padding).
+     */
+    @Override
+    protected ValueCodec<String> fixedString(dev.ashlar.core.types.FixedStringType type) {
+        int n = type.length();
+        return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, cutSurplusSpaces(v, n)), java.sql.ResultSet::getString)
+                .refusingWrites(v -> {
+                    String cut = cutSurplusSpaces(v, n);
+                    int length = cut.codePointCount(0, cut.length());
+                    return length <= n ? null : RefusedValue.tooLong("a value of " + length + " characters does not fit CHAR(" + n
+                            + ") (PostgreSQL and MariaDB refuse it too; SQLite would store it): shorten it or widen the column");
+                });
+    }
+
+    /** {@code value} without the trailing spaces that lie beyond {@code n} characters. */
+    private static String cutSurplusSpaces(String value, int n) {
+        if (value.codePointCount(0, value.length()) <= n) {
+            return value;
+        }
+        int end = value.offsetByCodePoints(0, n);
+        int last = value.length();
+        while (last > end && value.charAt(last - 1) == ' ') {
+            last--;
+        }
+        return value.substring(0, last);
+    }
+
     /** SQLite prints a REAL as text with this many significant digits, which is what reading it as text gave. */
     private static final MathContext SQLITE_REAL_TEXT = new MathContext(15, RoundingMode.HALF_EVEN);
 
