@@ -362,6 +362,7 @@ def main():
     parser.add_argument("--output", required=True)
     parser.add_argument("--db", action="append", choices=["sqlite", "postgresql"], help="default: both")
     parser.add_argument("--workload", action="append", choices=WORKLOADS, help="default: all four")
+    parser.add_argument("--note", help="a sentence about the run (machine load, ...) that the report prints")
     args = parser.parse_args()
     scale, warmups, iterations, seconds = (0.1, 3, 4, 1.0) if args.mode == "quick" else (1.0, 4, 5, 2.0)
     if args.scale is not None:
@@ -389,7 +390,7 @@ def main():
            "warmupIterations": warmups, "measurementIterations": iterations, "iterationSeconds": seconds,
            "sqlalchemy": sqlalchemy.__version__, "python": platform.python_version(),
            "implementation": platform.python_implementation(), "date": dt.date.today().isoformat(),
-           "results": results}
+           "note": args.note, "results": results}
     os.makedirs(os.path.dirname(os.path.abspath(args.output)), exist_ok=True)
     with open(args.output, "w", encoding="utf-8") as f:
         json.dump(out, f, indent=2)

@@ -162,6 +162,9 @@ public final class Report {
                 .append(" measured iterations of at least ").append(str(python.get("iterationSeconds")))
                 .append(" s, each the mean time of the whole operations it ran; error: 99.9% Student-t half-width over ")
                 .append("the iterations). ");
+        if (python.get("note") instanceof String note && !note.isBlank()) {
+            md.append(note.strip()).append(' ');
+        }
         if (sameScale) {
             md.append("`× jdbc` divides by hand-written JDBC's JMH score above, at the same scale (")
                     .append(javaScale).append(").\n\n");
