@@ -90,10 +90,10 @@ public class Insert extends Workload {
         boolean first = true;
         for (Item item : items) {
             if (!first) {
-                insert.nextRow();
+                insert = insert.nextRow();
             }
             first = false;
-            insert.set(NAME, item.name).set(DESCRIPTION, item.description).set(PRICE, item.price).set(CREATED_AT, item.createdAt);
+            insert = insert.set(NAME, item.name).set(DESCRIPTION, item.description).set(PRICE, item.price).set(CREATED_AT, item.createdAt);
         }
         try (dev.ashlar.core.engine.Connection conn = engine.connect(); Transaction tx = conn.begin()) {
             int inserted = conn.execute(insert);

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Overrides how a field maps to its column. Every attribute is optional; the other annotations
- * ({@link Required}, {@link Unique}, {@link Index}) say the same more briefly.
+ * ({@link Required}, {@link Unique}, {@link Indexed}) say the same more briefly.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)

@@ -163,6 +163,54 @@ public final class MappingRules {
                 + "; two models cannot map one table: give one of them another @Model(table = ...)";
     }
 
+    /**
+     * The problems of a class-level {@link UniqueTogether} or {@link IndexOn} naming {@code fields}:
+     * none named, a field named twice, or a name that is not a mapped field of the model (a
+     * relationship or {@code @Transient} field has no column).
+     *
+     * @param annotation   the annotation as written, for the message, for example {@code @IndexOn({"a", "b"})}
+     * @param mappedFields the names of the model's fields that have a column, in declaration order
+     */
+    public static List<String> constraintFieldProblems(String modelName, String annotation, List<String> fields,
+                                                       List<String> mappedFields) {
+        List<String> problems = new ArrayList<>();
+        if (fields.isEmpty()) {
+            problems.add(modelName + ": " + annotation + " names no field; name at least one mapped field");
+        }
+        List<String> seen = new ArrayList<>();
+        for (String field : fields) {
+            if (!mappedFields.contains(field)) {
+                problems.add(modelName + ": " + annotation + " names '" + field + "', which is not a mapped field of " + modelName
+                        + " (name Java fields, not columns); its mapped fields are " + mappedFields);
+            } else if (seen.contains(field)) {
+                problems.add(modelName + ": " + annotation + " names '" + field + "' twice");
+            }
+            seen.add(field);
+        }
+        return problems;
+    }
+
+    /** The problems of a class-level {@link Check}: its name and its SQL must not be blank. */
+    public static List<String> checkProblems(String modelName, String name, String sql) {
+        List<String> problems = new ArrayList<>();
+        if (name.isBlank()) {
+            problems.add(modelName + ": @Check(sql = \"" + sql + "\") needs a name, the label in ck_<table>_<name>");
+        }
+        if (sql.isBlank()) {
+            problems.add(modelName + ": @Check(name = \"" + name + "\") needs its condition in sql, for example \"price >= 0\"");
+        }
+        return problems;
+    }
+
+    /** How a class-level constraint annotation is shown in a message: {@code @IndexOn({"a", "b"})}. */
+    public static String describeConstraint(String annotation, List<String> fields) {
+        StringBuilder b = new StringBuilder("@").append(annotation).append("({");
+        for (int i = 0; i < fields.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append('"').append(fields.get(i)).append('"');
+        }
+        return b.append("})").toString();
+    }
+
     /** The table name of a model: the {@code @Model(table)} value, or the class name in snake_case. */
     public static String tableName(String modelSimpleName, String declaredTable) {
         return declaredTable.isEmpty() ? snakeCase(modelSimpleName) : declaredTable;

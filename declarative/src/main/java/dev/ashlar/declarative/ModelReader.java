@@ -1,8 +1,12 @@
 package dev.ashlar.declarative;
 
+import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.schema.TableElement;
+import dev.ashlar.core.schema.UniqueConstraint;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.Types;
 import dev.ashlar.declarative.MappingRules.FieldFacts;
@@ -24,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,14 +167,15 @@ final class ModelReader {
             }
         }
         resolveReferences(drafts, referencedTables);
+        List<TableElement> elements = new ArrayList<>();
+        for (Draft d : drafts) {
+            elements.add(d.column());
+        }
+        elements.addAll(tableConstraints(drafts, fields));
         if (!problems.isEmpty()) {
             throw new MappingException(type, problems);
         }
 
-        List<Column<?>> columns = new ArrayList<>();
-        for (Draft d : drafts) {
-            columns.add(d.column());
-        }
         String tableName = MappingRules.tableName(modelName, model.table());
         Table existing = metadata.get(tableName);
         if (existing != null) {
@@ -178,7 +184,7 @@ final class ModelReader {
         }
         Table table;
         try {
-            table = metadata.table(tableName, modelName, columns);
+            table = metadata.table(tableName, modelName, elements);
         } catch (IllegalArgumentException e) {
             throw new MappingException(type, modelName + ": " + e.getMessage(), e);
         }
@@ -194,6 +200,60 @@ final class ModelReader {
         }
         return new ModelMapping<>((Class<T>) type, table, fieldMappings, version, record, constructor, defaults, componentGetters,
                 relationships);
+    }
+
+    /**
+     * The class-level {@link UniqueTogether}, {@link IndexOn} and {@link Check} declarations as table
+     * elements over the drafts' columns; a field name that is not mapped is a problem (recorded).
+     */
+    private List<TableElement> tableConstraints(List<Draft> drafts, List<Field> fields) {
+        Map<String, Column<?>> columnByField = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            columnByField.put(d.field().getName(), d.column());
+        }
+        // every field meant to have a column, so that a field with a problem of its own is not also "unknown"
+        List<String> mapped = fields.stream().map(Field::getName).toList();
+        List<TableElement> out = new ArrayList<>();
+        for (UniqueTogether u : type.getAnnotationsByType(UniqueTogether.class)) {
+            List<Column<?>> columns = constraintColumns("UniqueTogether", u.value(), columnByField, mapped);
+            if (columns != null) {
+                out.add(new UniqueConstraint(u.name().isEmpty() ? null : u.name(), columns));
+            }
+        }
+        for (IndexOn ix : type.getAnnotationsByType(IndexOn.class)) {
+            List<Column<?>> columns = constraintColumns("IndexOn", ix.value(), columnByField, mapped);
+            if (columns != null) {
+                out.add(new Index(ix.name().isEmpty() ? null : ix.name(), columns, ix.unique()));
+            }
+        }
+        for (Check ck : type.getAnnotationsByType(Check.class)) {
+            List<String> found = MappingRules.checkProblems(modelName, ck.name(), ck.sql());
+            problems.addAll(found);
+            if (found.isEmpty()) {
+                out.add(CheckConstraint.of(ck.name(), ck.sql()));
+            }
+        }
+        return out;
+    }
+
+    private List<Column<?>> constraintColumns(String annotation, String[] fields, Map<String, Column<?>> columnByField,
+                                              List<String> mapped) {
+        List<String> names = List.of(fields);
+        List<String> found = MappingRules.constraintFieldProblems(modelName, MappingRules.describeConstraint(annotation, names),
+                names, mapped);
+        if (!found.isEmpty()) {
+            problems.addAll(found);
+            return null;
+        }
+        List<Column<?>> columns = new ArrayList<>();
+        for (String name : names) {
+            Column<?> column = columnByField.get(name);
+            if (column == null) {
+                return null; // the field's own problem is recorded
+            }
+            columns.add(column);
+        }
+        return columns;
     }
 
     /** A relationship field's declaration, or {@code null} when it has problems (recorded). */

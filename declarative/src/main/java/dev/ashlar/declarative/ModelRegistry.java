@@ -36,6 +36,12 @@ public final class ModelRegistry {
         ModelMapping<?> columnsOnly;
     }
 
+    /**
+     * The resource in which the annotation processor lists every model class of a compilation, one
+     * binary class name a line; {@link #discover(ClassLoader)} reads it from every jar and class folder.
+     */
+    public static final String MODEL_INDEX = "META-INF/ashlar/models";
+
     /** A registry that puts model tables into {@code metadata}. */
     public ModelRegistry(MetaData metadata) {
         this.metadata = metadata;
@@ -66,6 +72,51 @@ public final class ModelRegistry {
             }
         }
         return (ModelMapping<T>) model;
+    }
+
+    /**
+     * Maps every model that the annotation processor listed in a {@value #MODEL_INDEX} resource
+     * visible to {@code loader} (one per jar or class folder compiled with the processor), and
+     * returns the metadata, which then holds the whole schema: pass it to {@code SchemaDdl.createAll}.
+     * Models already mapped are kept; calling it again maps only what is new.
+     *
+     * @throws MappingException when a listed model cannot be mapped or its class cannot be loaded
+     */
+    public MetaData discover(ClassLoader loader) {
+        for (String name : listedModels(loader)) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new MappingException(ModelRegistry.class, MODEL_INDEX + " lists model " + name
+                        + ", which the class loader cannot load; rebuild the module that declares it", e);
+            }
+            of(type);
+        }
+        return metadata;
+    }
+
+    /** The binary names listed in every {@value #MODEL_INDEX} resource of {@code loader}, each once, in order. */
+    static Set<String> listedModels(ClassLoader loader) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        try {
+            java.util.Enumeration<java.net.URL> indexes = loader.getResources(MODEL_INDEX);
+            while (indexes.hasMoreElements()) {
+                java.net.URL url = indexes.nextElement();
+                try (java.io.BufferedReader r = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(url.openStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line = r.readLine(); line != null; line = r.readLine()) {
+                        String name = line.strip();
+                        if (!name.isEmpty() && !name.startsWith("#")) {
+                            names.add(name);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new MappingException(ModelRegistry.class, "cannot read " + MODEL_INDEX + ": " + e.getMessage(), e);
+        }
+        return names;
     }
 
     /** The table of a model. */

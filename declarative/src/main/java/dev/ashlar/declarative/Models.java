@@ -33,9 +33,32 @@ public final class Models {
         return SHARED;
     }
 
-    /** The shared metadata holding the tables of every model used through this class; pass it to {@code SchemaDdl.createAll}. */
+    /**
+     * The shared metadata holding the tables of the models used through this class <em>so far</em>
+     * (and the models their relationships and keys reach): the same metadata as
+     * {@code Item_.TABLE.metadata()}. A model the program has not touched yet is not in it; for the
+     * whole schema, use {@link #discover()}.
+     */
     public static MetaData metadata() {
         return SHARED.metadata();
+    }
+
+    /**
+     * The shared metadata with every model of the program in it: each model class that the
+     * annotation processor listed, in any jar or class folder on the context class loader (or, without
+     * one, this class's loader). This is how a program gets its whole schema:
+     * {@code SchemaDdl.createAll(engine, Models.discover())}.
+     *
+     * @throws MappingException when a listed model cannot be mapped
+     */
+    public static MetaData discover() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return discover(loader != null ? loader : Models.class.getClassLoader());
+    }
+
+    /** {@link #discover()} over the models listed for {@code loader}; see {@link ModelRegistry#discover(ClassLoader)}. */
+    public static MetaData discover(ClassLoader loader) {
+        return SHARED.discover(loader);
     }
 
     /** An {@code INSERT} of the model object's non-null values; see {@link ModelMapping#insert(Object)}. */

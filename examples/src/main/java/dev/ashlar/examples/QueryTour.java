@@ -10,13 +10,18 @@ import static dev.ashlar.core.sql.Sql.orderBy;
 import static dev.ashlar.core.sql.Sql.rank;
 import static dev.ashlar.core.sql.Sql.select;
 import static dev.ashlar.core.sql.Sql.update;
+import static dev.ashlar.core.sql.Sql.value;
 import static dev.ashlar.core.sql.Sql.with;
+import static dev.ashlar.core.sql.Sql.withRecursive;
+import static dev.ashlar.core.types.Types.integer;
+import static dev.ashlar.core.types.Types.string;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Row;
 import dev.ashlar.core.sql.Cte;
+import dev.ashlar.declarative.Models;
 import dev.ashlar.core.sql.Expression;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -33,8 +38,8 @@ public final class QueryTour {
 
     /** Creates the tables and fills them: many rows in one batched statement. */
     public static void setUp(Connection conn) {
-        // Models join the shared metadata when first used: name both before creating their tables.
-        SchemaDdl.createAll(conn, Review_.TABLE.metadata());
+        // Every model the processor listed (Item and Review), not only those used so far.
+        SchemaDdl.createAll(conn, Models.discover());
         conn.execute(insertInto(Item_.TABLE)
                 .set(Item_.name, "Widget").set(Item_.price, new BigDecimal("9.99")).nextRow()
                 .set(Item_.name, "Gadget").set(Item_.price, new BigDecimal("24.50")).nextRow()
@@ -93,6 +98,26 @@ public final class QueryTour {
                 .stream().map(r -> (String) r.get(0)).toList();
     }
 
+    /** A constant in the select list: a typed value, bound as a parameter like every value. */
+    public static List<String> withConstant(Connection conn) {
+        Expression<String> kind = value("item", string()).as("kind");
+        return conn.query(select(kind, Item_.name).from(Item_.TABLE).orderBy(Item_.name.asc())).list()
+                .stream().map(r -> r.get(kind) + " " + r.get(Item_.name)).toList();
+    }
+
+    /**
+     * A recursive CTE: name it first, take its columns by name and type, then give its query, which
+     * selects from itself. Here the numbers 1 to {@code n}, starting from a selected constant.
+     */
+    public static List<Integer> countTo(Connection conn, int n) {
+        Cte numbers = cte("numbers");
+        Expression<Integer> x = numbers.col("x", integer());
+        numbers.as(select(value(1, integer()).as("x"))
+                .unionAll(select(x.add(1)).from(numbers).where(x.lt(n))));
+        return conn.query(withRecursive(numbers).select(x).from(numbers).orderBy(x.asc())).list()
+                .stream().map(r -> r.get(x)).toList();
+    }
+
     /** An upsert: insert item {@code id}, or update its name and price when it exists. Idempotent, one call. */
     public static int upsert(Connection conn, long id, String name, BigDecimal price) {
         return conn.execute(insertInto(Item_.TABLE).set(Item_.id, id).set(Item_.name, name).set(Item_.price, price)
@@ -114,6 +139,8 @@ public final class QueryTour {
             System.out.println("average stars: " + averageStars(conn));
             System.out.println("price ranks:   " + priceRanks(conn));
             System.out.println("cheap names:   " + cheapNames(conn));
+            System.out.println("constant:      " + withConstant(conn));
+            System.out.println("count to 5:    " + countTo(conn, 5));
         }
     }
 }

@@ -32,38 +32,46 @@ public final class QuickStart {
     /** Runs the example against {@code url} (with echo on), printing to {@code out}. */
     public static void run(String url, PrintStream out) {
         try (Engine engine = Engine.create(url, EngineOptions.echo())) {
-            out.println("== 1. Create the table (skipped if it exists)");
-            SchemaDdl.createAll(engine, Item_.TABLE.metadata());
+            run(engine, out);
+        }
+    }
 
-            try (Session session = Session.open(engine)) {
-                out.println("== 2. Add items");
-                addSampleItems(session);
+    /**
+     * Runs the example on {@code engine}, printing to {@code out}; the engine may be one over the
+     * application's own pool ({@code Engine.create(dataSource, options)}). The engine stays open.
+     */
+    public static void run(Engine engine, PrintStream out) {
+        out.println("== 1. Create the table (skipped if it exists)");
+        SchemaDdl.createAll(engine, Item_.TABLE.metadata());
 
-                BigDecimal limit = new BigDecimal("20.00");
-                out.println("== 3. Items cheaper than " + limit);
-                List<Item> cheap = session.select(Item.class)
-                        .where(Item_.price.lt(limit))
-                        .orderBy(Item_.price.asc())
-                        .list();
-                for (Item item : cheap) {
-                    out.printf("   #%d %-10s %8s  (added %s)%n", item.id, item.name, item.price, item.createdAt);
-                }
+        try (Session session = Session.open(engine)) {
+            out.println("== 2. Add items");
+            addSampleItems(session);
+
+            BigDecimal limit = new BigDecimal("20.00");
+            out.println("== 3. Items cheaper than " + limit);
+            List<Item> cheap = session.select(Item.class)
+                    .where(Item_.price.lt(limit))
+                    .orderBy(Item_.price.asc())
+                    .list();
+            for (Item item : cheap) {
+                out.printf("   #%d %-10s %8s  (added %s)%n", item.id, item.name, item.price, item.createdAt);
             }
+        }
 
-            try (Connection conn = engine.connect()) {
+        try (Connection conn = engine.connect()) {
 
-                out.println("== 4. How is a lookup by name executed?");
-                Select lookup = selectFrom(Item_.TABLE).where(Item_.name.eq("Widget"));
-                Index nameIndex = Index.on(Item_.name).named(NAME_INDEX);
-                if (hasIndex(conn, NAME_INDEX)) {
-                    conn.executeSql(conn.dialect().ddl().dropIndex(Item_.TABLE, nameIndex));
-                }
-                printPlan(out, "Without an index on name", conn.explain(lookup), false);
-
-                conn.executeSql(conn.dialect().ddl().createIndex(Item_.TABLE, nameIndex));
-                analyze(conn);
-                printPlan(out, "With index " + NAME_INDEX, conn.explain(lookup), true);
+            out.println("== 4. How is a lookup by name executed?");
+            Select lookup = selectFrom(Item_.TABLE).where(Item_.name.eq("Widget"));
+            Index nameIndex = Index.on(Item_.name).named(NAME_INDEX);
+            if (hasIndex(conn, NAME_INDEX)) {
+                conn.executeSql(conn.dialect().ddl().dropIndex(Item_.TABLE, nameIndex));
             }
+            printPlan(out, "Without an index on name", conn.explain(lookup), false);
+
+            conn.executeSql(conn.dialect().ddl().createIndex(Item_.TABLE, nameIndex));
+            analyze(conn);
+            printPlan(out, "With index " + NAME_INDEX, conn.explain(lookup), true);
         }
     }
 

@@ -19,6 +19,8 @@ class QueryTourTest {
             assertThat(QueryTour.averageStars(conn)).containsExactly("Gadget 1 4", "Widget 2 4");
             assertThat(QueryTour.priceRanks(conn)).containsExactly("1 Gadget", "2 Gizmo", "3 Widget");
             assertThat(QueryTour.cheapNames(conn)).containsExactly("gizmo", "widget");
+            assertThat(QueryTour.withConstant(conn)).containsExactly("item Gadget", "item Gizmo", "item Widget");
+            assertThat(QueryTour.countTo(conn, 5)).containsExactly(1, 2, 3, 4, 5);
 
             QueryTour.upsert(conn, 100, "Sprocket", new BigDecimal("1.00"));
             QueryTour.upsert(conn, 100, "Sprocket", new BigDecimal("1.50"));

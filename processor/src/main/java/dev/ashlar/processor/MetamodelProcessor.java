@@ -11,17 +11,21 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.declarative.Check;
 import dev.ashlar.declarative.ColumnOptions;
 import dev.ashlar.declarative.DefaultNow;
 import dev.ashlar.declarative.Id;
+import dev.ashlar.declarative.IndexOn;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.Model;
 import dev.ashlar.declarative.ModelMapping;
 import dev.ashlar.declarative.Models;
 import dev.ashlar.declarative.Relation;
+import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Numeric;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
+import dev.ashlar.declarative.UniqueTogether;
 import dev.ashlar.declarative.MappingRules;
 import dev.ashlar.declarative.MappingRules.FieldFacts;
 import dev.ashlar.declarative.MappingRules.Kind;
@@ -78,6 +82,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
         return SourceVersion.latestSupported();
     }
 
+    /** Binary names of the models seen in every round, written to {@link ModelRegistry#MODEL_INDEX} in the last. */
+    private final java.util.SortedSet<String> models = new java.util.TreeSet<>();
+    private final List<Element> modelElements = new ArrayList<>();
     /** The model that maps each table, over every round of this compilation. */
     private final Map<String, TypeElement> modelByTable = new HashMap<>();
 
@@ -89,11 +96,31 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 continue;
             }
             TypeElement type = (TypeElement) element;
+            models.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+            modelElements.add(type);
             if (claimTable(type)) {
                 generate(type);
             }
         }
+        if (round.processingOver() && !models.isEmpty()) {
+            writeModelIndex();
+        }
         return true;
+    }
+
+    private void writeModelIndex() {
+        try {
+            javax.tools.FileObject index = processingEnv.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "",
+                    ModelRegistry.MODEL_INDEX, modelElements.toArray(new Element[0]));
+            try (java.io.Writer w = index.openWriter()) {
+                for (String model : models) {
+                    w.write(model);
+                    w.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write " + ModelRegistry.MODEL_INDEX + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -150,10 +177,37 @@ public final class MetamodelProcessor extends AbstractProcessor {
             error(MappingRules.noIdProblem(modelName), type);
             ok = false;
         }
+        ok &= checkTableConstraints(type, modelName);
         List<RelationField> relations = relationFields(type);
         if (ok) {
             write(type, mapped, relations);
         }
+    }
+
+    /**
+     * Checks the class-level {@code @UniqueTogether}, {@code @IndexOn} and {@code @Check} by the same
+     * rules as the runtime: every name must be a mapped field. Returns whether all are sound.
+     */
+    private boolean checkTableConstraints(TypeElement type, String modelName) {
+        List<String> mapped = mappedFields(type).stream().map(f -> f.getSimpleName().toString()).toList();
+        List<String> problems = new ArrayList<>();
+        for (UniqueTogether u : type.getAnnotationsByType(UniqueTogether.class)) {
+            List<String> names = List.of(u.value());
+            problems.addAll(MappingRules.constraintFieldProblems(modelName, MappingRules.describeConstraint("UniqueTogether", names),
+                    names, mapped));
+        }
+        for (IndexOn ix : type.getAnnotationsByType(IndexOn.class)) {
+            List<String> names = List.of(ix.value());
+            problems.addAll(MappingRules.constraintFieldProblems(modelName, MappingRules.describeConstraint("IndexOn", names),
+                    names, mapped));
+        }
+        for (Check ck : type.getAnnotationsByType(Check.class)) {
+            problems.addAll(MappingRules.checkProblems(modelName, ck.name(), ck.sql()));
+        }
+        for (String problem : problems) {
+            error(problem, type);
+        }
+        return problems.isEmpty();
     }
 
     /** A relationship field and the model it leads to. */
@@ -260,7 +314,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
                         .addJavadoc("The mapped model.\n")
                         .initializer("$T.of($T.class)", MODELS, model).build())
                 .addField(FieldSpec.builder(TABLE, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The model's table.\n")
+                        .addJavadoc("The model's table. Its {@code metadata()} holds only the models used so far;\n"
+                                + "{@code Models.discover()} gives the whole schema.\n")
                         .initializer("MODEL.table()").build());
         for (MappedField f : fields) {
             TypeName columnType = f.columnType();

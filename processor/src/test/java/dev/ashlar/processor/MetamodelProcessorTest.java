@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.schema.MetaData;
+import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Relation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -187,6 +189,83 @@ class MetamodelProcessorTest {
         assertThat(c.success).isFalse();
         assertThat(c.errors()).singleElement().asString()
                 .contains("Twice.created: column name created_at is already used by Twice.createdAt");
+    }
+
+    @Test
+    void listsEveryModelOfTheCompilationSoThatDiscoveryMapsThemAll(@TempDir Path dir) throws Exception {
+        Compilation c = Compilation.compile(dir, false, sources(
+                "shop/Item.java", ITEM,
+                "shop/OrderLine.java", ORDER,
+                "shop/Shelf.java", """
+                        package shop;
+
+                        import dev.ashlar.declarative.*;
+
+                        public class Shelf {
+                            @Model(table = "bins")
+                            public static class Bin {
+                                @Id public Long id;
+                            }
+                        }
+                        """));
+        assertThat(c.success).as(c.errors().toString()).isTrue();
+        assertThat(Files.readAllLines(c.classes.resolve(ModelRegistry.MODEL_INDEX)))
+                .containsExactly("shop.Item", "shop.OrderLine", "shop.Shelf$Bin");
+        try (URLClassLoader loader = c.loader()) {
+            MetaData all = new ModelRegistry(new MetaData()).discover(loader);
+            assertThat(all.tables()).extracting(Table::name).containsExactlyInAnyOrder("items", "order_line", "bins");
+        }
+    }
+
+    @Test
+    void classLevelConstraintsNamingUnknownFieldsAreCompileErrors(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Loan.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @UniqueTogether({"memberId", "bookId"})
+                @IndexOn(value = {"member_id", "dueOn"}, unique = true)
+                @Check(name = "", sql = "due_on > 0")
+                public class Loan {
+                    @Id Long id;
+                    Long memberId;
+                    Long copyId;
+                    Integer dueOn;
+                }
+                """));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).map(Object::toString).containsExactlyInAnyOrder(
+                "Loan.java:9: Loan: @UniqueTogether({\"memberId\", \"bookId\"}) names 'bookId', which is not a mapped field of Loan"
+                        + " (name Java fields, not columns); its mapped fields are [id, memberId, copyId, dueOn]",
+                "Loan.java:9: Loan: @IndexOn({\"member_id\", \"dueOn\"}) names 'member_id', which is not a mapped field of Loan"
+                        + " (name Java fields, not columns); its mapped fields are [id, memberId, copyId, dueOn]",
+                "Loan.java:9: Loan: @Check(sql = \"due_on > 0\") needs a name, the label in ck_<table>_<name>");
+        assertThat(c.generated.resolve("shop/Loan_.java")).doesNotExist();
+    }
+
+    @Test
+    void soundClassLevelConstraintsCompile(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, false, sources("shop/Loan.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @UniqueTogether({"memberId", "copyId"})
+                @IndexOn({"copyId", "dueOn"})
+                @IndexOn(value = "dueOn", unique = true, name = "loans_by_due")
+                @Check(name = "due_positive", sql = "due_on > 0")
+                public class Loan {
+                    @Id Long id;
+                    Long memberId;
+                    Long copyId;
+                    Integer dueOn;
+                }
+                """));
+        assertThat(c.success).as(c.errors().toString()).isTrue();
+        assertThat(c.generated.resolve("shop/Loan_.java")).exists();
     }
 
     private static final String RELATED = """

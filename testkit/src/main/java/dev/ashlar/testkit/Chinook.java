@@ -31,11 +31,11 @@ import java.util.regex.Pattern;
  *       PascalCase, and table names are case-sensitive there.
  * </ul>
  *
- * A server database is loaded at most once per JVM, and not at all when a database {@value
+ * A server database is loaded at most once per JVM, and not at all when a database {@link
  * #DATABASE} with the {@linkplain #EXPECTED_ROW_COUNTS expected row counts} is already there, so
  * test runs after the first stay fast. Loading holds a server-wide lock, so JVMs that start together
  * do not load over each other. Treat the data as read-only: it is shared by every test and test run,
- * and {@link TestDatabase#reset()} refuses to empty it. It lives apart from {@value
+ * and {@link TestDatabase#reset()} refuses to empty it. It lives apart from {@link
  * TestDatabases#TEST_DATABASE}, so emptying that never touches it.
  */
 public final class Chinook {

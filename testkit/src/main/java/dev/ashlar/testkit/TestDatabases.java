@@ -75,7 +75,7 @@ public final class TestDatabases {
 
     /**
      * The server behind {@link #get(DatabaseKind)} (the local one, or the embedded PostgreSQL), for
-     * reaching databases on it other than {@value #TEST_DATABASE}; empty for SQLite and for a server
+     * reaching databases on it other than {@link #TEST_DATABASE}; empty for SQLite and for a server
      * that is not reachable.
      */
     static synchronized Optional<ServerAddress> address(DatabaseKind kind) {

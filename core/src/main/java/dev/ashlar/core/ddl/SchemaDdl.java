@@ -5,6 +5,7 @@ import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Transaction;
+import dev.ashlar.core.error.ConfigurationException;
 import dev.ashlar.core.reflect.Inspector;
 import dev.ashlar.core.schema.ForeignKey;
 import dev.ashlar.core.schema.Index;
@@ -13,8 +14,8 @@ import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Creates and drops a metadata's tables in foreign-key order. Tables that reference each other in a
@@ -28,12 +29,12 @@ public final class SchemaDdl {
 
     /** The DDL that creates every table, key and index of {@code metadata} on {@code dialect}, in order. */
     public static List<String> createStatements(MetaData metadata, Dialect dialect) {
-        return create(metadata, dialect, Set.of());
+        return create(metadata, dialect, Set.of(), UnaryOperator.identity());
     }
 
     /** The DDL that drops every table of {@code metadata} on {@code dialect}, in order. */
     public static List<String> dropStatements(MetaData metadata, Dialect dialect) {
-        return drop(metadata, dialect, null);
+        return drop(metadata, dialect, null, UnaryOperator.identity());
     }
 
     /** Creates the tables of {@code metadata} that do not exist yet, with their keys and indexes, in one transaction where the database allows. */
@@ -45,8 +46,9 @@ public final class SchemaDdl {
 
     /** Creates the missing tables over an open connection. */
     public static void createAll(Connection connection, MetaData metadata) {
-        Set<String> existing = existingTables(connection);
-        List<String> statements = create(metadata, connection.dialect(), existing);
+        Inspector inspector = Inspector.of(connection);
+        Set<String> existing = existingTables(inspector);
+        List<String> statements = create(metadata, connection.dialect(), existing, inspector::tableKey);
         run(connection, statements);
     }
 
@@ -59,7 +61,8 @@ public final class SchemaDdl {
 
     /** Drops the existing tables over an open connection. */
     public static void dropAll(Connection connection, MetaData metadata) {
-        Set<String> existing = existingTables(connection);
+        Inspector inspector = Inspector.of(connection);
+        Set<String> existing = existingTables(inspector);
         DdlCompiler ddl = connection.dialect().ddl();
         boolean sqliteCycle = !ddl.canAddForeignKeys() && !metadata.cyclicForeignKeys().isEmpty();
         if (sqliteCycle) {
@@ -67,7 +70,7 @@ public final class SchemaDdl {
             connection.executeSql("PRAGMA foreign_keys = OFF");
         }
         try {
-            run(connection, drop(metadata, connection.dialect(), existing));
+            run(connection, drop(metadata, connection.dialect(), existing, inspector::tableKey));
         } finally {
             if (sqliteCycle) {
                 connection.executeSql("PRAGMA foreign_keys = ON");
@@ -76,13 +79,13 @@ public final class SchemaDdl {
     }
 
     /** Drops in reverse dependency order, first breaking cycles; {@code existing} null means every table. */
-    private static List<String> drop(MetaData metadata, Dialect dialect, Set<String> existing) {
+    private static List<String> drop(MetaData metadata, Dialect dialect, Set<String> existing, UnaryOperator<String> key) {
         DdlCompiler ddl = dialect.ddl();
         List<String> statements = new ArrayList<>();
         if (ddl.canAddForeignKeys()) {
             for (ForeignKey fk : metadata.cyclicForeignKeys()) {
                 Table owner = owner(metadata, fk);
-                if (fk.referencedTable() != owner && exists(owner, existing)) {
+                if (fk.referencedTable() != owner && exists(owner, existing, key)) {
                     statements.add(ddl.dropForeignKey(owner, fk));
                 }
             }
@@ -90,37 +93,44 @@ public final class SchemaDdl {
         List<Table> order = new ArrayList<>(metadata.sortedTables());
         java.util.Collections.reverse(order);
         for (Table table : order) {
-            if (exists(table, existing)) {
+            if (exists(table, existing, key)) {
                 statements.add(ddl.dropTable(table));
             }
         }
         return statements;
     }
 
-    /** Lower-cased names of the tables that exist, since catalogs differ in the case they report. */
-    private static Set<String> existingTables(Connection connection) {
+    /**
+     * The tables that exist, each under the key by which the database tells names apart: exact on
+     * PostgreSQL and MariaDB, where {@code "BAD_CASE"} and {@code bad_case} are two tables, and
+     * folded on SQLite, where they are one.
+     */
+    private static Set<String> existingTables(Inspector inspector) {
         Set<String> existing = new HashSet<>();
-        for (String name : Inspector.of(connection).tableNames()) {
-            existing.add(name.toLowerCase(Locale.ROOT));
+        for (String name : inspector.tableNames()) {
+            existing.add(inspector.tableKey(name));
         }
         return existing;
     }
 
-    private static boolean exists(Table table, Set<String> existing) {
-        return existing == null || existing.contains(table.name().toLowerCase(Locale.ROOT));
+    private static boolean exists(Table table, Set<String> existing, UnaryOperator<String> key) {
+        return existing == null || existing.contains(key.apply(table.name()));
     }
 
-    private static List<String> create(MetaData metadata, Dialect dialect, Set<String> existing) {
+    private static List<String> create(MetaData metadata, Dialect dialect, Set<String> existing, UnaryOperator<String> key) {
+        requireReferencedTables(metadata);
         DdlCompiler ddl = dialect.ddl();
         List<ForeignKey> deferred = ddl.canAddForeignKeys() ? metadata.cyclicForeignKeys() : List.of();
         List<String> statements = new ArrayList<>();
         List<Table> created = new ArrayList<>();
         for (Table table : metadata.sortedTables()) {
-            if (existing.contains(table.name().toLowerCase(Locale.ROOT))) {
+            if (existing.contains(key.apply(table.name()))) {
                 continue;
             }
             created.add(table);
             statements.add(ddl.createTable(table, deferred));
+            statements.addAll(ddl.commentStatements(table));
+            statements.addAll(ddl.createUniqueIndexes(table));
             for (Index index : table.indexes()) {
                 statements.add(ddl.createIndex(table, index));
             }
@@ -132,6 +142,23 @@ public final class SchemaDdl {
             }
         }
         return statements;
+    }
+
+    /**
+     * Refuses a metadata whose foreign keys lead to a table it does not hold (a table of another
+     * metadata): creating it would fail on the database, or silently leave the other table out.
+     */
+    private static void requireReferencedTables(MetaData metadata) {
+        for (Table table : metadata.sortedTables()) {
+            for (ForeignKey fk : table.foreignKeys()) {
+                Table target = fk.referencedTable();
+                if (target != null && metadata.get(target.name()) != target) {
+                    throw new ConfigurationException("table " + table.name() + " has foreign key " + fk.name() + " to table "
+                            + target.name() + ", which is not in the metadata given; create the tables from the one metadata"
+                            + " that holds both (for models: Models.discover(), which maps every model of the program)");
+                }
+            }
+        }
     }
 
     private static Table owner(MetaData metadata, ForeignKey fk) {

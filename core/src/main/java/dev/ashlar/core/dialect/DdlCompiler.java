@@ -1,5 +1,6 @@
 package dev.ashlar.core.dialect;
 
+import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.ForeignKey;
@@ -46,7 +47,10 @@ public class DdlCompiler {
             parts.add(pk);
         }
         for (UniqueConstraint uq : table.uniqueConstraints()) {
-            parts.add("CONSTRAINT " + q(uq.name()) + " UNIQUE (" + columns(uq.columns()) + ")");
+            String clause = uniqueConstraintClause(uq);
+            if (clause != null) {
+                parts.add(clause);
+            }
         }
         for (CheckConstraint ck : table.checks()) {
             parts.add("CONSTRAINT " + q(ck.name()) + " CHECK (" + ck.sql() + ")");
@@ -57,12 +61,71 @@ public class DdlCompiler {
                 parts.add(foreignKeyClause(fk));
             }
         }
-        return "CREATE TABLE " + q(table.name()) + " (\n\t" + String.join(",\n\t", parts) + "\n)" + tableOptions();
+        return "CREATE TABLE " + q(table.name()) + " (\n\t" + String.join(",\n\t", parts) + "\n)" + tableOptions(table);
+    }
+
+    /**
+     * A unique constraint inside CREATE TABLE, or {@code null} when the dialect creates it as a
+     * named index instead (see {@link #createUniqueIndexes}).
+     */
+    protected String uniqueConstraintClause(UniqueConstraint uq) {
+        return "CONSTRAINT " + q(uq.name()) + " UNIQUE (" + columns(uq.columns()) + ")";
+    }
+
+    /**
+     * Statements run right after {@link #createTable} that make the table's unique constraints, for a
+     * database whose inline UNIQUE would be backed by an index of its own naming; none by default,
+     * as PostgreSQL and MariaDB name the backing index after the constraint.
+     */
+    public List<String> createUniqueIndexes(Table table) {
+        return List.of();
     }
 
     /** Text after the closing parenthesis of CREATE TABLE, such as MariaDB's engine and charset. */
-    protected String tableOptions() {
+    protected String tableOptions(Table table) {
         return "";
+    }
+
+    /**
+     * Statements that run after CREATE TABLE to store the table's and columns' comments, for
+     * databases that keep comments apart from the table definition (PostgreSQL's COMMENT ON).
+     * Empty by default: MariaDB writes comments inline, and SQLite has nowhere to keep them.
+     */
+    public List<String> commentStatements(Table table) {
+        return List.of();
+    }
+
+    /** Whether the database keeps table and column comments (SQLite does not; its DDL leaves them out). */
+    public boolean supportsComments() {
+        return true;
+    }
+
+    /** Whether indexes may have a WHERE predicate (partial indexes). */
+    public boolean supportsPartialIndexes() {
+        return true;
+    }
+
+    /** Whether an index key may be an expression rather than columns. */
+    public boolean supportsExpressionIndexes() {
+        return true;
+    }
+
+    /**
+     * Whether a unique constraint and a unique index over the same columns are one thing in the
+     * catalog (MariaDB keeps every unique constraint as a unique index, and reflection cannot tell
+     * which was written); schema diff then treats them as the same.
+     */
+    public boolean uniqueConstraintsAreIndexes() {
+        return false;
+    }
+
+    /**
+     * Whether the database will generate values for {@code column} once this DDL has created it.
+     * Usually {@link Column#isAutoincrement()}; SQLite makes every lone INTEGER primary key generate
+     * values, asked for or not.
+     */
+    public boolean generatesValues(Column<?> column) {
+        return column.isAutoincrement();
     }
 
     /** One column: name, type, nullability, default and, where the database wants it inline, autoincrement. */
@@ -78,11 +141,16 @@ public class DdlCompiler {
         if (!auto.isEmpty()) {
             b.append(' ').append(auto);
         }
-        return b.toString();
+        return b.append(inlineComment(column)).toString();
+    }
+
+    /** A comment written inside the column definition (MariaDB); empty by default. */
+    protected String inlineComment(Column<?> column) {
+        return "";
     }
 
     /** The column's type; dialects change it for autoincrement keys (SQLite's rowid alias must say INTEGER). */
-    protected String columnType(Column<?> column) {
+    public String columnType(Column<?> column) {
         return types.render(column.type());
     }
 
@@ -126,15 +194,123 @@ public class DdlCompiler {
         return "ALTER TABLE " + q(table.name()) + " DROP CONSTRAINT " + q(fk.name());
     }
 
-    /** {@code CREATE [UNIQUE] INDEX}. */
+    /** {@code CREATE [UNIQUE] INDEX}, with sort orders, expressions and a WHERE predicate where the index has them. */
     public String createIndex(Table table, Index index) {
+        if (index.where() != null && !supportsPartialIndexes()) {
+            throw new UnsupportedFeatureException(dialect.name() + " has no partial indexes (index " + index.name() + " on "
+                    + table.name() + " has WHERE " + index.where() + "); index every row, or keep such rows in a table of their own");
+        }
+        if (index.isExpressionIndex() && !supportsExpressionIndexes()) {
+            throw new UnsupportedFeatureException(dialect.name() + " has no expression indexes (index " + index.name() + " on "
+                    + table.name() + "); index a generated column that holds the expression instead");
+        }
+        List<String> key = new ArrayList<>();
+        if (index.isExpressionIndex()) {
+            for (String e : index.expressions()) {
+                key.add("(" + e + ")");
+            }
+        } else {
+            for (int i = 0; i < index.columns().size(); i++) {
+                key.add(q(index.columns().get(i).name()) + (index.descending().get(i) ? " DESC" : ""));
+            }
+        }
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + q(index.name()) + " ON " + q(table.name())
-                + " (" + columns(index.columns()) + ")";
+                + " (" + String.join(", ", key) + ")" + (index.where() == null ? "" : " WHERE " + index.where());
+    }
+
+    /** {@code ALTER TABLE ... ADD column}. */
+    public String addColumn(Table table, Column<?> column) {
+        return "ALTER TABLE " + q(table.name()) + " ADD COLUMN " + columnDefinition(column);
+    }
+
+    /** {@code ALTER TABLE ... DROP COLUMN}. */
+    public String dropColumn(Table table, Column<?> column) {
+        return "ALTER TABLE " + q(table.name()) + " DROP COLUMN " + q(column.name());
+    }
+
+    /**
+     * The statements that give an existing column {@code target}'s type, nullability and default
+     * (standard SQL: one ALTER COLUMN clause per change). MariaDB restates the whole column.
+     */
+    public List<String> alterColumn(Table table, Column<?> current, Column<?> target) {
+        String prefix = "ALTER TABLE " + q(table.name()) + " ALTER COLUMN " + q(target.name()) + " ";
+        List<String> out = new ArrayList<>();
+        if (!columnType(current).equals(columnType(target))) {
+            out.add(prefix + "TYPE " + columnType(target) + " USING " + q(target.name()) + "::" + columnType(target));
+        }
+        if (generatesValues(current) != generatesValues(target)) {
+            out.add(prefix + (generatesValues(target) ? "ADD " + autoincrementClause(target) : "DROP IDENTITY IF EXISTS"));
+        }
+        if (current.isNullable() != target.isNullable()) {
+            out.add(prefix + (target.isNullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        }
+        String from = current.serverDefault() == null ? null : serverDefault(current.serverDefault());
+        String to = target.serverDefault() == null ? null : serverDefault(target.serverDefault());
+        if (!java.util.Objects.equals(from, to)) {
+            out.add(prefix + (to == null ? "DROP DEFAULT" : "SET DEFAULT " + to));
+        }
+        return out;
+    }
+
+    /** The statements that move a table's primary key from {@code current}'s columns to {@code target}'s. */
+    public List<String> alterPrimaryKey(Table current, Table target) {
+        List<String> out = new ArrayList<>();
+        if (!current.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(current.name()) + " DROP CONSTRAINT " + q(current.primaryKeyName()));
+        }
+        if (!target.primaryKey().isEmpty()) {
+            out.add("ALTER TABLE " + q(target.name()) + " ADD " + primaryKeyClause(target));
+        }
+        return out;
+    }
+
+    /**
+     * The action as this database keeps it: MariaDB's InnoDB treats NO ACTION as RESTRICT and may
+     * report either, so schema diff compares actions through this.
+     */
+    public ReferentialAction effectiveAction(ReferentialAction action) {
+        return action;
+    }
+
+    /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */
+    public String addUnique(Table table, UniqueConstraint unique) {
+        return "ALTER TABLE " + q(table.name()) + " ADD CONSTRAINT " + q(unique.name()) + " UNIQUE (" + columns(unique.columns()) + ")";
+    }
+
+    /** {@code ALTER TABLE ... DROP CONSTRAINT} for a unique constraint. */
+    public String dropUnique(Table table, UniqueConstraint unique) {
+        return "ALTER TABLE " + q(table.name()) + " DROP CONSTRAINT " + q(unique.name());
+    }
+
+    /** {@code ALTER TABLE ... ADD CONSTRAINT ... CHECK}. */
+    public String addCheck(Table table, CheckConstraint check) {
+        return "ALTER TABLE " + q(table.name()) + " ADD CONSTRAINT " + q(check.name()) + " CHECK (" + check.sql() + ")";
+    }
+
+    /** {@code ALTER TABLE ... DROP CONSTRAINT} for a check. */
+    public String dropCheck(Table table, CheckConstraint check) {
+        return "ALTER TABLE " + q(table.name()) + " DROP CONSTRAINT " + q(check.name());
+    }
+
+    /** The statements that set (or, with {@code null}, remove) a table's comment. */
+    public List<String> setTableComment(Table table, String comment) {
+        return List.of("COMMENT ON TABLE " + q(table.name()) + " IS " + (comment == null ? "NULL" : dialect.stringLiteral(comment)));
+    }
+
+    /** The statements that set (or remove) a column's comment; {@code column} carries the new comment. */
+    public List<String> setColumnComment(Table table, Column<?> column) {
+        return List.of("COMMENT ON COLUMN " + q(table.name()) + "." + q(column.name()) + " IS "
+                + (column.comment() == null ? "NULL" : dialect.stringLiteral(column.comment())));
     }
 
     /** {@code DROP INDEX}; MariaDB needs the table too. */
     public String dropIndex(Table table, Index index) {
-        return "DROP INDEX " + q(index.name());
+        return dropIndex(table.name(), index.name());
+    }
+
+    /** {@code DROP INDEX} by names, for an index that exists only in the database. */
+    public String dropIndex(String table, String name) {
+        return "DROP INDEX " + q(name);
     }
 
     /** {@code DROP TABLE}. */
@@ -142,9 +318,65 @@ public class DdlCompiler {
         return "DROP TABLE " + q(table.name());
     }
 
+    /**
+     * What {@code change} to {@code table} does while it runs on this database. {@code from} and
+     * {@code to} are the column before and after, for column changes (null otherwise). The base
+     * judgement is the cautious one: index builds and constraint checks read every row while writes
+     * wait, and a type change rewrites the table.
+     */
+    public DdlEffect effect(DdlEffect.Change change, String table, Column<?> from, Column<?> to) {
+        return switch (change) {
+            case CREATE_TABLE, DROP_TABLE, RENAME, ADD_COLUMN, DROP_COLUMN, DROP_INDEX, DROP_CONSTRAINT, ALTER_COLUMN_OTHER ->
+                    DdlEffect.metadataOnly("changes the catalog only");
+            case CREATE_INDEX_ONLINE -> DdlEffect.metadataOnly("builds the index without blocking writes");
+            case CREATE_INDEX, ADD_UNIQUE -> DdlEffect.blocksWrites("blocks writes to " + table + " while the index builds");
+            case ADD_CHECK, ADD_FOREIGN_KEY, SET_NOT_NULL -> DdlEffect.blocksWrites("reads every row of " + table + " while writes wait");
+            case ALTER_COLUMN_TYPE, REBUILD -> DdlEffect.rewrites("rewrites table " + table + " while writes wait");
+        };
+    }
+
+    /** {@code ALTER TABLE ... RENAME COLUMN}, which keeps the column's data. */
+    public String renameColumn(String table, String from, String to) {
+        return "ALTER TABLE " + q(table) + " RENAME COLUMN " + q(from) + " TO " + q(to);
+    }
+
+    /** {@code ALTER TABLE ... RENAME TO}, which keeps the table's rows, keys and indexes. */
+    public String renameTable(String from, String to) {
+        return "ALTER TABLE " + q(from) + " RENAME TO " + q(to);
+    }
+
+    /**
+     * An index built without blocking writes to the table while it builds, and whether that
+     * statement can run inside a transaction. Plain {@code CREATE INDEX} by default (MariaDB's InnoDB
+     * builds indexes online anyway; SQLite has no concurrent writers to block).
+     */
+    public IndexBuild createIndexOnline(Table table, Index index) {
+        return new IndexBuild(createIndex(table, index), true);
+    }
+
+    /** An index-building statement and whether it may run inside a transaction. */
+    public record IndexBuild(String sql, boolean transactional) {
+    }
+
+    /** A comma-separated list of quoted column names. */
+    protected String names(List<String> columns) {
+        return columns.stream().map(this::q).collect(Collectors.joining(", "));
+    }
+
     /** A server default as DDL text. */
-    protected String serverDefault(ServerDefault value) {
-        return value instanceof ServerDefault.Literal l ? literal(l.value()) : currentTimestamp();
+    public String serverDefault(ServerDefault value) {
+        if (value instanceof ServerDefault.Literal l) {
+            return literal(l.value());
+        }
+        if (value instanceof ServerDefault.Expression e) {
+            return defaultExpression(e.sql());
+        }
+        return currentTimestamp();
+    }
+
+    /** An expression default; MariaDB and SQLite need it in parentheses unless it is a bare function call. */
+    protected String defaultExpression(String sql) {
+        return "(" + sql + ")";
     }
 
     protected String currentTimestamp() {

@@ -59,6 +59,15 @@ public abstract class Dialect {
     /** The DDL compiler. */
     public abstract DdlCompiler ddl();
 
+    /**
+     * Reads this database's catalog for {@link dev.ashlar.core.reflect.Inspector}. A dialect without
+     * one cannot be reflected, and says so.
+     */
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException("the " + name() + " dialect has no catalog reader, so its "
+                + "schemas cannot be reflected; give " + getClass().getSimpleName() + " a catalog() override");
+    }
+
     /** Reads this database's EXPLAIN output into a plan with a verdict. */
     public abstract dev.ashlar.core.explain.PlanReader planReader();
 
@@ -95,6 +104,31 @@ public abstract class Dialect {
     /** Maps a driver's exception to Ashlar's typed exceptions, keeping the SQL and parameters. */
     public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
         return ErrorTranslation.bySqlState(e, sql, parameters);
+    }
+
+    /**
+     * What to check when a connection could not be opened, for the error message: from the standard
+     * SQLSTATE classes (28: authorization, 3D: catalog) and the network error under the driver's.
+     * Dialects whose drivers say it otherwise override this.
+     */
+    public String connectFailureHint(SQLException e, dev.ashlar.core.engine.EngineUrl url) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("28")) {
+            return "check the user name and password in the URL, and that this user may connect from this host";
+        }
+        if (state.startsWith("3D")) {
+            return "check the database name in the URL: it must exist on the server (create it first)";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return "check the host name in the URL";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+                return "check that the server is running and listens on the host and port in the URL"
+                        + (url.host() == null ? "" : " (" + url.host() + (url.port() == null ? "" : ":" + url.port()) + ")");
+            }
+        }
+        return "check the URL, that the server is running, and the credentials";
     }
 
     /** The identifier quoted when it must be (reserved words, upper case, other characters), bare otherwise. */
@@ -181,6 +215,11 @@ public abstract class Dialect {
         return Optional.empty();
     }
 
+    /** Whether {@code FULL JOIN} works. */
+    public boolean supportsFullJoin() {
+        return true;
+    }
+
     /** Whether {@code UPDATE ... RETURNING} works. */
     public boolean supportsUpdateReturning() {
         return true;
@@ -201,7 +240,46 @@ public abstract class Dialect {
 
     /** Whether a backslash escapes the next character inside string literals (MariaDB by default). */
     public boolean backslashEscapesInStrings() {
-        return false;
+        return lexicalRules().backslashEscapes();
+    }
+
+    /** How this database spells literals, quoted identifiers and comments, for scanning raw SQL text. */
+    public LexicalRules lexicalRules() {
+        return LexicalRules.STANDARD;
+    }
+
+    /**
+     * Whether DDL takes part in transactions, so that a failed schema change rolls back with the rest
+     * (PostgreSQL and SQLite). MariaDB commits implicitly before and after each DDL statement.
+     */
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    /**
+     * The named, session-scoped lock this database offers, used so that one migrator runs at a time.
+     * A dialect without one says so, and migrations then refuse to run rather than run unguarded.
+     */
+    public SessionLock sessionLock() {
+        throw new dev.ashlar.core.error.UnsupportedFeatureException(name() + " offers no session-scoped lock, which "
+                + "migrations need so that two processes never migrate at once; override Dialect.sessionLock() in its dialect");
+    }
+
+    /**
+     * Indexes in the current schema that exist but are not usable, such as one left INVALID by an
+     * interrupted {@code CREATE INDEX CONCURRENTLY} on PostgreSQL. None elsewhere: their index builds
+     * either complete or leave nothing.
+     */
+    public java.util.List<String> invalidIndexes(dev.ashlar.core.engine.Connection connection) {
+        return java.util.List.of();
+    }
+
+    /**
+     * How this database changes a table that its ALTER TABLE cannot change in place, or empty when
+     * ALTER TABLE suffices (PostgreSQL, MariaDB). SQLite rebuilds the table.
+     */
+    public java.util.Optional<TableRebuild> tableRebuild() {
+        return java.util.Optional.empty();
     }
 
     /** The JDBC URL for an Ashlar URL of this dialect. */
@@ -215,6 +293,22 @@ public abstract class Dialect {
 
     /** Sets pool and driver properties this database needs; called once when an engine starts. */
     public void configurePool(HikariConfig config, dev.ashlar.core.engine.EngineUrl url) {
+    }
+
+    /**
+     * Gives a connection that Ashlar did not open (from a caller's {@link javax.sql.DataSource}) the
+     * session settings that {@link #configurePool} gives the connections of Ashlar's own pool. Called
+     * when an engine over a caller's data source borrows a connection, on every borrowing until it
+     * returns {@code true}, so keep it cheap: check before sending anything.
+     *
+     * @param connection the borrowed connection, possibly inside a transaction that its owner began
+     * @return whether the settings now last for the connection's life (so Ashlar stops calling this
+     *     for it); {@code false} when they may be undone, for example by the rollback of the
+     *     transaction they were made in
+     * @throws SQLException when a setting cannot be made
+     */
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        return true;
     }
 
     /**

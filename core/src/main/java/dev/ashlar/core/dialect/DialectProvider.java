@@ -1,5 +1,7 @@
 package dev.ashlar.core.dialect;
 
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -13,4 +15,31 @@ public interface DialectProvider {
 
     /** A new dialect instance. */
     Dialect create();
+
+    /**
+     * Whether this dialect's URLs name a file rather than a server: {@code scheme:///relative/path},
+     * {@code scheme:////absolute/path}, and {@code scheme://} for an in-memory database. False by
+     * default: {@code scheme://user:password@host:port/database}.
+     */
+    default boolean urlsNameFiles() {
+        return false;
+    }
+
+    /** A URL of this dialect to show in messages about malformed URLs. */
+    default String exampleUrl() {
+        String scheme = schemes().iterator().next();
+        return urlsNameFiles() ? scheme + ":///items.db" : scheme + "://user:password@localhost/mydb";
+    }
+
+    /**
+     * Whether this dialect speaks to the database described by {@code metadata}, from a connection
+     * of a {@link javax.sql.DataSource} that the caller made (see
+     * {@code Engine.create(DataSource, EngineOptions)}). Each dialect recognises its own database;
+     * a provider that cannot tell answers {@code false}, and the caller then names the dialect.
+     *
+     * @throws SQLException when the metadata cannot be read
+     */
+    default boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+        return false;
+    }
 }

@@ -19,6 +19,7 @@ import dev.ashlar.core.error.UniqueViolationException;
 import dev.ashlar.core.error.UnstorableValueException;
 import dev.ashlar.core.error.ValueTooLongException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.util.List;
 
@@ -71,6 +72,9 @@ public final class ErrorTranslation {
         if (e instanceof SQLTimeoutException) {
             return Kind.TIMEOUT;
         }
+        if (e instanceof SQLNonTransientConnectionException) {
+            return Kind.CONNECTION;
+        }
         if (e instanceof RefusedValue refused) {
             return refused.kind();
         }
@@ -88,6 +92,9 @@ public final class ErrorTranslation {
             case "40001" -> Kind.SERIALIZATION;
             case "40P01" -> Kind.DEADLOCK;
             case "57014", "55P03" -> Kind.TIMEOUT;
+            // the server ended the session: terminated by an administrator, crashed, starting up or
+            // idle too long. The connection is gone, so retry logic must see a connection failure.
+            case "57P01", "57P02", "57P03", "57P05" -> Kind.CONNECTION;
             case "42601" -> Kind.SYNTAX;
             case "42P01" -> Kind.UNDEFINED_TABLE;
             default -> switch (state.substring(0, 2)) {

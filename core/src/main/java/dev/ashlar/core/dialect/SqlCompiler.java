@@ -60,6 +60,8 @@ public class SqlCompiler {
     /** Whether a statement's ORDER BY is being written, where labelled expressions are referred to by label. */
     protected boolean inOrderBy;
     private int derivedNames;
+    /** The table behind each alias written so far ({@code items AS i}), made on the first alias. */
+    private Map<String, String> tableByAlias;
 
     protected SqlCompiler(Dialect dialect) {
         this.dialect = dialect;
@@ -206,9 +208,9 @@ public class SqlCompiler {
     }
 
     /**
-     * {@code x LIKE p ESCAPE '\'}: the explicit escape makes backslash escape {@code %} and {@code _} on
-     * every database (SQLite has no default escape). Case-insensitive matching lowers both sides;
-     * databases with {@code ILIKE} override this.
+     * {@code x LIKE p ESCAPE 'e'}: the explicit escape character works the same on every database
+     * (SQLite has no default escape). Case-insensitive matching lowers both sides, which under a
+     * binary collation (MariaDB's tables) folds all of Unicode; PostgreSQL and SQLite override this.
      */
     public void visitLike(Like like) {
         if (like.ignoreCase()) {
@@ -222,7 +224,7 @@ public class SqlCompiler {
             sql.append(" LIKE ");
             operand(like.pattern());
         }
-        sql.append(" ESCAPE ").append(dialect.stringLiteral("\\"));
+        sql.append(" ESCAPE ").append(dialect.stringLiteral(String.valueOf(like.escape())));
     }
 
     /** Writes a {@link Between}. */
@@ -335,7 +337,20 @@ public class SqlCompiler {
 
     /** Writes a {@link TableAlias}. */
     public void visitTableAlias(TableAlias alias) {
+        if (tableByAlias == null) {
+            tableByAlias = new java.util.HashMap<>();
+        }
+        tableByAlias.put(alias.alias(), alias.table().name());
         identifier(alias.table().name()).append(" AS ").identifier(alias.alias());
+    }
+
+    /**
+     * The table behind each alias that the compiled statement gives ({@code i} for
+     * {@code items AS i}), in subqueries too: read from the statement tree while compiling, so that
+     * EXPLAIN can name aliased tables without reading the SQL text back.
+     */
+    public Map<String, String> tableAliases() {
+        return tableByAlias == null ? Map.of() : Map.copyOf(tableByAlias);
     }
 
     /** Writes a {@link DerivedTable}. */
@@ -383,16 +398,38 @@ public class SqlCompiler {
         }
         if (!select.groupBy().isEmpty()) {
             sql.append(" GROUP BY ");
-            list(select.groupBy(), ", ");
+            List<Expression<?>> groups = new ArrayList<>(select.groupBy().size());
+            for (Expression<?> e : select.groupBy()) {
+                groups.add(groupOrOrderItem(e, select.columns()));
+            }
+            list(groups, ", ");
         }
         if (select.having() != null) {
             sql.append(" HAVING ");
             select.having().accept(this);
         }
-        orderBy(select.orderBy());
+        List<SortOrder> orders = select.orderBy();
+        if (!orders.isEmpty()) {
+            List<SortOrder> mapped = new ArrayList<>(orders.size());
+            for (SortOrder o : orders) {
+                Expression<?> e = o.expression() instanceof Labeled<?> ? o.expression() : groupOrOrderItem(o.expression(), select.columns());
+                mapped.add(e == o.expression() ? o : new SortOrder(e, o.ascending(), o.nulls()));
+            }
+            orders = mapped;
+        }
+        orderBy(orders);
         limitOffset(select.limit(), select.offset());
         qualifyColumns = outerQualify;
         inOrderBy = outerOrderBy;
+    }
+
+    /**
+     * What a GROUP BY or ORDER BY item of a SELECT is written as: the expression itself here. A
+     * database that must see the item as the same expression as a select-list column, where the two
+     * bind their own parameters (PostgreSQL), overrides this.
+     */
+    protected Expression<?> groupOrOrderItem(Expression<?> item, List<Expression<?>> selectList) {
+        return item;
     }
 
     /** {@code WITH [RECURSIVE] name AS (query), ... }. */
@@ -508,7 +545,7 @@ public class SqlCompiler {
     public void visitUpdate(Update update) {
         Map<Column<?>, Expression<?>> values = update.valuesWithOnUpdate();
         if (values.isEmpty()) {
-            throw new IllegalArgumentException("UPDATE " + update.table().name() + " sets no column");
+            throw new dev.ashlar.core.error.AshlarException("UPDATE " + update.table().name() + " sets no column");
         }
         sql.append("UPDATE ");
         identifier(update.table().name());
@@ -562,7 +599,7 @@ public class SqlCompiler {
         for (int r = 0; r < rows.size(); r++) {
             Map<Column<?>, Expression<?>> row = rows.get(r);
             if (!row.keySet().equals(first.keySet())) {
-                throw new IllegalArgumentException("the rows of one multi-row INSERT INTO " + insert.table().name()
+                throw new dev.ashlar.core.error.AshlarException("the rows of one multi-row INSERT INTO " + insert.table().name()
                         + " must set the same columns: row 1 sets " + names(first.keySet()) + ", row " + (r + 1) + " sets " + names(row.keySet()));
             }
             sql.append(r > 0 ? ", (" : "(");
@@ -657,7 +694,8 @@ public class SqlCompiler {
             return;
         }
         if (!supported) {
-            throw new UnsupportedFeatureException(dialect.name() + " has no " + statement + " ... RETURNING (table " + table.name() + ")");
+            throw new UnsupportedFeatureException(dialect.name() + " has no " + statement + " ... RETURNING (table " + table.name()
+                    + "); run the " + statement + " and then SELECT the rows by the same condition, in one transaction");
         }
         sql.append(" RETURNING ");
         boolean qualify = qualifyColumns;

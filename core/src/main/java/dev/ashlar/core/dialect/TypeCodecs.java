@@ -93,7 +93,10 @@ public class TypeCodecs {
         if (type instanceof JsonType t) {
             return json();
         }
-        throw new IllegalArgumentException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
+        if (type instanceof dev.ashlar.core.types.DatabaseType t) {
+            return Codec.of(java.sql.Types.OTHER, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i));
+        }
+        throw new dev.ashlar.core.error.AshlarException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
     }
 
     /** A mapped type goes through its storage type's codec, converted on each side. */

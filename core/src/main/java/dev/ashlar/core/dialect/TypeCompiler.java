@@ -81,7 +81,10 @@ public class TypeCompiler {
         if (type instanceof JsonType t) {
             return json();
         }
-        throw new IllegalArgumentException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
+        if (type instanceof dev.ashlar.core.types.DatabaseType t) {
+            return t.spelling();
+        }
+        throw new dev.ashlar.core.error.AshlarException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
     }
 
     protected String string(StringType type) {

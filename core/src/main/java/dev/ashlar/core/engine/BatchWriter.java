@@ -142,7 +142,7 @@ final class BatchWriter {
     /** Draws one key per row, writes the rows with their keys (no RETURNING needed) and gives the keys back. */
     private List<Row> writeWithDrawnKeys(BulkInsert bulk, String draw, Table table, Column<?> key, List<Column<?>> columns, List<Object[]> rows) {
         int count = rows.size();
-        List<Row> keys = runner.query(draw, 0, ps -> ps.setInt(1, count), List.of(key), () -> List.of(count)).list();
+        List<Row> keys = runner.query(null, draw, 0, ps -> ps.setInt(1, count), List.of(key), () -> List.of(count)).list();
         if (keys.size() != count) {
             throw new AshlarException("drew " + keys.size() + " keys for " + count + " rows of " + table.name());
         }
@@ -224,7 +224,7 @@ final class BatchWriter {
                     bindRow(ps, row);
                     ps.addBatch();
                     if (++pending == BATCH_SIZE) {
-                        total += flush(ps, sql, firstValues, pending, start);
+                        total += flush(insert, ps, sql, firstValues, pending);
                         pending = 0;
                     }
                     continue;
@@ -232,7 +232,7 @@ final class BatchWriter {
                 CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
                 // Rows setting other columns (or other expressions) need their own statement.
                 if (!compiled.sql().equals(sql)) {
-                    total += flush(ps, sql, firstValues, pending, start);
+                    total += flush(insert, ps, sql, firstValues, pending);
                     release(ps, sql);
                     ps = null;
                     pending = 0;
@@ -247,11 +247,11 @@ final class BatchWriter {
                 runner.bind(ps, compiled.parameters());
                 ps.addBatch();
                 if (++pending == BATCH_SIZE) {
-                    total += flush(ps, sql, firstValues, pending, start);
+                    total += flush(insert, ps, sql, firstValues, pending);
                     pending = 0;
                 }
             }
-            total += flush(ps, sql, firstValues, pending, start);
+            total += flush(insert, ps, sql, firstValues, pending);
             release(ps, sql);
             ps = null;
             return total;
@@ -315,21 +315,15 @@ final class BatchWriter {
         return values;
     }
 
-    private int flush(PreparedStatement ps, String sql, List<Object> firstValues, int pending, long start) throws SQLException {
+    /** Sends the rows bound so far as one JDBC batch, through the runner; how many rows it wrote. */
+    private int flush(Insert insert, PreparedStatement ps, String sql, List<Object> firstValues, int pending) {
         if (pending == 0) {
             return 0;
         }
-        int total = 0;
-        int[] counts = ps.executeBatch();
-        runner.notifyListener(sql, pending);
-        for (int count : counts) {
-            // SUCCESS_NO_INFO: the driver wrote the row but cannot say how many rows changed.
-            total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
-        }
-        if (runner.echo().on()) {
-            runner.echo().statement(sql + " -- batch of " + pending + " rows, first row's values:", firstValues, start, total, "rows affected");
-        }
-        return total;
+        // SUCCESS_NO_INFO: the driver wrote the row but cannot say how many rows changed; it counts as one.
+        int[] counts = runner.execute(StatementKind.INSERT, sql, insert, pending, true, () -> firstValues, ps::executeBatch,
+                StatementRunner::rowsOf, " -- batch of " + pending + " rows, first row's values:");
+        return Math.toIntExact(StatementRunner.rowsOf(counts));
     }
 
     /** Inserts every row (or the select's rows) and returns the requested columns of each. */
@@ -338,7 +332,7 @@ final class BatchWriter {
         if (insert.select() != null || insert.rowCount() == 1) {
             CompiledSql compiled = dialect.compile(insert);
             if (dialect.supportsInsertReturning()) {
-                return runner.query(compiled, insert.returning(), 0).list();
+                return runner.query(insert, compiled, insert.returning(), 0).list();
             }
             if (insert.select() != null) {
                 throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING, so rows inserted from a select cannot be returned");
@@ -363,7 +357,7 @@ final class BatchWriter {
             List<Row> out = new ArrayList<>(rows.size());
             for (List<Map<Column<?>, Expression<?>>> chunk : chunks(rows)) {
                 CompiledSql compiled = dialect.compile(insert.withRows(chunk));
-                out.addAll(runner.query(compiled, insert.returning(), 0).list());
+                out.addAll(runner.query(insert, compiled, insert.returning(), 0).list());
             }
             return out;
         });
@@ -382,23 +376,18 @@ final class BatchWriter {
             List<Row> out = new ArrayList<>(rows.size());
             for (Map<Column<?>, Expression<?>> row : rows) {
                 CompiledSql compiled = dialect.compile(insert.withRows(List.of(row)));
-                long start = System.nanoTime();
-                try (PreparedStatement ps = prepareForKeys(compiled.sql(), keyNames)) {
-                    runner.bind(ps, compiled.parameters());
-                    ps.executeUpdate();
-                    runner.notifyListener(compiled.sql(), 1);
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        if (!keys.next()) {
-                            throw new AshlarException("the driver returned no generated key for " + compiled.sql());
+                out.add(runner.execute(StatementKind.INSERT, compiled.sql(), insert, 1, false, compiled::parameterValues, () -> {
+                    try (PreparedStatement ps = prepareForKeys(compiled.sql(), keyNames)) {
+                        runner.bind(ps, compiled.parameters());
+                        ps.executeUpdate();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            if (!keys.next()) {
+                                throw new AshlarException("the driver returned no generated key for " + compiled.sql());
+                            }
+                            return RowShape.of(dialect, returning, keys).read(keys);
                         }
-                        out.add(RowShape.of(dialect, returning, keys).read(keys));
                     }
-                    if (runner.echo().on()) {
-                        runner.echo().statement(compiled.sql(), compiled.parameterValues(), start, 1, "rows affected");
-                    }
-                } catch (SQLException e) {
-                    throw runner.translate(e, compiled.sql(), compiled.parameterValues());
-                }
+                }, key -> 1, null));
             }
             return out;
         });

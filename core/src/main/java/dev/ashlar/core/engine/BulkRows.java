@@ -6,7 +6,6 @@ import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.types.SqlType;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -115,17 +114,9 @@ final class BulkRows {
     static int write(StatementRunner runner, BulkInsert bulk, Table table, List<Column<?>> columns, List<SqlType<?>> types,
                      Iterator<Object[]> rows, int count, List<Object> firstValues) {
         String sql = bulk.statement(table, columns);
-        long start = System.nanoTime();
-        try {
-            long written = bulk.write(runner.jdbc(), sql, types, rows);
-            runner.notifyListener(sql, count);
-            if (runner.echo().on()) {
-                runner.echo().statement(sql + " -- " + count + " rows, first row's values:", firstValues, start, written, "rows affected");
-            }
-            return Math.toIntExact(written);
-        } catch (SQLException e) {
-            throw runner.translate(e, sql, firstValues);
-        }
+        long written = runner.execute(StatementKind.COPY, sql, table, count, true, () -> firstValues,
+                () -> bulk.write(runner.jdbc(), sql, types, rows), n -> n, " -- " + count + " rows, first row's values:");
+        return Math.toIntExact(written);
     }
 
     /** Each row's values in column order, made as the bulk path reads them. */

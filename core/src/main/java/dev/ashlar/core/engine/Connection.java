@@ -1,6 +1,8 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
+import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.explain.TableAliases;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.explain.QueryPlan;
@@ -72,11 +74,16 @@ public final class Connection implements AutoCloseable {
         return runner;
     }
 
+    /** Marks this connection as borrowed inside a transaction managed outside Ashlar; see {@link ManagedTransactions}. */
+    void joinManagedTransaction() {
+        transactions.joinManaged();
+    }
+
     // ---- statements -----------------------------------------------------------------------
 
     /** Runs a query; read the rows from the returned {@link Result}, which holds an open cursor. */
     public Result query(Select select) {
-        return runner.query(dialect.compile(select), select.columns(), 0);
+        return runner.query(select, dialect.compile(select), select.columns(), 0);
     }
 
     /**
@@ -90,13 +97,13 @@ public final class Connection implements AutoCloseable {
             throw new IllegalArgumentException("a write template runs with executeBatch, not query");
         }
         TemplateBinding binding = new TemplateBinding(template, dialect);
-        return runner.query(binding.sql(), 0, ps -> binding.bind(ps, values), template.resultColumns(),
+        return runner.query(template.statement(), binding.sql(), 0, ps -> binding.bind(ps, values), template.resultColumns(),
                 () -> binding.parameterValues(values));
     }
 
     /** Runs any query, such as a {@link dev.ashlar.core.sql.CompoundSelect} ({@code UNION} and the like). */
     public Result query(dev.ashlar.core.sql.Query query) {
-        return runner.query(dialect.compile(query), query.columns(), 0);
+        return runner.query(query, dialect.compile(query), query.columns(), 0);
     }
 
     /**
@@ -107,7 +114,7 @@ public final class Connection implements AutoCloseable {
         if (statement instanceof Insert insert && insert.rowCount() > 1) {
             return new BatchWriter(this).execute(insert);
         }
-        return runner.update(dialect.compile(statement));
+        return runner.update(statement, dialect.compile(statement));
     }
 
     /**
@@ -115,10 +122,10 @@ public final class Connection implements AutoCloseable {
      * were requested, its primary key), read with RETURNING where the database has it.
      */
     public Row insertReturning(Insert insert) {
-        returnPrimaryKeyByDefault(insert);
+        insert = returnPrimaryKeyByDefault(insert);
         CompiledSql compiled = dialect.compile(insert);
         if (dialect.supportsInsertReturning()) {
-            return runner.query(compiled, insert.returning(), 0).one();
+            return runner.query(insert, compiled, insert.returning(), 0).one();
         }
         throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING");
     }
@@ -131,15 +138,14 @@ public final class Connection implements AutoCloseable {
      */
     public List<Row> executeReturning(Statement statement) {
         if (statement instanceof Insert insert) {
-            returnPrimaryKeyByDefault(insert);
-            return new BatchWriter(this).insertReturning(insert);
+            return new BatchWriter(this).insertReturning(returnPrimaryKeyByDefault(insert));
         }
         List<Column<?>> returning = statement instanceof Update u ? u.returning()
                 : statement instanceof Delete d ? d.returning() : List.of();
         if (returning.isEmpty()) {
             throw new AshlarException("executeReturning needs a statement with returning(columns...)");
         }
-        return runner.query(dialect.compile(statement), returning, 0).list();
+        return runner.query(statement, dialect.compile(statement), returning, 0).list();
     }
 
     /**
@@ -159,10 +165,11 @@ public final class Connection implements AutoCloseable {
         return new BatchWriter(this).insertWithDrawnKeys(table, List.copyOf(columns), rows);
     }
 
-    private static void returnPrimaryKeyByDefault(Insert insert) {
+    private static Insert returnPrimaryKeyByDefault(Insert insert) {
         if (insert.returning().isEmpty()) {
-            insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
+            return insert.returning(insert.table().primaryKey().toArray(new Column<?>[0]));
         }
+        return insert;
     }
 
     /**
@@ -185,7 +192,8 @@ public final class Connection implements AutoCloseable {
             return new int[0];
         }
         TemplateBinding binding = new TemplateBinding(template, dialect);
-        return runner.batch(binding.sql(), rows, binding::bind, binding::parameterValues);
+        return runner.batch(StatementRunner.kindOf(template.statement()), template.statement(), binding.sql(), rows, binding::bind,
+                binding::parameterValues);
     }
 
     // ---- streaming ------------------------------------------------------------------------
@@ -210,7 +218,7 @@ public final class Connection implements AutoCloseable {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("fetch size must be positive, got " + fetchSize);
         }
-        return cursors.open(dialect.compile(select), select.columns(), fetchSize);
+        return cursors.open(select, dialect.compile(select), select.columns(), fetchSize);
     }
 
     /**
@@ -267,13 +275,14 @@ public final class Connection implements AutoCloseable {
 
     /** The database's plan for a query, with a verdict: which tables are fully scanned, which indexes used. */
     public QueryPlan explain(Select select) {
-        CompiledSql compiled = dialect.compile(select);
-        return explain(compiled.sql(), compiled.parameterValues());
+        SqlCompiler compiler = dialect.newCompiler();
+        CompiledSql compiled = compiler.compile(select);
+        return raw.explain(compiled.sql(), compiled.parameterValues(), TableAliases.of(compiler.tableAliases()));
     }
 
     /** The plan for raw SQL with positional {@code ?} parameters. */
     public QueryPlan explain(String sql, List<Object> parameters) {
-        return raw.explain(sql, parameters);
+        return raw.explain(sql, parameters, TableAliases.of(sql));
     }
 
     // ---- transactions ---------------------------------------------------------------------
@@ -292,7 +301,8 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Whether a transaction is open: one begun with {@link #begin()} and not yet committed or rolled
-     * back (a savepoint counts, as it lies inside one). The implicit transaction of an open
+     * back (a savepoint counts, as it lies inside one), or a framework's transaction that this
+     * connection was borrowed in (see {@link ManagedTransactions}). The implicit transaction of an open
      * PostgreSQL {@link #cursor(Select) cursor} does not count. A closed connection is in none.
      */
     public boolean inTransaction() {
@@ -314,7 +324,13 @@ public final class Connection implements AutoCloseable {
         return runner.isClosed();
     }
 
-    /** Rolls back any open transaction and returns the connection to the pool. */
+    /**
+     * Rolls back any open transaction and returns the connection to the pool. After the connection
+     * broke (a statement failed with a {@link dev.ashlar.core.error.ConnectionException}), nothing is
+     * sent and nothing is raised: the database discarded the open work with the connection, the pool
+     * closes it instead of lending it again, and the failure that broke it was raised already. A
+     * framework's transaction that the connection was borrowed in stays open, for its owner to end.
+     */
     @Override
     public void close() {
         if (runner.isClosed()) {
@@ -328,7 +344,9 @@ public final class Connection implements AutoCloseable {
             try {
                 runner.jdbc().close();
             } catch (SQLException e) {
-                throw runner.translate(e, null, null);
+                if (runner.broken() == null) {
+                    throw runner.translate(e, null, null);
+                }
             }
         }
     }

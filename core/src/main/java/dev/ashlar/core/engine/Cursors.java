@@ -25,13 +25,13 @@ final class Cursors {
     }
 
     /** Opens {@code compiled} as a cursor fetching {@code fetchSize} (positive) rows per round trip. */
-    Result open(CompiledSql compiled, List<? extends Expression<?>> columns, int fetchSize) {
+    Result open(dev.ashlar.core.sql.SqlNode source, CompiledSql compiled, List<? extends Expression<?>> columns, int fetchSize) {
         boolean implicit = runner.dialect().cursorsNeedTransaction() && !transactions.inTransaction();
         if (implicit) {
-            beginImplicit(compiled.sql());
+            beginImplicit();
         }
         try {
-            Result result = runner.query(compiled, columns, fetchSize);
+            Result result = runner.query(source, compiled, columns, fetchSize);
             if (implicit) {
                 result.afterClose(this::endImplicit);
             }
@@ -56,13 +56,12 @@ final class Cursors {
         }
     }
 
-    private void beginImplicit(String sql) {
-        try {
+    private void beginImplicit() {
+        runner.control(StatementKind.BEGIN, "BEGIN -- for a cursor", () -> {
             runner.jdbc().setAutoCommit(false);
-            implicitHolders++;
-        } catch (SQLException e) {
-            throw runner.translate(e, sql, List.of());
-        }
+            return null;
+        });
+        implicitHolders++;
     }
 
     private void endImplicit() {
@@ -70,17 +69,19 @@ final class Cursors {
             return;
         }
         java.sql.Connection jdbc = runner.jdbc();
-        try {
+        if (runner.broken() != null) {
+            return; // the database ended the transaction with the connection; the failure was raised already
+        }
+        // The cursor only read, but statements run meanwhile would have committed in autocommit.
+        runner.control(StatementKind.COMMIT, "COMMIT -- after a cursor", () -> {
             try {
-                // The cursor only read, but statements run meanwhile would have committed in autocommit.
                 jdbc.commit();
             } catch (SQLException e) {
                 jdbc.rollback();
             } finally {
                 jdbc.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw runner.translate(e, "COMMIT", List.of());
-        }
+            return null;
+        });
     }
 }

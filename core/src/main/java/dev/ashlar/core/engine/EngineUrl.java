@@ -1,5 +1,7 @@
 package dev.ashlar.core.engine;
 
+import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.Dialects;
 import dev.ashlar.core.error.ConfigurationException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +41,7 @@ public record EngineUrl(String scheme, String user, String password, String host
     /** Parses a URL, or throws a {@link ConfigurationException} that shows the expected form. */
     public static EngineUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new ConfigurationException("the database URL is empty; use for example sqlite:///items.db");
+            throw new ConfigurationException("the database URL is empty; use for example " + Dialects.exampleUrls());
         }
         String text = url.strip();
         if (text.startsWith("jdbc:")) {
@@ -48,7 +50,7 @@ public record EngineUrl(String scheme, String user, String password, String host
         Matcher m = SCHEME.matcher(text);
         if (!m.matches()) {
             throw new ConfigurationException("'" + text + "' is not a database URL; expected scheme://..., for example "
-                    + "sqlite:///items.db or postgresql://user:password@localhost:5432/mydb");
+                    + Dialects.exampleUrls());
         }
         String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
         String rest = m.group(2);
@@ -58,8 +60,8 @@ public record EngineUrl(String scheme, String user, String password, String host
             options = parseQuery(rest.substring(q + 1), text);
             rest = rest.substring(0, q);
         }
-        if (scheme.equals("sqlite")) {
-            return new EngineUrl(scheme, null, null, null, null, sqlitePath(rest, text), options, null);
+        if (namesFile(scheme)) {
+            return new EngineUrl(scheme, null, null, null, null, filePath(scheme, rest, text), options, null);
         }
         Matcher a = AUTHORITY.matcher(rest);
         if (!a.matches() || a.group(3).isEmpty()) {
@@ -80,14 +82,19 @@ public record EngineUrl(String scheme, String user, String password, String host
         return new EngineUrl(scheme, decode(a.group(1)), decode(a.group(2)), a.group(3), port, database, options, null);
     }
 
+    /** Whether URLs of {@code scheme} name a file (its dialect says so), not a server. */
+    private static boolean namesFile(String scheme) {
+        return Dialects.provider(scheme).map(DialectProvider::urlsNameFiles).orElse(false);
+    }
+
     /** {@code ""} is in memory; {@code /x.db} is relative {@code x.db}; {@code //x.db} is absolute {@code /x.db}. */
-    private static String sqlitePath(String rest, String text) {
+    private static String filePath(String scheme, String rest, String text) {
         if (rest.isEmpty() || rest.equals("/") || rest.equals("/:memory:")) {
             return null;
         }
         if (!rest.startsWith("/")) {
-            throw new ConfigurationException("'" + text + "' is not a SQLite URL; use sqlite:///relative/path.db, "
-                    + "sqlite:////absolute/path.db or sqlite:// for an in-memory database");
+            throw new ConfigurationException("'" + text + "' is not a " + scheme + " URL; use " + scheme + ":///relative/path.db, "
+                    + scheme + ":////absolute/path.db or " + scheme + ":// for an in-memory database");
         }
         return decode(rest.substring(1));
     }
@@ -98,7 +105,7 @@ public record EngineUrl(String scheme, String user, String password, String host
             throw new ConfigurationException("'" + text + "' is not a JDBC URL; expected jdbc:<driver>:...");
         }
         String scheme = text.substring(5, colon).toLowerCase(java.util.Locale.ROOT);
-        String database = scheme.equals("sqlite") ? text.substring(colon + 1) : null;
+        String database = namesFile(scheme) ? text.substring(colon + 1) : null;
         return new EngineUrl(scheme, null, null, null, null, database, Map.of(), text);
     }
 
@@ -132,8 +139,8 @@ public record EngineUrl(String scheme, String user, String password, String host
         if (jdbcUrl != null) {
             return jdbcUrl;
         }
-        if (scheme.equals("sqlite")) {
-            return database == null ? "sqlite://" : "sqlite:///" + database;
+        if (namesFile(scheme)) {
+            return database == null ? scheme + "://" : scheme + ":///" + database;
         }
         return scheme + "://" + (user == null ? "" : user + (password == null ? "" : ":***") + "@") + host
                 + (port == null ? "" : ":" + port) + "/" + (database == null ? "" : database);

@@ -11,7 +11,7 @@ import java.util.Map;
  * SQL text the caller wrote rather than a statement Ashlar compiled: raw SQL with named
  * parameters, parameterless DDL, and EXPLAIN. Such text is run once, so its statements are not
  * cached, its values are bound as the driver sees fit (no column types are known), and its rows
- * come back untyped.
+ * come back untyped. Its kind is read from its first keyword ({@link StatementKind#ofSql}).
  */
 final class RawSql {
     private final StatementRunner runner;
@@ -22,64 +22,44 @@ final class RawSql {
 
     /** Runs {@code sql} with {@code :name} placeholders bound from {@code parameters}; the rows of a query, else null. */
     Result run(String sql, Map<String, ?> parameters) {
-        NamedParameters named = NamedParameters.parse(sql, runner.dialect().backslashEscapesInStrings());
+        runner.checkOpen();
+        NamedParameters named = NamedParameters.parse(sql, runner.dialect().lexicalRules());
         List<Object> values = named.values(parameters);
-        long start = System.nanoTime();
-        PreparedStatement ps = null;
-        try {
-            ps = runner.prepare(null, named.sql(), 0);
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
-            }
-            boolean hasRows = ps.execute();
-            runner.notifyListener(named.sql(), 1);
-            ResultSet rs = hasRows ? ps.getResultSet() : null;
-            if (rs == null) {
-                int count = ps.getUpdateCount();
-                runner.release(null, ps);
-                if (runner.echo().on()) {
-                    runner.echo().statement(named.sql(), values, start, count, "rows affected");
+        String text = named.sql();
+        StatementKind kind = StatementKind.ofSql(text);
+        return runner.open(kind, null, text, () -> values, () -> {
+            PreparedStatement ps = runner.prepare(null, text, 0);
+            try {
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setObject(i + 1, values.get(i));
                 }
-                return null;
+                ResultSet rs = ps.execute() ? ps.getResultSet() : null;
+                if (rs == null) {
+                    int count = ps.getUpdateCount();
+                    runner.release(null, ps);
+                    return StatementRunner.Opened.noRows(count);
+                }
+                return new StatementRunner.Opened(ps, null, rs, null, -1);
+            } catch (SQLException | RuntimeException e) {
+                runner.release(null, ps);
+                throw e;
             }
-            return runner.register(new Result(runner, ps, null, rs, RowShape.untyped(rs.getMetaData()), named.sql(), () -> values, start));
-        } catch (SQLException e) {
-            runner.release(null, ps);
-            throw runner.translate(e, named.sql(), values);
-        } catch (RuntimeException e) {
-            runner.release(null, ps);
-            throw e;
-        }
+        });
     }
 
     /** Runs parameterless SQL such as DDL; the update count, or -1 for a query. */
     int execute(String sql) {
-        long start = System.nanoTime();
-        try (java.sql.Statement s = runner.jdbc().createStatement()) {
-            boolean rows = s.execute(sql);
-            runner.notifyListener(sql, 1);
-            int count = rows ? -1 : s.getUpdateCount();
-            if (runner.echo().on()) {
-                runner.echo().statement(sql, List.of(), start);
+        StatementKind kind = StatementKind.ofSql(sql);
+        return runner.execute(kind, sql, null, 1, false, List::of, () -> {
+            try (java.sql.Statement s = runner.jdbc().createStatement()) {
+                return s.execute(sql) ? -1 : s.getUpdateCount();
             }
-            return count;
-        } catch (SQLException e) {
-            throw runner.translate(e, sql, List.of());
-        }
+        }, count -> kind == StatementKind.DDL ? -1 : count, null);
     }
 
-    /** The database's plan for {@code sql} with positional {@code ?} parameters. */
-    QueryPlan explain(String sql, List<Object> parameters) {
-        runner.checkOpen();
-        long start = System.nanoTime();
-        try {
-            QueryPlan plan = runner.dialect().planReader().explain(runner.jdbc(), sql, parameters);
-            if (runner.echo().on()) {
-                runner.echo().statement("EXPLAIN " + sql, parameters, start, plan.nodes().size(), "plan nodes");
-            }
-            return plan;
-        } catch (SQLException e) {
-            throw runner.translate(e, "EXPLAIN " + sql, parameters);
-        }
+    /** The database's plan for {@code sql} with positional {@code ?} parameters and the query's table aliases. */
+    QueryPlan explain(String sql, List<Object> parameters, dev.ashlar.core.explain.TableAliases aliases) {
+        return runner.execute(StatementKind.EXPLAIN, "EXPLAIN " + sql, null, 1, false, () -> parameters,
+                () -> runner.dialect().planReader().explain(runner.jdbc(), sql, parameters, aliases), plan -> plan.nodes().size(), null);
     }
 }

@@ -31,12 +31,16 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     /** The bound values, worked out only for a log line or an error message. */
     private final Supplier<List<Object>> parameters;
     private final long startNanos;
+    /** What the listeners were told when the query started, or {@code null} when none listens. */
+    private final StatementEvent event;
     private long rowsRead;
+    /** The first failure while reading, told to the listeners when the result closes. */
+    private RuntimeException failure;
     private boolean closed;
     private Runnable afterClose;
 
     Result(StatementRunner runner, PreparedStatement statement, String statementKey, ResultSet resultSet, RowShape shape, String sql,
-           Supplier<List<Object>> parameters, long startNanos) {
+           Supplier<List<Object>> parameters, long startNanos, StatementEvent event) {
         this.runner = runner;
         this.statement = statement;
         this.statementKey = statementKey;
@@ -45,6 +49,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
         this.sql = sql;
         this.parameters = parameters;
         this.startNanos = startNanos;
+        this.event = event;
     }
 
     /** Runs {@code action} once this result has closed (the engine ends a cursor's implicit transaction with it). */
@@ -90,14 +95,16 @@ public final class Result implements Iterable<Row>, AutoCloseable {
 
     /** All rows mapped, then closes. */
     public <T> List<T> map(RowMapper<T> mapper) {
-        try (this) {
+        try {
             List<T> rows = new ArrayList<>();
             while (advance()) {
                 rows.add(mapper.map(shape.read(resultSet)));
             }
             return rows;
         } catch (SQLException e) {
-            throw runner.translate(e, sql, parameters.get());
+            throw failed(e);
+        } finally {
+            close();
         }
     }
 
@@ -106,29 +113,33 @@ public final class Result implements Iterable<Row>, AutoCloseable {
      * {@link Row} is made per row: for reading many rows into objects at the lowest cost.
      */
     public <T> List<T> mapValues(ValuesMapper<T> mapper) {
-        try (this) {
+        try {
             List<T> rows = new ArrayList<>();
             while (advance()) {
                 rows.add(mapper.map(shape.values(resultSet)));
             }
             return rows;
         } catch (SQLException e) {
-            throw runner.translate(e, sql, parameters.get());
+            throw failed(e);
+        } finally {
+            close();
         }
     }
 
     /** The first row, or {@code null} when there is none; closes. */
     public Row first() {
-        try (this) {
+        try {
             return advance() ? shape.read(resultSet) : null;
         } catch (SQLException e) {
-            throw runner.translate(e, sql, parameters.get());
+            throw failed(e);
+        } finally {
+            close();
         }
     }
 
     /** The only row; a {@link NoResultException} when there are none or several. Closes. */
     public Row one() {
-        try (this) {
+        try {
             if (!advance()) {
                 throw new NoResultException("expected exactly one row, got none\n[SQL: " + sql + "]");
             }
@@ -138,7 +149,9 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             return row;
         } catch (SQLException e) {
-            throw runner.translate(e, sql, parameters.get());
+            throw failed(e);
+        } finally {
+            close();
         }
     }
 
@@ -185,7 +198,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                     try {
                         hasNext = advance();
                     } catch (SQLException e) {
-                        throw runner.translate(e, sql, parameters.get());
+                        throw failed(e);
                     }
                 }
                 return hasNext;
@@ -200,7 +213,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
                 try {
                     return reader.read();
                 } catch (SQLException e) {
-                    throw runner.translate(e, sql, parameters.get());
+                    throw failed(e);
                 }
             }
         };
@@ -217,6 +230,14 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             close();
         }
         return next;
+    }
+
+    private RuntimeException failed(SQLException e) {
+        RuntimeException translated = runner.translate(e, sql, parameters.get());
+        if (failure == null) {
+            failure = translated;
+        }
+        return translated;
     }
 
     /** The column labels. */
@@ -239,9 +260,9 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             }
             runner.release(statementKey, statement);
         } catch (SQLException e) {
-            throw runner.translate(e, sql, parameters.get());
+            throw failed(e);
         } finally {
-            runner.resultClosed(this, sql, parameters, startNanos, rowsRead);
+            runner.resultClosed(this, sql, parameters, startNanos, rowsRead, event, failure);
             if (afterClose != null) {
                 afterClose.run();
             }

@@ -46,9 +46,10 @@ final class StatementBatches {
                 }
                 j++;
             }
+            Statement source = statements.get(i);
             int[] groupCounts = group.size() == 1
-                    ? new int[] {runner.update(first)}
-                    : runner.batch(first.sql(), group, runner::bind, StatementBatches::values);
+                    ? new int[] {runner.update(source, first)}
+                    : runner.batch(StatementRunner.kindOf(source), source, first.sql(), group, runner::bind, StatementBatches::values);
             System.arraycopy(groupCounts, 0, counts, i, groupCounts.length);
             i = j;
         }

@@ -102,6 +102,11 @@ public final class StatementTemplate {
         }
     }
 
+    /** The statement the template was made from, for the tables it names. */
+    Statement statement() {
+        return statement;
+    }
+
     List<? extends Expression<?>> resultColumns() {
         return resultColumns;
     }

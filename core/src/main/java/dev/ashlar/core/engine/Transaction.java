@@ -37,9 +37,9 @@ public final class Transaction implements AutoCloseable {
         return !done;
     }
 
-    /** Whether this is a savepoint inside another transaction. */
+    /** Whether this is a savepoint inside another transaction (Ashlar's, or a framework's the connection joined). */
     public boolean isNested() {
-        return parent != null;
+        return savepoint != null;
     }
 
     Transaction parent() {

@@ -33,7 +33,7 @@ public record PlanNode(String operation, String table, String index, boolean ful
         detail = detail == null ? "" : detail;
         children = List.copyOf(children == null ? List.of() : children);
         if (fullScan && table == null) {
-            throw new IllegalArgumentException("a full scan must name the table it reads: " + operation + " " + detail);
+            throw new dev.ashlar.core.error.AshlarException("a full scan must name the table it reads: " + operation + " " + detail);
         }
     }
 

@@ -11,7 +11,21 @@ import java.util.List;
 @FunctionalInterface
 public interface PlanReader {
     /**
-     * Runs EXPLAIN for a query without running the query itself, and reads the plan.
+     * Runs EXPLAIN for a query whose table aliases are known (a statement that Ashlar compiled:
+     * the aliases come from its tree), and reads the plan.
+     *
+     * @param connection an open connection to the database; it is left open
+     * @param sql the query, with {@code ?} placeholders
+     * @param parameters the values for the placeholders, bound in order with {@code setObject}
+     * @param aliases the table behind each alias of the query, which plans may name instead of the table
+     * @return the plan with its verdict
+     * @throws SQLException when the database rejects the query or the EXPLAIN
+     */
+    QueryPlan explain(Connection connection, String sql, List<Object> parameters, TableAliases aliases) throws SQLException;
+
+    /**
+     * Runs EXPLAIN for raw SQL without running the query itself, and reads the plan; aliases are
+     * read from the SQL's FROM and JOIN clauses ({@link TableAliases#of(String)}).
      *
      * @param connection an open connection to the database; it is left open
      * @param sql the query, with {@code ?} placeholders
@@ -19,5 +33,7 @@ public interface PlanReader {
      * @return the plan with its verdict
      * @throws SQLException when the database rejects the query or the EXPLAIN
      */
-    QueryPlan explain(Connection connection, String sql, List<Object> parameters) throws SQLException;
+    default QueryPlan explain(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        return explain(connection, sql, parameters, TableAliases.of(sql));
+    }
 }

@@ -11,8 +11,10 @@ import java.util.Set;
  * The table names behind the aliases of a query, such as {@code i} in {@code FROM items AS i}.
  *
  * <p>SQLite and MariaDB name an aliased table by its alias in their plans, while a verdict should
- * name the table. This reads the {@code FROM} and {@code JOIN} clauses of the SQL text: a
- * lightweight scan of the words, not a SQL parser, so an alias it cannot place is left as it is.
+ * name the table. For a statement that Ashlar compiled, the aliases come from the statement tree
+ * ({@link #of(Map)}, filled by the compiler). Only raw SQL, which has no tree, is read by
+ * {@link #of(String)}: a lightweight scan of the words of its {@code FROM} and {@code JOIN}
+ * clauses, not a SQL parser, so an alias it cannot place is left as it is.
  */
 public final class TableAliases {
     private static final Set<String> KEYWORDS = Set.of("where", "on", "using", "join", "inner", "left", "right",
@@ -27,7 +29,14 @@ public final class TableAliases {
         this.tableByAlias = tableByAlias;
     }
 
-    /** Reads the aliases that the {@code FROM} and {@code JOIN} clauses of the query give. */
+    /** The aliases of a compiled statement: alias to table name, as {@code SqlCompiler.tableAliases()} gives them. */
+    public static TableAliases of(Map<String, String> tableByAlias) {
+        Map<String, String> lower = new HashMap<>();
+        tableByAlias.forEach((alias, table) -> lower.put(alias.toLowerCase(Locale.ROOT), table));
+        return new TableAliases(lower);
+    }
+
+    /** Reads the aliases that the {@code FROM} and {@code JOIN} clauses of raw SQL give. */
     public static TableAliases of(String sql) {
         List<String> words = words(sql);
         Map<String, String> aliases = new HashMap<>();

@@ -4,13 +4,20 @@ package dev.ashlar.core.reflect;
  * A column as the live database describes it.
  *
  * @param name          column name
- * @param typeName      the database's type name, upper-cased (for example {@code NUMERIC}, {@code VARCHAR}, {@code int4})
+ * @param typeName      the database's type name, upper-cased and without parameters (for example {@code NUMERIC}, {@code VARCHAR}, {@code INT8})
  * @param size          length or precision, where the database reports one
  * @param scale         digits after the point, where the database reports them
  * @param nullable      whether NULL is allowed
  * @param defaultValue  the default expression as the database shows it, or {@code null}
  * @param autoincrement whether the database generates values
+ * @param declaredType  the full type as the database spells it, with parameters (for example {@code character varying(200)})
+ * @param comment       the column's comment, or {@code null}
  */
 public record ColumnInfo(String name, String typeName, Integer size, Integer scale, boolean nullable,
-                         String defaultValue, boolean autoincrement) {
+                         String defaultValue, boolean autoincrement, String declaredType, String comment) {
+    /** A column without a declared spelling or comment. */
+    public ColumnInfo(String name, String typeName, Integer size, Integer scale, boolean nullable, String defaultValue,
+                      boolean autoincrement) {
+        this(name, typeName, size, scale, nullable, defaultValue, autoincrement, typeName, null);
+    }
 }

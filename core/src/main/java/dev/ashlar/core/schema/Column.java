@@ -31,6 +31,7 @@ public final class Column<T> implements Expression<T>, TableElement {
     private boolean index;
     private ForeignKeyTarget references;
     private String fieldName;
+    private String comment;
 
     private Column(String name, SqlType<T> type) {
         this.name = Objects.requireNonNull(name, "column name");
@@ -130,6 +131,37 @@ public final class Column<T> implements Expression<T>, TableElement {
         checkOpen();
         this.fieldName = fieldName;
         return this;
+    }
+
+    /** A comment stored with the column in the catalog, where the database keeps comments (not SQLite). */
+    public Column<T> comment(String comment) {
+        checkOpen();
+        this.comment = comment;
+        return this;
+    }
+
+    /** The column's comment, or {@code null}. */
+    public String comment() {
+        return comment;
+    }
+
+    /**
+     * A column like this one under {@code newName}, belonging to no table yet, for building a changed
+     * copy of a table. Type, key, autoincrement, nullability, defaults, field name and comment carry
+     * over; the unique, index and foreign-key shorthands do not, as the table lists those constraints
+     * itself.
+     */
+    public Column<T> copy(String newName) {
+        Column<T> copy = new Column<>(newName, type);
+        copy.primaryKey = primaryKey;
+        copy.autoincrement = autoincrement;
+        copy.nullable = nullable;
+        copy.clientDefault = clientDefault;
+        copy.serverDefault = serverDefault;
+        copy.onUpdate = onUpdate;
+        copy.fieldName = fieldName;
+        copy.comment = comment;
+        return copy;
     }
 
     void attach(Table table) {

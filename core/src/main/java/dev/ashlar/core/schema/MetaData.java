@@ -19,6 +19,7 @@ import java.util.Set;
 public final class MetaData {
     private final NamingConvention namingConvention;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, View> views = new LinkedHashMap<>();
 
     /** Metadata with the {@link NamingConvention#DEFAULT default naming convention}. */
     public MetaData() {
@@ -48,6 +49,20 @@ public final class MetaData {
         Table table = new Table(this, name, modelName, elements);
         tables.put(name, table);
         return table;
+    }
+
+    /** Records a view by name and defining query; reflection fills these in. */
+    public synchronized View view(String name, String definition) {
+        View view = new View(name, definition);
+        if (views.putIfAbsent(name, view) != null) {
+            throw new IllegalArgumentException("metadata already has a view named " + name);
+        }
+        return view;
+    }
+
+    /** Views in definition order. */
+    public synchronized List<View> views() {
+        return List.copyOf(views.values());
     }
 
     /** The table with this name, or {@code null}. */

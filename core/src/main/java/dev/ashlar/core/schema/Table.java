@@ -23,6 +23,7 @@ public final class Table implements FromItem {
     private final List<UniqueConstraint> uniques = new ArrayList<>();
     private final List<CheckConstraint> checks = new ArrayList<>();
     private final List<Index> indexes = new ArrayList<>();
+    private String comment;
 
     Table(MetaData metadata, String name, String modelName, List<? extends TableElement> elements) {
         this.metadata = metadata;
@@ -61,6 +62,8 @@ public final class Table implements FromItem {
                 checks.add(ck);
             } else if (element instanceof Index ix) {
                 indexes.add(ix);
+            } else if (element instanceof Comment c) {
+                comment = c.text();
             }
         }
         for (var list : List.of(foreignKeys, uniques, indexes)) {
@@ -76,6 +79,11 @@ public final class Table implements FromItem {
         nameForeignKeys();
         uniques.replaceAll(uq -> uq.name() != null ? uq : uq.named(naming.unique(this, uq.columns())));
         checks.replaceAll(ck -> ck.name() != null ? ck : new CheckConstraint(naming.check(this, ck.label()), ck.label(), ck.sql()));
+        for (Index ix : indexes) {
+            if (ix.name() == null && ix.isExpressionIndex()) {
+                throw new IllegalArgumentException("table " + name + ": an expression index needs a name, as its key has no columns to name it by");
+            }
+        }
         indexes.replaceAll(ix -> ix.name() != null ? ix : ix.named(naming.index(this, ix)));
     }
 
@@ -171,6 +179,11 @@ public final class Table implements FromItem {
     /** Indexes, named. */
     public List<Index> indexes() {
         return Collections.unmodifiableList(indexes);
+    }
+
+    /** The table's comment, or {@code null}. */
+    public String comment() {
+        return comment;
     }
 
     /** The primary key constraint's name under the naming convention. */

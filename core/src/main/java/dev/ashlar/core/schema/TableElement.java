@@ -1,5 +1,5 @@
 package dev.ashlar.core.schema;
 
 /** Something that belongs to a table definition: a column, a constraint or an index. */
-public sealed interface TableElement permits Column, ForeignKey, UniqueConstraint, CheckConstraint, Index {
+public sealed interface TableElement permits Column, ForeignKey, UniqueConstraint, CheckConstraint, Index, Comment {
 }

@@ -39,7 +39,7 @@ final class Arithmetics {
 
     private static void requireNumber(Expression<?> e, Operator operator) {
         if (!NUMBERS.contains(e.type().javaType())) {
-            throw new IllegalArgumentException("operator " + operator.sql() + " needs a number, but " + describe(e)
+            throw new dev.ashlar.core.error.AshlarException("operator " + operator.sql() + " needs a number, but " + describe(e)
                     + " is " + e.type().describe());
         }
     }
@@ -63,7 +63,7 @@ final class Arithmetics {
             value = n.floatValue();
         } else {
             if (n instanceof Double || n instanceof Float || n instanceof BigDecimal bd && bd.stripTrailingZeros().scale() > 0) {
-                throw new IllegalArgumentException("cannot combine the integer type " + type.describe() + " with " + n
+                throw new dev.ashlar.core.error.AshlarException("cannot combine the integer type " + type.describe() + " with " + n
                         + "; cast the expression to a decimal first");
             }
             value = j == Long.class ? (Object) n.longValue() : j == Short.class ? (Object) n.shortValue() : (Object) n.intValue();

@@ -1,15 +1,15 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import java.util.ArrayList;
-import java.util.Collections;
+import dev.ashlar.core.error.AshlarException;
 import java.util.List;
 
 /**
  * Queries combined with {@code UNION}, {@code UNION ALL}, {@code INTERSECT} and {@code EXCEPT},
  * evaluated left to right on every database (where a database would give INTERSECT precedence,
  * the compiler nests the left side so that the result is the same). Its ORDER BY refers to the
- * first query's selected expressions; the parts themselves cannot be ordered or limited.
+ * first query's selected expressions; the parts themselves cannot be ordered or limited. Like
+ * {@link Select}, a value: each method returns a new statement.
  */
 public final class CompoundSelect implements Query {
     /** One further query and the operator that joins it to what comes before. */
@@ -17,50 +17,50 @@ public final class CompoundSelect implements Query {
     }
 
     private final Query first;
-    private final List<Part> parts = new ArrayList<>();
-    private final List<SortOrder> orderBy = new ArrayList<>();
-    private Long limit;
-    private Long offset;
+    private final AppendList<Part> parts;
+    private final AppendList<SortOrder> orderBy;
+    private final Long limit;
+    private final Long offset;
 
-    private CompoundSelect(Query first) {
+    private CompoundSelect(Query first, AppendList<Part> parts, AppendList<SortOrder> orderBy, Long limit, Long offset) {
         this.first = first;
+        this.parts = parts;
+        this.orderBy = orderBy;
+        this.limit = limit;
+        this.offset = offset;
     }
 
     static CompoundSelect of(Query first, SetOperator operator, Select next) {
         CompoundSelect compound = first instanceof CompoundSelect c && c.orderBy.isEmpty() && c.limit == null && c.offset == null
-                ? c : new CompoundSelect(first);
-        return compound.add(operator, next);
+                ? c : new CompoundSelect(first, AppendList.of(), AppendList.of(), null, null);
+        return compound.plus(operator, next);
     }
 
-    private CompoundSelect add(SetOperator operator, Select next) {
+    private CompoundSelect plus(SetOperator operator, Select next) {
         if (!next.orderBy().isEmpty() || next.limit() != null || next.offset() != null) {
-            throw new IllegalArgumentException("a query joined by " + operator.sql()
+            throw new AshlarException("a query joined by " + operator.sql()
                     + " cannot have its own ORDER BY, LIMIT or OFFSET; order and limit the combined query instead");
         }
         if (next.columns().size() != first.columns().size()) {
-            throw new IllegalArgumentException(operator.sql() + " of queries with " + first.columns().size() + " and "
+            throw new AshlarException(operator.sql() + " of queries with " + first.columns().size() + " and "
                     + next.columns().size() + " columns");
         }
-        parts.add(new Part(operator, next));
-        return this;
+        return new CompoundSelect(first, parts.plus(new Part(operator, next)), orderBy, limit, offset);
     }
 
-    /** Orders the combined rows. */
+    /** These combined rows, ordered (a new statement; this one is unchanged). */
     public CompoundSelect orderBy(SortOrder... orders) {
-        orderBy.addAll(List.of(orders));
-        return this;
+        return new CompoundSelect(first, parts, orderBy.plusAll(List.of(orders)), limit, offset);
     }
 
-    /** At most {@code limit} combined rows. */
+    /** At most {@code limit} combined rows (a new statement). */
     public CompoundSelect limit(long limit) {
-        this.limit = limit;
-        return this;
+        return new CompoundSelect(first, parts, orderBy, limit, offset);
     }
 
-    /** Skips the first {@code offset} combined rows. */
+    /** Skips the first {@code offset} combined rows (a new statement). */
     public CompoundSelect offset(long offset) {
-        this.offset = offset;
-        return this;
+        return new CompoundSelect(first, parts, orderBy, limit, offset);
     }
 
     /** The leftmost query. */
@@ -70,12 +70,12 @@ public final class CompoundSelect implements Query {
 
     /** The queries after the first, with their operators. */
     public List<Part> parts() {
-        return Collections.unmodifiableList(parts);
+        return parts;
     }
 
     /** The ORDER BY of the combined rows. */
     public List<SortOrder> orderBy() {
-        return Collections.unmodifiableList(orderBy);
+        return orderBy;
     }
 
     /** The LIMIT, or {@code null}. */

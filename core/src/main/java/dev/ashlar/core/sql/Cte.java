@@ -1,6 +1,7 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.types.SqlType;
 import java.util.Objects;
 
@@ -8,24 +9,26 @@ import java.util.Objects;
  * A common table expression, {@code WITH name AS (query)}, used in FROM by its name. Make one with
  * {@link Sql#cte(String, Query)}, or, for a recursive one whose query refers to itself, name it
  * first with {@link Sql#cte(String)}, take its columns with {@link #col(String, SqlType)}, and
- * then give its query with {@link #as(Query)}. Attach it with {@link Sql#with} or {@link Sql#withRecursive}.
+ * then give its query with {@link #as(Query)}, which returns the complete CTE. Attach it with {@link Sql#with} or {@link Sql#withRecursive}.
  */
 public final class Cte implements FromItem {
     private final String name;
-    private Query query;
+    private final Query query;
 
     Cte(String name, Query query) {
         this.name = Objects.requireNonNull(name, "name");
         this.query = query;
     }
 
-    /** Sets the query of a CTE named before its query was known (a recursive CTE). */
+    /**
+     * This CTE, named before its query was known (a recursive CTE), with its query: a new CTE of the
+     * same name, which is the one to pass to {@link Sql#withRecursive}.
+     */
     public Cte as(Query query) {
         if (this.query != null) {
-            throw new IllegalStateException("CTE " + name + " already has its query");
+            throw new AshlarException("CTE " + name + " already has its query");
         }
-        this.query = Objects.requireNonNull(query, "query");
-        return this;
+        return new Cte(name, Objects.requireNonNull(query, "query"));
     }
 
     /** The CTE's name. */
@@ -36,7 +39,7 @@ public final class Cte implements FromItem {
     /** Its query; fails when it has none yet. */
     public Query query() {
         if (query == null) {
-            throw new IllegalStateException("CTE " + name + " has no query: call as(query)");
+            throw new AshlarException("CTE " + name + " has no query: use the CTE that as(query) returns");
         }
         return query;
     }

@@ -4,23 +4,27 @@ import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-/** A {@code DELETE}. */
+/** A {@code DELETE}; a value, like {@link Select}: each method returns a new statement. */
 public final class Delete implements Statement {
     private final Table table;
-    private Condition where;
-    private final List<Column<?>> returning = new ArrayList<>();
+    private final Condition where;
+    private final List<Column<?>> returning;
 
     Delete(Table table) {
-        this.table = table;
+        this(table, null, List.of());
     }
 
-    /** Adds a condition, ANDed with any earlier one. */
+    private Delete(Table table, Condition where, List<Column<?>> returning) {
+        this.table = table;
+        this.where = where;
+        this.returning = returning;
+    }
+
+    /** This delete with {@code condition} added, ANDed with any earlier one. */
     public Delete where(Condition condition) {
-        where = where == null ? condition : where.and(condition);
-        return this;
+        return new Delete(table, where == null ? condition : where.and(condition), returning);
     }
 
     /** The table deleted from. */
@@ -39,13 +43,14 @@ public final class Delete implements Statement {
      */
     public Delete returning(Column<?>... columns) {
         table.requireOwnColumns(columns);
-        returning.addAll(List.of(columns));
-        return this;
+        List<Column<?>> all = new ArrayList<>(returning);
+        all.addAll(List.of(columns));
+        return new Delete(table, where, List.copyOf(all));
     }
 
     /** The columns asked for with {@link #returning(Column[])}. */
     public List<Column<?>> returning() {
-        return Collections.unmodifiableList(returning);
+        return returning;
     }
 
     @Override

@@ -115,16 +115,42 @@ public interface Expression<T> extends SqlNode {
     }
 
     /**
-     * {@code this LIKE pattern} ({@code %} any text, {@code _} one character, backslash escapes them).
-     * Case-sensitivity is the database's (PostgreSQL: sensitive; SQLite, MariaDB: not for ASCII); see {@link #ilike}.
+     * {@code this LIKE pattern}: {@code %} any text, {@code _} one character, and a backslash makes
+     * the character after it stand for itself ({@code ESCAPE '\'}). Case-sensitive on every
+     * database; see {@link #ilike} for a match that ignores case.
      */
     default Condition like(String pattern) {
         return new Like(this, Param.of(pattern, dev.ashlar.core.types.Types.text()), false);
     }
 
-    /** A {@code LIKE} that ignores case on every database. */
+    /** {@code this LIKE pattern ESCAPE 'escape'}, for hand-written patterns with another escape character. Case-sensitive. */
+    default Condition like(String pattern, char escape) {
+        return new Like(this, Param.of(pattern, dev.ashlar.core.types.Types.text()), false, escape);
+    }
+
+    /** A {@code LIKE} (backslash escapes) that ignores case for all of Unicode on every database: {@code É} matches {@code é}. */
     default Condition ilike(String pattern) {
         return new Like(this, Param.of(pattern, dev.ashlar.core.types.Types.text()), true);
+    }
+
+    /** {@link #ilike(String)} with another escape character. */
+    default Condition ilike(String pattern, char escape) {
+        return new Like(this, Param.of(pattern, dev.ashlar.core.types.Types.text()), true, escape);
+    }
+
+    /** Whether this text contains {@code text} as it is: {@code %} and {@code _} in it are no wildcards. Case-sensitive. */
+    default Condition contains(String text) {
+        return like("%" + Like.escape(text, Like.DEFAULT_ESCAPE) + "%");
+    }
+
+    /** Whether this text starts with {@code text} as it is (wildcards escaped). Case-sensitive. */
+    default Condition startsWith(String text) {
+        return like(Like.escape(text, Like.DEFAULT_ESCAPE) + "%");
+    }
+
+    /** Whether this text ends with {@code text} as it is (wildcards escaped). Case-sensitive. */
+    default Condition endsWith(String text) {
+        return like("%" + Like.escape(text, Like.DEFAULT_ESCAPE));
     }
 
     /** This expression named {@code label} in a select list: {@code expr AS label}. */

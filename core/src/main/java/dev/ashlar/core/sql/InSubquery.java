@@ -6,7 +6,7 @@ import dev.ashlar.core.dialect.SqlCompiler;
 public record InSubquery(Expression<?> expression, Query query) implements Condition {
     public InSubquery {
         if (query.columns().size() != 1) {
-            throw new IllegalArgumentException("IN (subquery) needs a subquery of one column, this one selects " + query.columns().size());
+            throw new dev.ashlar.core.error.AshlarException("IN (subquery) needs a subquery of one column, this one selects " + query.columns().size());
         }
     }
 

@@ -5,7 +5,6 @@ import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,114 +25,120 @@ import java.util.Map;
  */
 public final class Insert implements Statement {
     private final Table table;
-    private final List<Map<Column<?>, Expression<?>>> rows = new ArrayList<>();
-    private final List<Column<?>> returning = new ArrayList<>();
-    private final List<Column<?>> selectColumns = new ArrayList<>();
-    private Select select;
-    private OnConflict onConflict;
+    /** The rows before the current one. */
+    private final AppendList<Map<Column<?>, Expression<?>>> finished;
+    /** The row that {@code set} fills. */
+    private final Assignments current;
+    private final List<Column<?>> returning;
+    private final List<Column<?>> selectColumns;
+    private final Select select;
+    private final OnConflict onConflict;
 
     Insert(Table table) {
+        this(table, AppendList.of(), Assignments.of(), List.of(), List.of(), null, null);
+    }
+
+    private Insert(Table table, AppendList<Map<Column<?>, Expression<?>>> finished, Assignments current,
+            List<Column<?>> returning, List<Column<?>> selectColumns, Select select, OnConflict onConflict) {
         this.table = table;
-        rows.add(new LinkedHashMap<>());
+        this.finished = finished;
+        this.current = current;
+        this.returning = returning;
+        this.selectColumns = selectColumns;
+        this.select = select;
+        this.onConflict = onConflict;
     }
 
-    private Insert(Insert source, List<Map<Column<?>, Expression<?>>> rows) {
-        this.table = source.table;
-        this.returning.addAll(source.returning);
-        this.onConflict = source.onConflict == null ? null : source.onConflict.copyFor(this);
-        for (Map<Column<?>, Expression<?>> row : rows) {
-            this.rows.add(new LinkedHashMap<>(row));
-        }
-    }
-
-    /** Sets a column of the current row to a value, bound as a parameter of the column's type. */
+    /** This insert with a column of the current row set to a value, bound as a parameter of the column's type. */
     public <T> Insert set(Column<T> column, T value) {
         return set(column, Param.of(value, column.type()));
     }
 
-    /** Sets a column of the current row to an expression. */
+    /** This insert with a column of the current row set to an expression. */
     public <T> Insert set(Column<T> column, Expression<T> value) {
         checkColumn(column);
-        rows.get(rows.size() - 1).put(column, value);
-        return this;
+        return new Insert(table, finished, current.with(column, value), returning, selectColumns, select, onConflict);
     }
 
-    /** Ends the current row and starts another; the following {@code set} calls fill the new row. */
+    /** This insert with the current row ended and another started; the following {@code set} calls fill the new row. */
     public Insert nextRow() {
-        rows.add(new LinkedHashMap<>());
-        return this;
+        return new Insert(table, finished.plus(current), Assignments.of(), returning, selectColumns, select, onConflict);
     }
 
     /**
-     * Adds a row from a map of column to value. Each value must be of its column's Java type (or an
-     * {@link Expression} of it); it is bound as a parameter of the column's type.
+     * This insert with a row added from a map of column to value. Each value must be of its column's
+     * Java type (or an {@link Expression} of it); it is bound as a parameter of the column's type.
      */
     public Insert values(Map<? extends Column<?>, ?> row) {
-        Map<Column<?>, Expression<?>> values = new LinkedHashMap<>();
-        row.forEach((column, value) -> {
-            checkColumn(column);
-            values.put(column, toExpression(column, value));
-        });
-        List<Map<Column<?>, Expression<?>>> last = rows;
-        if (last.get(last.size() - 1).isEmpty()) {
-            last.set(last.size() - 1, values);
-        } else {
-            last.add(values);
+        Assignments values = Assignments.of();
+        for (Map.Entry<? extends Column<?>, ?> e : row.entrySet()) {
+            checkColumn(e.getKey());
+            values = values.withNew(e.getKey(), toExpression(e.getKey(), e.getValue()));
         }
-        return this;
+        // An empty current row (a new insert, or after nextRow) is the one the map fills.
+        AppendList<Map<Column<?>, Expression<?>>> before = current.isEmpty() ? finished : finished.plus(current);
+        return new Insert(table, before, values, returning, selectColumns, select, onConflict);
     }
 
-    /** Adds each map as a row; see {@link #values(Map)}. */
+    /** This insert with each map added as a row; see {@link #values(Map)}. */
     public Insert values(List<? extends Map<? extends Column<?>, ?>> rows) {
-        rows.forEach(this::values);
-        return this;
+        Insert result = this;
+        for (Map<? extends Column<?>, ?> row : rows) {
+            result = result.values(row);
+        }
+        return result;
     }
 
-    /** The columns an {@code INSERT ... SELECT} fills, in the order of the select list. */
+    /** This insert naming the columns an {@code INSERT ... SELECT} fills, in the order of the select list. */
     public Insert columns(Column<?>... columns) {
         for (Column<?> column : columns) {
             checkColumn(column);
-            selectColumns.add(column);
         }
-        return this;
+        List<Column<?>> all = new ArrayList<>(selectColumns);
+        all.addAll(List.of(columns));
+        return new Insert(table, finished, current, returning, List.copyOf(all), select, onConflict);
     }
 
     /**
-     * Inserts the rows of a query ({@code INSERT INTO t (columns) SELECT ...}). Client-side defaults
-     * cannot apply here, since the rows never pass through the client.
+     * This insert taking the rows of a query ({@code INSERT INTO t (columns) SELECT ...}). Client-side
+     * defaults cannot apply here, since the rows never pass through the client.
      */
     public Insert select(Select select) {
         if (selectColumns.isEmpty()) {
-            throw new IllegalArgumentException("name the columns the SELECT fills first: insertInto(" + table.name() + ").columns(...).select(...)");
+            throw new AshlarException("name the columns the SELECT fills first: insertInto(" + table.name() + ").columns(...).select(...)");
         }
         if (select.columns().size() != selectColumns.size()) {
-            throw new IllegalArgumentException("INSERT INTO " + table.name() + " names " + selectColumns.size()
+            throw new AshlarException("INSERT INTO " + table.name() + " names " + selectColumns.size()
                     + " columns but the SELECT has " + select.columns().size());
         }
-        this.select = select;
-        return this;
+        return new Insert(table, finished, current, returning, selectColumns, select, onConflict);
     }
 
     /**
      * What to do when a row would violate the unique constraint or primary key on {@code target}:
-     * finish with {@link OnConflict#doNothing()} or {@link OnConflict#doUpdate(Column[])}.
+     * finish with {@link OnConflict#doNothing()} or {@link OnConflict#doUpdate(Column[])}, which
+     * return the insert with the clause.
      * MariaDB has no conflict target: its upsert reacts to any unique key.
      */
     public OnConflict onConflict(Column<?>... target) {
         for (Column<?> column : target) {
             checkColumn(column);
         }
-        onConflict = new OnConflict(this, List.of(target));
-        return onConflict;
+        return new OnConflict(this, List.of(target));
     }
 
-    /** Asks for these columns of the inserted rows back (RETURNING, or generated keys where that is missing). */
+    Insert withOnConflict(OnConflict clause) {
+        return new Insert(table, finished, current, returning, selectColumns, select, clause);
+    }
+
+    /** This insert asking for these columns of the inserted rows back (RETURNING, or generated keys where that is missing). */
     public Insert returning(Column<?>... columns) {
         for (Column<?> column : columns) {
             checkColumn(column);
         }
-        returning.addAll(List.of(columns));
-        return this;
+        List<Column<?>> all = new ArrayList<>(returning);
+        all.addAll(List.of(columns));
+        return new Insert(table, finished, current, List.copyOf(all), selectColumns, select, onConflict);
     }
 
     /** The table inserted into. */
@@ -143,25 +148,26 @@ public final class Insert implements Statement {
 
     /** The values set explicitly for the first row, in the order they were set. */
     public Map<Column<?>, Expression<?>> values() {
-        return Collections.unmodifiableMap(rows.get(0));
+        return finished.isEmpty() ? current : finished.get(0);
     }
 
     /** The number of rows given (0 for an {@code INSERT ... SELECT}). */
     public int rowCount() {
-        return select != null ? 0 : rows.size();
+        return select != null ? 0 : finished.size() + 1;
     }
 
     /** The first row's values plus each unset column's client-side default, evaluated now. */
     public Map<Column<?>, Expression<?>> valuesWithDefaults() {
-        return withDefaults(rows.get(0));
+        return withDefaults(values());
     }
 
     /** Every row's values plus each unset column's client-side default, evaluated now, once per row. */
     public List<Map<Column<?>, Expression<?>>> rowsWithDefaults() {
-        List<Map<Column<?>, Expression<?>>> all = new ArrayList<>(rows.size());
-        for (Map<Column<?>, Expression<?>> row : rows) {
+        List<Map<Column<?>, Expression<?>>> all = new ArrayList<>(finished.size() + 1);
+        for (Map<Column<?>, Expression<?>> row : finished) {
             all.add(withDefaults(row));
         }
+        all.add(withDefaults(current));
         return all;
     }
 
@@ -172,9 +178,14 @@ public final class Insert implements Statement {
      */
     public Insert withRows(List<Map<Column<?>, Expression<?>>> rows) {
         if (select != null) {
-            throw new IllegalStateException("an INSERT ... SELECT has no rows to replace");
+            throw new AshlarException("an INSERT ... SELECT has no rows to replace");
         }
-        return new Insert(this, rows);
+        if (rows.isEmpty()) {
+            throw new AshlarException("an INSERT needs at least one row");
+        }
+        int last = rows.size() - 1;
+        return new Insert(table, AppendList.copyOf(rows.subList(0, last)), Assignments.copyOf(rows.get(last)), returning,
+                selectColumns, null, onConflict);
     }
 
     private Map<Column<?>, Expression<?>> withDefaults(Map<Column<?>, Expression<?>> row) {
@@ -231,12 +242,12 @@ public final class Insert implements Statement {
 
     /** The columns asked back with RETURNING. */
     public List<Column<?>> returning() {
-        return Collections.unmodifiableList(returning);
+        return returning;
     }
 
     /** The columns an {@code INSERT ... SELECT} fills. */
     public List<Column<?>> selectColumns() {
-        return Collections.unmodifiableList(selectColumns);
+        return selectColumns;
     }
 
     /** The query whose rows are inserted, or {@code null}. */

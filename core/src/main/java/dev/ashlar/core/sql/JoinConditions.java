@@ -14,7 +14,7 @@ final class JoinConditions {
     static Condition infer(List<FromItem> existing, FromItem target) {
         Table targetTable = tableOf(target);
         if (targetTable == null) {
-            throw new IllegalArgumentException("cannot infer how to join " + describe(target) + ": it is not a table; give the ON condition");
+            throw new dev.ashlar.core.error.AshlarException("cannot infer how to join " + describe(target) + ": it is not a table; give the ON condition");
         }
         List<Condition> candidates = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -41,10 +41,10 @@ final class JoinConditions {
         }
         String names = existing.stream().map(JoinConditions::describe).toList().toString();
         if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("no foreign key links " + describe(target) + " to " + names
+            throw new dev.ashlar.core.error.AshlarException("no foreign key links " + describe(target) + " to " + names
                     + "; give the ON condition");
         }
-        throw new IllegalArgumentException("joining " + describe(target) + " to " + names + " is ambiguous: "
+        throw new dev.ashlar.core.error.AshlarException("joining " + describe(target) + " to " + names + " is ambiguous: "
                 + candidates.size() + " foreign-key paths (" + String.join(", ", keys) + "); give the ON condition");
     }
 

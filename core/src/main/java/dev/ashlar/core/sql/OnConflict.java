@@ -1,15 +1,15 @@
 package dev.ashlar.core.sql;
 
+import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.schema.Column;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The upsert clause of an {@link Insert}: what happens when a row would violate a unique key.
  * Compiled to {@code ON CONFLICT (target) DO NOTHING | DO UPDATE SET ...} on PostgreSQL and SQLite
- * and to {@code ON DUPLICATE KEY UPDATE ...} on MariaDB.
+ * and to {@code ON DUPLICATE KEY UPDATE ...} on MariaDB. Immutable: {@link #doNothing()} and
+ * {@link #doUpdate(Column[])} return a new insert that carries the clause.
  *
  * <pre>{@code
  * insertInto(items).set(sku, "A1").set(price, p).onConflict(sku).doNothing();
@@ -20,48 +20,44 @@ import java.util.Map;
 public final class OnConflict {
     private final Insert insert;
     private final List<Column<?>> target;
-    private final Map<Column<?>, Expression<?>> updates = new LinkedHashMap<>();
-    private boolean doNothing = true;
+    private final Assignments updates;
+    private final boolean doNothing;
 
     OnConflict(Insert insert, List<Column<?>> target) {
+        this(insert, List.copyOf(target), Assignments.of(), true);
+    }
+
+    private OnConflict(Insert insert, List<Column<?>> target, Assignments updates, boolean doNothing) {
         this.insert = insert;
-        this.target = List.copyOf(target);
+        this.target = target;
+        this.updates = updates;
+        this.doNothing = doNothing;
     }
 
-    OnConflict copyFor(Insert other) {
-        OnConflict copy = new OnConflict(other, target);
-        copy.updates.putAll(updates);
-        copy.doNothing = doNothing;
-        return copy;
-    }
-
-    /** Keeps the existing row and skips the new one. */
+    /** The insert, keeping the existing row and skipping the new one. */
     public Insert doNothing() {
-        doNothing = true;
-        updates.clear();
-        return insert;
+        return insert.withOnConflict(new OnConflict(insert, target, Assignments.of(), true));
     }
 
-    /** Updates the existing row's {@code columns} to the values the insert proposed ({@link Sql#excluded}). */
+    /** The insert, updating the existing row's {@code columns} to the values the insert proposed ({@link Sql#excluded}). */
     public Insert doUpdate(Column<?>... columns) {
         if (columns.length == 0 && updates.isEmpty()) {
-            throw new IllegalArgumentException("doUpdate() needs columns to update: doUpdate(price) or set(price, ...).doUpdate()");
+            throw new AshlarException("doUpdate() needs columns to update: doUpdate(price) or set(price, ...).doUpdate()");
         }
+        Assignments all = updates;
         for (Column<?> column : columns) {
-            updates.put(column, excludedOf(column));
+            all = all.with(column, excludedOf(column));
         }
-        doNothing = false;
-        return insert;
+        return insert.withOnConflict(new OnConflict(insert, target, all, false));
     }
 
-    /** Adds an assignment for the update of the existing row; finish with {@link #doUpdate(Column[])}. */
+    /** This clause with an assignment added for the update of the existing row; finish with {@link #doUpdate(Column[])}. */
     public <T> OnConflict set(Column<T> column, Expression<T> value) {
         check(column);
-        updates.put(column, value);
-        return this;
+        return new OnConflict(insert, target, updates.with(column, value), doNothing);
     }
 
-    /** Adds an assignment of a value for the update of the existing row. */
+    /** This clause with an assignment of a value added for the update of the existing row. */
     public <T> OnConflict set(Column<T> column, T value) {
         return set(column, Param.of(value, column.type()));
     }
@@ -92,6 +88,6 @@ public final class OnConflict {
 
     /** The assignments applied to the existing row on conflict. */
     public Map<Column<?>, Expression<?>> updates() {
-        return Collections.unmodifiableMap(updates);
+        return updates;
     }
 }

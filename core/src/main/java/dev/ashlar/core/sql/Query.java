@@ -24,7 +24,7 @@ public interface Query extends Statement {
     @SuppressWarnings("unchecked")
     default <T> Expression<T> asScalar() {
         if (columns().size() != 1) {
-            throw new IllegalArgumentException("a scalar subquery selects one column, this one selects " + columns().size());
+            throw new dev.ashlar.core.error.AshlarException("a scalar subquery selects one column, this one selects " + columns().size());
         }
         Expression<T> only = (Expression<T>) columns().get(0);
         return new ScalarSubquery<>(this, only.type());
@@ -34,7 +34,7 @@ public interface Query extends Statement {
     default <T> Expression<T> asScalar(Class<T> javaType) {
         Expression<T> scalar = asScalar();
         if (!javaType.equals(scalar.type().javaType())) {
-            throw new IllegalArgumentException("the subquery's column holds " + scalar.type().javaType().getSimpleName()
+            throw new dev.ashlar.core.error.AshlarException("the subquery's column holds " + scalar.type().javaType().getSimpleName()
                     + ", not " + javaType.getSimpleName());
         }
         return scalar;

@@ -1,43 +1,64 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
  * A {@code SELECT}. Built fluently: {@code select(items.name, items.price).from(items).where(items.price.lt(ten)).orderBy(items.name.asc())}.
- * Each method changes this statement and returns it.
+ * A select is a value: each method returns a new statement and leaves this one as it was, so a base
+ * query can be kept in a {@code static final} field and extended anywhere, from any thread.
  */
 public final class Select implements Query {
     private final List<Expression<?>> columns;
-    private final List<SqlNode> from = new ArrayList<>();
-    private Condition where;
-    private final List<Expression<?>> groupBy = new ArrayList<>();
-    private Condition having;
-    private final List<SortOrder> orderBy = new ArrayList<>();
-    private Long limit;
-    private Long offset;
-    private boolean distinct;
-    private final List<Join> joins = new ArrayList<>();
-    private final List<Cte> ctes = new ArrayList<>();
-    private boolean recursive;
+    private final AppendList<SqlNode> from;
+    private final Condition where;
+    private final AppendList<Expression<?>> groupBy;
+    private final Condition having;
+    private final AppendList<SortOrder> orderBy;
+    private final Long limit;
+    private final Long offset;
+    private final boolean distinct;
+    private final AppendList<Join> joins;
+    private final List<Cte> ctes;
+    private final boolean recursive;
 
     Select(List<? extends Expression<?>> columns) {
-        this.columns = List.copyOf(columns);
+        this(List.copyOf(columns), AppendList.of(), null, AppendList.of(), null, AppendList.of(), null, null, false,
+                AppendList.of(), List.of(), false);
     }
 
-    /** Adds a table (or other FROM item) to the FROM clause. */
+    private Select(List<Expression<?>> columns, AppendList<SqlNode> from, Condition where, AppendList<Expression<?>> groupBy,
+            Condition having, AppendList<SortOrder> orderBy, Long limit, Long offset, boolean distinct, AppendList<Join> joins,
+            List<Cte> ctes, boolean recursive) {
+        this.columns = columns;
+        this.from = from;
+        this.where = where;
+        this.groupBy = groupBy;
+        this.having = having;
+        this.orderBy = orderBy;
+        this.limit = limit;
+        this.offset = offset;
+        this.distinct = distinct;
+        this.joins = joins;
+        this.ctes = ctes;
+        this.recursive = recursive;
+    }
+
+    private Select withFrom(AppendList<SqlNode> from) {
+        return new Select(columns, from, where, groupBy, having, orderBy, limit, offset, distinct, joins, ctes, recursive);
+    }
+
+    /** This select with a table (or other FROM item) added to the FROM clause. */
     public Select from(Table table) {
-        from.add(table);
-        return this;
+        return withFrom(from.plus(table));
     }
 
-    /** Adds an aliased table, derived table or CTE to the FROM clause. */
+    /** This select with an aliased table, derived table or CTE added to the FROM clause. */
     public Select from(FromItem item) {
-        from.add(item);
-        return this;
+        return withFrom(from.plus(item));
     }
 
     /** {@code JOIN target ON ...}, the condition taken from the one foreign key between target and the tables before it. */
@@ -80,13 +101,13 @@ public final class Select implements Query {
         return join(JoinType.FULL, target, on);
     }
 
-    /** Adds a join of any type with an explicit condition. */
+    /** This select with a join of any type with an explicit condition added. */
     public Select join(JoinType type, FromItem target, Condition on) {
         if (from.isEmpty()) {
-            throw new IllegalStateException("join before from: call from(...) first");
+            throw new AshlarException("join before from: call from(...) first");
         }
-        joins.add(new Join(type, target, on));
-        return this;
+        return new Select(columns, from, where, groupBy, having, orderBy, limit, offset, distinct,
+                joins.plus(new Join(type, target, on)), ctes, recursive);
     }
 
     private List<FromItem> fromItems() {
@@ -101,69 +122,66 @@ public final class Select implements Query {
     }
 
     Select with(List<Cte> ctes, boolean recursive) {
-        this.ctes.addAll(ctes);
-        this.recursive = recursive;
-        return this;
+        return new Select(columns, from, where, groupBy, having, orderBy, limit, offset, distinct, joins, List.copyOf(ctes), recursive);
     }
 
-    /** Adds a condition, ANDed with any earlier one. */
+    /** This select with {@code condition} added, ANDed with any earlier one. */
     public Select where(Condition condition) {
-        where = where == null ? condition : where.and(condition);
-        return this;
+        Condition w = where == null ? condition : where.and(condition);
+        return new Select(columns, from, w, groupBy, having, orderBy, limit, offset, distinct, joins, ctes, recursive);
     }
 
-    /** Adds {@code GROUP BY} expressions. */
+    /** This select with {@code GROUP BY} expressions added. */
     public Select groupBy(Expression<?>... expressions) {
-        groupBy.addAll(List.of(expressions));
-        return this;
+        return new Select(columns, from, where, groupBy.plusAll(List.of(expressions)), having, orderBy, limit, offset, distinct,
+                joins, ctes, recursive);
     }
 
-    /** Adds a HAVING condition, ANDed with any earlier one. */
+    /** This select with a HAVING condition added, ANDed with any earlier one. */
     public Select having(Condition condition) {
-        having = having == null ? condition : having.and(condition);
-        return this;
+        Condition h = having == null ? condition : having.and(condition);
+        return new Select(columns, from, where, groupBy, h, orderBy, limit, offset, distinct, joins, ctes, recursive);
     }
 
-    /** Adds {@code ORDER BY} items. */
+    /** This select with {@code ORDER BY} items added. */
     public Select orderBy(SortOrder... orders) {
-        orderBy.addAll(List.of(orders));
-        return this;
+        return new Select(columns, from, where, groupBy, having, orderBy.plusAll(List.of(orders)), limit, offset, distinct,
+                joins, ctes, recursive);
     }
 
-    /** Orders ascending by each expression. */
+    /** This select also ordered ascending by each expression. */
     public Select orderBy(Expression<?>... expressions) {
+        List<SortOrder> orders = new ArrayList<>(expressions.length);
         for (Expression<?> e : expressions) {
-            orderBy.add(e.asc());
+            orders.add(e.asc());
         }
-        return this;
+        return new Select(columns, from, where, groupBy, having, orderBy.plusAll(orders), limit, offset, distinct,
+                joins, ctes, recursive);
     }
 
-    /** At most {@code limit} rows. */
+    /** This select returning at most {@code limit} rows. */
     public Select limit(long limit) {
-        this.limit = limit;
-        return this;
+        return new Select(columns, from, where, groupBy, having, orderBy, limit, offset, distinct, joins, ctes, recursive);
     }
 
-    /** Skips the first {@code offset} rows. */
+    /** This select skipping the first {@code offset} rows. */
     public Select offset(long offset) {
-        this.offset = offset;
-        return this;
+        return new Select(columns, from, where, groupBy, having, orderBy, limit, offset, distinct, joins, ctes, recursive);
     }
 
-    /** {@code SELECT DISTINCT}. */
+    /** This select as {@code SELECT DISTINCT}. */
     public Select distinct() {
-        this.distinct = true;
-        return this;
+        return new Select(columns, from, where, groupBy, having, orderBy, limit, offset, true, joins, ctes, recursive);
     }
 
     /** The joins after the FROM items, in order. */
     public List<Join> joins() {
-        return Collections.unmodifiableList(joins);
+        return joins;
     }
 
     /** The common table expressions of this query's WITH clause. */
     public List<Cte> ctes() {
-        return Collections.unmodifiableList(ctes);
+        return ctes;
     }
 
     /** Whether the WITH clause is {@code WITH RECURSIVE}. */
@@ -178,7 +196,7 @@ public final class Select implements Query {
 
     /** The FROM items, in order. */
     public List<SqlNode> from() {
-        return Collections.unmodifiableList(from);
+        return from;
     }
 
     /** The WHERE condition, or {@code null}. */
@@ -188,7 +206,7 @@ public final class Select implements Query {
 
     /** The GROUP BY expressions. */
     public List<Expression<?>> groupBy() {
-        return Collections.unmodifiableList(groupBy);
+        return groupBy;
     }
 
     /** The HAVING condition, or {@code null}. */
@@ -198,7 +216,7 @@ public final class Select implements Query {
 
     /** The ORDER BY items. */
     public List<SortOrder> orderBy() {
-        return Collections.unmodifiableList(orderBy);
+        return orderBy;
     }
 
     /** The row limit, or {@code null}. */

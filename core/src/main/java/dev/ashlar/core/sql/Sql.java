@@ -247,8 +247,9 @@ public final class Sql {
 
     /** {@code substring(expression, start, length)}; {@code start} counts from 1. */
     public static FunctionCall<String> substring(Expression<String> expression, int start, int length) {
-        return new FunctionCall<>("substring", List.of(expression, value(start, Types.integer()), value(length, Types.integer())),
-                expression.type());
+        // The positions are written as numbers (an int carries no SQL), so that the same substring in
+        // the select list and in GROUP BY is the same expression to every database.
+        return new FunctionCall<>("substring", List.of(expression, intLiteral(start), intLiteral(length)), expression.type());
     }
 
     /** {@code abs(expression)}. */

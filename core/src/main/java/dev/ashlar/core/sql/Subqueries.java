@@ -8,7 +8,7 @@ final class Subqueries {
     static <T> Expression<T> column(Query query, String qualifier, Expression<T> selected) {
         boolean found = query.columns().stream().anyMatch(c -> c == selected);
         if (!found || selected.label() == null) {
-            throw new IllegalArgumentException(qualifier + " has no column for " + describe(selected)
+            throw new dev.ashlar.core.error.AshlarException(qualifier + " has no column for " + describe(selected)
                     + "; pass one of its selected expressions, labelled (expr.as(\"name\")) unless it is a column");
         }
         return new QualifiedColumn<>(qualifier, selected.label(), selected.type());

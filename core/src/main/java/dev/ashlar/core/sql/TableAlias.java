@@ -21,7 +21,7 @@ public record TableAlias(Table table, String alias) implements FromItem {
     /** The column of the aliased table under this alias; fails for a column of another table. */
     public <T> Expression<T> col(Column<T> column) {
         if (column.table() != table) {
-            throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + table.name()
+            throw new dev.ashlar.core.error.AshlarException("column " + column.describe() + " is not a column of table " + table.name()
                     + " (aliased as " + alias + ")");
         }
         return new QualifiedColumn<>(alias, column.name(), column.type());

@@ -4,38 +4,45 @@ import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An {@code UPDATE}. Columns with an on-update supplier that are not set get its value. */
+/**
+ * An {@code UPDATE}. Columns with an on-update supplier that are not set get its value. A value, like
+ * {@link Select}: each method returns a new statement.
+ */
 public final class Update implements Statement {
     private final Table table;
-    private final Map<Column<?>, Expression<?>> values = new LinkedHashMap<>();
-    private Condition where;
-    private final List<Column<?>> returning = new ArrayList<>();
+    private final Assignments values;
+    private final Condition where;
+    private final List<Column<?>> returning;
 
     Update(Table table) {
-        this.table = table;
+        this(table, Assignments.of(), null, List.of());
     }
 
-    /** Sets a column to a value, bound as a parameter of the column's type. */
+    private Update(Table table, Assignments values, Condition where, List<Column<?>> returning) {
+        this.table = table;
+        this.values = values;
+        this.where = where;
+        this.returning = returning;
+    }
+
+    /** This update also setting a column to a value, bound as a parameter of the column's type. */
     public <T> Update set(Column<T> column, T value) {
         return set(column, Param.of(value, column.type()));
     }
 
-    /** Sets a column to an expression, such as {@code price.mul(2)}. */
+    /** This update also setting a column to an expression, such as {@code price.mul(2)}. */
     public <T> Update set(Column<T> column, Expression<T> value) {
         table.requireOwnColumns(column);
-        values.put(column, value);
-        return this;
+        return new Update(table, values.with(column, value), where, returning);
     }
 
-    /** Adds a condition, ANDed with any earlier one. */
+    /** This update with {@code condition} added, ANDed with any earlier one. */
     public Update where(Condition condition) {
-        where = where == null ? condition : where.and(condition);
-        return this;
+        return new Update(table, values, where == null ? condition : where.and(condition), returning);
     }
 
     /** The table updated. */
@@ -45,7 +52,7 @@ public final class Update implements Statement {
 
     /** The assignments, in the order they were set. */
     public Map<Column<?>, Expression<?>> values() {
-        return Collections.unmodifiableMap(values);
+        return values;
     }
 
     /** The values set, plus each unset column's on-update value, evaluated now. */
@@ -74,13 +81,14 @@ public final class Update implements Statement {
      */
     public Update returning(Column<?>... columns) {
         table.requireOwnColumns(columns);
-        returning.addAll(List.of(columns));
-        return this;
+        List<Column<?>> all = new ArrayList<>(returning);
+        all.addAll(List.of(columns));
+        return new Update(table, values, where, List.copyOf(all));
     }
 
     /** The columns asked for with {@link #returning(Column[])}. */
     public List<Column<?>> returning() {
-        return Collections.unmodifiableList(returning);
+        return returning;
     }
 
     @Override

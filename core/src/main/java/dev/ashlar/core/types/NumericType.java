@@ -16,10 +16,10 @@ public final class NumericType extends SqlType<BigDecimal> {
     NumericType(int precision, int scale) {
         super(BigDecimal.class);
         if (precision < 1 || precision > 65) {
-            throw new IllegalArgumentException("Numeric precision must be between 1 and 65, got " + precision);
+            throw new dev.ashlar.core.error.AshlarException("Numeric precision must be between 1 and 65, got " + precision);
         }
         if (scale < 0 || scale > precision) {
-            throw new IllegalArgumentException("Numeric scale must be between 0 and the precision " + precision + ", got " + scale);
+            throw new dev.ashlar.core.error.AshlarException("Numeric scale must be between 0 and the precision " + precision + ", got " + scale);
         }
         this.precision = precision;
         this.scale = scale;

@@ -17,7 +17,7 @@ public final class StringType extends SqlType<String> {
     StringType(Integer length) {
         super(String.class);
         if (length != null && length <= 0) {
-            throw new IllegalArgumentException("String length must be positive, got " + length);
+            throw new dev.ashlar.core.error.AshlarException("String length must be positive, got " + length);
         }
         this.length = length;
     }

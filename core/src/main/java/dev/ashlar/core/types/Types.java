@@ -97,4 +97,9 @@ public final class Types {
     public static JsonType json() {
         return JsonType.INSTANCE;
     }
+
+    /** A type Ashlar has no own type for, by the database's spelling, such as {@code inet}; values are the driver's objects. */
+    public static DatabaseType databaseType(String spelling) {
+        return new DatabaseType(spelling);
+    }
 }

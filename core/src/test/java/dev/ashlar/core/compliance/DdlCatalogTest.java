@@ -266,6 +266,16 @@ class DdlCatalogTest {
                         }
                     }
                 }
+                // SQLite's unique constraints are named unique indexes (an inline UNIQUE would be sqlite_autoindex_*)
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE 'CREATE UNIQUE INDEX %'")) {
+                    ps.setString(1, table);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.putIfAbsent(rs.getString(1), "UNIQUE");
+                        }
+                    }
+                }
                 return out;
             }
             String schema = db.kind() == DatabaseKind.POSTGRESQL ? "current_schema()" : "DATABASE()";

@@ -47,9 +47,8 @@ class DdlGoldenTest {
                 	in_stock BOOLEAN DEFAULT TRUE NOT NULL,
                 	created_at DATETIME DEFAULT (strftime('%Y-%m-%d %H:%M:%f000', 'now')),
                 	CONSTRAINT pk_items PRIMARY KEY (id),
-                	CONSTRAINT uq_items_sku UNIQUE (sku),
                 	CONSTRAINT ck_items_price_positive CHECK (price >= 0)
-                )""", "CREATE INDEX ix_items_name ON items (name)");
+                )""", "CREATE UNIQUE INDEX uq_items_sku ON items (sku)", "CREATE INDEX ix_items_name ON items (name)");
     }
 
     @Test

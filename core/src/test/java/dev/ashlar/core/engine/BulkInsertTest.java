@@ -407,9 +407,9 @@ class BulkInsertTest {
             Insert insert = insertInto(table);
             for (int n = 0; n < naughty.size(); n++) {
                 if (n > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(id, n).set(v, naughty.get(n)).set(w, naughty.get(naughty.size() - 1 - n));
+                insert = insert.set(id, n).set(v, naughty.get(n)).set(w, naughty.get(naughty.size() - 1 - n));
             }
             Statements statements = new Statements();
             conn.statementListener(statements);
@@ -534,9 +534,9 @@ class BulkInsertTest {
             Insert insert = insertInto(table);
             for (int n = 0; n < 20_000; n++) {
                 if (n > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(seq, n).set(name, n % 10 == 0 ? null : "row " + n);
+                insert = insert.set(seq, n).set(name, n % 10 == 0 ? null : "row " + n);
             }
             Statements statements = new Statements();
             conn.statementListener(statements);
@@ -582,7 +582,7 @@ class BulkInsertTest {
             int few = conn.dialect().bulkInsert().map(BulkInsert::minimumRows).orElse(100) - 1;
             Insert shortInsert = insertInto(table);
             for (int n = 0; n < few; n++) {
-                (n > 0 ? shortInsert.nextRow() : shortInsert).set(seq, n).set(name, "short " + n);
+                shortInsert = (n > 0 ? shortInsert.nextRow() : shortInsert).set(seq, n).set(name, "short " + n);
             }
             assertThat(conn.execute(shortInsert)).isEqualTo(few);
             assertThat(statements.copies()).isEmpty();
@@ -593,16 +593,16 @@ class BulkInsertTest {
             List<String> expectedNames = new ArrayList<>();
             for (int n = 0; n < 501; n++) {
                 if (n > 0) {
-                    mixed.nextRow();
+                    mixed = mixed.nextRow();
                 }
-                mixed.set(seq, next++);
+                mixed = mixed.set(seq, next++);
                 if (n == 150) {
-                    mixed.set(name, Sql.lower(Param.of("EXPRESSION", string(40))));
+                    mixed = mixed.set(name, Sql.lower(Param.of("EXPRESSION", string(40))));
                     expectedNames.add("expression");
                 } else if (n > 300 && n <= 350) {
                     expectedNames.add(null);
                 } else {
-                    mixed.set(name, "row " + n);
+                    mixed = mixed.set(name, "row " + n);
                     expectedNames.add("row " + n);
                 }
             }
@@ -615,9 +615,9 @@ class BulkInsertTest {
             statements.sql.clear();
             Insert upsert = insertInto(table);
             for (int n = 0; n < 200; n++) {
-                (n > 0 ? upsert.nextRow() : upsert).set(seq, n).set(name, "again");
+                upsert = (n > 0 ? upsert.nextRow() : upsert).set(seq, n).set(name, "again");
             }
-            upsert.onConflict(seq).doNothing();
+            upsert = upsert.onConflict(seq).doNothing();
             conn.execute(upsert);
             assertThat(statements.copies()).isEmpty();
 
@@ -686,8 +686,7 @@ class BulkInsertTest {
             assertThat(count(db, "SELECT count(*) FROM keyed")).isEqualTo(expected.size());
 
             // a failure after the keys were drawn: the typed error, nothing written
-            Insert clash = numbered(table, seq, name, 2_000, 300);
-            clash.nextRow().set(seq, 2_100).set(name, "clash");
+            Insert clash = numbered(table, seq, name, 2_000, 300).nextRow().set(seq, 2_100).set(name, "clash");
             assertThat(catchThrowable(() -> conn.executeReturning(clash.returning(id)))).isInstanceOf(UniqueViolationException.class);
             assertThat(count(db, "SELECT count(*) FROM keyed")).isEqualTo(expected.size());
 
@@ -711,7 +710,7 @@ class BulkInsertTest {
     private static Insert numbered(Table table, Column<Integer> seq, Column<String> name, int from, int count) {
         Insert insert = insertInto(table);
         for (int n = from; n < from + count; n++) {
-            (n > from ? insert.nextRow() : insert).set(seq, n).set(name, n % 5 == 0 ? null : "row " + n);
+            insert = (n > from ? insert.nextRow() : insert).set(seq, n).set(name, n % 5 == 0 ? null : "row " + n);
         }
         return insert;
     }

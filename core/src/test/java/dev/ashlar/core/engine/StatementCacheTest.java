@@ -32,9 +32,9 @@ class StatementCacheTest {
             var insert = insertInto(parts);
             for (long i = 1; i <= 50; i++) {
                 if (i > 1) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(id, i).set(name, "part-" + i).set(price, BigDecimal.valueOf(i * 100 + 5, 2));
+                insert = insert.set(id, i).set(name, "part-" + i).set(price, BigDecimal.valueOf(i * 100 + 5, 2));
             }
             conn.execute(insert);
         }

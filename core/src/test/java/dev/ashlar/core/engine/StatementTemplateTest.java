@@ -54,12 +54,12 @@ class StatementTemplateTest {
             List<Param<?>> slots = new ArrayList<>();
             for (int r = 0; r < 3; r++) {
                 if (r > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
                 Param<String> n = StatementTemplate.slot(string(100));
                 Param<BigDecimal> p = StatementTemplate.slot(numeric(10, 2));
                 Param<String> t = StatementTemplate.slot(string(20));
-                insert.set(name, n).set(price, p).set(tag, t);
+                insert = insert.set(name, n).set(price, p).set(tag, t);
                 slots.addAll(List.of(n, p, t));
             }
             StatementTemplate template = StatementTemplate.of(insert.returning(id), slots.toArray(new Param<?>[0]));

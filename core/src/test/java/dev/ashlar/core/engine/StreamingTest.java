@@ -35,9 +35,9 @@ class StreamingTest {
             var insert = insertInto(numbers);
             for (long i = 1; i <= ROWS; i++) {
                 if (i > 1) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(id, i).set(label, "n" + i);
+                insert = insert.set(id, i).set(label, "n" + i);
             }
             assertThat(conn.execute(insert)).isEqualTo(ROWS);
         }

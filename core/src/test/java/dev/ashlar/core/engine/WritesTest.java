@@ -69,9 +69,9 @@ class WritesTest {
             var insert = insertInto(s.table);
             for (int i = 0; i < 2_500; i++) {
                 if (i > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(s.sku, "SKU-" + i).set(s.name, "item " + i).set(s.price, BigDecimal.valueOf(i, 2));
+                insert = insert.set(s.sku, "SKU-" + i).set(s.name, "item " + i).set(s.price, BigDecimal.valueOf(i, 2));
             }
             assertThat(conn.execute(insert)).isEqualTo(2_500);
         }
@@ -94,9 +94,9 @@ class WritesTest {
             var insert = insertInto(s.table);
             for (int i = 1; i <= 6; i++) {
                 if (i > 1) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(s.id, (long) i).set(s.sku, "S" + i).set(s.name, "n" + i).set(s.price, new BigDecimal("1.00"));
+                insert = insert.set(s.id, (long) i).set(s.sku, "S" + i).set(s.name, "n" + i).set(s.price, new BigDecimal("1.00"));
             }
             conn.execute(insert);
             List<dev.ashlar.core.sql.Statement> batch = new ArrayList<>();
@@ -163,17 +163,17 @@ class WritesTest {
             var insert = insertInto(s.table);
             for (int i = 0; i < 30; i++) {
                 if (i > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
                 if (i % 10 == 7) {
-                    insert.set(s.name, "reordered " + i).set(s.sku, "S" + i).set(s.price, BigDecimal.TEN);
+                    insert = insert.set(s.name, "reordered " + i).set(s.sku, "S" + i).set(s.price, BigDecimal.TEN);
                 } else if (i % 10 == 8) {
-                    insert.set(s.sku, "S" + i).set(s.name, dev.ashlar.core.sql.Sql.upper(dev.ashlar.core.sql.Param.of("lower " + i, string(100))))
+                    insert = insert.set(s.sku, "S" + i).set(s.name, dev.ashlar.core.sql.Sql.upper(dev.ashlar.core.sql.Param.of("lower " + i, string(100))))
                             .set(s.price, BigDecimal.ONE);
                 } else if (i % 10 == 9) {
-                    insert.set(s.sku, "S" + i).set(s.name, "hits " + i).set(s.price, BigDecimal.ONE).set(s.hits, (long) i);
+                    insert = insert.set(s.sku, "S" + i).set(s.name, "hits " + i).set(s.price, BigDecimal.ONE).set(s.hits, (long) i);
                 } else {
-                    insert.set(s.sku, "S" + i).set(s.name, "plain " + i).set(s.price, BigDecimal.valueOf(i));
+                    insert = insert.set(s.sku, "S" + i).set(s.name, "plain " + i).set(s.price, BigDecimal.valueOf(i));
                 }
             }
             assertThat(conn.execute(insert)).isEqualTo(30);
@@ -197,13 +197,14 @@ class WritesTest {
             var insert = insertInto(s.table);
             for (int i = 0; i < 1_500; i++) {
                 if (i > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(s.sku, "B" + i).set(s.price, BigDecimal.ONE);
+                insert = insert.set(s.sku, "B" + i).set(s.price, BigDecimal.ONE);
                 // row 1200 has no name: NOT NULL fails in the second JDBC batch
-                insert.set(s.name, i == 1_200 ? (String) null : "ok");
+                insert = insert.set(s.name, i == 1_200 ? (String) null : "ok");
             }
-            assertThatThrownBy(() -> conn.execute(insert)).isInstanceOf(NotNullViolationException.class);
+            var failing = insert;
+            assertThatThrownBy(() -> conn.execute(failing)).isInstanceOf(NotNullViolationException.class);
             assertThat(conn.inTransaction()).isFalse();
         }
         assertThat(count(db, "SELECT count(*) FROM items")).isZero();
@@ -236,9 +237,9 @@ class WritesTest {
             var insert = insertInto(s.table);
             for (int i = 0; i < 2_100; i++) {
                 if (i > 0) {
-                    insert.nextRow();
+                    insert = insert.nextRow();
                 }
-                insert.set(s.sku, "R" + i).set(s.name, "n" + i).set(s.price, BigDecimal.TEN);
+                insert = insert.set(s.sku, "R" + i).set(s.name, "n" + i).set(s.price, BigDecimal.TEN);
             }
             List<Row> rows = conn.executeReturning(insert.returning(s.id, s.sku, s.token));
             assertThat(rows).hasSize(2_100);
@@ -326,9 +327,9 @@ class WritesTest {
                 var batch = insertInto(s.table);
                 for (int i = 0; i < 1_200; i++) {
                     if (i > 0) {
-                        batch.nextRow();
+                        batch = batch.nextRow();
                     }
-                    batch.set(s.sku, "U" + i).set(s.name, "run " + run).set(s.price, BigDecimal.ONE);
+                    batch = batch.set(s.sku, "U" + i).set(s.name, "run " + run).set(s.price, BigDecimal.ONE);
                 }
                 conn.execute(batch.onConflict(s.sku).doUpdate(s.name));
             }

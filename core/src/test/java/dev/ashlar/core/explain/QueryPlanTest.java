@@ -68,6 +68,6 @@ class QueryPlanTest {
     @Test
     void fullScanMustNameTable() {
         assertThatThrownBy(() -> new PlanNode("SCAN", null, null, true, null, null, "x", List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(dev.ashlar.core.error.AshlarException.class);
     }
 }

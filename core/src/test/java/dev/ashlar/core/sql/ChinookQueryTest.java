@@ -144,7 +144,7 @@ class ChinookQueryTest {
         Expression<Integer> boss = chain.col("boss", integer());
         Expression<Integer> depth = chain.col("depth", integer());
         TableAlias e = m.employee.as("e");
-        chain.as(select(m.employeeId.as("emp"), m.reportsTo.as("boss"), value(1, integer()).as("depth"))
+        chain = chain.as(select(m.employeeId.as("emp"), m.reportsTo.as("boss"), value(1, integer()).as("depth"))
                 .from(m.employee).where(m.reportsTo.isNotNull())
                 .unionAll(select(emp, e.col(m.reportsTo), depth.add(1)).from(chain)
                         .join(e, e.col(m.employeeId).eq(boss)).where(e.col(m.reportsTo).isNotNull())));

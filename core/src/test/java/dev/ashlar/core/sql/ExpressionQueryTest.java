@@ -55,7 +55,7 @@ class ExpressionQueryTest {
                         .containsExactly(row("Drill"), row("Hose"));
                 assertThat(rows(c, select(s.name).from(s.items).where(s.price.div(4).lt(dec("3.2"))).orderBy(s.id)))
                         .as("decimal division is not integer division").containsExactly(row("Hammer"));
-                assertThatThrownBy(() -> s.name.mul(2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+                assertThatThrownBy(() -> s.name.mul(2)).isInstanceOf(dev.ashlar.core.error.AshlarException.class).hasMessageContaining("name");
             }
         }
     }

@@ -42,6 +42,8 @@ class FilterQueryTest {
             try (Connection c = engine.connect()) {
                 assertThat(column(c, select(s.name).from(s.items).where(s.name.like("%o%")).orderBy(s.id)))
                         .containsExactly("Hose", "shovel");
+                assertThat(column(c, select(s.name).from(s.items).where(s.name.like("s%")).orderBy(s.id)))
+                        .as("like respects case").containsExactly("shovel");
                 assertThat(column(c, select(s.name).from(s.items).where(s.name.ilike("S%")).orderBy(s.id)))
                         .containsExactly("Saw", "shovel");
                 assertThat(column(c, select(s.name).from(s.items).where(s.name.ilike("%HO%")).orderBy(s.id)))

@@ -71,7 +71,7 @@ class SubqueryQueryTest {
                 Cte tree = cte("tree");
                 Expression<Integer> treeId = tree.col("id", integer());
                 Expression<Integer> depth = tree.col("depth", integer());
-                tree.as(select(s.catId, value(0, integer()).as("depth")).from(s.categories).where(s.catParent.isNull())
+                tree = tree.as(select(s.catId, value(0, integer()).as("depth")).from(s.categories).where(s.catParent.isNull())
                         .unionAll(select(s.catId, depth.add(1)).from(s.categories).join(tree, s.catParent.eq(treeId))));
                 Select q = withRecursive(tree).select(s.catName, depth).from(tree).join(s.categories, s.catId.eq(treeId))
                         .orderBy(depth.asc(), s.catName.asc());

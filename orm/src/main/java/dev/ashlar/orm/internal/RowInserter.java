@@ -20,8 +20,9 @@ import java.util.function.Function;
 /**
  * Inserts the new rows of one table with as few statements as possible. Rows whose values are all
  * known go into the JDBC batch; rows needing generated values back go out as multi-row INSERT ...
- * RETURNING, one statement per run of rows of the same shape, except that a row referencing a new
- * row of the same table (a tree) waits until that row has its key. A run large enough for the
+ * RETURNING, one statement per shape (the columns left to the database) and chunk. In a tree, where
+ * a row references a new row of the same table, rows keep their order instead, and a row waits until
+ * the row it references has its key. A run large enough for the
  * dialect's bulk path that needs only its generated key back draws the keys first and is written
  * with them ({@link Connection#insertWithDrawnKeys}: a key query and a COPY on PostgreSQL).
  */
@@ -50,27 +51,68 @@ public final class RowInserter {
 
     /** Inserts the objects, given parents first, and sets what the database generated on them. */
     public void insertAll(List<ObjectState> ordered) {
-        // only rows of a tree can reference each other: otherwise no set of the group's objects is kept
-        boolean tree = sameTableParents != null;
+        if (sameTableParents == null) {
+            insertByShape(ordered);
+            return;
+        }
+        // a tree: a row referencing a row of the open group waits until that group has its keys
         for (ObjectState s : ordered) {
-            if (tree && referencesGroup(s)) {
-                runGroup();
+            if (referencesGroup(s)) {
+                runGroup(group);
+                inGroup.clear();
             }
             InsertRow row = plan.apply(s);
             if (row.returning().isEmpty()) {
-                runGroup();
+                runGroup(group);
+                inGroup.clear();
                 batch.add(Sql.insertInto(table).values(row.valuesByColumn()));
                 continue;
             }
             if (!group.isEmpty() && !group.get(0).sameShape(row)) {
-                runGroup();
+                runGroup(group);
+                inGroup.clear();
             }
             group.add(row);
-            if (tree) {
-                inGroup.add(s.object);
-            }
+            inGroup.add(s.object);
         }
-        runGroup();
+        runGroup(group);
+        inGroup.clear();
+    }
+
+    /**
+     * No new row of the table references another, so their order within the table is free: rows
+     * are gathered by shape (which server-defaulted columns they leave to the database) and each
+     * shape goes out as its own multi-row statements. Rows that set a defaulted column on some
+     * objects and not on others would otherwise break the run at every change of shape, down to
+     * one statement per row. Keys are drawn in add order within each shape.
+     */
+    private void insertByShape(List<ObjectState> ordered) {
+        List<List<InsertRow>> shapes = new ArrayList<>(2);
+        List<InsertRow> last = null;
+        for (ObjectState s : ordered) {
+            InsertRow row = plan.apply(s);
+            if (row.returning().isEmpty()) {
+                batch.add(Sql.insertInto(table).values(row.valuesByColumn()));
+                continue;
+            }
+            if (last == null || !last.get(0).sameShape(row)) {
+                last = null;
+                for (List<InsertRow> shape : shapes) {
+                    if (shape.get(0).sameShape(row)) {
+                        last = shape;
+                        break;
+                    }
+                }
+                if (last == null) {
+                    last = new ArrayList<>();
+                    shapes.add(last);
+                }
+            }
+            last.add(row);
+        }
+        for (List<InsertRow> shape : shapes) {
+            runGroup(shape);
+        }
     }
 
     private boolean referencesGroup(ObjectState s) {
@@ -82,7 +124,7 @@ public final class RowInserter {
         return false;
     }
 
-    private void runGroup() {
+    private void runGroup(List<InsertRow> group) {
         if (group.isEmpty()) {
             return;
         }
@@ -92,7 +134,7 @@ public final class RowInserter {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = returning.get(i).column();
         }
-        List<Object[]> rows = insertReturning(columns);
+        List<Object[]> rows = insertReturning(group, columns);
         if (rows.size() != group.size()) {
             throw new IllegalStateException("inserted " + group.size() + " rows into " + table.name() + " but got " + rows.size()
                     + " rows back");
@@ -105,11 +147,10 @@ public final class RowInserter {
             }
         }
         group.clear();
-        inGroup.clear();
     }
 
     /** Each row's returned values, in the order of {@code columns}. */
-    private List<Object[]> insertReturning(Column<?>[] columns) {
+    private List<Object[]> insertReturning(List<InsertRow> group, Column<?>[] columns) {
         Connection connection = batch.connection();
         if (group.get(0).columns().isEmpty()) {
             // no column to set (all generated): one DEFAULT VALUES insert per row
@@ -121,7 +162,7 @@ public final class RowInserter {
         }
         if (!connection.dialect().supportsInsertReturning()) {
             List<Object[]> rows = new ArrayList<>(group.size());
-            for (Row row : connection.executeReturning(groupInsert().returning(columns))) {
+            for (Row row : connection.executeReturning(groupInsert(group).returning(columns))) {
                 rows.add(valuesOf(row, columns));
             }
             return rows;
@@ -140,11 +181,11 @@ public final class RowInserter {
                 return rows;
             }
         }
-        return insertWithTemplates(connection, columns);
+        return insertWithTemplates(group, connection, columns);
     }
 
     /** The group's rows as one many-row insert. */
-    private Insert groupInsert() {
+    private Insert groupInsert(List<InsertRow> group) {
         Insert insert = Sql.insertInto(table);
         for (InsertRow row : group) {
             insert = insert.values(row.valuesByColumn());
@@ -156,7 +197,7 @@ public final class RowInserter {
      * The rows as multi-row INSERT ... RETURNING statements compiled once per model and row count
      * ({@link ModelMeta#insertTemplate}): the planned values are bound straight into them.
      */
-    private List<Object[]> insertWithTemplates(Connection connection, Column<?>[] returning) {
+    private List<Object[]> insertWithTemplates(List<InsertRow> group, Connection connection, Column<?>[] returning) {
         List<Column<?>> columns = group.get(0).columns();
         List<Column<?>> returned = List.of(returning);
         int perStatement = Math.max(1, Math.min(MAX_ROWS, MAX_PARAMETERS / columns.size()));

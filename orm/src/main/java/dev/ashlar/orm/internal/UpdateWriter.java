@@ -124,7 +124,8 @@ public final class UpdateWriter {
 
     /**
      * The columns' on-update values (an updated-at time) go into the object too, so that memory
-     * matches the row without a reload; a value the caller set explicitly wins.
+     * matches the row without a reload; a value the caller set explicitly wins. Returns {@code update}
+     * with those values set.
      */
     private Update setOnUpdateValues(ObjectState s, Update update) {
         List<FieldMapping> bindings = s.meta.mapping().fields();

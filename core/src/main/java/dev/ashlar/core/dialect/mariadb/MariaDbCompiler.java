@@ -70,8 +70,8 @@ class MariaDbCompiler extends SqlCompiler {
     /** MariaDB has no FULL JOIN; failing here beats sending SQL it would misread. */
     @Override
     public void visitJoin(Join join) {
-        if (join.type() == JoinType.FULL) {
-            throw new UnsupportedOperationException("mariadb has no FULL JOIN (joining " + describe(join)
+        if (join.type() == JoinType.FULL && !dialect.supportsFullJoin()) {
+            throw new dev.ashlar.core.error.UnsupportedFeatureException(dialect.name() + " has no FULL JOIN (joining " + describe(join)
                     + "); use a LEFT JOIN UNION a RIGHT JOIN instead");
         }
         super.visitJoin(join);

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.LexicalRules;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.IdentifierLimit;
@@ -12,7 +14,9 @@ import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.error.DatabaseException;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -34,12 +38,35 @@ public final class MariaDbDialect extends Dialect {
         }
 
         @Override
+        public String exampleUrl() {
+            return "mariadb://user:password@localhost:3306/mydb";
+        }
+
+        @Override
         public Dialect create() {
             return new MariaDbDialect();
+        }
+
+        /** MariaDB, and MySQL (which answers to the same schemes). */
+        @Override
+        public boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+            String product = metadata.getDatabaseProductName();
+            return "MariaDB".equals(product) || "MySQL".equals(product);
         }
     }
 
     private final DdlCompiler ddl = new MariaDbDdlCompiler(this);
+
+    /**
+     * Backslash escapes in {@code '...'} and {@code "..."} strings (the default sql_mode, without
+     * NO_BACKSLASH_ESCAPES or ANSI_QUOTES), backtick identifiers and {@code #} comments.
+     */
+    private static final LexicalRules LEXICAL_RULES = new LexicalRules(true, true, false, false, false, true, "`");
+
+    @Override
+    public LexicalRules lexicalRules() {
+        return LEXICAL_RULES;
+    }
 
     /** MariaDB counts 64 characters for table, column, index and constraint names. */
     @Override
@@ -57,6 +84,13 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public SqlCompiler newCompiler() {
         return new MariaDbCompiler(this);
+    }
+
+    private final MariaDbCatalogReader catalog = new MariaDbCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
     }
 
     @Override
@@ -92,11 +126,6 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public boolean backslashEscapesInStrings() {
-        return true;
-    }
-
-    @Override
     public String analyzeSql(String table) {
         return "ANALYZE TABLE " + quoteIdentifier(table);
     }
@@ -129,6 +158,32 @@ public final class MariaDbDialect extends Dialect {
         config.addDataSourceProperty("useBulkStmtsForInserts", "true");
     }
 
+    /** The session settings of {@link #SESSION_SETUP}; MariaDB's SET is not transactional, so once per connection lasts. */
+    @Override
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(SESSION_SETUP);
+        }
+        return true;
+    }
+
+    /** MariaDB reports a wrong password and an unknown database by error number; SQLSTATEs 28000 and 42000 are shared. */
+    @Override
+    public String connectFailureHint(SQLException e, EngineUrl url) {
+        return switch (e.getErrorCode()) {
+            case 1045 -> "check the user name and password in the URL, and that this user may connect from this host";
+            case 1044 -> "grant the user access to the database in the URL, or use a user that has it";
+            case 1049 -> "check the database name in the URL: it must exist on the server (create it first)";
+            default -> super.connectFailureHint(e, url);
+        };
+    }
+
+    /** MariaDB has no FULL JOIN. */
+    @Override
+    public boolean supportsFullJoin() {
+        return false;
+    }
+
     @Override
     public DatabaseException translate(SQLException e, String sql, List<Object> parameters) {
         Kind kind = kindOf(e.getErrorCode());
@@ -144,14 +199,27 @@ public final class MariaDbDialect extends Dialect {
             case 4025, 3819 -> Kind.CHECK;
             case 1406 -> Kind.TOO_LONG;
             case 1264, 1690 -> Kind.OUT_OF_RANGE;
-            case 1292, 1366, 1265, 4078 -> Kind.DATA;
+            case 1292, 1366, 1265, 4078, 1300 -> Kind.DATA; // 1300: invalid character string for the column's charset
             case 1213 -> Kind.DEADLOCK;
             case 1205, 1969, 3024 -> Kind.TIMEOUT;
             case 1064, 1149 -> Kind.SYNTAX;
             case 1146 -> Kind.UNDEFINED_TABLE;
-            case 1054, 1050, 1051, 1091 -> Kind.PROGRAMMING;
-            case 1045, 1044, 1049, 2002, 2003, 2006, 2013 -> Kind.CONNECTION;
+            // 1005: can't create table (a bad foreign key, errno 150); 1059, 1103: identifier too long
+            case 1054, 1050, 1051, 1091, 1005, 1059, 1103 -> Kind.PROGRAMMING;
+            // 1927: connection killed; 1053: server shutting down; 4031: disconnected for inactivity
+            case 1045, 1044, 1049, 2002, 2003, 2006, 2013, 1927, 1053, 4031 -> Kind.CONNECTION;
             default -> null;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new MariaDbSessionLock();
+    }
+
+    /** MariaDB commits implicitly around every DDL statement, so a migration journals each step instead. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
     }
 }

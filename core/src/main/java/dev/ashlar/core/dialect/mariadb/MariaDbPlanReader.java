@@ -23,8 +23,8 @@ import java.util.Set;
  * primary key is the index {@code PRIMARY}. Sorts, temporary tables, materializations and nested
  * query blocks become nodes named by their JSON key ({@code filesort}, {@code query_block}, ...).
  *
- * <p>MariaDB names an aliased table by its alias; it is resolved from the query's FROM and JOIN
- * clauses. Names in angle brackets ({@code <subquery2>}, {@code <derived2>}) are results of
+ * <p>MariaDB names an aliased table by its alias; it is resolved through the query's
+ * {@link TableAliases}. Names in angle brackets ({@code <subquery2>}, {@code <derived2>}) are results of
  * subqueries, not stored tables, so reading them is no full scan.
  */
 public final class MariaDbPlanReader implements PlanReader {
@@ -40,13 +40,59 @@ public final class MariaDbPlanReader implements PlanReader {
     }
 
     @Override
-    public QueryPlan explain(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    public QueryPlan explain(Connection connection, String sql, List<Object> parameters, TableAliases aliases) throws SQLException {
         String raw = ExplainSupport.planText(connection, "EXPLAIN FORMAT=JSON " + sql, parameters);
-        List<PlanNode> roots = new Walk(TableAliases.of(sql)).nodesIn(ExplainSupport.parseJson(raw));
+        List<PlanNode> roots = new Walk(aliases).nodesIn(ExplainSupport.parseJson(asJson(raw)));
         if (roots.isEmpty()) {
             throw new SQLException("MariaDB returned a JSON plan without steps: " + raw);
         }
         return new QueryPlan(DIALECT, sql, roots, raw);
+    }
+
+    /**
+     * MariaDB's "JSON" plan as JSON. MariaDB prints each condition into a JSON string as SQL, with
+     * its string literals escaped for SQL ({@code 'D\'Angelo'}, {@code '\\'}) but not for JSON: a
+     * {@code "} or a control character inside a literal comes out bare and ends the JSON string early.
+     * This escapes those characters for JSON inside SQL literals and quoted identifiers of JSON
+     * strings; the backslash pairs stay (the parser takes a backslash before any character as that
+     * character).
+     */
+    static String asJson(String raw) {
+        StringBuilder out = new StringBuilder(raw.length() + 16);
+        boolean inString = false;
+        char sqlQuote = 0; // ' or ` while inside a SQL literal or quoted name within a JSON string
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!inString) {
+                out.append(c);
+                inString = c == '"';
+            } else if (c == '\\' && i + 1 < raw.length()) {
+                out.append(c).append(raw.charAt(++i)); // an escaped pair, whether for JSON or for SQL
+            } else if (sqlQuote != 0) {
+                if (c == sqlQuote) {
+                    if (i + 1 < raw.length() && raw.charAt(i + 1) == sqlQuote) {
+                        out.append(c).append(c); // a doubled quote stays inside
+                        i++;
+                    } else {
+                        out.append(c);
+                        sqlQuote = 0;
+                    }
+                } else if (c == '"') {
+                    out.append("\\\"");
+                } else if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            } else if (c == '\'' || c == '`') {
+                out.append(c);
+                sqlQuote = c;
+            } else {
+                out.append(c);
+                inString = c != '"';
+            }
+        }
+        return out.toString();
     }
 
     /** One pass over a JSON plan, turning the steps it finds into nodes. */

@@ -3,6 +3,11 @@ package dev.ashlar.core.dialect.postgresql;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.TypeCompiler;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Index;
+import dev.ashlar.core.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
 import dev.ashlar.core.types.LargeBinaryType;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.UuidType;
@@ -27,5 +32,57 @@ class PostgresDdlCompiler extends DdlCompiler {
                 return "JSONB";
             }
         });
+    }
+
+    @Override
+    public List<String> commentStatements(Table table) {
+        List<String> out = new ArrayList<>();
+        if (table.comment() != null) {
+            out.addAll(setTableComment(table, table.comment()));
+        }
+        for (Column<?> column : table.columns()) {
+            if (column.comment() != null) {
+                out.addAll(setColumnComment(table, column));
+            }
+        }
+        return out;
+    }
+
+    /** CONCURRENTLY builds without blocking writes, but refuses to run inside a transaction block. */
+    @Override
+    public IndexBuild createIndexOnline(Table table, Index index) {
+        return new IndexBuild(createIndex(table, index).replaceFirst("INDEX ", "INDEX CONCURRENTLY "), false);
+    }
+
+    /**
+     * PostgreSQL keeps a type change in place when the old values are valid in the new type as they
+     * are stored: a longer VARCHAR, VARCHAR to TEXT, a NUMERIC with more integer digits and the same
+     * scale. Anything else rewrites the table under an ACCESS EXCLUSIVE lock (readers wait too).
+     * SET NOT NULL scans the table under that lock; ADD COLUMN with a constant default is instant.
+     */
+    @Override
+    public dev.ashlar.core.dialect.DdlEffect effect(dev.ashlar.core.dialect.DdlEffect.Change change, String table, Column<?> from,
+                                                   Column<?> to) {
+        return switch (change) {
+            case ALTER_COLUMN_TYPE -> keepsStorage(from, to)
+                    ? dev.ashlar.core.dialect.DdlEffect.metadataOnly("keeps the stored values of " + table + "." + to.name() + " (no rewrite)")
+                    : dev.ashlar.core.dialect.DdlEffect.rewrites("rewrites table " + table + " under an ACCESS EXCLUSIVE lock: reads and "
+                    + "writes wait while every row is converted to " + types.render(to.type()));
+            case SET_NOT_NULL -> dev.ashlar.core.dialect.DdlEffect.blocksWrites("scans " + table
+                    + " under an ACCESS EXCLUSIVE lock: reads and writes wait while every row is checked");
+            default -> super.effect(change, table, from, to);
+        };
+    }
+
+    private static boolean keepsStorage(Column<?> from, Column<?> to) {
+        if (from.type() instanceof dev.ashlar.core.types.StringType a) {
+            if (to.type() instanceof dev.ashlar.core.types.TextType) {
+                return true;
+            }
+            return to.type() instanceof dev.ashlar.core.types.StringType b
+                    && (b.length().isEmpty() || a.length().isPresent() && b.length().getAsInt() >= a.length().getAsInt());
+        }
+        return from.type() instanceof dev.ashlar.core.types.NumericType a && to.type() instanceof dev.ashlar.core.types.NumericType b
+                && a.scale() == b.scale() && b.precision() >= a.precision();
     }
 }

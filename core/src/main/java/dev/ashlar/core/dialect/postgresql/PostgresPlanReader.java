@@ -4,6 +4,7 @@ import dev.ashlar.core.explain.ExplainSupport;
 import dev.ashlar.core.explain.PlanNode;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.explain.QueryPlan;
+import dev.ashlar.core.explain.TableAliases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class PostgresPlanReader implements PlanReader {
     }
 
     @Override
-    public QueryPlan explain(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    public QueryPlan explain(Connection connection, String sql, List<Object> parameters, TableAliases aliases) throws SQLException {
         String raw = ExplainSupport.planText(connection, "EXPLAIN (FORMAT JSON) " + sql, parameters);
         Object json = ExplainSupport.parseJson(raw);
         List<PlanNode> roots = new ArrayList<>();

@@ -35,6 +35,24 @@ class SqliteCompiler extends SqlCompiler {
         super.assignedValue(column, value);
     }
 
+    /**
+     * SQLite's {@code LIKE} is case-sensitive here because each connection runs with
+     * {@code case_sensitive_like}; its {@code lower()} folds ASCII only, so a case-ignoring match
+     * calls {@link SqliteFunctions#ILIKE}, a Java function registered on every connection of the pool.
+     */
+    @Override
+    public void visitLike(dev.ashlar.core.sql.Like like) {
+        if (!like.ignoreCase()) {
+            super.visitLike(like);
+            return;
+        }
+        sql.append(SqliteFunctions.ILIKE).append('(');
+        like.expression().accept(this);
+        sql.append(", ");
+        like.pattern().accept(this);
+        sql.append(", ").append(dialect.stringLiteral(String.valueOf(like.escape()))).append(')');
+    }
+
     /** SQLite accepts OFFSET only after a LIMIT; {@code LIMIT -1} means no limit. */
     @Override
     protected void limitOffset(Long limit, Long offset) {

@@ -1,9 +1,15 @@
 package dev.ashlar.core.dialect.sqlite;
 
+import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.error.UnsupportedFeatureException;
+import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.UniqueConstraint;
+import java.util.List;
 import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.Table;
 
 /** SQLite's DDL. */
@@ -17,7 +23,7 @@ class SqliteDdlCompiler extends DdlCompiler {
      * rowid alias that SQLite fills in; it is 64-bit either way.
      */
     @Override
-    protected String columnType(Column<?> column) {
+    public String columnType(Column<?> column) {
         return column.isAutoincrement() ? "INTEGER" : super.columnType(column);
     }
 
@@ -25,6 +31,82 @@ class SqliteDdlCompiler extends DdlCompiler {
     @Override
     protected String autoincrementClause(Column<?> column) {
         return "";
+    }
+
+    /** A lone primary-key column declared INTEGER aliases the rowid, which SQLite fills in whether asked to or not. */
+    @Override
+    public boolean generatesValues(Column<?> column) {
+        return column.isAutoincrement() || column.isPrimaryKey() && column.table() != null
+                && column.table().primaryKey().size() == 1 && "INTEGER".equals(columnType(column));
+    }
+
+    /** SQLite keeps no comments. */
+    @Override
+    public boolean supportsComments() {
+        return false;
+    }
+
+    @Override
+    public List<String> setTableComment(Table table, String comment) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> setColumnComment(Table table, Column<?> column) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> alterColumn(Table table, Column<?> current, Column<?> target) {
+        throw rebuild(table, "change column " + target.name());
+    }
+
+    @Override
+    public List<String> alterPrimaryKey(Table current, Table target) {
+        throw rebuild(target, "change the primary key");
+    }
+
+    @Override
+    public String addUnique(Table table, UniqueConstraint unique) {
+        throw rebuild(table, "add unique constraint " + unique.name());
+    }
+
+    @Override
+    public String dropUnique(Table table, UniqueConstraint unique) {
+        throw rebuild(table, "drop unique constraint " + unique.name());
+    }
+
+    @Override
+    public String addCheck(Table table, CheckConstraint check) {
+        throw rebuild(table, "add check " + check.name());
+    }
+
+    @Override
+    public String dropCheck(Table table, CheckConstraint check) {
+        throw rebuild(table, "drop check " + check.name());
+    }
+
+    private static UnsupportedFeatureException rebuild(Table table, String what) {
+        return new UnsupportedFeatureException("SQLite cannot " + what + " of existing table " + table.name()
+                + " with ALTER TABLE; create the new table, copy the rows, drop the old one and rename the new one");
+    }
+
+    /**
+     * An inline UNIQUE is backed by an index SQLite names {@code sqlite_autoindex_<table>_<n>}, a name
+     * that EXPLAIN and the catalog report instead of the constraint's. A unique index is the same
+     * constraint to SQLite (it enforces it and upserts use it as a conflict target), so the
+     * constraint is made as {@code CREATE UNIQUE INDEX} under the naming convention's name.
+     */
+    @Override
+    protected String uniqueConstraintClause(UniqueConstraint uq) {
+        return null;
+    }
+
+    @Override
+    public List<String> createUniqueIndexes(Table table) {
+        return table.uniqueConstraints().stream()
+                .map(uq -> createIndex(table, new Index(uq.name(), uq.columns(), true)))
+                .toList();
     }
 
     /** SQLite cannot add constraints to a table; it needs not, as it checks foreign keys only on writes. */
@@ -35,17 +117,43 @@ class SqliteDdlCompiler extends DdlCompiler {
 
     @Override
     public String addForeignKey(Table table, ForeignKey fk) {
-        throw new UnsupportedOperationException("SQLite cannot add a foreign key to an existing table; declare it in CREATE TABLE");
+        throw rebuild(table, "add foreign key " + fk.name());
     }
 
     @Override
     public String dropForeignKey(Table table, ForeignKey fk) {
-        throw new UnsupportedOperationException("SQLite cannot drop a foreign key from a table");
+        throw rebuild(table, "drop foreign key " + fk.name());
     }
 
     /** Matches the text format of {@link SqliteTypeCodecs} for DateTime, so defaults and bound values sort together. */
     @Override
     protected String currentTimestamp() {
         return "(strftime('%Y-%m-%d %H:%M:%f000', 'now'))";
+    }
+
+    /** A column's definition as CREATE TABLE writes it, for the table rebuild. */
+    String columnSql(Column<?> column) {
+        return columnDefinition(column);
+    }
+
+    /** A table's primary key clause, or null, for the table rebuild. */
+    String primaryKeySql(Table table) {
+        return primaryKeyClause(table);
+    }
+
+    /** A foreign key clause, for the table rebuild. */
+    String foreignKeySql(ForeignKey key) {
+        return foreignKeyClause(key);
+    }
+
+    /** SQLite holds one write lock for the whole database; a rebuild copies the table within it. */
+    @Override
+    public dev.ashlar.core.dialect.DdlEffect effect(dev.ashlar.core.dialect.DdlEffect.Change change, String table, Column<?> from,
+                                                   Column<?> to) {
+        return switch (change) {
+            case REBUILD, ALTER_COLUMN_TYPE, SET_NOT_NULL, ALTER_COLUMN_OTHER, ADD_CHECK, ADD_FOREIGN_KEY ->
+                    dev.ashlar.core.dialect.DdlEffect.rewrites("rebuilds table " + table + ": every row is copied while the database's write lock is held");
+            default -> super.effect(change, table, from, to);
+        };
     }
 }

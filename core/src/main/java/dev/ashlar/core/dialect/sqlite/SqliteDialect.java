@@ -4,18 +4,26 @@ import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.DialectProvider;
+import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
+import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.error.DatabaseException;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
+import java.util.Properties;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -36,13 +44,37 @@ public final class SqliteDialect extends Dialect {
             return Set.of("sqlite");
         }
 
+        /** {@code sqlite:///relative.db}, {@code sqlite:////absolute.db}, {@code sqlite://} in memory. */
+        @Override
+        public boolean urlsNameFiles() {
+            return true;
+        }
+
+        @Override
+        public String exampleUrl() {
+            return "sqlite:///items.db";
+        }
+
         @Override
         public Dialect create() {
             return new SqliteDialect();
         }
+
+        @Override
+        public boolean recognizes(DatabaseMetaData metadata) throws SQLException {
+            return "SQLite".equals(metadata.getDatabaseProductName());
+        }
     }
 
     private final DdlCompiler ddl = new SqliteDdlCompiler(this);
+
+    /** Besides {@code "..."}, SQLite takes {@code `...`} and {@code [...]} as quoted identifiers. */
+    private static final LexicalRules LEXICAL_RULES = new LexicalRules(false, false, false, false, false, false, "`[");
+
+    @Override
+    public LexicalRules lexicalRules() {
+        return LEXICAL_RULES;
+    }
 
     @Override
     public String name() {
@@ -52,6 +84,13 @@ public final class SqliteDialect extends Dialect {
     @Override
     public SqlCompiler newCompiler() {
         return new SqliteCompiler(this);
+    }
+
+    private final SqliteCatalogReader catalog = new SqliteCatalogReader();
+
+    @Override
+    public dev.ashlar.core.reflect.CatalogReader catalog() {
+        return catalog;
     }
 
     @Override
@@ -98,8 +137,55 @@ public final class SqliteDialect extends Dialect {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
         }
+        // LIKE is case-sensitive on every database; SQLite's default ignores ASCII case.
+        config.addDataSourceProperty("case_sensitive_like", "true");
         // SQLite has one writer at a time: a small pool avoids piling up SQLITE_BUSY waits.
         config.setMaximumPoolSize(Math.min(config.getMaximumPoolSize(), 4));
+        // Connections come through a data source that registers Ashlar's functions (ilike) on each.
+        Properties properties = new Properties();
+        properties.putAll(config.getDataSourceProperties());
+        config.setDataSource(SqliteFunctions.dataSource(config.getJdbcUrl(), properties));
+    }
+
+    /**
+     * The pragmas of {@link #configurePool}, on a connection from a caller's data source: the busy
+     * timeout always; foreign keys, WAL (kept in the file, so set once) and NORMAL sync when the
+     * connection is in autocommit. SQLite ignores {@code PRAGMA foreign_keys} inside a transaction, so
+     * a connection first borrowed inside one (a Spring {@code @Transactional} method) is checked, a
+     * warning names the fix when its foreign keys are off, and the setup is tried again at its next
+     * borrowing.
+     */
+    @Override
+    public boolean prepareBorrowedConnection(java.sql.Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            if (connection.getAutoCommit()) {
+                s.execute("PRAGMA foreign_keys = ON");
+                String mode = pragma(s, "journal_mode");
+                if (!"wal".equalsIgnoreCase(mode) && !"memory".equalsIgnoreCase(mode)) {
+                    s.execute("PRAGMA journal_mode = WAL");
+                }
+                if (!"memory".equalsIgnoreCase(mode)) {
+                    s.execute("PRAGMA synchronous = NORMAL");
+                }
+                return true;
+            }
+            if ("0".equals(pragma(s, "foreign_keys")) && FOREIGN_KEYS_WARNED.compareAndSet(false, true)) {
+                LoggerFactory.getLogger(SqliteDialect.class).warn("a SQLite connection from the application's DataSource "
+                        + "reached Ashlar inside a transaction with foreign keys off, and SQLite cannot turn them on inside a "
+                        + "transaction: foreign keys are not enforced on it. Turn them on in the DataSource: "
+                        + "jdbc:sqlite:<file>?foreign_keys=on (or the driver property foreign_keys=true)");
+            }
+            return false;
+        }
+    }
+
+    private static final AtomicBoolean FOREIGN_KEYS_WARNED = new AtomicBoolean();
+
+    private static String pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     @Override
@@ -110,6 +196,12 @@ public final class SqliteDialect extends Dialect {
     @Override
     public boolean supportsInsertReturning() {
         return true; // SQLite 3.35+; sqlite-jdbc bundles a newer one
+    }
+
+    /** SQLite has no server or account: a file that cannot be opened is the only failure. */
+    @Override
+    public String connectFailureHint(SQLException e, EngineUrl url) {
+        return "check that the database file's directory exists and that this process may read and write there";
     }
 
     @Override
@@ -140,5 +232,15 @@ public final class SqliteDialect extends Dialect {
                     : Kind.PROGRAMMING;
             default -> Kind.OTHER;
         };
+    }
+
+    @Override
+    public SessionLock sessionLock() {
+        return new SqliteSessionLock();
+    }
+
+    @Override
+    public java.util.Optional<dev.ashlar.core.dialect.TableRebuild> tableRebuild() {
+        return java.util.Optional.of(new SqliteTableRebuild(this));
     }
 }

@@ -36,7 +36,7 @@ public final class SqlitePlanReader implements PlanReader {
     }
 
     @Override
-    public QueryPlan explain(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    public QueryPlan explain(Connection connection, String sql, List<Object> parameters, TableAliases aliases) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement statement = ExplainSupport.prepare(connection, "EXPLAIN QUERY PLAN " + sql, parameters);
                 ResultSet result = statement.executeQuery()) {
@@ -48,7 +48,7 @@ public final class SqlitePlanReader implements PlanReader {
         for (Row row : rows) {
             raw.append(row.id).append('|').append(row.parent).append('|').append(row.detail).append('\n');
         }
-        return new QueryPlan(DIALECT, sql, tree(rows, TableAliases.of(sql)), raw.toString());
+        return new QueryPlan(DIALECT, sql, tree(rows, aliases), raw.toString());
     }
 
     private record Row(int id, int parent, String detail) {

@@ -1,0 +1,328 @@
+package dev.ashlar.core.diff;
+
+import dev.ashlar.core.dialect.DdlCompiler;
+import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.schema.CheckConstraint;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.Index;
+import dev.ashlar.core.schema.MetaData;
+import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The difference between two schemas, as the ordered changes that turn {@code current} into
+ * {@code target}: models against a reflected database, or one database against another.
+ *
+ * <p>Everything is compared as the given dialect would write it, so spelling never counts as a
+ * difference: a type is compared by its DDL on that dialect (MariaDB's {@code INT(11)} and
+ * {@code INT}, {@code DECIMAL} and {@code NUMERIC}, {@code BOOLEAN} and {@code TINYINT(1)}, SQLite's
+ * affinity spellings all read back as one Ashlar type), defaults by value ({@code 0.50} and
+ * {@code 0.5} on a numeric column, {@code 1} and {@code TRUE} on a boolean one,
+ * {@code CURRENT_TIMESTAMP} and {@code current_timestamp()}), and CHECK conditions, index
+ * expressions and predicates with quotes, casts, parentheses, case and spaces set aside. Keys,
+ * constraints and indexes are matched by what they do, not by name, so a renamed index is not a
+ * change. Views are listed by reflection but not compared, since every database rewrites their text.
+ *
+ * <p>The order respects foreign keys: keys that go are dropped first, tables are created parents
+ * first and dropped children first, and new keys are added last.
+ */
+public final class SchemaDiff {
+    private final List<SchemaChange> changes;
+    private final Dialect dialect;
+
+    private SchemaDiff(List<SchemaChange> changes, Dialect dialect) {
+        this.changes = List.copyOf(changes);
+        this.dialect = dialect;
+    }
+
+    /** The changes that turn {@code current} into {@code target}, compared as {@code dialect} writes them. */
+    public static SchemaDiff compare(MetaData current, MetaData target, Dialect dialect) {
+        return new SchemaDiff(new Comparison(dialect.ddl()).run(current, target), dialect);
+    }
+
+    /** The changes, in the order they must be applied. */
+    public List<SchemaChange> changes() {
+        return changes;
+    }
+
+    /** Whether the two schemas are the same. */
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    /** Whether any change risks data: destructive or data-dependent. */
+    public boolean hasRisk() {
+        return changes.stream().anyMatch(c -> c.safety() != Safety.SAFE);
+    }
+
+    /** The DDL of every change, in order, for the dialect the schemas were compared on. */
+    public List<String> statements() {
+        return statements(dialect);
+    }
+
+    /** The DDL of every change, in order, for {@code other}. */
+    public List<String> statements(Dialect other) {
+        List<String> out = new ArrayList<>();
+        for (SchemaChange change : changes) {
+            out.addAll(change.sql(other));
+        }
+        return out;
+    }
+
+    /** One line per change: safety, then description. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (SchemaChange change : changes) {
+            b.append(change.safety()).append(": ").append(change.describe()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** One comparison; the buckets are filled table by table, then concatenated in a safe order. */
+    private static final class Comparison {
+        private final DdlCompiler ddl;
+        private final List<SchemaChange> dropKeys = new ArrayList<>();
+        private final List<SchemaChange> dropOthers = new ArrayList<>();
+        private final List<SchemaChange> dropTables = new ArrayList<>();
+        private final List<SchemaChange> createTables = new ArrayList<>();
+        private final List<SchemaChange> columns = new ArrayList<>();
+        private final List<SchemaChange> addOthers = new ArrayList<>();
+        private final List<SchemaChange> addKeys = new ArrayList<>();
+
+        Comparison(DdlCompiler ddl) {
+            this.ddl = ddl;
+        }
+
+        List<SchemaChange> run(MetaData current, MetaData target) {
+            Map<String, Table> before = byName(current.tables());
+            Map<String, Table> after = byName(target.tables());
+            Set<ForeignKey> cyclic = new HashSet<>(target.cyclicForeignKeys());
+            List<Table> dropped = new ArrayList<>();
+            for (Table table : current.sortedTables()) {
+                if (!after.containsKey(table.name())) {
+                    dropped.add(table);
+                }
+            }
+            Collections.reverse(dropped);
+            if (ddl.canAddForeignKeys()) {
+                for (ForeignKey fk : current.cyclicForeignKeys()) {
+                    Table owner = fk.columns().get(0).table();
+                    if (dropped.contains(owner) && fk.referencedTable() != owner) {
+                        dropKeys.add(new SchemaChange.DropForeignKey(owner, fk));
+                    }
+                }
+            }
+            for (Table table : dropped) {
+                // keys from tables that stay to this one go first; the table's own keys go with it
+                dropTables.add(new SchemaChange.DropTable(table));
+            }
+            for (Table table : target.sortedTables()) {
+                Table old = before.get(table.name());
+                if (old == null) {
+                    List<ForeignKey> deferred = new ArrayList<>();
+                    if (ddl.canAddForeignKeys()) {
+                        for (ForeignKey fk : table.foreignKeys()) {
+                            if (cyclic.contains(fk)) {
+                                deferred.add(fk);
+                                addKeys.add(new SchemaChange.AddForeignKey(table, fk));
+                            }
+                        }
+                    }
+                    createTables.add(new SchemaChange.CreateTable(table, deferred));
+                } else {
+                    compareTable(old, table, before.keySet());
+                }
+            }
+            List<SchemaChange> out = new ArrayList<>();
+            out.addAll(dropKeys);
+            out.addAll(dropOthers);
+            out.addAll(dropTables);
+            out.addAll(createTables);
+            out.addAll(columns);
+            out.addAll(addOthers);
+            out.addAll(addKeys);
+            return out;
+        }
+
+        private void compareTable(Table old, Table table, Set<String> existingTables) {
+            Map<String, Column<?>> oldColumns = new LinkedHashMap<>();
+            old.columns().forEach(c -> oldColumns.put(c.name(), c));
+            Set<String> newNames = new HashSet<>();
+            for (Column<?> column : table.columns()) {
+                newNames.add(column.name());
+                Column<?> was = oldColumns.get(column.name());
+                if (was == null) {
+                    columns.add(new SchemaChange.AddColumn(table, column));
+                } else {
+                    compareColumn(table, was, column);
+                }
+            }
+            // keys, constraints and indexes first, so that columns they use can go
+            Map<String, ForeignKey> oldKeys = keyed(old.foreignKeys(), this::signature);
+            Map<String, ForeignKey> newKeys = keyed(table.foreignKeys(), this::signature);
+            oldKeys.forEach((sig, fk) -> {
+                if (!newKeys.containsKey(sig)) {
+                    dropKeys.add(new SchemaChange.DropForeignKey(old, fk));
+                }
+            });
+            newKeys.forEach((sig, fk) -> {
+                if (!oldKeys.containsKey(sig)) {
+                    addKeys.add(new SchemaChange.AddForeignKey(table, fk));
+                }
+            });
+            compareUniquesAndIndexes(old, table);
+            Map<String, CheckConstraint> oldChecks = keyed(old.checks(), this::signature);
+            Map<String, CheckConstraint> newChecks = keyed(table.checks(), this::signature);
+            oldChecks.forEach((sig, ck) -> {
+                if (!newChecks.containsKey(sig)) {
+                    dropOthers.add(new SchemaChange.DropCheck(old, ck));
+                }
+            });
+            newChecks.forEach((sig, ck) -> {
+                if (!oldChecks.containsKey(sig)) {
+                    addOthers.add(new SchemaChange.AddCheck(table, ck));
+                }
+            });
+            if (!names(old.primaryKey()).equals(names(table.primaryKey()))) {
+                columns.add(new SchemaChange.AlterPrimaryKey(old, table));
+            }
+            for (Column<?> column : old.columns()) {
+                if (!newNames.contains(column.name())) {
+                    columns.add(new SchemaChange.DropColumn(old, column));
+                }
+            }
+            if (ddl.supportsComments() && !Objects.equals(old.comment(), table.comment())) {
+                columns.add(new SchemaChange.SetTableComment(table));
+            }
+        }
+
+        /**
+         * Unique constraints and indexes. Where the database keeps unique constraints as unique
+         * indexes (MariaDB), both sides' plain unique indexes count as unique constraints.
+         */
+        private void compareUniquesAndIndexes(Table old, Table table) {
+            Map<String, Object> oldUnique = new LinkedHashMap<>();
+            Map<String, Object> newUnique = new LinkedHashMap<>();
+            Map<String, Index> oldIndexes = new LinkedHashMap<>();
+            Map<String, Index> newIndexes = new LinkedHashMap<>();
+            split(old, oldUnique, oldIndexes);
+            split(table, newUnique, newIndexes);
+            oldUnique.forEach((sig, u) -> {
+                if (!newUnique.containsKey(sig)) {
+                    dropOthers.add(u instanceof UniqueConstraint uq ? new SchemaChange.DropUnique(old, uq) : new SchemaChange.DropIndex(old, (Index) u));
+                }
+            });
+            newUnique.forEach((sig, u) -> {
+                if (!oldUnique.containsKey(sig)) {
+                    addOthers.add(u instanceof UniqueConstraint uq ? new SchemaChange.AddUnique(table, uq) : new SchemaChange.CreateIndex(table, (Index) u));
+                }
+            });
+            oldIndexes.forEach((sig, ix) -> {
+                if (!newIndexes.containsKey(sig)) {
+                    dropOthers.add(new SchemaChange.DropIndex(old, ix));
+                }
+            });
+            newIndexes.forEach((sig, ix) -> {
+                if (!oldIndexes.containsKey(sig)) {
+                    addOthers.add(new SchemaChange.CreateIndex(table, ix));
+                }
+            });
+        }
+
+        private void split(Table table, Map<String, Object> uniques, Map<String, Index> indexes) {
+            for (UniqueConstraint uq : table.uniqueConstraints()) {
+                uniques.putIfAbsent("unique" + names(uq.columns()), uq);
+            }
+            for (Index ix : table.indexes()) {
+                boolean plainUnique = ix.unique() && !ix.isExpressionIndex() && ix.where() == null && !ix.descending().contains(true);
+                if (plainUnique && ddl.uniqueConstraintsAreIndexes()) {
+                    uniques.putIfAbsent("unique" + names(ix.columns()), ix);
+                } else {
+                    indexes.putIfAbsent(signature(ix), ix);
+                }
+            }
+        }
+
+        private void compareColumn(Table table, Column<?> was, Column<?> column) {
+            List<String> changes = new ArrayList<>();
+            Safety safety = Safety.SAFE;
+            String oldType = ddl.columnType(was);
+            String newType = ddl.columnType(column);
+            if (!typeKey(oldType).equals(typeKey(newType))) {
+                changes.add("type " + oldType + " -> " + newType);
+                safety = Widening.isWidening(was.type(), column.type()) ? Safety.SAFE : Safety.DESTRUCTIVE;
+            }
+            if (was.isNullable() != column.isNullable()) {
+                changes.add(column.isNullable() ? "drop NOT NULL" : "set NOT NULL");
+                if (!column.isNullable() && safety == Safety.SAFE) {
+                    safety = Safety.DATA_DEPENDENT;
+                }
+            }
+            String oldDefault = Canonical.serverDefault(was.serverDefault(), was.type(), ddl);
+            String newDefault = Canonical.serverDefault(column.serverDefault(), column.type(), ddl);
+            if (!ddl.generatesValues(column) && !ddl.generatesValues(was) && !Objects.equals(oldDefault, newDefault)) {
+                changes.add("default " + oldDefault + " -> " + newDefault);
+            }
+            if (ddl.generatesValues(was) != ddl.generatesValues(column)) {
+                changes.add(ddl.generatesValues(column) ? "database generates values" : "database no longer generates values");
+            }
+            if (!changes.isEmpty()) {
+                columns.add(new SchemaChange.AlterColumn(table, was, column, changes, safety));
+            }
+            if (ddl.supportsComments() && !Objects.equals(was.comment(), column.comment())) {
+                columns.add(new SchemaChange.SetColumnComment(table, column));
+            }
+        }
+
+        private String signature(ForeignKey fk) {
+            return names(fk.columns()) + "->" + fk.referencedTable().name() + names(fk.referenced())
+                    + " ON DELETE " + ddl.effectiveAction(fk.onDelete()) + " ON UPDATE " + ddl.effectiveAction(fk.onUpdate());
+        }
+
+        private String signature(CheckConstraint ck) {
+            return Canonical.expression(ck.sql());
+        }
+
+        private String signature(Index ix) {
+            StringBuilder b = new StringBuilder(ix.unique() ? "unique " : "");
+            if (ix.isExpressionIndex()) {
+                ix.expressions().forEach(e -> b.append(Canonical.expression(e)).append(';'));
+            } else {
+                for (int i = 0; i < ix.columns().size(); i++) {
+                    b.append(ix.columns().get(i).name()).append(ix.descending().get(i) ? " desc" : "").append(';');
+                }
+            }
+            return b.append(" where ").append(ix.where() == null ? "" : Canonical.expression(ix.where())).toString();
+        }
+
+        private static String typeKey(String ddlType) {
+            return ddlType.toUpperCase(java.util.Locale.ROOT).replaceAll("\\s+", "");
+        }
+
+        private static List<String> names(List<Column<?>> columns) {
+            return columns.stream().map(Column::name).toList();
+        }
+
+        private static Map<String, Table> byName(List<Table> tables) {
+            Map<String, Table> map = new LinkedHashMap<>();
+            tables.forEach(t -> map.put(t.name(), t));
+            return map;
+        }
+
+        private static <T> Map<String, T> keyed(List<T> items, java.util.function.Function<T, String> key) {
+            Map<String, T> map = new LinkedHashMap<>();
+            items.forEach(i -> map.putIfAbsent(key.apply(i), i));
+            return map;
+        }
+    }
+}

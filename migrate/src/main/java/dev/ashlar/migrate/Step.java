@@ -1,0 +1,55 @@
+package dev.ashlar.migrate;
+
+import dev.ashlar.core.dialect.DdlEffect;
+import dev.ashlar.core.engine.Connection;
+import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.sql.Statement;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * One step of a revision, as the migrator runs, journals and prints it.
+ *
+ * @param description   what the step does, in words ({@code add column items.sku})
+ * @param kind          whether it runs SQL, a query-language data statement, or rebuilds a table
+ * @param sql           the SQL for the migrator's dialect; for a data step, the compiled SQL with
+ *                      placeholders; for a rebuild, a description of it
+ * @param statement     a data step's statement, run with bound parameters; null otherwise
+ * @param table         the table a rebuild replaces; null otherwise
+ * @param change        how a rebuild turns the table as the database holds it into the new table
+ * @param preflight     what the step checks in the existing rows before the revision runs: null
+ *                      when the rows allow the step, else what they break; null for no check
+ * @param effect        what the step does to the table while it runs (rewrites it, blocks writes),
+ *                      as the dialect judges it
+ * @param transactional whether the step may run inside the revision's transaction (PostgreSQL's
+ *                      {@code CREATE INDEX CONCURRENTLY} may not)
+ * @param canonical     the step as the checksum sees it: independent of SQL spelling, so that a
+ *                      newer Ashlar rendering the same change differently does not invalidate
+ *                      applied revisions
+ */
+public record Step(String description, Kind kind, String sql, Statement statement, String table, UnaryOperator<Table> change,
+                   Function<Connection, String> preflight, DdlEffect effect, boolean transactional, String canonical) {
+    /** What a step does when it runs. */
+    public enum Kind {
+        /** Runs its SQL. */
+        SQL,
+        /** Runs a query-language statement with bound parameters. */
+        DATA,
+        /** Rebuilds a table the database cannot alter in place (SQLite). */
+        REBUILD
+    }
+
+    static Step sql(String description, String sql, boolean transactional, String canonical) {
+        return new Step(description, Kind.SQL, sql, null, null, null, null, null, transactional, canonical);
+    }
+
+    /** This step with a check of the existing rows (see {@link #preflight}). */
+    Step checking(Function<Connection, String> check) {
+        return check == null ? this : new Step(description, kind, sql, statement, table, change, check, effect, transactional, canonical);
+    }
+
+    /** This step with the dialect's verdict on what it does to the table. */
+    Step judged(DdlEffect verdict) {
+        return new Step(description, kind, sql, statement, table, change, preflight, verdict, transactional, canonical);
+    }
+}
