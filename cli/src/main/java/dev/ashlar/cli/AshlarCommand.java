@@ -1,19 +1,60 @@
 package dev.ashlar.cli;
 
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.ConnectionException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 
-/** The {@code ashlar} command line: {@code ashlar quickstart}, {@code ashlar explain}. */
+/**
+ * The {@code ashlar} command line. Every command shares its conventions: the exit statuses of
+ * {@link ExitCodes}, {@code --url} with {@code DATABASE_URL} and {@code ashlar.properties} behind it
+ * ({@link DatabaseOptions}), {@code --json} through {@link Json}, colour only on a terminal and never with
+ * {@code NO_COLOR} ({@link CliContext#style()}), progress on standard error ({@link CliContext#progress}),
+ * and errors as one line, {@code error: what was wrong; what to do}, with nothing changed.
+ */
 @Command(name = "ashlar", mixinStandardHelpOptions = true, version = "Ashlar 0.1.0",
         description = "Data models and SQL for Java.",
-        subcommands = {QuickstartCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success; a check found nothing",
+            "1:error (bad URL, unreachable database, SQL error); nothing was changed",
+            "2:usage error (unknown option, missing argument, no database URL)",
+            "3:a check found a difference (e.g. explain --fail-on-full-scan saw a full scan)"},
+        footerHeading = "%nEnvironment and files:%n",
+        footer = {"  DATABASE_URL       the database URL when --url is absent",
+            "  ashlar.properties  in this folder or a parent: url, models, classpath",
+            "  NO_COLOR           when set, output is never coloured",
+            "  ASHLAR_DEBUG       when set, errors print their stack trace"})
 public final class AshlarCommand implements Runnable {
+    private final CliContext context;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** A command line in this process's context. */
+    public AshlarCommand() {
+        this(CliContext.system());
+    }
+
+    /** A command line in {@code context}. */
+    public AshlarCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** The context the commands run in. */
+    public CliContext context() {
+        return context;
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Runs the command line and exits with its status. */
@@ -21,14 +62,56 @@ public final class AshlarCommand implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status, for tests. */
+    /** Runs the command line in this process's context and returns its exit status. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new AshlarCommand());
-        // Ashlar's errors carry messages written for people: print them, not a stack trace.
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + e.getMessage());
-            return 1;
-        });
-        return cli.execute(args);
+        return run(CliContext.system(), args);
+    }
+
+    /** Runs the command line in {@code context} and returns its exit status; tests use this. */
+    public static int run(CliContext context, String... args) {
+        return commandLine(context).execute(args);
+    }
+
+    /** The configured command line (output streams, colours, error handling) for {@code context}. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new AshlarCommand(context));
+        cli.setOut(writer(context.out()));
+        cli.setErr(writer(context.err()));
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.color() ? Ansi.ON : Ansi.OFF));
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
+        cli.setParameterExceptionHandler((e, args) -> usageError(context, e));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> error(context, e));
+        return cli;
+    }
+
+    private static int usageError(CliContext context, CommandLine.ParameterException e) {
+        PrintStream err = context.err();
+        err.println(context.style().red("error:") + " " + e.getMessage());
+        PrintWriter suggestions = writer(err);
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, suggestions);
+        suggestions.flush();
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+        return ExitCodes.USAGE;
+    }
+
+    private static int error(CliContext context, Exception e) {
+        PrintStream err = context.err();
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        if (!(e instanceof AshlarException)) {
+            // Not one of Ashlar's typed errors, whose messages are written for people: name the kind too.
+            message = e.getClass().getSimpleName() + ": " + message;
+        }
+        err.println(context.style().red("error:") + " " + message);
+        if (e instanceof ConnectionException && context.connectHint() != null) {
+            err.println(context.connectHint());
+        }
+        if (context.env("ASHLAR_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.ERROR;
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 }

@@ -1,20 +1,34 @@
 package dev.ashlar.cli;
 
+import dev.ashlar.core.engine.Engine;
+import dev.ashlar.core.engine.EngineOptions;
 import dev.ashlar.examples.QuickStart;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ashlar quickstart [--url URL]}: runs the Item example, by default on {@code sqlite:///items.db}. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = "Run the Item example: create the table, add items, query them, and explain a lookup before and after an index.")
+        description = "Run the Item example: create the table, add items, query them, and explain a lookup before and after "
+                + "an index. Without --url, DATABASE_URL or ashlar.properties, it uses sqlite:///items.db.")
 final class QuickstartCommand implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "sqlite:///items.db", description = "Database URL (default: ${DEFAULT-VALUE}).")
-    String url;
+    static final String DEFAULT_URL = "sqlite:///items.db";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() {
-        QuickStart.run(url, System.out);
-        return 0;
+        DatabaseOptions.Resolved url = database.resolve(DEFAULT_URL);
+        // One-shot: plain connections, no pool to start. The example creates its SQLite file when missing.
+        try (Engine engine = database.openEngine(url, EngineOptions.echo().pooled(false), true)) {
+            QuickStart.run(engine, CliContext.of(spec).out());
+        }
+        return ExitCodes.OK;
     }
 }

@@ -64,16 +64,16 @@ public final class SchemaDdl {
         Inspector inspector = Inspector.of(connection);
         Set<String> existing = existingTables(inspector);
         DdlCompiler ddl = connection.dialect().ddl();
-        boolean sqliteCycle = !ddl.canAddForeignKeys() && !metadata.cyclicForeignKeys().isEmpty();
-        if (sqliteCycle) {
-            // SQLite cannot drop the keys of a cycle; switch key checks off around the drops instead.
-            connection.executeSql("PRAGMA foreign_keys = OFF");
+        boolean keysInTheWay = !ddl.canAddForeignKeys() && !metadata.cyclicForeignKeys().isEmpty();
+        if (keysInTheWay) {
+            // a database that cannot drop the keys of a cycle (SQLite) suspends key checks around the drops instead
+            ddl.suspendForeignKeys().forEach(connection::executeSql);
         }
         try {
             run(connection, drop(metadata, connection.dialect(), existing, inspector::tableKey));
         } finally {
-            if (sqliteCycle) {
-                connection.executeSql("PRAGMA foreign_keys = ON");
+            if (keysInTheWay) {
+                ddl.resumeForeignKeys().forEach(connection::executeSql);
             }
         }
     }

@@ -272,6 +272,66 @@ public class DdlCompiler {
         return action;
     }
 
+    /**
+     * Whether changes other than new indexes and nullable columns need the table rebuilt (SQLite's
+     * ALTER TABLE cannot change columns or constraints); schema diff then rebuilds it with
+     * {@link #rebuildTable}.
+     */
+    public boolean rebuildsTables() {
+        return false;
+    }
+
+    /**
+     * The statements that rebuild {@code current} as {@code target}, keeping the rows of the
+     * columns they share: create the new table under a temporary name, copy, drop the old one,
+     * rename, and create the indexes. Run them between {@link #suspendForeignKeys()} and
+     * {@link #resumeForeignKeys()}.
+     */
+    public List<String> rebuildTable(Table current, Table target) {
+        String temporary = "ashlar_rebuild_" + Integer.toHexString(target.name().hashCode());
+        List<String> shared = new ArrayList<>();
+        for (Column<?> column : target.columns()) {
+            for (Column<?> old : current.columns()) {
+                if (old.name().equals(column.name())) {
+                    shared.add(q(column.name()));
+                }
+            }
+        }
+        String create = createTable(target, List.of());
+        String prefix = "CREATE TABLE " + q(target.name());
+        List<String> out = new ArrayList<>();
+        out.add("CREATE TABLE " + q(temporary) + create.substring(prefix.length()));
+        if (!shared.isEmpty()) {
+            String list = String.join(", ", shared);
+            out.add("INSERT INTO " + q(temporary) + " (" + list + ") SELECT " + list + " FROM " + q(current.name()));
+        }
+        out.add("DROP TABLE " + q(current.name()));
+        out.add("ALTER TABLE " + q(temporary) + " RENAME TO " + q(target.name()));
+        for (Index index : target.indexes()) {
+            out.add(createIndex(target, index));
+        }
+        return out;
+    }
+
+    /** Statements, run outside any transaction, that suspend foreign-key checks for table rebuilds and cycle drops (SQLite's pragma). */
+    public List<String> suspendForeignKeys() {
+        return List.of();
+    }
+
+    /** Statements, run outside any transaction, that resume foreign-key checks. */
+    public List<String> resumeForeignKeys() {
+        return List.of();
+    }
+
+    /**
+     * A condition or expression as this database rewrites it when it stores it, so that schema
+     * diff can compare what was written with what the catalog gives back (MariaDB keeps
+     * {@code length(x)} as {@code octet_length(x)}). Unchanged by default.
+     */
+    public String storedExpression(String sql) {
+        return sql;
+    }
+
     /** {@code ALTER TABLE ... ADD CONSTRAINT ... UNIQUE}. */
     public String addUnique(Table table, UniqueConstraint unique) {
         return "ALTER TABLE " + q(table.name()) + " ADD CONSTRAINT " + q(unique.name()) + " UNIQUE (" + columns(unique.columns()) + ")";

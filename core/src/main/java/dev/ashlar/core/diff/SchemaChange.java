@@ -224,6 +224,41 @@ public sealed interface SchemaChange {
         }
     }
 
+    /**
+     * A table rebuilt as {@code target}, on databases that cannot alter it in place (SQLite): the
+     * rows of shared columns are copied. {@code changes} are the changes that the rebuild performs.
+     */
+    record RebuildTable(Table current, Table target, List<SchemaChange> changes) implements SchemaChange {
+        @Override
+        public String table() {
+            return target.name();
+        }
+
+        @Override
+        public Safety safety() {
+            Safety worst = Safety.SAFE;
+            for (SchemaChange change : changes) {
+                if (change.safety() == Safety.DESTRUCTIVE) {
+                    return Safety.DESTRUCTIVE;
+                }
+                if (change.safety() == Safety.DATA_DEPENDENT) {
+                    worst = Safety.DATA_DEPENDENT;
+                }
+            }
+            return worst;
+        }
+
+        @Override
+        public String describe() {
+            return "rebuild table " + target.name() + " (" + String.join("; ", changes.stream().map(SchemaChange::describe).toList()) + ")";
+        }
+
+        @Override
+        public List<String> sql(Dialect dialect) {
+            return dialect.ddl().rebuildTable(current, target);
+        }
+    }
+
     /** A foreign key to add; existing rows may not satisfy it. */
     record AddForeignKey(Table target, ForeignKey key) implements SchemaChange {
         @Override

@@ -78,6 +78,32 @@ public final class SchemaDiff {
         return out;
     }
 
+    /**
+     * Applies the changes over {@code connection}, in one transaction where the database can roll
+     * DDL back (PostgreSQL, SQLite), with what table rebuilds need around it.
+     */
+    public void apply(dev.ashlar.core.engine.Connection connection) {
+        DdlCompiler ddl = connection.dialect().ddl();
+        boolean rebuilds = changes.stream().anyMatch(c -> c instanceof SchemaChange.RebuildTable);
+        List<String> sql = statements(connection.dialect());
+        if (sql.isEmpty()) {
+            return;
+        }
+        if (rebuilds) {
+            ddl.suspendForeignKeys().forEach(connection::executeSql);
+        }
+        try (var tx = connection.begin()) {
+            for (String statement : sql) {
+                connection.executeSql(statement);
+            }
+            tx.commit();
+        } finally {
+            if (rebuilds) {
+                ddl.resumeForeignKeys().forEach(connection::executeSql);
+            }
+        }
+    }
+
     /** One line per change: safety, then description. */
     @Override
     public String toString() {
@@ -141,6 +167,9 @@ public final class SchemaDiff {
                     createTables.add(new SchemaChange.CreateTable(table, deferred));
                 } else {
                     compareTable(old, table, before.keySet());
+                    if (ddl.rebuildsTables()) {
+                        rebuildIfNeeded(old, table);
+                    }
                 }
             }
             List<SchemaChange> out = new ArrayList<>();
@@ -152,6 +181,32 @@ public final class SchemaDiff {
             out.addAll(addOthers);
             out.addAll(addKeys);
             return out;
+        }
+
+        /** Folds the table's changes into one rebuild when any of them cannot be done in place. */
+        private void rebuildIfNeeded(Table old, Table table) {
+            List<List<SchemaChange>> buckets = List.of(dropKeys, dropOthers, columns, addOthers, addKeys);
+            List<SchemaChange> own = new ArrayList<>();
+            for (List<SchemaChange> bucket : buckets) {
+                bucket.stream().filter(c -> c.table().equals(table.name())).forEach(own::add);
+            }
+            boolean inPlace = own.stream().allMatch(c -> c instanceof SchemaChange.CreateIndex || c instanceof SchemaChange.DropIndex
+                    || c instanceof SchemaChange.SetTableComment || c instanceof SchemaChange.SetColumnComment
+                    || c instanceof SchemaChange.AddColumn add && addsInPlace(table, add.column()));
+            if (!inPlace) {
+                for (List<SchemaChange> bucket : buckets) {
+                    bucket.removeIf(c -> c.table().equals(table.name()));
+                }
+                columns.add(new SchemaChange.RebuildTable(old, table, own));
+            }
+        }
+
+        /** A nullable plain column with a constant default or none, which SQLite's ADD COLUMN accepts. */
+        private static boolean addsInPlace(Table table, Column<?> column) {
+            boolean constrained = column.isPrimaryKey() || table.uniqueConstraints().stream().anyMatch(u -> u.columns().contains(column))
+                    || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(column))
+                    || column.serverDefault() != null && !(column.serverDefault() instanceof dev.ashlar.core.schema.ServerDefault.Literal);
+            return column.isNullable() && !constrained;
         }
 
         private void compareTable(Table old, Table table, Set<String> existingTables) {
@@ -201,7 +256,7 @@ public final class SchemaDiff {
                     columns.add(new SchemaChange.DropColumn(old, column));
                 }
             }
-            if (ddl.supportsComments() && !Objects.equals(old.comment(), table.comment())) {
+            if (ddl.supportsComments() && !Objects.equals(comment(old.comment()), comment(table.comment()))) {
                 columns.add(new SchemaChange.SetTableComment(table));
             }
         }
@@ -239,12 +294,22 @@ public final class SchemaDiff {
             });
         }
 
+        /**
+         * A unique constraint over exactly the primary key's columns adds nothing, and PostgreSQL and
+         * SQLite do not even create it; it is left out on both sides.
+         */
         private void split(Table table, Map<String, Object> uniques, Map<String, Index> indexes) {
+            List<String> key = names(table.primaryKey());
             for (UniqueConstraint uq : table.uniqueConstraints()) {
-                uniques.putIfAbsent("unique" + names(uq.columns()), uq);
+                if (!names(uq.columns()).equals(key)) {
+                    uniques.putIfAbsent("unique" + names(uq.columns()), uq);
+                }
             }
             for (Index ix : table.indexes()) {
                 boolean plainUnique = ix.unique() && !ix.isExpressionIndex() && ix.where() == null && !ix.descending().contains(true);
+                if (plainUnique && ddl.uniqueConstraintsAreIndexes() && names(ix.columns()).equals(key)) {
+                    continue;
+                }
                 if (plainUnique && ddl.uniqueConstraintsAreIndexes()) {
                     uniques.putIfAbsent("unique" + names(ix.columns()), ix);
                 } else {
@@ -279,7 +344,7 @@ public final class SchemaDiff {
             if (!changes.isEmpty()) {
                 columns.add(new SchemaChange.AlterColumn(table, was, column, changes, safety));
             }
-            if (ddl.supportsComments() && !Objects.equals(was.comment(), column.comment())) {
+            if (ddl.supportsComments() && !Objects.equals(comment(was.comment()), comment(column.comment()))) {
                 columns.add(new SchemaChange.SetColumnComment(table, column));
             }
         }
@@ -290,19 +355,24 @@ public final class SchemaDiff {
         }
 
         private String signature(CheckConstraint ck) {
-            return Canonical.expression(ck.sql());
+            return Canonical.expression(ddl.storedExpression(ck.sql()));
         }
 
         private String signature(Index ix) {
             StringBuilder b = new StringBuilder(ix.unique() ? "unique " : "");
             if (ix.isExpressionIndex()) {
-                ix.expressions().forEach(e -> b.append(Canonical.expression(e)).append(';'));
+                ix.expressions().forEach(e -> b.append(Canonical.expression(ddl.storedExpression(e))).append(';'));
             } else {
                 for (int i = 0; i < ix.columns().size(); i++) {
                     b.append(ix.columns().get(i).name()).append(ix.descending().get(i) ? " desc" : "").append(';');
                 }
             }
-            return b.append(" where ").append(ix.where() == null ? "" : Canonical.expression(ix.where())).toString();
+            return b.append(" where ").append(ix.where() == null ? "" : Canonical.expression(ddl.storedExpression(ix.where()))).toString();
+        }
+
+        /** An empty comment is no comment: PostgreSQL removes a comment set to '', and MariaDB shows none as ''. */
+        private static String comment(String comment) {
+            return comment == null || comment.isEmpty() ? null : comment;
         }
 
         private static String typeKey(String ddlType) {

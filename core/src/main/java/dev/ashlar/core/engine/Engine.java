@@ -111,10 +111,6 @@ public final class Engine implements AutoCloseable {
         dialect.configurePool(config, parsed);
         parsed.options().forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
-        // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
-        ConnectAttempts attempts = new ConnectAttempts(new DriverDataSource(jdbcUrl, dialect.driverClassName(),
-                config.getDataSourceProperties(), config.getUsername(), config.getPassword()));
-        config.setDataSource(attempts);
 
         AutoCloseable keepAlive;
         try {
@@ -122,6 +118,14 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw dialect.translate(e, null, null);
         }
+        if (!options.isPooled()) {
+            // No pool: each connect() opens a driver connection set up from the same configuration (PlainConnections).
+            return new Engine(parsed, dialect, new PlainConnections(config), null, keepAlive, options, null);
+        }
+        // The pool opens connections through this wrapper of the driver, which counts failed attempts (see connect()).
+        ConnectAttempts attempts = new ConnectAttempts(new DriverDataSource(jdbcUrl, dialect.driverClassName(),
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword()));
+        config.setDataSource(attempts);
         HikariDataSource pool = new HikariDataSource(config);
         return new Engine(parsed, dialect, pool, pool, keepAlive, options, attempts);
     }
@@ -189,6 +193,9 @@ public final class Engine implements AutoCloseable {
      * what to check.
      */
     public Connection connect() {
+        if (dataSource instanceof PlainConnections plain) {
+            return connectPlain(plain);
+        }
         if (pool == null) {
             return connectBorrowed();
         }
@@ -221,6 +228,15 @@ public final class Engine implements AutoCloseable {
                 continue;
             }
             return new Connection(this, jdbc);
+        }
+    }
+
+    /** {@link #connect()} without a pool: a new driver connection, already set up; a failure names the URL and what to check. */
+    private Connection connectPlain(PlainConnections plain) {
+        try {
+            return new Connection(this, plain.getConnection());
+        } catch (SQLException e) {
+            throw connectFailure(e);
         }
     }
 
@@ -276,6 +292,9 @@ public final class Engine implements AutoCloseable {
     /** The pool's figures now: connections lent out, idle, threads waiting, and the pool's size. */
     public PoolStats pool() {
         HikariDataSource source = pool != null ? pool : callersHikari();
+        if (dataSource instanceof PlainConnections) {
+            throw new ConfigurationException("this engine has no pool (EngineOptions.pooled(false)): each connect() opens a connection");
+        }
         if (source == null) {
             throw new ConfigurationException("this engine borrows from " + dataSource + ", which is not a HikariCP pool; "
                     + "ask that data source for its figures");

@@ -32,6 +32,7 @@ public final class EngineOptions {
     private List<ExecutionListener> listeners = List.of();
     private boolean prePing;
     private Duration slowQueryThreshold;
+    private boolean pooled = true;
 
     private EngineOptions() {
     }
@@ -51,6 +52,7 @@ public final class EngineOptions {
         c.listeners = listeners;
         c.prePing = prePing;
         c.slowQueryThreshold = slowQueryThreshold;
+        c.pooled = pooled;
         return c;
     }
 
@@ -240,6 +242,24 @@ public final class EngineOptions {
             throw new ConfigurationException(name + " must be zero or a positive duration, got " + value);
         }
         return value;
+    }
+
+    /**
+     * Whether an engine made from a URL keeps a pool (the default). Without one, each {@code connect()}
+     * opens a new driver connection, set up as pooled ones are, and closing it closes it: slower per
+     * connection, but nothing starts with the engine (no pool, no pool threads), which suits a short
+     * program that connects once or twice, such as a command-line tool. The pool settings then do not
+     * apply, except {@link #connectTimeout(Duration)}, which bounds each connect.
+     */
+    public EngineOptions pooled(boolean pooled) {
+        EngineOptions c = copy();
+        c.pooled = pooled;
+        return c;
+    }
+
+    /** Whether an engine made from a URL keeps a pool. */
+    public boolean isPooled() {
+        return pooled;
     }
 
     /** Whether statements are logged. */

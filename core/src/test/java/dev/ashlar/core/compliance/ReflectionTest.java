@@ -52,15 +52,15 @@ class ReflectionTest {
                     .containsExactlyInAnyOrder(ReferentialAction.CASCADE, ReferentialAction.SET_NULL, ReferentialAction.RESTRICT);
             assertThat(books.checks()).extracting(CheckConstraint::name).containsExactly("ck_books_price_positive");
             assertThat(reflected.get("book_tags").primaryKey()).extracting(Column::name).containsExactly("book_id", "tag");
-            if (conn.dialect().ddl().uniqueConstraintsAreIndexes()) {
-                assertThat(books.indexes()).filteredOn(Index::unique).extracting(Index::name)
-                        .contains("uq_books_isbn", "uq_books_title_author_id", "ix_books_publisher_code_isbn");
-            } else {
+            // where unique constraints are unique indexes to the database, reflection may give either
+            List<String> unique = new java.util.ArrayList<>(books.uniqueConstraints().stream().map(UniqueConstraint::name).toList());
+            books.indexes().stream().filter(Index::unique).map(Index::name).forEach(unique::add);
+            assertThat(unique).containsExactlyInAnyOrder("uq_books_isbn", "uq_books_title_author_id", "ix_books_publisher_code_isbn");
+            if (!conn.dialect().ddl().uniqueConstraintsAreIndexes()) {
                 assertThat(books.uniqueConstraints()).extracting(UniqueConstraint::name)
                         .containsExactlyInAnyOrder("uq_books_isbn", "uq_books_title_author_id");
-                assertThat(books.indexes()).extracting(Index::name)
-                        .containsExactlyInAnyOrder("ix_books_title", "ix_books_title_price", "ix_books_publisher_code_isbn");
             }
+            assertThat(books.indexes()).extracting(Index::name).contains("ix_books_title", "ix_books_title_price");
         }
     }
 

@@ -74,8 +74,14 @@ final class MariaDbCatalogReader extends CatalogReader {
                 + " FROM information_schema.columns col WHERE " + TABLE + " ORDER BY ordinal_position", rs -> {
                     String type = rs.getString(2).toUpperCase(Locale.ROOT);
                     Long length = rs.getObject(4, Long.class);
-                    Integer size = length != null ? (int) Math.min(length, Integer.MAX_VALUE)
-                            : rs.getObject(5) != null ? rs.getInt(5) : rs.getObject(7) != null ? rs.getInt(7) : null;
+                    Integer size = null;
+                    if (length != null) {
+                        size = (int) Math.min(length, Integer.MAX_VALUE);
+                    } else if (rs.getObject(5) != null) {
+                        size = rs.getInt(5);
+                    } else if (rs.getObject(7) != null) {
+                        size = rs.getInt(7);
+                    }
                     Integer scale = rs.getObject(6) != null && type.equals("DECIMAL") ? rs.getInt(6) : null;
                     if (rs.getBoolean(12)) {
                         type = "JSON";
@@ -188,9 +194,9 @@ final class MariaDbCatalogReader extends CatalogReader {
         if (NOW.matcher(d.toLowerCase(Locale.ROOT)).matches()) {
             return ServerDefault.currentTimestamp();
         }
-        String text = unquote(d);
+        String text = unquoteLiteral(d);
         if (text != null) {
-            return literal(unescapeBackslashes(text), type);
+            return literal(text, type);
         }
         if (NUMBER.matcher(d).matches()) {
             return literal(d, type);
@@ -198,8 +204,42 @@ final class MariaDbCatalogReader extends CatalogReader {
         return ServerDefault.expression(raw);
     }
 
-    /** MariaDB shows a backslash in a default as two, as it would write it in a literal. */
-    private static String unescapeBackslashes(String s) {
-        return s.replace("\\\\", "\\");
+    /**
+     * The text of a MariaDB string literal as {@code information_schema} shows defaults: quotes
+     * escaped as {@code \\'} or {@code ''}, backslash escapes as MariaDB reads them; {@code null}
+     * when {@code sql} is not one literal.
+     */
+    private static String unquoteLiteral(String sql) {
+        if (sql.length() < 2 || sql.charAt(0) != '\'' || sql.charAt(sql.length() - 1) != '\'') {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        int end = sql.length() - 1;
+        for (int i = 1; i < end; i++) {
+            char ch = sql.charAt(i);
+            if (ch == '\\' && i + 1 < end) {
+                char next = sql.charAt(++i);
+                switch (next) {
+                    case 'n' -> b.append('\n');
+                    case 't' -> b.append('\t');
+                    case 'r' -> b.append('\r');
+                    case '0' -> b.append('\0');
+                    case 'b' -> b.append('\b');
+                    case 'Z' -> b.append((char) 26);
+                    case '%', '_' -> b.append('\\').append(next);
+                    default -> b.append(next);
+                }
+            } else if (ch == '\'') {
+                if (i + 1 < end && sql.charAt(i + 1) == '\'') {
+                    b.append('\'');
+                    i++;
+                } else {
+                    return null;
+                }
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 }

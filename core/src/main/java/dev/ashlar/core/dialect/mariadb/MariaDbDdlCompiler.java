@@ -69,6 +69,12 @@ class MariaDbDdlCompiler extends DdlCompiler {
         return out;
     }
 
+    /** MariaDB's LENGTH counts bytes, and the catalog names it for what it is. */
+    @Override
+    public String storedExpression(String sql) {
+        return sql.replaceAll("(?i)(?<![a-z_])length\\s*\\(", "octet_length(");
+    }
+
     /** InnoDB checks NO ACTION immediately, exactly as RESTRICT. */
     @Override
     public dev.ashlar.core.schema.ReferentialAction effectiveAction(dev.ashlar.core.schema.ReferentialAction action) {

@@ -40,6 +40,15 @@ class SqliteDdlCompiler extends DdlCompiler {
                 && column.table().primaryKey().size() == 1 && "INTEGER".equals(columnType(column));
     }
 
+    /**
+     * A unique constraint and a unique index are one thing to SQLite's planner, and main's DDL now
+     * creates unique constraints as named unique indexes (so EXPLAIN names them): diff treats them alike.
+     */
+    @Override
+    public boolean uniqueConstraintsAreIndexes() {
+        return true;
+    }
+
     /** SQLite keeps no comments. */
     @Override
     public boolean supportsComments() {
@@ -54,6 +63,25 @@ class SqliteDdlCompiler extends DdlCompiler {
     @Override
     public List<String> setColumnComment(Table table, Column<?> column) {
         return List.of();
+    }
+
+    @Override
+    public boolean rebuildsTables() {
+        return true;
+    }
+
+    /**
+     * Foreign keys off while tables are rebuilt, or dropping the old table would delete (or cascade
+     * to) the rows that reference it; the pragma has no effect inside a transaction, hence its own step.
+     */
+    @Override
+    public List<String> suspendForeignKeys() {
+        return List.of("PRAGMA foreign_keys = OFF");
+    }
+
+    @Override
+    public List<String> resumeForeignKeys() {
+        return List.of("PRAGMA foreign_keys = ON");
     }
 
     @Override

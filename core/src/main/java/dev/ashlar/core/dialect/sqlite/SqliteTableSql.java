@@ -107,22 +107,15 @@ final class SqliteTableSql {
         return out;
     }
 
-    /** Where the table or index name ends in {@code CREATE ... name}: the first parenthesis after it opens the body. */
+    /**
+     * Where the table or index name ends in {@code CREATE [UNIQUE] TABLE|INDEX [IF NOT EXISTS] name},
+     * read word by word from the start, since a quoted name may hold any keyword.
+     */
     private static int afterName(String sql) {
-        String upper = sql.toUpperCase(Locale.ROOT);
-        int at = upper.indexOf(" TABLE ");
-        if (at < 0) {
-            at = upper.indexOf(" INDEX ");
-        }
-        int i = at < 0 ? 0 : at + 7;
-        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
-            i++;
-        }
-        // skip IF NOT EXISTS and the (possibly quoted, possibly schema-qualified) name
-        if (sql.regionMatches(true, i, "IF NOT EXISTS", 0, 13)) {
-            i += 13;
-            while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
-                i++;
+        int i = skipSpace(sql, 0);
+        for (String word : List.of("CREATE", "UNIQUE", "TEMPORARY", "TEMP", "TABLE", "INDEX", "IF", "NOT", "EXISTS")) {
+            if (startsWithWord(sql.substring(i), word)) {
+                i = skipSpace(sql, i + word.length());
             }
         }
         i = identifierEnd(sql, i);
