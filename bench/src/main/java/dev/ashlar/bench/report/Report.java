@@ -17,7 +17,9 @@ import java.util.Map;
  * of score, error and units per library, with the ratio to hand-written JDBC; a summary of all
  * ratios; the machine, the JVM and the command; then the hand-written notes appended as they are.
  *
- * <p>Usage: {@code Report <result.json> <output.md> <command line> [notes.md]}.
+ * <p>Usage: {@code Report <result.json> <output.md> <command line> [notes.md] [sqlalchemy.json]}. The last,
+ * written by {@code bench/python/sqlalchemy_bench.py}, adds SQLAlchemy Core and ORM as further columns for
+ * the insert, fetchAll, lookup and update workloads.
  */
 public final class Report {
     static final List<String> WORKLOADS = List.of("Insert", "FetchAll", "Lookup", "Update", "Stream", "Queries20");
@@ -42,18 +44,29 @@ public final class Report {
     /** Entry point, run by {@code bench/run}. */
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: Report <result.json> <output.md> <command line> [notes.md]");
+            System.err.println("usage: Report <result.json> <output.md> <command line> [notes.md] [sqlalchemy.json]");
             System.exit(2);
         }
         Path json = Path.of(args[0]);
         List<?> results = (List<?>) Json.parse(Files.readString(json, StandardCharsets.UTF_8));
         String notes = args.length > 3 && Files.exists(Path.of(args[3])) ? Files.readString(Path.of(args[3])) : "";
-        String markdown = render(results, json.toString(), args[2], notes);
+        Map<?, ?> python = null;
+        String pythonSource = null;
+        if (args.length > 4 && Files.exists(Path.of(args[4]))) {
+            python = (Map<?, ?>) Json.parse(Files.readString(Path.of(args[4]), StandardCharsets.UTF_8));
+            pythonSource = args[4];
+        }
+        String markdown = render(results, json.toString(), args[2], notes, python, pythonSource);
         Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
         Files.writeString(Path.of(args[1]), markdown, StandardCharsets.UTF_8);
     }
 
     static String render(List<?> results, String source, String command, String notes) {
+        return render(results, source, command, notes, null, null);
+    }
+
+    static String render(List<?> results, String source, String command, String notes, Map<?, ?> python,
+                         String pythonSource) {
         List<Score> scores = new ArrayList<>();
         Map<?, ?> first = results.isEmpty() ? Map.of() : (Map<?, ?>) results.get(0);
         for (Object o : results) {
@@ -83,6 +96,9 @@ public final class Report {
         md.append('\n');
 
         summary(md, scores);
+        if (python != null) {
+            sqlalchemy(md, scores, python, pythonSource);
+        }
         targets(md, scores);
         allocations(md, scores);
         for (String workload : WORKLOADS) {
@@ -120,6 +136,95 @@ public final class Report {
             }
         }
         md.append('\n');
+    }
+
+    /** The workloads the SQLAlchemy script runs, and its two libraries. */
+    static final List<String> PYTHON_WORKLOADS = List.of("Insert", "FetchAll", "Lookup", "Update");
+    static final List<String> PYTHON_LIBRARIES = List.of("sqlalchemyCore", "sqlalchemyOrm");
+
+    /**
+     * SQLAlchemy Core and ORM next to hand-written JDBC and Ashlar, from {@code sqlalchemy_bench.py}'s JSON. Its
+     * times are whole-operation loops in CPython, not JMH; a ratio to JDBC is given only when both ran the same
+     * row counts (the same scale).
+     */
+    private static void sqlalchemy(StringBuilder md, List<Score> scores, Map<?, ?> python, String source) {
+        List<?> results = python.get("results") instanceof List<?> l ? l : List.of();
+        double pythonScale = num(python.get("scale"));
+        String javaScale = scores.isEmpty() ? "?" : scores.get(0).scale();
+        boolean sameScale = num(javaScale) == pythonScale;
+        md.append("## SQLAlchemy (Python)\n\n")
+                .append("SQLAlchemy ").append(str(python.get("sqlalchemy"))).append(" Core and ORM (2.0-style API) on ")
+                .append(str(python.get("implementation"))).append(' ').append(str(python.get("python")))
+                .append(", the same workloads, table, rows and databases (`").append(source).append("`, ")
+                .append(str(python.get("mode"))).append(" mode, ").append(str(python.get("date"))).append("). ")
+                .append("**Caveat: measured as whole-run loops in CPython, not JMH** (`bench/python/sqlalchemy_bench.py`: ")
+                .append(str(python.get("warmupIterations"))).append(" warm-up and ").append(str(python.get("measurementIterations")))
+                .append(" measured iterations of at least ").append(str(python.get("iterationSeconds")))
+                .append(" s, each the mean time of the whole operations it ran; error: 99.9% Student-t half-width over ")
+                .append("the iterations). ");
+        if (python.get("note") instanceof String note && !note.isBlank()) {
+            md.append(note.strip()).append(' ');
+        }
+        if (sameScale) {
+            md.append("`× jdbc` divides by hand-written JDBC's JMH score above, at the same scale (")
+                    .append(javaScale).append(").\n\n");
+        } else {
+            md.append("These ran at scale ").append(trim(pythonScale))
+                    .append(" and the JMH results above at scale ").append(javaScale)
+                    .append(": different row counts, so no ratio to JDBC is given (`—`).\n\n");
+        }
+        md.append("| workload | db | jdbc (JMH) | ashlarCore (JMH) | ashlarOrm (JMH) |");
+        PYTHON_LIBRARIES.forEach(l -> md.append(' ').append(l).append(" | ").append(l).append(" × jdbc |"));
+        md.append("\n| --- | --- | ---: | ---: | ---: |");
+        PYTHON_LIBRARIES.forEach(l -> md.append(" ---: | ---: |"));
+        md.append('\n');
+        for (String workload : PYTHON_WORKLOADS) {
+            for (String db : DATABASES) {
+                Score floor = find(scores, workload, "jdbc", db);
+                StringBuilder line = new StringBuilder("| ").append(label(workload)).append(" | ").append(db).append(" | ")
+                        .append(timed(floor)).append(" | ").append(timed(find(scores, workload, "ashlarCore", db))).append(" | ")
+                        .append(timed(find(scores, workload, "ashlarOrm", db))).append(" |");
+                boolean any = false;
+                for (String library : PYTHON_LIBRARIES) {
+                    Map<?, ?> r = pythonResult(results, label(workload), library, db);
+                    if (r == null) {
+                        line.append(" — | — |");
+                        continue;
+                    }
+                    any = true;
+                    double score = num(r.get("score"));
+                    double error = num(r.get("scoreError"));
+                    line.append(' ').append(number(score)).append(Double.isNaN(error) ? "" : " ± " + number(error))
+                            .append(' ').append(str(r.get("scoreUnit"))).append(" | ");
+                    boolean comparable = sameScale && floor != null && floor.score() != 0
+                            && floor.unit().equals(str(r.get("scoreUnit")));
+                    line.append(comparable ? "**" + String.format(Locale.ROOT, "%.2f", score / floor.score()) + "**" : "—")
+                            .append(" |");
+                }
+                if (any) {
+                    md.append(line).append('\n');
+                }
+            }
+        }
+        md.append('\n');
+    }
+
+    private static Map<?, ?> pythonResult(List<?> results, String workload, String library, String db) {
+        for (Object o : results) {
+            if (o instanceof Map<?, ?> r && workload.equals(r.get("workload")) && library.equals(r.get("library"))
+                    && db.equals(r.get("db"))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String timed(Score s) {
+        return s == null ? "—" : number(s.score()) + " " + s.unit();
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** The targets, each ratio measured in this run, with a check mark where it is met. */
