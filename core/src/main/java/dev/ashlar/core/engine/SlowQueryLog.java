@@ -55,7 +55,7 @@ final class SlowQueryLog implements ExecutionListener {
             return "no plan: the connection is closed";
         }
         try {
-            QueryPlan plan = new RawSql(event.runner).explain(event.sql(), event.values.get());
+            QueryPlan plan = new RawSql(event.runner).explain(event.sql(), event.values.get(), dev.ashlar.core.explain.TableAliases.of(event.sql()));
             return plan.verdict();
         } catch (RuntimeException e) {
             return "no plan: EXPLAIN failed with " + e.getClass().getSimpleName();
