@@ -116,7 +116,8 @@ class SqliteDdlCompiler extends DdlCompiler {
 
     private static UnsupportedFeatureException rebuild(Table table, String what) {
         return new UnsupportedFeatureException("SQLite cannot " + what + " of existing table " + table.name()
-                + " with ALTER TABLE; create the new table, copy the rows, drop the old one and rename the new one");
+                + " with ALTER TABLE; rebuild the table instead: CREATE TABLE with the new shape, copy the rows, drop the old table "
+                + "and rename the new one (SchemaDiff.apply and ashlar-migrate do this)");
     }
 
     /**
