@@ -1,5 +1,5 @@
 /**
- * EXPLAIN with a verdict: ask the database how it will run a query and answer in plain words
+ * EXPLAIN with a verdict (API): ask the database how it will run a query and answer in plain words
  * whether it reads a whole table or uses an index.
  *
  * <p>A {@link dev.ashlar.core.explain.PlanReader} for a given database runs EXPLAIN and turns its
