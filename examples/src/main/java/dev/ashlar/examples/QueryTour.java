@@ -110,10 +110,11 @@ public final class QueryTour {
      * selects from itself. Here the numbers 1 to {@code n}, starting from a selected constant.
      */
     public static List<Integer> countTo(Connection conn, int n) {
-        Cte numbers = cte("numbers");
-        Expression<Integer> x = numbers.col("x", integer());
-        numbers.as(select(value(1, integer()).as("x"))
-                .unionAll(select(x.add(1)).from(numbers).where(x.lt(n))));
+        Cte named = cte("numbers");
+        Expression<Integer> x = named.col("x", integer());
+        // Statements are values: as(...) returns the CTE with its query, and that is the one to use.
+        Cte numbers = named.as(select(value(1, integer()).as("x"))
+                .unionAll(select(x.add(1)).from(named).where(x.lt(n))));
         return conn.query(withRecursive(numbers).select(x).from(numbers).orderBy(x.asc())).list()
                 .stream().map(r -> r.get(x)).toList();
     }
