@@ -97,7 +97,7 @@ final class MigrationCommands {
             EngineOptions options = EngineOptions.defaults().pooled(false);
             try (Engine engine = mayCreate ? database.openEngine(database.resolve(null), options, true) : database.openEngine();
                  Progress progress = context.progress(spec.name(), 0)) {
-                return work.apply(Migrator.of(engine, scripts).output(progress::step));
+                return work.apply(Migrator.of(engine, scripts).output(line -> progress.step(line.strip())));
             }
         }
 
@@ -223,7 +223,7 @@ final class MigrationCommands {
             List<String> repaired = withMigrator(false, Migrator::repair);
             PrintStream out = context().out();
             if (json) {
-                Json.write(out, Map.of("repaired", repaired));
+                Json.write(out, doc("repaired", repaired));
             } else {
                 out.println(repaired.isEmpty() ? "repaired: nothing, every applied revision matches its script"
                         : context().style().green("repaired:") + " " + String.join(", ", repaired));
@@ -248,7 +248,7 @@ final class MigrationCommands {
             State state = withMigrator(false, m -> new State(m.current(), m.heads()));
             PrintStream out = context().out();
             if (json) {
-                Json.write(out, Map.of("revisions", state.rows().stream().map(MigrationCommands::row).toList(), "heads", state.heads()));
+                Json.write(out, doc("revisions", state.rows().stream().map(MigrationCommands::row).toList(), "heads", state.heads()));
                 return ExitCodes.OK;
             }
             if (state.rows().isEmpty()) {
@@ -276,7 +276,7 @@ final class MigrationCommands {
             List<Migrator.HistoryEntry> entries = withMigrator(false, Migrator::history);
             PrintStream out = context().out();
             if (json) {
-                Json.write(out, Map.of("revisions", entries.stream().map(e -> {
+                Json.write(out, doc("revisions", entries.stream().map(e -> {
                     Map<String, Object> doc = new LinkedHashMap<>();
                     doc.put("revision", e.script().id());
                     doc.put("parents", e.script().parents());
@@ -310,7 +310,7 @@ final class MigrationCommands {
             List<String> heads = Migrator.graph(scripts()).heads();
             PrintStream out = context().out();
             if (json) {
-                Json.write(out, Map.of("heads", heads));
+                Json.write(out, doc("heads", heads));
                 return ExitCodes.OK;
             }
             heads.forEach(out::println);
@@ -336,7 +336,7 @@ final class MigrationCommands {
             List<String> problems = withMigrator(false, Migrator::check);
             PrintStream out = context().out();
             if (json) {
-                Json.write(out, Map.of("ok", problems.isEmpty(), "problems", problems));
+                Json.write(out, doc("ok", problems.isEmpty(), "problems", problems));
             } else if (problems.isEmpty()) {
                 out.println(context().style().green("ok:") + " the database is at the single head");
             } else {
@@ -345,6 +345,15 @@ final class MigrationCommands {
             out.flush();
             return problems.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCE;
         }
+    }
+
+    /** A JSON object whose keys keep the given order, so the same state prints the same document. */
+    private static Map<String, Object> doc(Object... keysAndValues) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            doc.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return doc;
     }
 
     private static Map<String, Object> row(AppliedRevision r) {

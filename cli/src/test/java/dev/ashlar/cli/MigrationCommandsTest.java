@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The migration commands on the revisions of {@code dev.ashlar.cli.migrations.base} (a table, then a
@@ -103,6 +105,21 @@ class MigrationCommandsTest {
         assertThat(fromUrl.status()).as(fromUrl.err()).isEqualTo(ExitCodes.OK);
         assertThat(fromUrl.out()).contains("CREATE TABLE");
         assertThat(columns(db, "cli_gadgets")).isEmpty();
+    }
+
+    @AllDatabases
+    void theProjectFileGivesTheUrlAndTheMigrationsPackage(TestDatabase db, @TempDir Path project) throws Exception {
+        Files.writeString(project.resolve(ProjectFile.NAME), "url = " + db.url() + "\nmigrations = " + BASE + "\n");
+        CliRun.Result up = CliRun.cli().in(project).run("upgrade", "c1_gadgets");
+        assertThat(up.status()).as(up.err()).isEqualTo(ExitCodes.OK);
+        assertThat(up.out()).contains("applied: c1_gadgets", "next: ashlar upgrade would apply c2_weight");
+        assertThat(columns(db, "cli_gadgets")).containsExactlyInAnyOrder("id", "name");
+
+        CliRun.Result check = CliRun.cli().in(project).run("check", "--json");
+        assertThat(check.status()).isEqualTo(ExitCodes.DIFFERENCE);
+        JsonNode doc = JSON.readTree(check.out());
+        assertThat(doc.get("ok").asBoolean()).isFalse();
+        assertThat(doc.get("problems")).extracting(JsonNode::asText).containsExactly("revision c2_weight is not applied");
     }
 
     @AllDatabases
