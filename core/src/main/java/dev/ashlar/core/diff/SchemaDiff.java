@@ -83,24 +83,27 @@ public final class SchemaDiff {
      * DDL back (PostgreSQL, SQLite), with what table rebuilds need around it.
      */
     public void apply(dev.ashlar.core.engine.Connection connection) {
-        DdlCompiler ddl = connection.dialect().ddl();
-        boolean rebuilds = changes.stream().anyMatch(c -> c instanceof SchemaChange.RebuildTable);
-        List<String> sql = statements(connection.dialect());
-        if (sql.isEmpty()) {
+        if (changes.isEmpty()) {
             return;
         }
-        if (rebuilds) {
-            ddl.suspendForeignKeys().forEach(connection::executeSql);
-        }
+        Dialect on = connection.dialect();
+        // A live rebuild reads the table as the database stored it and keeps what hangs off it (triggers,
+        // views, collations, the AUTOINCREMENT sequence), which the statements of RebuildTable.sql cannot.
+        java.util.Optional<dev.ashlar.core.dialect.TableRebuild> rebuild = changes.stream()
+                .anyMatch(c -> c instanceof SchemaChange.RebuildTable) ? on.tableRebuild() : java.util.Optional.empty();
+        rebuild.ifPresent(r -> r.prepare(connection));
         try (var tx = connection.begin()) {
-            for (String statement : sql) {
-                connection.executeSql(statement);
+            for (SchemaChange change : changes) {
+                if (change instanceof SchemaChange.RebuildTable r && rebuild.isPresent()) {
+                    rebuild.get().rebuild(connection, r.current(), r.target());
+                } else {
+                    change.sql(on).forEach(connection::executeSql);
+                }
             }
+            rebuild.ifPresent(r -> r.verify(connection));
             tx.commit();
         } finally {
-            if (rebuilds) {
-                ddl.resumeForeignKeys().forEach(connection::executeSql);
-            }
+            rebuild.ifPresent(r -> r.restore(connection));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.ashlar.core.schema.Table;
 import java.sql.SQLException;
 import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.ForeignKey;
+import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,12 +45,12 @@ final class SqliteTableRebuild implements TableRebuild {
 
     @Override
     public void prepare(Connection connection) {
-        connection.executeSql("PRAGMA foreign_keys = OFF");
+        dialect.ddl().suspendForeignKeys().forEach(connection::executeSql);
     }
 
     @Override
     public void restore(Connection connection) {
-        connection.executeSql("PRAGMA foreign_keys = ON");
+        dialect.ddl().resumeForeignKeys().forEach(connection::executeSql);
     }
 
     @Override
@@ -79,6 +80,22 @@ final class SqliteTableRebuild implements TableRebuild {
         }
         for (Row view : views) {
             connection.executeSql((String) view.get(1));
+        }
+        // Unique constraints are named unique indexes on SQLite (see SqliteDdlCompiler): make those that
+        // neither the recreated indexes nor a constraint kept in the table's text already provide.
+        String created = normalise((String) connection.sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :t",
+                Map.of("t", name)).one().get(0));
+        for (Index index : target.indexes()) {
+            if (connection.sql("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n", Map.of("n", index.name())).first() == null) {
+                connection.executeSql(dialect.ddl().createIndex(target, index));
+            }
+        }
+        for (UniqueConstraint unique : target.uniqueConstraints()) {
+            boolean indexed = connection.sql("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :n",
+                    Map.of("n", unique.name())).first() != null;
+            if (!indexed && !created.contains("constraint" + normalise(unique.name()) + "unique")) {
+                connection.executeSql(dialect.ddl().createIndex(target, new Index(unique.name(), unique.columns(), true)));
+            }
         }
         if (sequence != null) {
             // The sequence and the name come from the catalog, so they are written as literals of their own kind.
@@ -137,12 +154,6 @@ final class SqliteTableRebuild implements TableRebuild {
         if (!kept.contains("primarykey") && ddl.primaryKeySql(target) != null) {
             parts.add(ddl.primaryKeySql(target));
         }
-        for (UniqueConstraint unique : target.uniqueConstraints()) {
-            if (!kept.contains(normalise(q(unique.name()))) && !kept.contains(normalise(unique.name()))) {
-                parts.add("CONSTRAINT " + q(unique.name()) + " UNIQUE (" + unique.columns().stream().map(c -> q(c.name()))
-                        .collect(Collectors.joining(", ")) + ")");
-            }
-        }
         for (CheckConstraint check : target.checks()) {
             if (!kept.contains(normalise(check.sql()))) {
                 parts.add("CONSTRAINT " + q(check.name()) + " CHECK (" + check.sql() + ")");
@@ -157,29 +168,25 @@ final class SqliteTableRebuild implements TableRebuild {
         return "CREATE TABLE " + q(temporary) + " (\n\t" + String.join(",\n\t", parts) + "\n)" + SqliteTableSql.tableOptions(stored);
     }
 
-    /** Whether a stored table constraint is still among the new table's, by name or, unnamed, by what it says. */
+    /**
+     * Whether a stored table constraint says exactly what one of the new table's says, so its text can
+     * stay: the same key columns, the same condition. Foreign keys are always written anew, since
+     * their actions may change under the same name.
+     */
     private boolean stillWanted(String item, Table target, SqliteDdlCompiler ddl) {
         String text = normalise(item);
-        if (text.startsWith("primarykey") || text.contains("primarykey(")) {
+        if (text.contains("primarykey(")) {
             return ddl.primaryKeySql(target) != null && normalise(ddl.primaryKeySql(target)).endsWith(text.substring(text.indexOf("primarykey")));
         }
-        List<String> names = new ArrayList<>();
-        target.uniqueConstraints().forEach(u -> names.add(u.name()));
-        target.checks().forEach(c -> names.add(c.name()));
-        target.foreignKeys().forEach(f -> names.add(f.name()));
-        if (text.startsWith("constraint")) {
-            String name = SqliteTableSql.columnName(item.strip().substring("CONSTRAINT".length()).strip());
-            return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+        if (text.contains("foreignkey(")) {
+            return false;
         }
-        if (text.startsWith("check")) {
+        if (text.contains("check(") || text.startsWith("check")) {
             return target.checks().stream().anyMatch(c -> text.contains(normalise(c.sql())));
         }
-        if (text.startsWith("unique")) {
-            return target.uniqueConstraints().stream().anyMatch(u -> text.equals("unique(" + u.columns().stream()
-                    .map(c -> normalise(q(c.name()))).collect(Collectors.joining(",")) + ")"));
-        }
-        return target.foreignKeys().stream().anyMatch(f -> text.startsWith("foreignkey(" + f.columns().stream()
-                .map(c -> normalise(q(c.name()))).collect(Collectors.joining(",")) + ")"));
+        return target.uniqueConstraints().stream().anyMatch(u -> text.endsWith("unique(" + u.columns().stream()
+                .map(c -> normalise(q(c.name()))).collect(Collectors.joining(",")) + ")")
+                && (!text.startsWith("constraint") || text.startsWith("constraint" + normalise(u.name()) + "unique")));
     }
 
     /** SQL text compared without case, spaces, quotes or the outer parentheses of a condition. */
