@@ -19,16 +19,19 @@ import picocli.CommandLine.Help.Ansi;
  */
 @Command(name = "ashlar", mixinStandardHelpOptions = true, version = "Ashlar 0.1.0",
         description = "Data models and SQL for Java.",
-        subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class,
+            MigrationCommands.Upgrade.class, MigrationCommands.Downgrade.class, MigrationCommands.Current.class,
+            MigrationCommands.History.class, MigrationCommands.Heads.class, MigrationCommands.Stamp.class,
+            MigrationCommands.Repair.class, MigrationCommands.Check.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success; a check found nothing",
             "1:error (bad URL, unreachable database, SQL error); nothing was changed",
             "2:usage error (unknown option, missing argument, no database URL)",
-            "3:a check found a difference (e.g. explain --fail-on-full-scan saw a full scan)"},
+            "3:a check found a difference (e.g. explain --fail-on-full-scan saw a full scan, check found a migration problem)"},
         footerHeading = "%nEnvironment and files:%n",
         footer = {"  DATABASE_URL       the database URL when --url is absent",
-            "  ashlar.properties  in this folder or a parent: url, models, classpath",
+            "  ashlar.properties  in this folder or a parent: url, models, migrations, classpath",
             "  NO_COLOR           when set, output is never coloured",
             "  ASHLAR_DEBUG       when set, errors print their stack trace"})
 public final class AshlarCommand implements Runnable {

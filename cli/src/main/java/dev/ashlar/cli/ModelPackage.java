@@ -33,6 +33,31 @@ final class ModelPackage {
      * @throws ConfigurationException when an entry does not exist, or the package holds no model
      */
     static MetaData load(String packageName, List<Path> classpath) {
+        ModelRegistry registry = new ModelRegistry(new MetaData());
+        int models = 0;
+        for (Class<?> type : classes(packageName, classpath)) {
+            if (type.isAnnotationPresent(Model.class)) {
+                registry.of(type);
+                models++;
+            }
+        }
+        if (models == 0) {
+            throw new ConfigurationException("package " + packageName + " holds no @Model class on the classpath "
+                    + (classpath.isEmpty() ? "of the command line" : classpath.toString())
+                    + "; check --models and give --classpath the compiled classes (for example target/classes)");
+        }
+        return registry.metadata();
+    }
+
+    /**
+     * The top-level classes of the package and its subpackages on {@code classpath} (the command line's
+     * own classpath when empty), loaded in name order without initialising them; generated metamodels
+     * ({@code Item_}) and nested classes are left out. The models of {@link #load} and the revisions of
+     * the migration commands are both found here.
+     *
+     * @throws ConfigurationException when an entry does not exist or a class does not load
+     */
+    static List<Class<?>> classes(String packageName, List<Path> classpath) {
         List<URL> urls = new ArrayList<>();
         for (Path entry : classpath) {
             if (!Files.exists(entry)) {
@@ -97,30 +122,19 @@ final class ModelPackage {
         } catch (java.net.URISyntaxException e) {
             throw new ConfigurationException("cannot read the classpath: " + e.getMessage());
         }
-        ModelRegistry registry = new ModelRegistry(new MetaData());
-        int models = 0;
+        List<Class<?>> classes = new ArrayList<>();
         for (String name : classNames) {
             if (name.endsWith("_") || name.contains("$")) {
                 continue; // generated metamodels and nested classes
             }
-            Class<?> type;
             try {
-                type = Class.forName(name, false, loader);
+                classes.add(Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new ConfigurationException("cannot load class " + name + " from the classpath (" + e
-                        + "); give --classpath every folder and jar the models need");
-            }
-            if (type.isAnnotationPresent(Model.class)) {
-                registry.of(type);
-                models++;
+                        + "); give --classpath every folder and jar the classes need");
             }
         }
-        if (models == 0) {
-            throw new ConfigurationException("package " + packageName + " holds no @Model class on the classpath "
-                    + (classpath.isEmpty() ? "of the command line" : classpath.toString())
-                    + "; check --models and give --classpath the compiled classes (for example target/classes)");
-        }
-        return registry.metadata();
+        return classes;
     }
 
     private static String className(String path) {

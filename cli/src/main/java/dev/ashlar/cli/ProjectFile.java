@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * <pre>
  * url = postgresql://app@localhost:5432/app
  * models = com.example.app.model
+ * migrations = com.example.app.migrations
  * classpath = target/classes:lib/extra.jar
  * </pre>
  *
@@ -31,7 +32,7 @@ public final class ProjectFile {
     /** The file name looked for. */
     public static final String NAME = "ashlar.properties";
     /** The keys the file may hold. */
-    public static final Set<String> KEYS = Set.of("url", "models", "classpath");
+    public static final Set<String> KEYS = Set.of("url", "models", "migrations", "classpath");
 
     private final Path file;
     private final Properties values;
@@ -92,6 +93,11 @@ public final class ProjectFile {
     /** The package that holds the project's models ({@code models}). */
     public Optional<String> models() {
         return value("models");
+    }
+
+    /** The package that holds the project's revision classes ({@code migrations}). */
+    public Optional<String> migrations() {
+        return value("migrations");
     }
 
     /** The {@code classpath} entries, resolved against the file's folder; empty when absent. */

@@ -48,7 +48,7 @@ class ProjectFileTest {
     void anUnknownKeyIsAnErrorNamingTheKnownOnes() throws Exception {
         Files.writeString(project.resolve(ProjectFile.NAME), "url = sqlite://\nmodel = com.example\n");
         assertThatThrownBy(() -> ProjectFile.find(project)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("[model]").hasMessageContaining("[classpath, models, url]");
+                .hasMessageContaining("[model]").hasMessageContaining("[classpath, migrations, models, url]");
         CliRun.Result run = cli().in(project).run("explain", "SELECT 1");
         assertThat(run.status()).isEqualTo(ExitCodes.ERROR);
         assertThat(run.err()).contains("unknown key(s) [model]");
