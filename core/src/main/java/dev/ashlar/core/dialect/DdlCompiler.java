@@ -419,11 +419,6 @@ public class DdlCompiler {
     public record IndexBuild(String sql, boolean transactional) {
     }
 
-    /** A comma-separated list of quoted column names. */
-    protected String names(List<String> columns) {
-        return columns.stream().map(this::q).collect(Collectors.joining(", "));
-    }
-
     /** A server default as DDL text. */
     public String serverDefault(ServerDefault value) {
         if (value instanceof ServerDefault.Literal l) {
