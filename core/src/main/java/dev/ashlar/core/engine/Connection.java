@@ -1,5 +1,6 @@
 package dev.ashlar.core.engine;
 
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.explain.TableAliases;
@@ -94,7 +95,8 @@ public final class Connection implements AutoCloseable {
         runner.checkOpen();
         template.checkArity(values);
         if (template.resultColumns().isEmpty()) {
-            throw new IllegalArgumentException("a write template runs with executeBatch, not query");
+            throw new UsageException("a write template runs with executeBatch, not query; "
+                    + "make a template that returns rows with StatementTemplate.of");
         }
         TemplateBinding binding = new TemplateBinding(template, dialect);
         return runner.query(template.statement(), binding.sql(), 0, ps -> binding.bind(ps, values), template.resultColumns(),
@@ -216,7 +218,8 @@ public final class Connection implements AutoCloseable {
      */
     public Result cursor(Select select, int fetchSize) {
         if (fetchSize < 1) {
-            throw new IllegalArgumentException("fetch size must be positive, got " + fetchSize);
+            throw new UsageException("fetch size must be positive, got " + fetchSize
+                    + "; pass the number of rows to fetch per round trip, such as 500");
         }
         return cursors.open(select, dialect.compile(select), select.columns(), fetchSize);
     }

@@ -1,5 +1,6 @@
 package dev.ashlar.core.engine;
 
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.ValueCodec;
@@ -72,7 +73,8 @@ public final class StatementTemplate {
      */
     public static StatementTemplate write(Statement statement, Param<?>... slots) {
         if (statement instanceof Query) {
-            throw new IllegalArgumentException("a write template takes an INSERT, UPDATE or DELETE, not a query");
+            throw new UsageException("a write template takes an INSERT, UPDATE or DELETE, not a query; "
+                    + "use StatementTemplate.of for a query");
         }
         return new StatementTemplate(statement, List.of(), List.of(slots));
     }
@@ -85,7 +87,8 @@ public final class StatementTemplate {
                 : statement instanceof Update u ? u.returning()
                 : statement instanceof Delete d ? d.returning() : List.of();
         if (returning.isEmpty()) {
-            throw new IllegalArgumentException("a statement template must return rows (a query or a write with RETURNING)");
+            throw new UsageException("a statement template must return rows (a query or a write with RETURNING); "
+                    + "use StatementTemplate.write for a write that returns none");
         }
         return returning;
     }
@@ -98,7 +101,8 @@ public final class StatementTemplate {
     /** Refuses a run whose number of values is not this template's number of slots. */
     void checkArity(Object[] values) {
         if (values.length != slots.size()) {
-            throw new IllegalArgumentException("the template has " + slots.size() + " slots, given " + values.length + " values");
+            throw new UsageException("the template has " + slots.size() + " slots, given " + values.length
+                    + " values; pass one value per slot, in the slots' order");
         }
     }
 
