@@ -1,12 +1,12 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.dialect.CompiledSql;
-import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.explain.TableAliases;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.explain.QueryPlan;
+import dev.ashlar.core.explain.TableAliases;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Delete;
@@ -16,8 +16,8 @@ import dev.ashlar.core.sql.Statement;
 import dev.ashlar.core.sql.Update;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;

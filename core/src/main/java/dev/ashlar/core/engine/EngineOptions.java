@@ -1,7 +1,7 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.error.ConfigurationException;
+import dev.ashlar.core.error.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.ConfigurationException;
 import com.zaxxer.hikari.HikariConfig;
+import dev.ashlar.core.error.ConfigurationException;
 import java.io.PrintWriter;
 import java.sql.Driver;
 import java.sql.DriverManager;

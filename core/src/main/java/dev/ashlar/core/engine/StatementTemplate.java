@@ -1,17 +1,17 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.ValueCodec;
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
+import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Expression;
+import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Query;
 import dev.ashlar.core.sql.Statement;
 import dev.ashlar.core.sql.Update;
-import dev.ashlar.core.sql.Delete;
-import dev.ashlar.core.sql.Insert;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

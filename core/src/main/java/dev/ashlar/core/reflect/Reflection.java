@@ -1,7 +1,7 @@
 package dev.ashlar.core.reflect;
 
-import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Comment;

@@ -1,7 +1,7 @@
 package dev.ashlar.core.schema;
 
-import dev.ashlar.core.error.DefinitionException;
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.DefinitionException;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.types.SqlType;
 import java.util.Objects;

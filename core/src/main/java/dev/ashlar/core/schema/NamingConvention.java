@@ -1,8 +1,8 @@
 package dev.ashlar.core.schema;
 
-import dev.ashlar.core.error.DefinitionException;
-import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.dialect.IdentifierLimit;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.DefinitionException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

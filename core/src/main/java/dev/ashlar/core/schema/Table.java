@@ -1,8 +1,8 @@
 package dev.ashlar.core.schema;
 
-import dev.ashlar.core.error.UsageException;
-import dev.ashlar.core.error.DefinitionException;
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.DefinitionException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.FromItem;
 import dev.ashlar.core.sql.TableAlias;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.ashlar.core.dialect.postgresql;
 
-import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.types.SqlType;

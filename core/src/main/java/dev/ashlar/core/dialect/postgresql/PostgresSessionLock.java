@@ -1,9 +1,9 @@
 package dev.ashlar.core.dialect.postgresql;
 
-import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.error.AshlarException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
