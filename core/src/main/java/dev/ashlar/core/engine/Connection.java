@@ -3,7 +3,6 @@ package dev.ashlar.core.engine;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.explain.QueryPlan;
 import dev.ashlar.core.explain.TableAliases;
@@ -129,7 +128,7 @@ public final class Connection implements AutoCloseable {
         if (dialect.supportsInsertReturning()) {
             return runner.query(insert, compiled, insert.returning(), 0).one();
         }
-        throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING");
+        throw dialect.unsupported(dev.ashlar.core.dialect.Feature.INSERT_RETURNING, "table " + insert.table().name());
     }
 
     /**
@@ -145,7 +144,8 @@ public final class Connection implements AutoCloseable {
         List<Column<?>> returning = statement instanceof Update u ? u.returning()
                 : statement instanceof Delete d ? d.returning() : List.of();
         if (returning.isEmpty()) {
-            throw new AshlarException("executeReturning needs a statement with returning(columns...)");
+            throw new UsageException("executeReturning needs an INSERT, or an UPDATE or DELETE with returning(columns...); "
+                    + "run a statement without RETURNING with execute");
         }
         return runner.query(statement, dialect.compile(statement), returning, 0).list();
     }
