@@ -3,7 +3,6 @@ package dev.ashlar.core.engine;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.ValueCodec;
-import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Expression;
@@ -131,7 +130,7 @@ public final class StatementTemplate {
         for (int i = 0; i < slotOf.length; i++) {
             Integer slot = index.get(params.get(i));
             if (slot == null) {
-                throw new AshlarException("statement template " + sql.sql() + " has a parameter that is not one of its slots: "
+                throw new UsageException("statement template " + sql.sql() + " has a parameter that is not one of its slots: "
                         + params.get(i) + " (client defaults and constant values cannot be rebound)");
             }
             slotOf[i] = slot;
