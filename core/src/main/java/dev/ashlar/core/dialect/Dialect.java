@@ -284,8 +284,8 @@ public abstract class Dialect {
      * A dialect without one says so, and migrations then refuse to run rather than run unguarded.
      */
     public SessionLock sessionLock() {
-        throw new UnsupportedFeatureException("session-scoped lock, which migrations need so that two processes never "
-                + "migrate at once,", name(), "override Dialect.sessionLock() in " + getClass().getSimpleName());
+        throw new UnsupportedFeatureException("session-scoped lock (migrations need one so that two processes never "
+                + "migrate at once)", name(), "override Dialect.sessionLock() in " + getClass().getSimpleName());
     }
 
     /**

@@ -199,8 +199,11 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public Set<Feature> lacks() {
-        return Set.of(Feature.ALTER_CONSTRAINTS);
+        return LACKS;
     }
+
+    /** Made once: {@link #lacks()} is asked on every statement that could use a feature. */
+    private static final Set<Feature> LACKS = Set.of(Feature.ALTER_CONSTRAINTS);
 
     /** SQLite has no server or account: a file that cannot be opened is the only failure. */
     @Override
