@@ -1,6 +1,7 @@
 package dev.ashlar.declarative;
 
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import java.lang.invoke.MethodHandle;
 
@@ -88,7 +89,7 @@ public final class FieldMapping {
      */
     public void set(Object model, Object value) {
         if (setter == null) {
-            throw new AshlarException("cannot set " + this + " in place: " + owner.getSimpleName()
+            throw new UsageException("cannot set " + this + " in place: " + owner.getSimpleName()
                     + " is a record; use ModelMapping.with, which makes a copy");
         }
         try {

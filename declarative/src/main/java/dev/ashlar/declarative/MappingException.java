@@ -1,6 +1,6 @@
 package dev.ashlar.declarative;
 
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.DefinitionException;
 import java.util.List;
 
 /**
@@ -8,7 +8,7 @@ import java.util.List;
  * BigDecimal without {@code @Numeric} and the like. Thrown when the model is first used, with
  * every problem of the model listed, each naming the class and the field.
  */
-public class MappingException extends AshlarException {
+public class MappingException extends DefinitionException {
     private final Class<?> modelClass;
     private final List<String> problems;
 

@@ -7,6 +7,7 @@ import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Row;
 import dev.ashlar.core.engine.RowMapper;
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Insert;
@@ -121,11 +122,11 @@ public final class ModelMapping<T> {
         return List.copyOf(byName.keySet());
     }
 
-    /** The mapped field {@code name}; an {@link IllegalArgumentException} names the model's fields. */
+    /** The mapped field {@code name}; a {@link UsageException} names the model's fields. */
     public FieldMapping field(String name) {
         FieldMapping f = byName.get(name);
         if (f == null) {
-            throw new IllegalArgumentException(type.getSimpleName() + " has no mapped field '" + name + "'; its fields are "
+            throw new UsageException(type.getSimpleName() + " has no mapped field '" + name + "'; its fields are "
                     + byName.keySet());
         }
         return f;
@@ -136,7 +137,7 @@ public final class ModelMapping<T> {
         return byName.get(name);
     }
 
-    /** The column of a mapped field, by Java field name; an {@link IllegalArgumentException} names the fields. */
+    /** The column of a mapped field, by Java field name; a {@link UsageException} names the fields. */
     public Column<?> column(String fieldName) {
         return field(fieldName).column();
     }
@@ -161,17 +162,18 @@ public final class ModelMapping<T> {
         List<RelationshipMapping> r = relationships;
         if (r == null) {
             // a mapping escapes its registry only once its relationships are resolved
-            throw new IllegalStateException(type.getSimpleName() + "'s relationships are not resolved yet");
+            throw new UsageException(type.getSimpleName() + "'s relationships are not resolved yet; "
+                    + "use the mapping that ModelRegistry hands out");
         }
         return r;
     }
 
-    /** A relationship by field name; an {@link IllegalArgumentException} lists the model's relationships. */
+    /** A relationship by field name; a {@link UsageException} lists the model's relationships. */
     public RelationshipMapping relationship(String name) {
         relationships();
         RelationshipMapping r = relationshipsByName.get(name);
         if (r == null) {
-            throw new IllegalArgumentException(type.getSimpleName() + " has no relationship '" + name + "'; its relationships are "
+            throw new UsageException(type.getSimpleName() + " has no relationship '" + name + "'; its relationships are "
                     + relationshipsByName.keySet());
         }
         return r;

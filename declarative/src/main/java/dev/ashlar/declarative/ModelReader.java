@@ -1,5 +1,8 @@
 package dev.ashlar.declarative;
 
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.DefinitionException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Index;
@@ -18,8 +21,8 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -185,7 +188,7 @@ final class ModelReader {
         Table table;
         try {
             table = metadata.table(tableName, modelName, elements);
-        } catch (IllegalArgumentException e) {
+        } catch (DefinitionException e) {
             throw new MappingException(type, modelName + ": " + e.getMessage(), e);
         }
         List<FieldMapping> fieldMappings = new ArrayList<>();
@@ -326,7 +329,9 @@ final class ModelReader {
         for (DeclaredRelationship d : owner.declaredRelationships()) {
             try {
                 out.add(resolve(owner, d, mappings));
-            } catch (IllegalArgumentException e) {
+            } catch (MappingException e) {
+                throw e; // the target model cannot be mapped: its own problems, not this relationship's
+            } catch (DefinitionException | UsageException e) {
                 problems.add(owner.name() + "." + d.name() + ": " + e.getMessage());
             }
         }
@@ -376,11 +381,11 @@ final class ModelReader {
         }
         for (Field f : target.type().getDeclaredFields()) {
             if (f.getName().equals(mappedBy)) {
-                throw new IllegalArgumentException("mappedBy = \"" + mappedBy + "\" must name a @ManyToOne or @OneToOne field of "
+                throw new DefinitionException("mappedBy = \"" + mappedBy + "\" must name a @ManyToOne or @OneToOne field of "
                         + target.name());
             }
         }
-        throw new IllegalArgumentException("mappedBy = \"" + mappedBy + "\" names no field of " + target.name());
+        throw new DefinitionException("mappedBy = \"" + mappedBy + "\" names no field of " + target.name());
     }
 
     private static FieldMapping fieldOf(ModelMapping<?> mapping, String field) {
@@ -389,7 +394,7 @@ final class ModelReader {
 
     private static FieldMapping singleKey(ModelMapping<?> mapping) {
         if (mapping.key().size() != 1) {
-            throw new IllegalArgumentException("relationships need a single-column primary key in " + mapping.name()
+            throw new DefinitionException("relationships need a single-column primary key in " + mapping.name()
                     + ", which has " + mapping.key().size());
         }
         return mapping.key().get(0);
@@ -404,7 +409,7 @@ final class ModelReader {
             }
         }
         if (found.size() != 1) {
-            throw new IllegalArgumentException(mapping.name() + " has " + found.size() + " fields with @References(model = "
+            throw new DefinitionException(mapping.name() + " has " + found.size() + " fields with @References(model = "
                     + target.getSimpleName() + ".class); name the foreign key field with key = \"...\"");
         }
         return found.get(0);
@@ -502,7 +507,8 @@ final class ModelReader {
             case DATE_TIME -> () -> LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             case DATE_TIME_TZ -> () -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             case DATE -> () -> LocalDate.now(ZoneOffset.UTC);
-            default -> throw new IllegalStateException("MappingRules admits @DefaultNow only on dates and times, not " + kind);
+            default -> throw new AshlarException("MappingRules admits @DefaultNow only on dates and times, not " + kind
+                    + "; this is a bug in Ashlar, please report it");
         };
     }
 

@@ -554,7 +554,7 @@ public final class Migrator {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+            throw new AshlarException("every JDK has SHA-256, but this one lacks it", e);
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.ashlar.orm;
 
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.declarative.FieldMapping;
+import dev.ashlar.declarative.RelationshipKind;
+import dev.ashlar.declarative.RelationshipMapping;
 import dev.ashlar.orm.CollectionChanges.Link;
 import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.orm.internal.ObjectState;
-import dev.ashlar.declarative.RelationshipKind;
-import dev.ashlar.declarative.RelationshipMapping;
 import dev.ashlar.orm.internal.UndoLog;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,7 +71,7 @@ final class ForeignKeys {
         for (Assigned a : assigned(s)) {
             Object key = targetKey(a.target(), a.rel().targetKey());
             if (a.target() != null && key == null) {
-                throw new IllegalStateException(a.rel().path() + " of " + s.meta.describe(s.object) + " points to a "
+                throw new UsageException(a.rel().path() + " of " + s.meta.describe(s.object) + " points to a "
                         + a.target().getClass().getSimpleName() + " without a key that is not being saved; add it to the session");
             }
             undo.set(s, a.rel().ownerKey(), key);

@@ -1,18 +1,19 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.Condition;
 import dev.ashlar.core.sql.DerivedTable;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.sql.Select;
-import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.sql.SortOrder;
+import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.sql.TableAlias;
 import dev.ashlar.declarative.Fetch;
 import dev.ashlar.declarative.FieldMapping;
-import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.declarative.RelationshipKind;
 import dev.ashlar.declarative.RelationshipMapping;
+import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.orm.internal.SelectParts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ final class JoinPlan {
         boolean limited = limit != null || offset != null;
         if (limited && joinsCollection()) {
             if (root.key().size() != 1) {
-                throw new IllegalArgumentException("cannot limit a query for " + root.name() + " that joins a to-many relationship: "
+                throw new UsageException("cannot limit a query for " + root.name() + " that joins a to-many relationship: "
                         + root.name() + " has a composite primary key, so the owners cannot be chosen in a subquery; load the "
                         + "collection with Load.selectIn instead");
             }

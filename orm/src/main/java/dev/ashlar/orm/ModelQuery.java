@@ -1,6 +1,7 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.core.error.NoResultException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Condition;
@@ -61,8 +62,8 @@ public final class ModelQuery<T> {
      * relationships (a to-many one gives each object many values) and sorts by a correlated
      * subquery of that value.
      *
-     * @throws IllegalArgumentException when the relationship starts at a model not yet in the query,
-     *                                  or reaches a table the query already has
+     * @throws UsageException when the relationship starts at a model not yet in the query,
+     *                        or reaches a table the query already has
      */
     public ModelQuery<T> join(Relation<?, ?> relation) {
         return join(relation.owner(), relation.name());
@@ -73,7 +74,7 @@ public final class ModelQuery<T> {
         RelationshipMapping r = session.model(owner).relationship(relationship);
         boolean reachable = owner == meta.type() || joins.stream().anyMatch(j -> j.target() == owner);
         if (!reachable) {
-            throw new IllegalArgumentException("cannot join " + r.path() + ": the query has no " + owner.getSimpleName()
+            throw new UsageException("cannot join " + r.path() + ": the query has no " + owner.getSimpleName()
                     + " yet; it selects " + meta.name() + (joins.isEmpty() ? "" : " and joins " + joinedNames())
                     + ", so join the relationship leading to " + owner.getSimpleName() + " first");
         }
@@ -84,7 +85,7 @@ public final class ModelQuery<T> {
         }
         for (Table t : joinedTables(r)) {
             if (tables.contains(t)) {
-                throw new IllegalArgumentException("cannot join " + r.path() + ": table " + t.name()
+                throw new UsageException("cannot join " + r.path() + ": table " + t.name()
                         + " is already in the query (a model joined twice, or to itself); write such a query with core's"
                         + " table aliases (Table.as)");
             }
@@ -158,7 +159,7 @@ public final class ModelQuery<T> {
         }
         List<Column<?>> key = meta.mapping().table().primaryKey();
         if (key.size() != 1) {
-            throw new IllegalArgumentException("cannot filter " + meta.name() + " through joined models: its primary key has "
+            throw new UsageException("cannot filter " + meta.name() + " through joined models: its primary key has "
                     + key.size() + " columns; query it with core (select ... join ...)");
         }
         @SuppressWarnings("unchecked")
@@ -219,7 +220,7 @@ public final class ModelQuery<T> {
         }
         for (RelationshipMapping r : path) {
             if (r.kind().isCollection()) {
-                throw new IllegalArgumentException("cannot order " + meta.name() + " by " + column.describe() + ": it is reached"
+                throw new UsageException("cannot order " + meta.name() + " by " + column.describe() + ": it is reached"
                         + " through " + r.path() + ", a to-many relationship, so each " + meta.name() + " has many values;"
                         + " order by a to-one relationship's column, or write the query with core and an aggregate");
             }

@@ -5,19 +5,20 @@ import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Row;
 import dev.ashlar.core.error.ConnectionClosedException;
 import dev.ashlar.core.error.NoResultException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.declarative.Cascade;
+import dev.ashlar.declarative.FieldMapping;
 import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Models;
-import dev.ashlar.declarative.FieldMapping;
-import dev.ashlar.orm.internal.ModelKey;
-import dev.ashlar.orm.internal.ModelMeta;
-import dev.ashlar.orm.internal.ObjectState;
-import dev.ashlar.orm.internal.ObjectState.Status;
+import dev.ashlar.declarative.RelationshipMapping;
 import dev.ashlar.orm.internal.IdentityMap;
 import dev.ashlar.orm.internal.Keys;
+import dev.ashlar.orm.internal.ModelKey;
+import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.orm.internal.NPlusOneDetector;
-import dev.ashlar.declarative.RelationshipMapping;
+import dev.ashlar.orm.internal.ObjectState.Status;
+import dev.ashlar.orm.internal.ObjectState;
 import dev.ashlar.orm.internal.SessionConnection;
 import dev.ashlar.orm.internal.UnitOfWork;
 import java.util.Collection;
@@ -271,7 +272,7 @@ public final class Session implements AutoCloseable {
         }
         ObjectState s = map().state(model);
         if (s == null) {
-            throw new IllegalArgumentException(meta.describe(model) + " is not in this session; get or merge it first");
+            throw new UsageException(meta.describe(model) + " is not in this session; get or merge it first");
         }
         if (s.status == Status.PENDING) {
             map().forget(s);
@@ -346,8 +347,9 @@ public final class Session implements AutoCloseable {
         checkOpen("refresh");
         ObjectState s = map().state(model);
         if (s == null || s.status == Status.PENDING) {
-            throw new IllegalArgumentException(model(model.getClass()).describe(model)
-                    + " is not a persistent object of this session, so it cannot be refreshed");
+            throw new UsageException(model(model.getClass()).describe(model)
+                    + " is not a persistent object of this session, so it cannot be refreshed; "
+                    + "get or merge it first, and flush a new object before refreshing it");
         }
         Select select = s.meta.mapping().select().where(Keys.condition(s.meta, s.keyValues()));
         Row row = readConnection().query(select).first();
@@ -493,7 +495,7 @@ public final class Session implements AutoCloseable {
     private ModelMeta mutableMeta(Object model, String operation) {
         ModelMeta meta = model(model.getClass());
         if (meta.isRecord()) {
-            throw new IllegalArgumentException("cannot " + operation + " " + meta.name() + ": records are immutable, so the session "
+            throw new UsageException("cannot " + operation + " " + meta.name() + ": records are immutable, so the session "
                     + "does not track them; use session.insert(record) and session.update(record)");
         }
         return meta;

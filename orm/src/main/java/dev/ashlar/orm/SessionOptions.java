@@ -1,5 +1,6 @@
 package dev.ashlar.orm;
 
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.declarative.ModelRegistry;
 
 /**
@@ -37,7 +38,8 @@ public record SessionOptions(ModelRegistry registry, boolean strictMode, int nPl
     /** With N+1 reported when one relationship is lazily loaded this many times within one result. */
     public SessionOptions nPlusOneThreshold(int threshold) {
         if (threshold < 2) {
-            throw new IllegalArgumentException("the N+1 threshold must be at least 2, got " + threshold);
+            throw new UsageException("the N+1 threshold must be at least 2, got " + threshold
+                    + "; pass how many lazy loads of one relationship in one result count as N+1");
         }
         return new SessionOptions(registry, strictMode, threshold, autoflush);
     }

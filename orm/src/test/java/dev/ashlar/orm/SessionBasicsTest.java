@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.engine.Engine;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.orm.Inventory.Item;
 import dev.ashlar.orm.Inventory.Note;
 import dev.ashlar.orm.Inventory.Order;
@@ -263,7 +264,7 @@ class SessionBasicsTest {
             Note changed = session.update(new Note(saved.id(), "second", saved.version()));
             assertThat(changed.version()).isEqualTo(2);
             assertThatThrownBy(() -> session.update(new Note(saved.id(), "stale", 1))).isInstanceOf(StaleObjectException.class);
-            assertThatThrownBy(() -> session.add(saved)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("records");
+            assertThatThrownBy(() -> session.add(saved)).isInstanceOf(UsageException.class).hasMessageContaining("records");
             assertThat(session.get(Note.class, saved.id()).text()).isEqualTo("second");
             session.commit();
             assertThat(queryOne(db, "SELECT text FROM note")).isEqualTo("second");

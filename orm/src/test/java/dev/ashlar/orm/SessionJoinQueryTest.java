@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.engine.Engine;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.orm.Lending.Author;
 import dev.ashlar.orm.Lending.Book;
 import dev.ashlar.orm.Lending.Loan;
@@ -121,14 +122,14 @@ class SessionJoinQueryTest {
             load(engine);
             try (Session session = Session.open(engine, options())) {
                 assertThatThrownBy(() -> session.select(Loan.class).join(Lending_Book_.authors))
-                        .isInstanceOf(IllegalArgumentException.class)
+                        .isInstanceOf(UsageException.class)
                         .hasMessageContaining("cannot join Book.authors: the query has no Book yet; it selects Loan");
                 assertThatThrownBy(() -> session.select(Member.class).join(Lending_Member_.loans)
                         .orderBy(Lending_Loan_.day.asc()).list())
-                        .isInstanceOf(IllegalArgumentException.class)
+                        .isInstanceOf(UsageException.class)
                         .hasMessageContaining("Member.loans, a to-many relationship");
                 assertThatThrownBy(() -> session.select(Loan.class).join(Lending_Loan_.member).join(Lending_Member_.loans))
-                        .isInstanceOf(IllegalArgumentException.class)
+                        .isInstanceOf(UsageException.class)
                         .hasMessageContaining("table loans is already in the query");
             }
         }

@@ -1,7 +1,6 @@
 package dev.ashlar.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -88,7 +87,7 @@ public final class Blns {
         try {
             lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new TestSetupException("cannot read " + file, e);
         }
         List<byte[]> out = new ArrayList<>();
         for (String line : lines) {

@@ -2,7 +2,6 @@ package dev.ashlar.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ public final class Chinook {
      *
      * @return empty when the server is not reachable (which {@link TestDatabases} allows only
      *     outside CI)
-     * @throws IllegalStateException when loading fails or the loaded row counts are wrong
+     * @throws TestSetupException when loading fails or the loaded row counts are wrong
      */
     public static synchronized Optional<TestDatabase> load(DatabaseKind kind) {
         Optional<TestDatabase> loaded = LOADED.get(kind);
@@ -96,11 +95,11 @@ public final class Chinook {
      * The name of a Chinook table as this database spells it: {@code tableName(SQLITE, "invoice_line")}
      * is {@code InvoiceLine}, on PostgreSQL {@code invoice_line}.
      *
-     * @throws IllegalArgumentException for a name that is not one of {@link #EXPECTED_ROW_COUNTS}'s keys
+     * @throws TestSetupException for a name that is not one of {@link #EXPECTED_ROW_COUNTS}'s keys
      */
     public static String tableName(DatabaseKind kind, String snakeName) {
         if (!EXPECTED_ROW_COUNTS.containsKey(snakeName)) {
-            throw new IllegalArgumentException("not a Chinook table: " + snakeName + "; the tables are " + EXPECTED_ROW_COUNTS.keySet());
+            throw new TestSetupException("not a Chinook table: " + snakeName + "; the tables are " + EXPECTED_ROW_COUNTS.keySet());
         }
         return columnName(kind, snakeName);
     }
@@ -127,7 +126,7 @@ public final class Chinook {
         try (Connection c = db.openJdbc()) {
             return rowCounts(c, db.kind());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the Chinook rows in " + db.jdbcUrl() + ": " + e.getMessage(), e);
+            throw new TestSetupException("cannot count the Chinook rows in " + db.jdbcUrl() + ": " + e.getMessage(), e);
         }
     }
 
@@ -147,7 +146,7 @@ public final class Chinook {
     private static void verify(TestDatabase db) {
         Map<String, Integer> counts = rowCounts(db);
         if (!counts.equals(EXPECTED_ROW_COUNTS)) {
-            throw new IllegalStateException("Chinook in " + db.jdbcUrl() + " has the row counts " + counts
+            throw new TestSetupException("Chinook in " + db.jdbcUrl() + " has the row counts " + counts
                     + " instead of " + EXPECTED_ROW_COUNTS);
         }
     }
@@ -168,7 +167,7 @@ public final class Chinook {
             String path = file.toAbsolutePath().toString();
             return new TestDatabase(DatabaseKind.SQLITE, "sqlite:///" + path, "jdbc:sqlite:" + path, null, null, false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + original + " to a temporary file", e);
+            throw new TestSetupException("cannot copy " + original + " to a temporary file", e);
         }
     }
 
@@ -196,7 +195,7 @@ public final class Chinook {
             }
             return db;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot load Chinook into " + db.jdbcUrl() + ": " + e.getMessage(), e);
+            throw new TestSetupException("cannot load Chinook into " + db.jdbcUrl() + ": " + e.getMessage(), e);
         }
     }
 
@@ -263,7 +262,7 @@ public final class Chinook {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new TestSetupException("cannot read " + file, e);
         }
     }
 

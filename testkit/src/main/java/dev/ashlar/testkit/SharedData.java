@@ -31,7 +31,7 @@ public final class SharedData {
     /**
      * The shared data folder, as an absolute path.
      *
-     * @throws IllegalStateException naming every path tried, when no folder is found
+     * @throws TestSetupException naming every path tried, when no folder is found
      */
     public static synchronized Path dir() {
         if (dir == null) {
@@ -52,7 +52,7 @@ public final class SharedData {
             if (isDataDir(fromEnv)) {
                 return fromEnv;
             }
-            throw new IllegalStateException(ENV + "=" + envValue + " but " + fromEnv
+            throw new TestSetupException(ENV + "=" + envValue + " but " + fromEnv
                     + " is not a shared data folder (it has no chinook/ folder)");
         }
         List<Path> tried = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class SharedData {
             }
             tried.add(candidate);
         }
-        throw new IllegalStateException("cannot find the shared test data folder (shared/data with chinook/ in it); tried "
+        throw new TestSetupException("cannot find the shared test data folder (shared/data with chinook/ in it); tried "
                 + tried + "; set " + ENV + " to its path");
     }
 

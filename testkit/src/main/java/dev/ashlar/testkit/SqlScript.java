@@ -52,7 +52,7 @@ public final class SqlScript {
     /**
      * The statements of a script, in order.
      *
-     * @throws IllegalArgumentException when a string, quoted identifier or block comment is not
+     * @throws TestSetupException when a string, quoted identifier or block comment is not
      *     closed, naming the line it starts on (splitting on would silently merge statements)
      */
     public static List<String> split(String script, Dialect dialect) {
@@ -223,13 +223,13 @@ public final class SqlScript {
         current.setLength(0);
     }
 
-    private IllegalArgumentException unterminated(String what, int start) {
+    private TestSetupException unterminated(String what, int start) {
         int line = 1;
         for (int i = 0; i < start; i++) {
             if (sql.charAt(i) == '\n') {
                 line++;
             }
         }
-        return new IllegalArgumentException("unterminated " + what + " starting on line " + line);
+        return new TestSetupException("unterminated " + what + " starting on line " + line + "; close it in the script");
     }
 }

@@ -75,13 +75,14 @@ public final class TestDatabase {
     /**
      * Drops every table (and, on PostgreSQL, every type) so that a test starts from an empty schema.
      *
-     * @throws UnsupportedOperationException on a database of shared test data, such as
+     * @throws TestSetupException on a database of shared test data, such as
      *     {@link Chinook#load Chinook}, which other tests and test runs rely on
      */
     public TestDatabase reset() {
         if (!resettable) {
-            throw new UnsupportedOperationException("the " + kind + " database at " + jdbcUrl
-                    + " holds shared test data and must not be emptied");
+            throw new TestSetupException("the " + kind + " database at " + jdbcUrl
+                    + " holds shared test data and must not be emptied; "
+                    + "create the test's tables in the emptied database that @AllDatabases hands each test");
         }
         try (Connection c = openJdbc(); Statement s = c.createStatement()) {
             switch (kind) {
@@ -116,7 +117,7 @@ public final class TestDatabase {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not empty the " + kind + " test database at " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new TestSetupException("could not empty the " + kind + " test database at " + jdbcUrl + ": " + e.getMessage(), e);
         }
         return this;
     }

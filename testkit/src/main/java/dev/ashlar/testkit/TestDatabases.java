@@ -69,7 +69,7 @@ public final class TestDatabases {
             Path file = dir.resolve("test.db");
             return new TestDatabase(DatabaseKind.SQLITE, "sqlite:///" + file.toAbsolutePath(), "jdbc:sqlite:" + file.toAbsolutePath(), null, null);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create a temporary SQLite file", e);
+            throw new TestSetupException("cannot create a temporary SQLite file", e);
         }
     }
 
@@ -99,7 +99,7 @@ public final class TestDatabases {
             return Optional.of(postgres(host, Integer.parseInt(port), user));
         }
         if (ci()) {
-            throw new IllegalStateException("CI=true but PostgreSQL is not reachable at " + host + ":" + port
+            throw new TestSetupException("CI=true but PostgreSQL is not reachable at " + host + ":" + port
                     + "; start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
         }
         try {
@@ -119,7 +119,7 @@ public final class TestDatabases {
             ensurePostgresDatabase(embeddedAdmin, "postgres", "");
             return Optional.of(postgres("127.0.0.1", embedded.getPort(), "postgres"));
         } catch (IOException e) {
-            throw new IllegalStateException("no PostgreSQL server and the embedded PostgreSQL did not start: " + e.getMessage(), e);
+            throw new TestSetupException("no PostgreSQL server and the embedded PostgreSQL did not start: " + e.getMessage(), e);
         }
     }
 
@@ -139,7 +139,7 @@ public final class TestDatabases {
             s.execute("CREATE DATABASE " + TEST_DATABASE);
         } catch (SQLException e) {
             if (!"42P04".equals(e.getSQLState())) { // created concurrently by another test JVM
-                throw new IllegalStateException("cannot create the PostgreSQL database " + TEST_DATABASE + ": " + e.getMessage(), e);
+                throw new TestSetupException("cannot create the PostgreSQL database " + TEST_DATABASE + ": " + e.getMessage(), e);
             }
         }
     }
@@ -151,7 +151,7 @@ public final class TestDatabases {
         String admin = "jdbc:mariadb://" + host + ":" + port + "/";
         if (!reachable(admin, user, "")) {
             if (ci()) {
-                throw new IllegalStateException("CI=true but MariaDB is not reachable at " + host + ":" + port
+                throw new TestSetupException("CI=true but MariaDB is not reachable at " + host + ":" + port
                         + "; start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
             }
             System.err.println("[ashlar-testkit] NOTICE: no MariaDB on " + host + ":" + port
@@ -161,7 +161,7 @@ public final class TestDatabases {
         try (Connection c = DriverManager.getConnection(admin, user, ""); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + TEST_DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the MariaDB database " + TEST_DATABASE + ": " + e.getMessage(), e);
+            throw new TestSetupException("cannot create the MariaDB database " + TEST_DATABASE + ": " + e.getMessage(), e);
         }
         ServerAddress address = new ServerAddress(DatabaseKind.MARIADB, host, Integer.parseInt(port), user, "");
         ADDRESSES.put(DatabaseKind.MARIADB, address);

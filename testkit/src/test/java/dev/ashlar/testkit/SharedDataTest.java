@@ -36,7 +36,7 @@ class SharedDataTest {
         assertThat(SharedData.find(root.resolve("elsewhere").toString(), Path.of("/")))
                 .isEqualTo(root.resolve("elsewhere"));
         assertThatThrownBy(() -> SharedData.find(root.resolve("nothing").toString(), Path.of("")))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(TestSetupException.class)
                 .hasMessageContaining(SharedData.ENV).hasMessageContaining("nothing");
     }
 
@@ -44,7 +44,7 @@ class SharedDataTest {
     void namesThePathsTriedWhenNothingIsFound(@TempDir Path root) throws Exception {
         Path module = Files.createDirectories(root.resolve("a/b"));
         assertThatThrownBy(() -> SharedData.find(null, module))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(TestSetupException.class)
                 .hasMessageContaining(module.resolve("shared/data").toString())
                 .hasMessageContaining(root.resolve("shared/data").toString());
     }

@@ -101,11 +101,11 @@ class SqlScriptTest {
     @Test
     void unterminatedStringsFailNamingTheLine() {
         assertThatThrownBy(() -> SqlScript.split("SELECT 1;\nSELECT 'open; SELECT 2", POSTGRESQL))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(TestSetupException.class)
                 .hasMessageContaining("line 2");
         // with backslash escapes, 'a\' does not close
-        assertThatThrownBy(() -> SqlScript.split("SELECT 'a\\'", MYSQL)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SqlScript.split("/* never closed", POSTGRESQL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SqlScript.split("SELECT 'a\\'", MYSQL)).isInstanceOf(TestSetupException.class);
+        assertThatThrownBy(() -> SqlScript.split("/* never closed", POSTGRESQL)).isInstanceOf(TestSetupException.class);
     }
 
     @Test

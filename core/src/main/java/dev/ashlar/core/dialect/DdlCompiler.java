@@ -100,14 +100,14 @@ public class DdlCompiler {
         return true;
     }
 
-    /** Whether indexes may have a WHERE predicate (partial indexes). */
-    public boolean supportsPartialIndexes() {
-        return true;
+    /** Whether indexes may have a WHERE predicate: the dialect {@link Dialect#supports supports} {@link Feature#PARTIAL_INDEXES}. */
+    public final boolean supportsPartialIndexes() {
+        return dialect.supports(Feature.PARTIAL_INDEXES);
     }
 
-    /** Whether an index key may be an expression rather than columns. */
-    public boolean supportsExpressionIndexes() {
-        return true;
+    /** Whether an index key may be an expression: the dialect {@link Dialect#supports supports} {@link Feature#EXPRESSION_INDEXES}. */
+    public final boolean supportsExpressionIndexes() {
+        return dialect.supports(Feature.EXPRESSION_INDEXES);
     }
 
     /**
@@ -179,9 +179,12 @@ public class DdlCompiler {
         return b.toString();
     }
 
-    /** Whether foreign keys can be added to existing tables (SQLite cannot, but does not need to: it checks keys only on writes). */
-    public boolean canAddForeignKeys() {
-        return true;
+    /**
+     * Whether foreign keys can be added to existing tables: the dialect {@link Dialect#supports supports}
+     * {@link Feature#ALTER_CONSTRAINTS} (SQLite does not, but needs not for cycles: it checks keys only on writes).
+     */
+    public final boolean canAddForeignKeys() {
+        return dialect.supports(Feature.ALTER_CONSTRAINTS);
     }
 
     /** {@code ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY}, for keys that close a cycle. */
@@ -197,12 +200,11 @@ public class DdlCompiler {
     /** {@code CREATE [UNIQUE] INDEX}, with sort orders, expressions and a WHERE predicate where the index has them. */
     public String createIndex(Table table, Index index) {
         if (index.where() != null && !supportsPartialIndexes()) {
-            throw new UnsupportedFeatureException(dialect.name() + " has no partial indexes (index " + index.name() + " on "
-                    + table.name() + " has WHERE " + index.where() + "); index every row, or keep such rows in a table of their own");
+            throw dialect.unsupported(Feature.PARTIAL_INDEXES, "index " + index.name() + " on " + table.name() + " has WHERE "
+                    + index.where());
         }
         if (index.isExpressionIndex() && !supportsExpressionIndexes()) {
-            throw new UnsupportedFeatureException(dialect.name() + " has no expression indexes (index " + index.name() + " on "
-                    + table.name() + "); index a generated column that holds the expression instead");
+            throw dialect.unsupported(Feature.EXPRESSION_INDEXES, "index " + index.name() + " on " + table.name());
         }
         List<String> key = new ArrayList<>();
         if (index.isExpressionIndex()) {

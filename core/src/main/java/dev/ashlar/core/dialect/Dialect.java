@@ -3,6 +3,7 @@ package dev.ashlar.core.dialect;
 import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.error.DatabaseException;
 import dev.ashlar.core.error.IdentifierTooLongException;
+import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.sql.Operator;
 import dev.ashlar.core.sql.SqlNode;
@@ -64,8 +65,8 @@ public abstract class Dialect {
      * one cannot be reflected, and says so.
      */
     public dev.ashlar.core.reflect.CatalogReader catalog() {
-        throw new dev.ashlar.core.error.UnsupportedFeatureException("the " + name() + " dialect has no catalog reader, so its "
-                + "schemas cannot be reflected; give " + getClass().getSimpleName() + " a catalog() override");
+        throw new UnsupportedFeatureException("a catalog reader (schema reflection)", name(),
+                "give " + getClass().getSimpleName() + " a catalog() override that reads this database's catalog");
     }
 
     /** Reads this database's EXPLAIN output into a plan with a verdict. */
@@ -202,9 +203,31 @@ public abstract class Dialect {
         return "DEFAULT VALUES";
     }
 
-    /** Whether {@code INSERT ... RETURNING} works. */
-    public boolean supportsInsertReturning() {
-        return true;
+    /**
+     * The features this database lacks; asking for one raises an {@link UnsupportedFeatureException}
+     * naming it, the database and the alternative. None by default; each dialect overrides this one
+     * method, so that what it lacks is declared in one place.
+     */
+    public Set<Feature> lacks() {
+        return Set.of();
+    }
+
+    /** Whether this database has {@code feature}: whether it is missing from {@link #lacks()}. */
+    public final boolean supports(Feature feature) {
+        return !lacks().contains(feature);
+    }
+
+    /**
+     * The failure for asking this database for {@code feature}, which it lacks; {@code context} says
+     * where it was asked for (a table, an index), or is {@code null}.
+     */
+    public UnsupportedFeatureException unsupported(Feature feature, String context) {
+        return new UnsupportedFeatureException(feature.description(), name(), feature.alternative(), context);
+    }
+
+    /** Whether {@code INSERT ... RETURNING} works: {@link #supports}({@link Feature#INSERT_RETURNING}). */
+    public final boolean supportsInsertReturning() {
+        return supports(Feature.INSERT_RETURNING);
     }
 
     /**
@@ -215,19 +238,19 @@ public abstract class Dialect {
         return Optional.empty();
     }
 
-    /** Whether {@code FULL JOIN} works. */
-    public boolean supportsFullJoin() {
-        return true;
+    /** Whether {@code FULL JOIN} works: {@link #supports}({@link Feature#FULL_JOIN}). */
+    public final boolean supportsFullJoin() {
+        return supports(Feature.FULL_JOIN);
     }
 
-    /** Whether {@code UPDATE ... RETURNING} works. */
-    public boolean supportsUpdateReturning() {
-        return true;
+    /** Whether {@code UPDATE ... RETURNING} works: {@link #supports}({@link Feature#UPDATE_RETURNING}). */
+    public final boolean supportsUpdateReturning() {
+        return supports(Feature.UPDATE_RETURNING);
     }
 
-    /** Whether {@code DELETE ... RETURNING} works. */
-    public boolean supportsDeleteReturning() {
-        return true;
+    /** Whether {@code DELETE ... RETURNING} works: {@link #supports}({@link Feature#DELETE_RETURNING}). */
+    public final boolean supportsDeleteReturning() {
+        return supports(Feature.DELETE_RETURNING);
     }
 
     /**
@@ -261,8 +284,8 @@ public abstract class Dialect {
      * A dialect without one says so, and migrations then refuse to run rather than run unguarded.
      */
     public SessionLock sessionLock() {
-        throw new dev.ashlar.core.error.UnsupportedFeatureException(name() + " offers no session-scoped lock, which "
-                + "migrations need so that two processes never migrate at once; override Dialect.sessionLock() in its dialect");
+        throw new UnsupportedFeatureException("session-scoped lock (migrations need one so that two processes never "
+                + "migrate at once)", name(), "override Dialect.sessionLock() in " + getClass().getSimpleName());
     }
 
     /**

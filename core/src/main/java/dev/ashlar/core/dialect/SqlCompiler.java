@@ -25,6 +25,7 @@ import dev.ashlar.core.sql.FunctionCall;
 import dev.ashlar.core.sql.InList;
 import dev.ashlar.core.sql.InSubquery;
 import dev.ashlar.core.sql.Join;
+import dev.ashlar.core.sql.JoinType;
 import dev.ashlar.core.sql.Keyword;
 import dev.ashlar.core.sql.Labeled;
 import dev.ashlar.core.sql.Like;
@@ -355,7 +356,8 @@ public class SqlCompiler {
     }
 
     private UnsupportedFeatureException dateUnsupported(String what) {
-        return new UnsupportedFeatureException(dialect.name() + " has no SQL for " + what + " in Ashlar's compiler");
+        return new UnsupportedFeatureException("SQL for " + what + " in Ashlar's compiler", dialect.name(),
+                "override the date and time visitors of SqlCompiler in " + getClass().getSimpleName());
     }
 
     /** The name a function is called by; dialects rename the standard functions they spell differently. */
@@ -397,6 +399,11 @@ public class SqlCompiler {
 
     /** Writes a {@link Join}. */
     public void visitJoin(Join join) {
+        // failing here beats sending SQL that a database without FULL JOIN would misread (MariaDB takes FULL as an alias)
+        if (join.type() == JoinType.FULL && !dialect.supports(Feature.FULL_JOIN)) {
+            throw dialect.unsupported(Feature.FULL_JOIN, "joining "
+                    + (join.target() instanceof Table t ? t.name() : join.target().toString()));
+        }
         sql.append(' ').append(join.type().sql()).append(' ');
         join.target().accept(this);
         sql.append(" ON ");
@@ -568,7 +575,7 @@ public class SqlCompiler {
         if (insert.onConflict() != null) {
             onConflict(insert.onConflict());
         }
-        returning(insert.returning(), dialect.supportsInsertReturning(), "INSERT", insert.table());
+        returning(insert.returning(), Feature.INSERT_RETURNING, insert.table());
     }
 
     /** Writes a {@link Update}. */
@@ -593,7 +600,7 @@ public class SqlCompiler {
             sql.append(" WHERE ");
             update.where().accept(this);
         }
-        returning(update.returning(), dialect.supportsUpdateReturning(), "UPDATE", update.table());
+        returning(update.returning(), Feature.UPDATE_RETURNING, update.table());
     }
 
     /** Writes a {@link Delete}. */
@@ -604,7 +611,7 @@ public class SqlCompiler {
             sql.append(" WHERE ");
             delete.where().accept(this);
         }
-        returning(delete.returning(), dialect.supportsDeleteReturning(), "DELETE", delete.table());
+        returning(delete.returning(), Feature.DELETE_RETURNING, delete.table());
     }
 
     // ---- writes ---------------------------------------------------------------------------
@@ -719,13 +726,12 @@ public class SqlCompiler {
     }
 
     /** {@code RETURNING columns}, or a clear error where the database cannot return rows from this statement. */
-    protected void returning(List<Column<?>> columns, boolean supported, String statement, Table table) {
+    protected void returning(List<Column<?>> columns, Feature feature, Table table) {
         if (columns.isEmpty()) {
             return;
         }
-        if (!supported) {
-            throw new UnsupportedFeatureException(dialect.name() + " has no " + statement + " ... RETURNING (table " + table.name()
-                    + "); run the " + statement + " and then SELECT the rows by the same condition, in one transaction");
+        if (!dialect.supports(feature)) {
+            throw dialect.unsupported(feature, "table " + table.name());
         }
         sql.append(" RETURNING ");
         boolean qualify = qualifyColumns;

@@ -1,5 +1,6 @@
 package dev.ashlar.core.dialect;
 
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.types.BigIntegerType;
 import dev.ashlar.core.types.BooleanType;
 import dev.ashlar.core.types.DateTimeType;
@@ -137,7 +138,8 @@ public class TypeCodecs {
         if (codec instanceof Codec<J> c) {
             return c;
         }
-        throw new IllegalArgumentException("not a Codec: " + codec.getClass().getName());
+        throw new UsageException("not a Codec: " + codec.getClass().getName()
+                + "; add refusals only to the codecs that TypeCodecs itself returns");
     }
 
     protected ValueCodec<Integer> integer() {

@@ -3,12 +3,14 @@ package dev.ashlar.core.engine;
 import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.Feature;
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Expression;
-import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Insert;
+import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.types.SqlType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,13 +128,13 @@ final class BatchWriter {
         for (int r = 0; r < rows.size(); r++) {
             Object[] row = rows.get(r);
             if (row.length != columns.size()) {
-                throw new AshlarException("row " + (r + 1) + " for " + table.name() + " has " + row.length + " values for "
+                throw new UsageException("row " + (r + 1) + " for " + table.name() + " has " + row.length + " values for "
                         + columns.size() + " columns");
             }
             for (int c = 0; c < row.length; c++) {
                 Class<?> javaType = columns.get(c).type().javaType();
                 if (row[c] != null && !javaType.isInstance(row[c])) {
-                    throw new AshlarException("column " + columns.get(c).describe() + " takes " + javaType.getSimpleName() + " values, not "
+                    throw new UsageException("column " + columns.get(c).describe() + " takes " + javaType.getSimpleName() + " values, not "
                             + row[c].getClass().getSimpleName() + " (" + row[c] + "), in row " + (r + 1));
                 }
             }
@@ -335,7 +337,7 @@ final class BatchWriter {
                 return runner.query(insert, compiled, insert.returning(), 0).list();
             }
             if (insert.select() != null) {
-                throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING, so rows inserted from a select cannot be returned");
+                throw dialect.unsupported(Feature.INSERT_RETURNING, "rows inserted into " + insert.table().name() + " from a select");
             }
         }
         List<Map<Column<?>, Expression<?>>> rows = insert.rowsWithDefaults();
@@ -369,7 +371,7 @@ final class BatchWriter {
      */
     List<Row> generatedKeys(Insert insert, List<Column<?>> returning, List<Map<Column<?>, Expression<?>>> rows) {
         if (returning.size() != 1) {
-            throw new AshlarException("without INSERT ... RETURNING only the one generated key can be returned, not " + returning);
+            throw dialect.unsupported(Feature.INSERT_RETURNING, "returning " + returning + "; only the one generated key can come back");
         }
         String[] keyNames = {returning.get(0).name()};
         return inTransaction(() -> {

@@ -131,7 +131,7 @@ final class BulkRows {
         @Override
         public Object[] next() {
             if (next >= to) {
-                throw new NoSuchElementException();
+                throw new NoSuchElementException("no more rows; ask hasNext() first");
             }
             Object[] values = new Object[columns.size()];
             int i = 0;

@@ -1,11 +1,11 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
-import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.explain.TableAliases;
 import dev.ashlar.core.dialect.Dialect;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.explain.QueryPlan;
+import dev.ashlar.core.explain.TableAliases;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Delete;
@@ -15,8 +15,8 @@ import dev.ashlar.core.sql.Statement;
 import dev.ashlar.core.sql.Update;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -94,7 +94,8 @@ public final class Connection implements AutoCloseable {
         runner.checkOpen();
         template.checkArity(values);
         if (template.resultColumns().isEmpty()) {
-            throw new IllegalArgumentException("a write template runs with executeBatch, not query");
+            throw new UsageException("a write template runs with executeBatch, not query; "
+                    + "make a template that returns rows with StatementTemplate.of");
         }
         TemplateBinding binding = new TemplateBinding(template, dialect);
         return runner.query(template.statement(), binding.sql(), 0, ps -> binding.bind(ps, values), template.resultColumns(),
@@ -127,7 +128,7 @@ public final class Connection implements AutoCloseable {
         if (dialect.supportsInsertReturning()) {
             return runner.query(insert, compiled, insert.returning(), 0).one();
         }
-        throw new AshlarException(dialect.name() + " has no INSERT ... RETURNING");
+        throw dialect.unsupported(dev.ashlar.core.dialect.Feature.INSERT_RETURNING, "table " + insert.table().name());
     }
 
     /**
@@ -143,7 +144,8 @@ public final class Connection implements AutoCloseable {
         List<Column<?>> returning = statement instanceof Update u ? u.returning()
                 : statement instanceof Delete d ? d.returning() : List.of();
         if (returning.isEmpty()) {
-            throw new AshlarException("executeReturning needs a statement with returning(columns...)");
+            throw new UsageException("executeReturning needs an INSERT, or an UPDATE or DELETE with returning(columns...); "
+                    + "run a statement without RETURNING with execute");
         }
         return runner.query(statement, dialect.compile(statement), returning, 0).list();
     }
@@ -216,7 +218,8 @@ public final class Connection implements AutoCloseable {
      */
     public Result cursor(Select select, int fetchSize) {
         if (fetchSize < 1) {
-            throw new IllegalArgumentException("fetch size must be positive, got " + fetchSize);
+            throw new UsageException("fetch size must be positive, got " + fetchSize
+                    + "; pass the number of rows to fetch per round trip, such as 500");
         }
         return cursors.open(select, dialect.compile(select), select.columns(), fetchSize);
     }

@@ -1,7 +1,7 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.Expression;
 import java.sql.SQLException;
 import java.util.List;
@@ -52,7 +52,7 @@ final class Cursors {
     /** Refuses an explicit transaction while a cursor's implicit one is open. */
     void checkNoImplicitTransaction() {
         if (implicitHolders > 0) {
-            throw new AshlarException("a cursor is open in an implicit transaction; close it first, or begin() before opening it");
+            throw new UsageException("a cursor is open in an implicit transaction; close it first, or begin() before opening it");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.error.ConfigurationException;
+import dev.ashlar.core.error.UsageException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,7 +89,7 @@ public final class EngineOptions {
      */
     public EngineOptions poolSize(int poolSize) {
         if (poolSize < 1) {
-            throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
+            throw new UsageException("poolSize must be at least 1, got " + poolSize);
         }
         EngineOptions c = copy();
         c.poolSize = poolSize;

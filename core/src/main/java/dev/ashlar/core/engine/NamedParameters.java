@@ -1,7 +1,7 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.LexicalRules;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +128,7 @@ record NamedParameters(String sql, List<String> names) {
         List<Object> values = new ArrayList<>(names.size());
         for (String name : names) {
             if (!parameters.containsKey(name)) {
-                throw new AshlarException("no value for parameter :" + name + "; given " + parameters.keySet() + "\n[SQL: " + sql + "]");
+                throw new UsageException("no value for parameter :" + name + "; given " + parameters.keySet() + "\n[SQL: " + sql + "]");
             }
             values.add(parameters.get(name));
         }

@@ -1,6 +1,7 @@
 package dev.ashlar.core.engine;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.ashlar.core.error.ConfigurationException;
 import java.io.PrintWriter;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -32,7 +33,8 @@ final class PlainConnections implements DataSource {
             // The driver itself, not DriverManager: that would load and initialise every driver on the classpath.
             driver = (Driver) Class.forName(config.getDriverClassName()).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot instantiate the JDBC driver " + config.getDriverClassName(), e);
+            throw new ConfigurationException("cannot instantiate the JDBC driver " + config.getDriverClassName() + ": "
+                    + e.getMessage() + "; put a working version of the driver on the classpath", e);
         }
         jdbcUrl = config.getJdbcUrl();
         config.getDataSourceProperties().forEach((key, value) -> properties.setProperty(key.toString(), value.toString()));

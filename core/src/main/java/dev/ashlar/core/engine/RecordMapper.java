@@ -1,6 +1,7 @@
 package dev.ashlar.core.engine;
 
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -49,7 +50,7 @@ final class RecordMapper<R> implements RowMapper<R> {
             names[i] = components[i].getName();
             indexes[i] = columnFor(names[i], labels);
             if (indexes[i] < 0) {
-                throw new AshlarException("record " + type.getSimpleName() + " has a component '" + names[i]
+                throw new UsageException("record " + type.getSimpleName() + " has a component '" + names[i]
                         + "' that no selected column matches; columns: " + labels);
             }
         }
@@ -110,7 +111,7 @@ final class RecordMapper<R> implements RowMapper<R> {
         Class<?> target = componentTypes[i];
         if (value == null) {
             if (primitive[i]) {
-                throw new AshlarException("column for component '" + componentNames[i] + "' of record " + type.getSimpleName()
+                throw new UsageException("column for component '" + componentNames[i] + "' of record " + type.getSimpleName()
                         + " is NULL, but the component is a primitive");
             }
             return null;
@@ -125,11 +126,11 @@ final class RecordMapper<R> implements RowMapper<R> {
                     return converted;
                 }
             } catch (ArithmeticException e) {
-                throw new AshlarException("value " + value + " does not fit component '" + componentNames[i] + "' ("
+                throw new UsageException("value " + value + " does not fit component '" + componentNames[i] + "' ("
                         + target.getSimpleName() + ") of record " + type.getSimpleName(), e);
             }
         }
-        throw new AshlarException("component '" + componentNames[i] + "' of record " + type.getSimpleName() + " is "
+        throw new UsageException("component '" + componentNames[i] + "' of record " + type.getSimpleName() + " is "
                 + target.getSimpleName() + ", but its column holds " + value.getClass().getSimpleName() + " (" + value + ")");
     }
 

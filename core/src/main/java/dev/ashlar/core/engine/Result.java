@@ -1,7 +1,7 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.NoResultException;
+import dev.ashlar.core.error.UsageException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -207,7 +207,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
             @Override
             public T next() {
                 if (!hasNext()) {
-                    throw new NoSuchElementException();
+                    throw new NoSuchElementException("no more rows; ask hasNext() first");
                 }
                 hasNext = null;
                 try {
@@ -221,7 +221,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
 
     private boolean advance() throws SQLException {
         if (closed) {
-            throw new AshlarException("the result is closed\n[SQL: " + sql + "]");
+            throw new UsageException("the result is closed; read it before closing it (or its connection)\n[SQL: " + sql + "]");
         }
         boolean next = resultSet.next();
         if (next) {

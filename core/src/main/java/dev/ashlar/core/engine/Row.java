@@ -1,6 +1,6 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.Expression;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +38,8 @@ public final class Row {
     /** The value at a zero-based position. */
     public Object get(int index) {
         if (index < 0 || index >= values.length) {
-            throw new AshlarException("row has " + values.length + " columns, no index " + index);
+            throw new UsageException("row has " + values.length + " columns, no index " + index
+                    + "; indexes count from 0");
         }
         return values[index];
     }
@@ -52,7 +53,7 @@ public final class Row {
     public <T> T get(String label, Class<T> type) {
         Object v = get(label);
         if (v != null && !type.isInstance(v)) {
-            throw new AshlarException("column '" + label + "' holds " + v.getClass().getSimpleName() + ", not " + type.getSimpleName());
+            throw new UsageException("column '" + label + "' holds " + v.getClass().getSimpleName() + ", not " + type.getSimpleName());
         }
         return type.cast(v);
     }

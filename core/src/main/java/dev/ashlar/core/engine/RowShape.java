@@ -2,7 +2,7 @@ package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.ValueCodec;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.Expression;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -102,7 +102,7 @@ final class RowShape {
         Integer i = byExpression == null ? null : byExpression.get(expression);
         if (i == null) {
             String label = expression.label();
-            throw new AshlarException("the expression " + (label == null ? expression : label) + " was not selected; selected: " + labels);
+            throw new UsageException("the expression " + (label == null ? expression : label) + " was not selected; selected: " + labels);
         }
         return i;
     }
@@ -113,7 +113,7 @@ final class RowShape {
                 return i;
             }
         }
-        throw new AshlarException("no column labelled '" + label + "'; columns: " + labels);
+        throw new UsageException("no column labelled '" + label + "'; columns: " + labels);
     }
 
     List<String> labels() {

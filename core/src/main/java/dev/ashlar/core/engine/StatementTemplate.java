@@ -3,14 +3,14 @@ package dev.ashlar.core.engine;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.ValueCodec;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
+import dev.ashlar.core.sql.Delete;
 import dev.ashlar.core.sql.Expression;
+import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.sql.Param;
 import dev.ashlar.core.sql.Query;
 import dev.ashlar.core.sql.Statement;
 import dev.ashlar.core.sql.Update;
-import dev.ashlar.core.sql.Delete;
-import dev.ashlar.core.sql.Insert;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +72,8 @@ public final class StatementTemplate {
      */
     public static StatementTemplate write(Statement statement, Param<?>... slots) {
         if (statement instanceof Query) {
-            throw new IllegalArgumentException("a write template takes an INSERT, UPDATE or DELETE, not a query");
+            throw new UsageException("a write template takes an INSERT, UPDATE or DELETE, not a query; "
+                    + "use StatementTemplate.of for a query");
         }
         return new StatementTemplate(statement, List.of(), List.of(slots));
     }
@@ -85,7 +86,8 @@ public final class StatementTemplate {
                 : statement instanceof Update u ? u.returning()
                 : statement instanceof Delete d ? d.returning() : List.of();
         if (returning.isEmpty()) {
-            throw new IllegalArgumentException("a statement template must return rows (a query or a write with RETURNING)");
+            throw new UsageException("a statement template must return rows (a query or a write with RETURNING); "
+                    + "use StatementTemplate.write for a write that returns none");
         }
         return returning;
     }
@@ -98,7 +100,8 @@ public final class StatementTemplate {
     /** Refuses a run whose number of values is not this template's number of slots. */
     void checkArity(Object[] values) {
         if (values.length != slots.size()) {
-            throw new IllegalArgumentException("the template has " + slots.size() + " slots, given " + values.length + " values");
+            throw new UsageException("the template has " + slots.size() + " slots, given " + values.length
+                    + " values; pass one value per slot, in the slots' order");
         }
     }
 
@@ -127,7 +130,7 @@ public final class StatementTemplate {
         for (int i = 0; i < slotOf.length; i++) {
             Integer slot = index.get(params.get(i));
             if (slot == null) {
-                throw new AshlarException("statement template " + sql.sql() + " has a parameter that is not one of its slots: "
+                throw new UsageException("statement template " + sql.sql() + " has a parameter that is not one of its slots: "
                         + params.get(i) + " (client defaults and constant values cannot be rebound)");
             }
             slotOf[i] = slot;

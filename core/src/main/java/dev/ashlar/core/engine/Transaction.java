@@ -1,6 +1,6 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 
 /**
  * A transaction or, when begun inside another, a savepoint. Use it in try-with-resources: closing
@@ -52,7 +52,8 @@ public final class Transaction implements AutoCloseable {
 
     private void checkActive() {
         if (done) {
-            throw new AshlarException("the transaction has already been " + "committed or rolled back");
+            throw new UsageException("the transaction has already been committed or rolled back; "
+                    + "begin a new one with connection.begin()");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.ashlar.core.engine;
 
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 
 /**
  * The transaction state of one {@link Connection}: the innermost open {@link Transaction}, the
@@ -31,7 +31,8 @@ final class TransactionControl {
         java.sql.Connection jdbc = runner.jdbc();
         if (inTransaction()) {
             if (isolation != null) {
-                throw new AshlarException("cannot change the isolation level inside a transaction");
+                throw new UsageException("cannot change the isolation level inside a transaction; "
+                        + "commit or roll back first, then begin(isolation)");
             }
             String name = "ashlar_sp_" + (++savepoints);
             String sql = "SAVEPOINT " + name;
@@ -75,7 +76,7 @@ final class TransactionControl {
      */
     void end(Transaction tx, boolean commit) {
         if (tx != current) {
-            throw new AshlarException("close nested transactions before the transaction that contains them");
+            throw new UsageException("close nested transactions before the transaction that contains them");
         }
         java.sql.Connection jdbc = runner.jdbc();
         try {

@@ -1,5 +1,7 @@
 package dev.ashlar.core.reflect;
 
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Comment;
@@ -45,7 +47,8 @@ final class Reflection {
                 parts.add(column);
             }
             if (byName.isEmpty()) {
-                throw new IllegalArgumentException("table " + table + " does not exist (or has no columns) in the database");
+                throw new UsageException("table " + table + " does not exist (or has no columns) in the database; "
+                        + "check its name and schema (Inspector.tableNames() lists the tables)");
             }
             // the key's column order is the constraint's, which may differ from the table's
             if (pk.size() > 1 && !pk.equals(byName.keySet().stream().filter(pk::contains).toList())) {
@@ -111,7 +114,8 @@ final class Reflection {
         for (String name : names) {
             Column<?> column = columns.get(name);
             if (column == null) {
-                throw new IllegalStateException("the catalog names column " + name + " of table " + table + ", which it does not list");
+                throw new AshlarException("the catalog names column " + name + " of table " + table + ", which it does not list; "
+                        + "the catalog changed while it was read, so reflect again");
             }
             out.add(column);
         }

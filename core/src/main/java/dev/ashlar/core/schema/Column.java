@@ -1,6 +1,7 @@
 package dev.ashlar.core.schema;
 
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.DefinitionException;
 import dev.ashlar.core.sql.Expression;
 import dev.ashlar.core.types.SqlType;
 import java.util.Objects;
@@ -166,14 +167,16 @@ public final class Column<T> implements Expression<T>, TableElement {
 
     void attach(Table table) {
         if (this.table != null && this.table != table) {
-            throw new IllegalStateException("column " + name + " already belongs to table " + this.table.name());
+            throw new DefinitionException("column " + name + " already belongs to table " + this.table.name()
+                    + "; give the other table a copy of it (column.copy(name))");
         }
         this.table = table;
     }
 
     private void checkOpen() {
         if (table != null) {
-            throw new IllegalStateException("column " + table.name() + "." + name + " belongs to a table and can no longer change");
+            throw new DefinitionException("column " + table.name() + "." + name + " belongs to a table and can no longer change; "
+                    + "set its options before the table is defined");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ashlar.core.schema;
 
+import dev.ashlar.core.error.DefinitionException;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public record ForeignKey(String name, List<Column<?>> columns, List<Column<?>> r
         columns = List.copyOf(columns);
         referenced = List.copyOf(referenced);
         if (columns.isEmpty() || columns.size() != referenced.size()) {
-            throw new IllegalArgumentException("a foreign key needs as many referenced columns as columns, got "
+            throw new DefinitionException("a foreign key needs as many referenced columns as columns, got "
                     + columns.size() + " and " + referenced.size());
         }
     }

@@ -1,5 +1,6 @@
 package dev.ashlar.core.schema;
 
+import dev.ashlar.core.error.DefinitionException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,12 +25,12 @@ public record Index(String name, List<Column<?>> columns, boolean unique, List<B
         columns = List.copyOf(columns);
         expressions = List.copyOf(expressions);
         if (columns.isEmpty() == expressions.isEmpty()) {
-            throw new IllegalArgumentException("an index needs either columns or expressions, got " + columns.size()
+            throw new DefinitionException("an index needs either columns or expressions, got " + columns.size()
                     + " columns and " + expressions.size() + " expressions");
         }
         descending = descending == null || descending.isEmpty() ? Collections.nCopies(columns.size(), false) : List.copyOf(descending);
         if (descending.size() != columns.size()) {
-            throw new IllegalArgumentException("an index needs one sort order per column, got " + descending.size()
+            throw new DefinitionException("an index needs one sort order per column, got " + descending.size()
                     + " for " + columns.size() + " columns");
         }
     }
@@ -70,7 +71,8 @@ public record Index(String name, List<Column<?>> columns, boolean unique, List<B
         for (Column<?> c : columns) {
             int at = this.columns.indexOf(c);
             if (at < 0) {
-                throw new IllegalArgumentException("column " + c.name() + " is not a key column of this index");
+                throw new DefinitionException("column " + c.name() + " is not a key column of this index; "
+                        + "name only columns that the index was created on");
             }
             desc.set(at, true);
         }

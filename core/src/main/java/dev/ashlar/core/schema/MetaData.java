@@ -1,5 +1,6 @@
 package dev.ashlar.core.schema;
 
+import dev.ashlar.core.error.DefinitionException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +45,8 @@ public final class MetaData {
     /** Defines a table that a model class declares; errors about its columns will name {@code modelName}. */
     public synchronized Table table(String name, String modelName, List<? extends TableElement> elements) {
         if (tables.containsKey(name)) {
-            throw new IllegalArgumentException("metadata already has a table named " + name);
+            throw new DefinitionException("metadata already has a table named " + name
+                    + "; give one of them another name, or define the tables in two MetaData objects");
         }
         Table table = new Table(this, name, modelName, elements);
         tables.put(name, table);
@@ -55,7 +57,7 @@ public final class MetaData {
     public synchronized View view(String name, String definition) {
         View view = new View(name, definition);
         if (views.putIfAbsent(name, view) != null) {
-            throw new IllegalArgumentException("metadata already has a view named " + name);
+            throw new DefinitionException("metadata already has a view named " + name + "; give one of them another name");
         }
         return view;
     }

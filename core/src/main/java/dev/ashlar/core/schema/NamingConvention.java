@@ -1,6 +1,8 @@
 package dev.ashlar.core.schema;
 
 import dev.ashlar.core.dialect.IdentifierLimit;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.DefinitionException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +42,7 @@ public record NamingConvention(String index, String unique, String foreignKey, S
 
     String check(Table table, String label) {
         if (label == null) {
-            throw new IllegalArgumentException("table " + table.name() + ": a check constraint needs a name or a label");
+            throw new DefinitionException("table " + table.name() + ": a check constraint needs a name or a label");
         }
         return render(check, table.name(), List.of(), null, label);
     }
@@ -66,7 +68,7 @@ public record NamingConvention(String index, String unique, String foreignKey, S
             String suffix = "_" + HexFormat.of().formatHex(digest, 0, 4);
             return prefixOfBytes(name, MAX_IDENTIFIER_LENGTH - suffix.length()) + suffix;
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            throw new AshlarException("SHA-256 is required by every Java platform, but this one lacks it", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.ashlar.core.schema;
 
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.error.DefinitionException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.sql.FromItem;
 import dev.ashlar.core.sql.TableAlias;
 import java.util.ArrayList;
@@ -32,7 +34,8 @@ public final class Table implements FromItem {
         for (TableElement element : elements) {
             if (element instanceof Column<?> column) {
                 if (columns.putIfAbsent(column.name(), column) != null) {
-                    throw new IllegalArgumentException("table " + name + " declares column " + column.name() + " twice");
+                    throw new DefinitionException("table " + name + " declares column " + column.name() + " twice; "
+                            + "remove or rename one of them");
                 }
                 column.attach(this);
                 if (column.isPrimaryKey()) {
@@ -70,7 +73,7 @@ public final class Table implements FromItem {
             for (Object o : list) {
                 for (Column<?> c : columnsOf(o)) {
                     if (c.table() != this) {
-                        throw new IllegalArgumentException("table " + name + ": " + o.getClass().getSimpleName()
+                        throw new DefinitionException("table " + name + ": " + o.getClass().getSimpleName()
                                 + " uses column " + c.name() + " of another table");
                     }
                 }
@@ -81,7 +84,7 @@ public final class Table implements FromItem {
         checks.replaceAll(ck -> ck.name() != null ? ck : new CheckConstraint(naming.check(this, ck.label()), ck.label(), ck.sql()));
         for (Index ix : indexes) {
             if (ix.name() == null && ix.isExpressionIndex()) {
-                throw new IllegalArgumentException("table " + name + ": an expression index needs a name, as its key has no columns to name it by");
+                throw new DefinitionException("table " + name + ": an expression index needs a name, as its key has no columns to name it by");
             }
         }
         indexes.replaceAll(ix -> ix.name() != null ? ix : ix.named(naming.index(this, ix)));
@@ -126,11 +129,11 @@ public final class Table implements FromItem {
         return List.copyOf(columns.values());
     }
 
-    /** The column with this SQL name, or an {@link IllegalArgumentException} listing the table's columns. */
+    /** The column with this SQL name, or a {@link UsageException} listing the table's columns. */
     public Column<?> column(String columnName) {
         Column<?> c = columns.get(columnName);
         if (c == null) {
-            throw new IllegalArgumentException("table " + name + " has no column '" + columnName + "'; its columns are " + columns.keySet());
+            throw new UsageException("table " + name + " has no column '" + columnName + "'; its columns are " + columns.keySet());
         }
         return c;
     }
@@ -140,17 +143,18 @@ public final class Table implements FromItem {
     public <T> Column<T> column(String columnName, Class<T> javaType) {
         Column<?> c = column(columnName);
         if (!javaType.equals(c.type().javaType())) {
-            throw new IllegalArgumentException("column " + c.describe() + " holds " + c.type().javaType().getSimpleName()
+            throw new UsageException("column " + c.describe() + " holds " + c.type().javaType().getSimpleName()
                     + ", not " + javaType.getSimpleName());
         }
         return (Column<T>) c;
     }
 
-    /** Throws an {@link IllegalArgumentException} naming the column unless every one belongs to this table. */
+    /** Throws a {@link UsageException} naming the column unless every one belongs to this table. */
     public void requireOwnColumns(Column<?>... candidates) {
         for (Column<?> column : candidates) {
             if (column.table() != this) {
-                throw new IllegalArgumentException("column " + column.describe() + " is not a column of table " + name);
+                throw new UsageException("column " + column.describe() + " is not a column of table " + name
+                        + "; use the columns of the table the statement names");
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import java.util.List;
 
 /**
@@ -38,12 +38,12 @@ public final class CompoundSelect implements Query {
 
     private CompoundSelect plus(SetOperator operator, Select next) {
         if (!next.orderBy().isEmpty() || next.limit() != null || next.offset() != null) {
-            throw new AshlarException("a query joined by " + operator.sql()
+            throw new UsageException("a query joined by " + operator.sql()
                     + " cannot have its own ORDER BY, LIMIT or OFFSET; order and limit the combined query instead");
         }
         if (next.columns().size() != first.columns().size()) {
-            throw new AshlarException(operator.sql() + " of queries with " + first.columns().size() + " and "
-                    + next.columns().size() + " columns");
+            throw new UsageException(operator.sql() + " of queries with " + first.columns().size() + " and "
+                    + next.columns().size() + " columns; select the same number of columns in each");
         }
         return new CompoundSelect(first, parts.plus(new Part(operator, next)), orderBy, limit, offset);
     }

@@ -1,7 +1,7 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.types.SqlType;
 import java.util.Objects;
 
@@ -26,7 +26,7 @@ public final class Cte implements FromItem {
      */
     public Cte as(Query query) {
         if (this.query != null) {
-            throw new AshlarException("CTE " + name + " already has its query");
+            throw new UsageException("CTE " + name + " already has its query");
         }
         return new Cte(name, Objects.requireNonNull(query, "query"));
     }
@@ -39,7 +39,7 @@ public final class Cte implements FromItem {
     /** Its query; fails when it has none yet. */
     public Query query() {
         if (query == null) {
-            throw new AshlarException("CTE " + name + " has no query: use the CTE that as(query) returns");
+            throw new UsageException("CTE " + name + " has no query: use the CTE that as(query) returns");
         }
         return query;
     }

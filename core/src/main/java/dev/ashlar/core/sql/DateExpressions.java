@@ -1,6 +1,6 @@
 package dev.ashlar.core.sql;
 
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.types.DateTimeType;
 import dev.ashlar.core.types.DateTimeTzType;
 import dev.ashlar.core.types.DateType;
@@ -20,11 +20,11 @@ final class DateExpressions {
     static void check(Expression<?> expression, String what, boolean timeOfDay) {
         SqlType<?> type = expression.type();
         if (!(type instanceof DateType || type instanceof DateTimeType || type instanceof DateTimeTzType)) {
-            throw new AshlarException(what + " needs a date(), dateTime() or dateTimeTz() expression, but got one of type "
+            throw new UsageException(what + " needs a date(), dateTime() or dateTimeTz() expression, but got one of type "
                     + type.describe());
         }
         if (timeOfDay && type instanceof DateType) {
-            throw new AshlarException(what + " reads a time of day, which a date() has not; use it on a dateTime() expression,"
+            throw new UsageException(what + " reads a time of day, which a date() has not; use it on a dateTime() expression,"
                     + " or cast the date to one");
         }
     }

@@ -1,7 +1,7 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
@@ -105,11 +105,12 @@ public final class Insert implements Statement {
      */
     public Insert select(Select select) {
         if (selectColumns.isEmpty()) {
-            throw new AshlarException("name the columns the SELECT fills first: insertInto(" + table.name() + ").columns(...).select(...)");
+            throw new UsageException("name the columns the SELECT fills first: insertInto(" + table.name() + ").columns(...).select(...)");
         }
         if (select.columns().size() != selectColumns.size()) {
-            throw new AshlarException("INSERT INTO " + table.name() + " names " + selectColumns.size()
-                    + " columns but the SELECT has " + select.columns().size());
+            throw new UsageException("INSERT INTO " + table.name() + " names " + selectColumns.size()
+                    + " columns but the SELECT has " + select.columns().size()
+                    + "; name one column per selected expression");
         }
         return new Insert(table, finished, current, returning, selectColumns, select, onConflict);
     }
@@ -178,10 +179,10 @@ public final class Insert implements Statement {
      */
     public Insert withRows(List<Map<Column<?>, Expression<?>>> rows) {
         if (select != null) {
-            throw new AshlarException("an INSERT ... SELECT has no rows to replace");
+            throw new UsageException("an INSERT ... SELECT has no rows to replace");
         }
         if (rows.isEmpty()) {
-            throw new AshlarException("an INSERT needs at least one row");
+            throw new UsageException("an INSERT needs at least one row; add one with values(...)");
         }
         int last = rows.size() - 1;
         return new Insert(table, AppendList.copyOf(rows.subList(0, last)), Assignments.copyOf(rows.get(last)), returning,
@@ -230,7 +231,7 @@ public final class Insert implements Statement {
         }
         Class<?> javaType = column.type().javaType();
         if (value != null && !javaType.isInstance(value)) {
-            throw new AshlarException("column " + column.describe() + " takes " + javaType.getSimpleName()
+            throw new UsageException("column " + column.describe() + " takes " + javaType.getSimpleName()
                     + " values, not " + value.getClass().getSimpleName() + " (" + value + ")");
         }
         return Param.of(value, (dev.ashlar.core.types.SqlType) column.type());

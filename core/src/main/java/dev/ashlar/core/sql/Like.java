@@ -1,7 +1,7 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 
 /**
  * {@code expression LIKE pattern ESCAPE 'escape'}: {@code %} stands for any text, {@code _} for one
@@ -21,12 +21,12 @@ public record Like(Expression<?> expression, Expression<String> pattern, boolean
 
     public Like {
         if (expression.type().javaType() != String.class) {
-            throw new AshlarException("LIKE needs a string, but " + (expression.label() == null ? "the expression" : expression.label())
+            throw new UsageException("LIKE needs a string, but " + (expression.label() == null ? "the expression" : expression.label())
                     + " is " + expression.type().describe());
         }
         if (escape == '%' || escape == '_' || Character.toLowerCase(escape) != escape || Character.toUpperCase(escape) != escape) {
             // A letter would change under the lower() that case-ignoring matches use on some databases.
-            throw new AshlarException("'" + escape + "' cannot be a LIKE escape character (a wildcard or a letter with case);"
+            throw new UsageException("'" + escape + "' cannot be a LIKE escape character (a wildcard or a letter with case);"
                     + " use a backslash or a sign such as '!'");
         }
     }

@@ -1,6 +1,6 @@
 package dev.ashlar.core.sql;
 
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class OnConflict {
     /** The insert, updating the existing row's {@code columns} to the values the insert proposed ({@link Sql#excluded}). */
     public Insert doUpdate(Column<?>... columns) {
         if (columns.length == 0 && updates.isEmpty()) {
-            throw new AshlarException("doUpdate() needs columns to update: doUpdate(price) or set(price, ...).doUpdate()");
+            throw new UsageException("doUpdate() needs columns to update: doUpdate(price) or set(price, ...).doUpdate()");
         }
         Assignments all = updates;
         for (Column<?> column : columns) {

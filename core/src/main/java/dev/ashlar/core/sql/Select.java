@@ -1,7 +1,7 @@
 package dev.ashlar.core.sql;
 
 import dev.ashlar.core.dialect.SqlCompiler;
-import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +104,7 @@ public final class Select implements Query {
     /** This select with a join of any type with an explicit condition added. */
     public Select join(JoinType type, FromItem target, Condition on) {
         if (from.isEmpty()) {
-            throw new AshlarException("join before from: call from(...) first");
+            throw new UsageException("join before from: call from(...) first");
         }
         return new Select(columns, from, where, groupBy, having, orderBy, limit, offset, distinct,
                 joins.plus(new Join(type, target, on)), ctes, recursive);

@@ -1,5 +1,6 @@
 package dev.ashlar.core.types;
 
+import dev.ashlar.core.error.UsageException;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,7 @@ public final class DatabaseType extends SqlType<Object> {
     DatabaseType(String spelling) {
         super(Object.class);
         if (spelling == null || spelling.isBlank()) {
-            throw new IllegalArgumentException("a database type needs its spelling, such as inet");
+            throw new UsageException("a database type needs its spelling, such as inet");
         }
         this.spelling = spelling.strip();
     }

@@ -1,5 +1,6 @@
 package dev.ashlar.core.types;
 
+import dev.ashlar.core.error.UsageException;
 import java.util.Arrays;
 
 /**
@@ -21,12 +22,12 @@ public final class EnumType<E extends Enum<E>> extends SqlType<E> {
         return length;
     }
 
-    /** The constant named {@code name}, or an {@link IllegalArgumentException} naming the allowed values. */
+    /** The constant named {@code name}, or a {@link UsageException} naming the allowed values. */
     public E valueOf(String name) {
         try {
             return Enum.valueOf(javaType(), name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' is not one of " + Arrays.toString(javaType().getEnumConstants())
+            throw new UsageException("'" + name + "' is not one of " + Arrays.toString(javaType().getEnumConstants())
                     + " of enum " + javaType().getSimpleName(), e);
         }
     }

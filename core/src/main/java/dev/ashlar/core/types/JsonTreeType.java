@@ -3,6 +3,8 @@ package dev.ashlar.core.types;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ashlar.core.error.DataException;
+import java.sql.SQLException;
 
 /**
  * JSON held as a Jackson {@link JsonNode} tree, stored like {@link Types#json()}. Jackson is an
@@ -32,7 +34,9 @@ public final class JsonTreeType extends MappedType<JsonNode, String> {
         try {
             return MAPPER.readTree(stored);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the database returned text that is not JSON: " + e.getOriginalMessage(), e);
+            // SQLSTATE 22032, invalid_json_text: a data error, as a driver would report it
+            throw new DataException(new SQLException("the database returned text that is not JSON: " + e.getOriginalMessage()
+                    + "; fix the stored value, or map the column as text", "22032", e), null, null);
         }
     }
 

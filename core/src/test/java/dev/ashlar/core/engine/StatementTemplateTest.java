@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
@@ -112,7 +113,7 @@ class StatementTemplateTest {
             int[] counts = conn.executeBatch(setPrice, rows);
             assertThat(counts).hasSize(3);
             assertThatThrownBy(() -> conn.query(setPrice, BigDecimal.ONE, 1L)).hasMessageContaining("executeBatch");
-            assertThatThrownBy(() -> StatementTemplate.write(select(id).from(items))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> StatementTemplate.write(select(id).from(items))).isInstanceOf(UsageException.class);
         }
         List<String> rows = new ArrayList<>();
         try (var jdbc = db.openJdbc(); var st = jdbc.createStatement(); ResultSet rs = st.executeQuery("SELECT id, price FROM tpl_items ORDER BY id")) {

@@ -260,7 +260,7 @@ public final class ModelMeta {
         return relationships;
     }
 
-    /** A relationship by field name; an {@link IllegalArgumentException} lists the model's relationships. */
+    /** A relationship by field name; a {@link dev.ashlar.core.error.UsageException} lists the model's relationships. */
     public RelationshipMapping relationship(String field) {
         return mapping.relationship(field);
     }

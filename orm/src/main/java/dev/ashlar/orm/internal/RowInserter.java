@@ -3,6 +3,7 @@ package dev.ashlar.orm.internal;
 import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Insert;
@@ -136,8 +137,9 @@ public final class RowInserter {
         }
         List<Object[]> rows = insertReturning(group, columns);
         if (rows.size() != group.size()) {
-            throw new IllegalStateException("inserted " + group.size() + " rows into " + table.name() + " but got " + rows.size()
-                    + " rows back");
+            throw new AshlarException("inserted " + group.size() + " rows into " + table.name() + " but got " + rows.size()
+                    + " rows back; "
+                    + "the database or its JDBC driver broke the RETURNING contract, so the transaction should be rolled back");
         }
         for (int i = 0; i < group.size(); i++) {
             Object[] values = rows.get(i);

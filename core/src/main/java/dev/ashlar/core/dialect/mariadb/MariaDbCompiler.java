@@ -11,8 +11,6 @@ import dev.ashlar.core.sql.Extract;
 import dev.ashlar.core.types.DateType;
 import dev.ashlar.core.sql.OnConflict;
 import dev.ashlar.core.sql.Arithmetic;
-import dev.ashlar.core.sql.Join;
-import dev.ashlar.core.sql.JoinType;
 import dev.ashlar.core.sql.Operator;
 import dev.ashlar.core.sql.SortOrder;
 import dev.ashlar.core.types.BigIntegerType;
@@ -71,20 +69,6 @@ class MariaDbCompiler extends SqlCompiler {
     }
 
     // ---- reads ----------------------------------------------------------------------------
-
-    /** MariaDB has no FULL JOIN; failing here beats sending SQL it would misread. */
-    @Override
-    public void visitJoin(Join join) {
-        if (join.type() == JoinType.FULL && !dialect.supportsFullJoin()) {
-            throw new dev.ashlar.core.error.UnsupportedFeatureException(dialect.name() + " has no FULL JOIN (joining " + describe(join)
-                    + "); use a LEFT JOIN UNION a RIGHT JOIN instead");
-        }
-        super.visitJoin(join);
-    }
-
-    private static String describe(Join join) {
-        return join.target() instanceof dev.ashlar.core.schema.Table t ? t.name() : join.target().toString();
-    }
 
     /**
      * MariaDB lacks {@code NULLS FIRST/LAST} and sorts NULLs as the smallest value; ordering by

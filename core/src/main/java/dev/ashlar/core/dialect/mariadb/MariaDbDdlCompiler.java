@@ -36,17 +36,6 @@ class MariaDbDdlCompiler extends DdlCompiler {
     }
 
     @Override
-    public boolean supportsPartialIndexes() {
-        return false;
-    }
-
-    /** MariaDB 10.11 indexes columns (or generated columns), not expressions. */
-    @Override
-    public boolean supportsExpressionIndexes() {
-        return false;
-    }
-
-    @Override
     public boolean uniqueConstraintsAreIndexes() {
         return true;
     }

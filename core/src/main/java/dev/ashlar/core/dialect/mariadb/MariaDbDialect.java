@@ -3,6 +3,7 @@ package dev.ashlar.core.dialect.mariadb;
 import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.Feature;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.SessionLock;
@@ -119,11 +120,18 @@ public final class MariaDbDialect extends Dialect {
         return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
-    /** MariaDB returns rows from INSERT and DELETE (10.5+), not from UPDATE. */
+    /**
+     * MariaDB returns rows from INSERT and DELETE (10.5+), not from UPDATE; it has no FULL JOIN, and
+     * its indexes take neither a WHERE predicate nor an expression as key.
+     */
     @Override
-    public boolean supportsUpdateReturning() {
-        return false;
+    public Set<Feature> lacks() {
+        return LACKS;
     }
+
+    /** Made once: {@link #lacks()} is asked on every statement that could use a feature. */
+    private static final Set<Feature> LACKS =
+            Set.of(Feature.UPDATE_RETURNING, Feature.FULL_JOIN, Feature.PARTIAL_INDEXES, Feature.EXPRESSION_INDEXES);
 
     @Override
     public String analyzeSql(String table) {
@@ -176,12 +184,6 @@ public final class MariaDbDialect extends Dialect {
             case 1049 -> "check the database name in the URL: it must exist on the server (create it first)";
             default -> super.connectFailureHint(e, url);
         };
-    }
-
-    /** MariaDB has no FULL JOIN. */
-    @Override
-    public boolean supportsFullJoin() {
-        return false;
     }
 
     @Override

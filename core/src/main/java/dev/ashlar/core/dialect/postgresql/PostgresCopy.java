@@ -2,6 +2,7 @@ package dev.ashlar.core.dialect.postgresql;
 
 import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.types.SqlType;
@@ -100,7 +101,8 @@ final class PostgresCopy implements BulkInsert {
     public long write(java.sql.Connection jdbc, String statement, List<SqlType<?>> types, Iterator<Object[]> rows) throws SQLException {
         List<CopyText.Encoder> columns = new ArrayList<>(types.size());
         for (SqlType<?> type : types) {
-            columns.add(encoder(type).orElseThrow(() -> new IllegalArgumentException("COPY cannot write values of type " + type)));
+            columns.add(encoder(type).orElseThrow(() -> new UsageException("COPY cannot write values of type " + type
+                    + "; write only columns for which canWrite holds")));
         }
         int width = columns.size();
         StringBuilder chunk = new StringBuilder(CHUNK + 1024);

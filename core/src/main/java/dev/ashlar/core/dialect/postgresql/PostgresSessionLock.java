@@ -3,6 +3,7 @@ package dev.ashlar.core.dialect.postgresql;
 import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.error.AshlarException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +58,7 @@ final class PostgresSessionLock implements SessionLock {
             }
             return k;
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+            throw new AshlarException("every JDK has SHA-256, but this one lacks it", e);
         }
     }
 }

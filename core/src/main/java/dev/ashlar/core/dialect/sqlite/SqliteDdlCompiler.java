@@ -2,6 +2,7 @@ package dev.ashlar.core.dialect.sqlite;
 
 import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.dialect.DdlCompiler;
+import dev.ashlar.core.dialect.Feature;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.schema.CheckConstraint;
@@ -114,10 +115,8 @@ class SqliteDdlCompiler extends DdlCompiler {
         throw rebuild(table, "drop check " + check.name());
     }
 
-    private static UnsupportedFeatureException rebuild(Table table, String what) {
-        return new UnsupportedFeatureException("SQLite cannot " + what + " of existing table " + table.name()
-                + " with ALTER TABLE; rebuild the table instead: CREATE TABLE with the new shape, copy the rows, drop the old table "
-                + "and rename the new one (SchemaDiff.apply and ashlar-migrate do this)");
+    private UnsupportedFeatureException rebuild(Table table, String what) {
+        return dialect.unsupported(Feature.ALTER_CONSTRAINTS, what + " of existing table " + table.name());
     }
 
     /**
@@ -136,12 +135,6 @@ class SqliteDdlCompiler extends DdlCompiler {
         return table.uniqueConstraints().stream()
                 .map(uq -> createIndex(table, new Index(uq.name(), uq.columns(), true)))
                 .toList();
-    }
-
-    /** SQLite cannot add constraints to a table; it needs not, as it checks foreign keys only on writes. */
-    @Override
-    public boolean canAddForeignKeys() {
-        return false;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ashlar.core.dialect.sqlite;
 import com.zaxxer.hikari.HikariConfig;
 import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.Feature;
 import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.ErrorTranslation;
@@ -191,10 +192,18 @@ public final class SqliteDialect extends Dialect {
         return jdbcUrl.contains("mode=memory") ? DriverManager.getConnection(jdbcUrl) : null;
     }
 
+    /**
+     * SQLite cannot change an existing table's constraints or columns with ALTER TABLE; it rebuilds
+     * the table ({@link #tableRebuild()}). RETURNING (3.35+) and FULL JOIN (3.39+) it has: sqlite-jdbc
+     * bundles a newer SQLite.
+     */
     @Override
-    public boolean supportsInsertReturning() {
-        return true; // SQLite 3.35+; sqlite-jdbc bundles a newer one
+    public Set<Feature> lacks() {
+        return LACKS;
     }
+
+    /** Made once: {@link #lacks()} is asked on every statement that could use a feature. */
+    private static final Set<Feature> LACKS = Set.of(Feature.ALTER_CONSTRAINTS);
 
     /** SQLite has no server or account: a file that cannot be opened is the only failure. */
     @Override
