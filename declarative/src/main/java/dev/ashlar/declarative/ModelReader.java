@@ -462,8 +462,12 @@ final class ModelReader {
         String name = override != null && !override.name().isEmpty() ? override.name() : MappingRules.snakeCase(f.getName());
         Column<Object> column = column(name, sqlType(kind, f, facts));
         column.field(f.getName());
-        if (f.isAnnotationPresent(Id.class)) {
+        Id id = f.getAnnotation(Id.class);
+        if (id != null) {
             column.primaryKey();
+            if (!id.generated()) {
+                column.autoincrement(false);
+            }
         }
         if (f.isAnnotationPresent(Required.class) || f.getType().isPrimitive() || (override != null && !override.nullable())) {
             column.notNull();
