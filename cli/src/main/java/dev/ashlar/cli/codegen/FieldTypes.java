@@ -62,7 +62,7 @@ final class FieldTypes {
         }
         if (type instanceof NumericType n) {
             return new FieldType(ClassName.get(java.math.BigDecimal.class), List.of(AnnotationSpec.builder(ClassName.get(DECLARATIVE, "Numeric"))
-                    .addMember("precision", "$L", n.precision()).addMember("scale", "$L", n.scale()).build()));
+                    .addMember("value", "$L", com.palantir.javapoet.CodeBlock.of("precision = $L, scale = $L", n.precision(), n.scale())).build()));
         }
         if (type instanceof FloatType) {
             return plain(ClassName.get(Float.class));
@@ -91,6 +91,7 @@ final class FieldTypes {
         return null;
     }
 
+    // (@Numeric's members are given as one block in the place of value, so that JavaPoet keeps them on one line)
     private static FieldType plain(TypeName type) {
         return new FieldType(type, List.of());
     }

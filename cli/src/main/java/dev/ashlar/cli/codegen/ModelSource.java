@@ -44,29 +44,29 @@ final class ModelSource {
         TypeSpec.Builder type = TypeSpec.classBuilder(model.name)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("The model of table $L.\n", code(table.name()))
-                .addAnnotation(AnnotationSpec.builder(declarative("Model")).addMember("table", "$S", table.name()).build());
+                .addAnnotation(inline(declarative("Model"), CodeBlock.of("table = $S", table.name())));
         for (String note : model.notes) {
             type.addJavadoc("\n<p>$L\n", note);
         }
         Map<Column<?>, ColumnField> fields = model.columns;
         for (UniqueConstraint uq : table.uniqueConstraints()) {
             if (uq.columns().size() > 1 && !uq.columns().equals(table.primaryKey())) {
-                AnnotationSpec.Builder a = AnnotationSpec.builder(declarative("UniqueTogether")).addMember("value", "$L", fieldList(uq.columns(), fields));
+                CodeBlock.Builder a = CodeBlock.builder().add("value = $L", fieldList(uq.columns(), fields));
                 if (uq.name() != null) {
-                    a.addMember("name", "$S", uq.name());
+                    a.add(", name = $S", uq.name());
                 }
-                type.addAnnotation(a.build());
+                type.addAnnotation(inline(declarative("UniqueTogether"), a.build()));
             }
         }
         for (Index ix : table.indexes()) {
-            AnnotationSpec.Builder a = AnnotationSpec.builder(declarative("IndexOn")).addMember("value", "$L", fieldList(ix.columns(), fields));
+            CodeBlock.Builder a = CodeBlock.builder().add("value = $L", fieldList(ix.columns(), fields));
             if (ix.unique()) {
-                a.addMember("unique", "true");
+                a.add(", unique = true");
             }
             if (ix.name() != null) {
-                a.addMember("name", "$S", ix.name());
+                a.add(", name = $S", ix.name());
             }
-            type.addAnnotation(a.build());
+            type.addAnnotation(inline(declarative("IndexOn"), a.build()));
         }
         List<String> labels = new ArrayList<>();
         for (CheckConstraint ck : table.checks()) {
@@ -76,9 +76,7 @@ final class ModelSource {
                 label = base + "_" + i;
             }
             labels.add(label);
-            type.addAnnotation(AnnotationSpec.builder(declarative("Check"))
-                    .addMember("name", "$S", label)
-                    .addMember("sql", "$S", ck.sql()).build());
+            type.addAnnotation(inline(declarative("Check"), CodeBlock.of("name = $S, sql = $S", label, ck.sql())));
         }
         for (ColumnField f : fields.values()) {
             type.addField(columnField(pkg, table, f, model));
@@ -99,11 +97,8 @@ final class ModelSource {
         FieldTypes.FieldType ft = FieldTypes.of(c.type());
         FieldSpec.Builder b = FieldSpec.builder(ft.type(), f.name(), Modifier.PUBLIC);
         if (c.isPrimaryKey()) {
-            AnnotationSpec.Builder id = AnnotationSpec.builder(declarative("Id"));
-            if (table.primaryKey().size() == 1 && isInteger(c) && !c.isAutoincrement()) {
-                id.addMember("generated", "false");
-            }
-            b.addAnnotation(id.build());
+            boolean given = table.primaryKey().size() == 1 && isInteger(c) && !c.isAutoincrement();
+            b.addAnnotation(given ? inline(declarative("Id"), CodeBlock.of("generated = false")) : AnnotationSpec.builder(declarative("Id")).build());
         }
         if (f.key() != null) {
             b.addAnnotation(references(pkg, f.key(), model));
@@ -121,7 +116,7 @@ final class ModelSource {
             b.addAnnotation(AnnotationSpec.builder(declarative("DatabaseDefault")).addMember("value", "$S", text(literal.value())).build());
         }
         if (!MappingRules.snakeCase(f.name()).equals(c.name())) {
-            b.addAnnotation(AnnotationSpec.builder(declarative("ColumnOptions")).addMember("name", "$S", c.name()).build());
+            b.addAnnotation(inline(declarative("ColumnOptions"), CodeBlock.of("name = $S", c.name())));
         }
         return b.build();
     }
@@ -129,37 +124,39 @@ final class ModelSource {
     private static AnnotationSpec references(String pkg, ForeignKey fk, ModelClass model) {
         ModelClass target = model.relations.stream().map(RelationField::target)
                 .filter(t -> t.table == fk.referencedTable()).findFirst().orElseThrow();
-        AnnotationSpec.Builder a = AnnotationSpec.builder(declarative("References")).addMember("model", "$T.class", ClassName.get(pkg, target.name));
+        CodeBlock.Builder a = CodeBlock.builder().add("model = $T.class", ClassName.get(pkg, target.name));
         if (fk.onDelete() != ReferentialAction.NO_ACTION) {
-            a.addMember("onDelete", "$T.$L", ACTION, fk.onDelete().name());
+            a.add(", onDelete = $T.$L", ACTION, fk.onDelete().name());
         }
         if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
-            a.addMember("onUpdate", "$T.$L", ACTION, fk.onUpdate().name());
+            a.add(", onUpdate = $T.$L", ACTION, fk.onUpdate().name());
         }
-        return a.build();
+        return inline(declarative("References"), a.build());
     }
 
     private static FieldSpec relationField(String pkg, RelationField r) {
         ClassName target = ClassName.get(pkg, r.target().name);
         boolean many = r.kind() == Kind.ONE_TO_MANY || r.kind() == Kind.MANY_TO_MANY;
         TypeName type = ParameterizedTypeName.get(many ? LIST : REF, target);
-        AnnotationSpec.Builder a = AnnotationSpec.builder(declarative(switch (r.kind()) {
+        ClassName annotation = declarative(switch (r.kind()) {
             case MANY_TO_ONE -> "ManyToOne";
             case ONE_TO_ONE, ONE_TO_ONE_INVERSE -> "OneToOne";
             case ONE_TO_MANY -> "OneToMany";
             case MANY_TO_MANY -> "ManyToMany";
-        }));
+        });
+        List<CodeBlock> members = new ArrayList<>();
         if (!r.key().isEmpty()) {
-            a.addMember("key", "$S", r.key());
+            members.add(CodeBlock.of("key = $S", r.key()));
         }
         if (!r.mappedBy().isEmpty()) {
-            a.addMember("mappedBy", "$S", r.mappedBy());
+            members.add(CodeBlock.of("mappedBy = $S", r.mappedBy()));
         }
         if (r.through() != null) {
-            a.addMember("through", "$T.class", ClassName.get(pkg, r.through().name));
+            members.add(CodeBlock.of("through = $T.class", ClassName.get(pkg, r.through().name)));
         }
         return FieldSpec.builder(type, r.name(), Modifier.PUBLIC)
-                .addAnnotation(a.build())
+                .addAnnotation(members.isEmpty() ? AnnotationSpec.builder(annotation).build()
+                        : inline(annotation, CodeBlock.join(members, ", ")))
                 .initializer(many ? "new $T<>()" : "new $T<>()", many ? ARRAY_LIST : REF)
                 .build();
     }
@@ -202,6 +199,15 @@ final class ModelSource {
     private static boolean isInteger(Column<?> c) {
         Class<?> j = c.type().javaType();
         return j == Integer.class || j == Long.class || j == Short.class;
+    }
+
+    /**
+     * An annotation with its members on one line, {@code @Model(table = "album")}: JavaPoet puts each
+     * member of a multi-member annotation on its own line, which buries short annotations, so the
+     * members are given as one code block in the place of {@code value}.
+     */
+    private static AnnotationSpec inline(ClassName annotation, CodeBlock members) {
+        return AnnotationSpec.builder(annotation).addMember("value", "$L", members).build();
     }
 
     private static ClassName declarative(String name) {

@@ -134,15 +134,13 @@ final class SchemaPlan {
 
     /**
      * The name of a to-one relationship held in {@code keyField}: the field without its {@code Id}
-     * ({@code supportRepId} gives {@code supportRep}), or, where that leaves nothing or a name in use,
-     * the field and the target ({@code reportsTo} gives {@code reportsToEmployee}).
+     * ({@code supportRepId} gives {@code supportRep}, or {@code supportRepRef} when a column has that
+     * name), else the field and the target ({@code reportsTo} gives {@code reportsToEmployee}).
      */
     private static String relationName(String keyField, String targetClass, ModelClass owner) {
         if (keyField.endsWith("Id") && keyField.length() > 2) {
             String base = keyField.substring(0, keyField.length() - 2);
-            if (!owner.fieldNames().contains(base)) {
-                return base;
-            }
+            return owner.fieldNames().contains(base) ? base + "Ref" : base;
         }
         return keyField.equalsIgnoreCase(targetClass) ? keyField + "Ref" : keyField + targetClass;
     }

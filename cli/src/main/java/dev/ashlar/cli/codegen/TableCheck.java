@@ -63,6 +63,9 @@ final class TableCheck {
             } else if (!target.primaryKey().equals(fk.referenced())) {
                 out.add(at + "it references columns other than the primary key of " + target.name()
                         + ", and @References points at a model's primary key");
+            } else if (fk.columns().get(0).type().javaType() != fk.referenced().get(0).type().javaType()) {
+                out.add(at + "its column is " + fk.columns().get(0).type().describe() + " but the key it references is "
+                        + fk.referenced().get(0).type().describe() + ", and a model field must hold the type of the key it references");
             }
         }
         for (Index ix : table.indexes()) {
