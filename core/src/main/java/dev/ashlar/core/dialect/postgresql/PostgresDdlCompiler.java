@@ -34,6 +34,39 @@ class PostgresDdlCompiler extends DdlCompiler {
         });
     }
 
+    /** A database enum is a named type here: the column's type is that name. */
+    @Override
+    public String columnType(Column<?> column) {
+        if (column.type() instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+            return q(enumName(column, e));
+        }
+        return super.columnType(column);
+    }
+
+    /**
+     * {@code CREATE TYPE name AS ENUM (...)} for each enum column, inside a block that leaves a type
+     * of that name alone when it exists already (PostgreSQL has no CREATE TYPE IF NOT EXISTS), as
+     * createAll leaves existing tables alone.
+     */
+    @Override
+    public List<String> createTypes(Table table) {
+        List<String> out = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            if (column.type() instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+                String sql = "DO $$ BEGIN CREATE TYPE " + q(enumName(column, e)) + " AS ENUM " + enumValues(e)
+                        + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+                if (!out.contains(sql)) {
+                    out.add(sql);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String enumName(Column<?> column, dev.ashlar.core.types.DatabaseEnumType type) {
+        return type.name() != null ? type.name() : column.table().name() + "_" + column.name();
+    }
+
     @Override
     public List<String> commentStatements(Table table) {
         List<String> out = new ArrayList<>();
