@@ -29,7 +29,7 @@ public final class DatabaseEnumType extends SqlType<String> {
     /**
      * The type's name where the database names enum types (PostgreSQL), or {@code null} where the
      * values belong to the column (MariaDB, SQLite); a dialect that needs a name and finds none
-     * uses {@code <table>_<column>}.
+     * makes one from the values ({@code enum_happy_sad} on PostgreSQL).
      */
     public String name() {
         return name;

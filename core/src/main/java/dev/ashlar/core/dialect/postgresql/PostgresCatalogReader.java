@@ -223,6 +223,12 @@ final class PostgresCatalogReader extends CatalogReader {
             return null;
         }
         String d = stripParentheses(raw);
+        if (type instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+            // 'happy'::mood, or 'happy'::"Mood Type" when the name needs quotes
+            String plain = "::" + e.name();
+            String quoted = "::\"" + e.name().replace("\"", "\"\"") + "\"";
+            d = d.endsWith(quoted) ? d.substring(0, d.length() - quoted.length()) : d.endsWith(plain) ? d.substring(0, d.length() - plain.length()) : d;
+        }
         for (Matcher m = CAST.matcher(d); m.matches(); m = CAST.matcher(d)) {
             d = stripParentheses(m.group(1));
         }

@@ -63,8 +63,21 @@ class PostgresDdlCompiler extends DdlCompiler {
         return out;
     }
 
-    private static String enumName(Column<?> column, dev.ashlar.core.types.DatabaseEnumType type) {
-        return type.name() != null ? type.name() : column.table().name() + "_" + column.name();
+    /**
+     * The type's own name, or for an enum without one (read from MariaDB or SQLite, or made in code)
+     * a name from its values, {@code enum_happy_sad}: the same for every column with those values, so
+     * a foreign key between two such columns joins columns of one type.
+     */
+    static String enumName(Column<?> column, dev.ashlar.core.types.DatabaseEnumType type) {
+        if (type.name() != null) {
+            return type.name();
+        }
+        String words = String.join("_", type.values()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String name = "enum_" + words;
+        if (name.length() > 40) {
+            name = name.substring(0, 31) + "_" + String.format("%08x", type.values().hashCode());
+        }
+        return name;
     }
 
     @Override
