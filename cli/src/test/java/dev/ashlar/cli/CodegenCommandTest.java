@@ -27,6 +27,7 @@ import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.ReferentialAction;
 import dev.ashlar.core.schema.ServerDefault;
 import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.Types;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.Chinook;
 import dev.ashlar.testkit.DatabaseKind;
@@ -134,7 +135,8 @@ class CodegenCommandTest {
                 "@ManyToOne(key = \"closedById\") public Ref<Staff> closedBy = new Ref<>();",
                 "@ManyToOne public Ref<CustomerAccount> customerRef = new Ref<>();",
                 "@Check(name = \"total_positive\", sql = ", "@IndexOn(value = {\"customer\"}, name = \"ix_order_customer\")",
-                "@ManyToMany(through = OrderTag.class) public List<Tag> tags = new ArrayList<>();");
+                "@ManyToMany(through = OrderTag.class) public List<Tag> tags = new ArrayList<>();",
+                "values = {\"new\", \"paid\", \"it's shipped\"}) @DatabaseDefault(\"new\") public String status;");
         String staff = squash(files.get(file("org/example/hostile/Staff.java")));
         assertThat(staff).contains("@ManyToOne public Ref<Staff> manager = new Ref<>();", "@OneToMany(mappedBy = \"manager\") public List<Staff> staffsByManager",
                 "@OneToMany(mappedBy = \"openedBy\") public List<Order> ordersByOpenedBy", "public List<Order> ordersByClosedBy",
@@ -246,6 +248,8 @@ class CodegenCommandTest {
                 Column.of("opened_by_id", integer()).notNull().references(staffId),
                 Column.of("closed_by_id", integer()).references(staffId),
                 total, Column.of("weight", float64()), Column.of("placed", dateTime()),
+                Column.of("status", Types.databaseEnum("order status", List.of("new", "paid", "it's shipped"))).notNull()
+                        .serverDefault(ServerDefault.literal("new")),
                 CheckConstraint.of("total_positive", "total >= 0"), Index.on(customer).named("ix_order_customer"));
         Column<Integer> tagId = Column.of("id", integer()).primaryKey();
         md.table("tag", tagId, Column.of("label", string(30)).notNull().unique());

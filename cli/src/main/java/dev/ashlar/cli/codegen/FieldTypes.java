@@ -6,6 +6,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.ashlar.core.types.BigIntegerType;
 import dev.ashlar.core.types.BooleanType;
+import dev.ashlar.core.types.DatabaseEnumType;
 import dev.ashlar.core.types.DateTimeType;
 import dev.ashlar.core.types.DateTimeTzType;
 import dev.ashlar.core.types.DateType;
@@ -87,6 +88,19 @@ final class FieldTypes {
         }
         if (type instanceof UuidType) {
             return plain(ClassName.get(java.util.UUID.class));
+        }
+        if (type instanceof DatabaseEnumType e) {
+            com.palantir.javapoet.CodeBlock.Builder members = com.palantir.javapoet.CodeBlock.builder();
+            if (e.name() != null) {
+                members.add("name = $S, ", e.name());
+            }
+            members.add("values = {");
+            for (int i = 0; i < e.values().size(); i++) {
+                members.add(i == 0 ? "$S" : ", $S", e.values().get(i));
+            }
+            members.add("}");
+            return new FieldType(ClassName.get(String.class), List.of(AnnotationSpec.builder(ClassName.get(DECLARATIVE, "DatabaseEnum"))
+                    .addMember("value", "$L", members.build()).build()));
         }
         return null;
     }
