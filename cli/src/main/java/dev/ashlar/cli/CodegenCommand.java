@@ -58,6 +58,9 @@ final class CodegenCommand implements Callable<Integer> {
         CliContext context = CliContext.of(spec);
         String pkg = packageName != null ? packageName : context.project().models().orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no package: give --package PACKAGE, or put models = ... in " + ProjectFile.NAME));
+        if (!ModelGenerator.isPackageName(pkg)) {
+            throw new ParameterException(spec.commandLine(), "'" + pkg + "' is not a Java package name; give one such as com.example.models");
+        }
         Path folder = context.resolve(out);
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new ConfigurationException("--out " + folder + " is a file; give the source folder to write under, such as src/main/java");
@@ -67,10 +70,8 @@ final class CodegenCommand implements Callable<Integer> {
             schema = Inspector.of(connection).reflect();
         }
         GeneratedModels models;
-        try (Progress progress = context.progress("writing models", schema.tables().size())) {
+        try (Progress progress = context.progress("writing models", tables == null ? schema.tables().size() : tables.size())) {
             models = ModelGenerator.generate(schema, pkg, tables == null ? List.of() : tables, progress::step);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         List<Path> written = models.writeTo(folder);
         if (json) {

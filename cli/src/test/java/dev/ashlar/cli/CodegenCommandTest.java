@@ -148,6 +148,8 @@ class CodegenCommandTest {
         assertThat(squash(files.get(file("org/example/hostile/OrderLine.java")))).contains("An association model",
                 "@DatabaseDefault(\"it's fine\")", "@ManyToOne public Ref<Product> product");
         assertThat(squash(files.get(file("org/example/hostile/StringModel.java")))).contains("@Model(table = \"String\") public class StringModel");
+        assertThat(squash(files.get(file("org/example/hostile/Model.java"))))
+                .contains("(table = \"model\") public class Model", "Ref> ref = new ");
         assertThat(squash(files.get(file("org/example/hostile/CustomerAccount.java"))))
                 .contains("@Model(table = \"Customer Account\")", "(value = {\"firstName\", \"firstName2\"}", "name = \"uq_names\")",
                         "@ColumnOptions(name = \"firstName\") public String firstName;",
@@ -262,6 +264,11 @@ class CodegenCommandTest {
                 Column.of("product_id", integer()).primaryKey().references(productId),
                 Column.of("quantity", integer()).notNull(), Column.of("note", string(200)).serverDefault(ServerDefault.literal("it's fine")));
         md.table("String", Column.of("id", bigInteger()).primaryKey(), Column.of("value", text()));
+        // classes named like the types the models and metamodels import: Ref, Model, List, Table, Column
+        Column<Integer> refId = Column.of("id", integer()).primaryKey();
+        md.table("ref", refId, Column.of("list", string(10)));
+        md.table("model", Column.of("id", integer()).primaryKey(), Column.of("ref_id", integer()).references(refId));
+        md.table("table", Column.of("id", integer()).primaryKey(), Column.of("column", string(10)));
         md.table("audit_log", Column.of("at", dateTime()).notNull(), Column.of("message", text()));
         return md;
     }

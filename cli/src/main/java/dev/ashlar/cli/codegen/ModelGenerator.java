@@ -74,7 +74,8 @@ public final class ModelGenerator {
         return new GeneratedModels(files, tablesByModel, plan.skipped);
     }
 
-    private static boolean isPackageName(String name) {
+    /** Whether {@code name} is a Java package name: dot-separated identifiers, none of them a keyword. */
+    public static boolean isPackageName(String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }
