@@ -19,7 +19,7 @@ import picocli.CommandLine.Help.Ansi;
  */
 @Command(name = "ashlar", mixinStandardHelpOptions = true, version = "Ashlar 0.1.0",
         description = "Data models and SQL for Java.",
-        subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class,
+        subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class, CodegenCommand.class,
             MigrationCommands.Upgrade.class, MigrationCommands.Downgrade.class, MigrationCommands.Current.class,
             MigrationCommands.History.class, MigrationCommands.Heads.class, MigrationCommands.Stamp.class,
             MigrationCommands.Repair.class, MigrationCommands.Check.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},

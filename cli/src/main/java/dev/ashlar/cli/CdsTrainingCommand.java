@@ -33,6 +33,12 @@ final class CdsTrainingCommand implements Callable<Integer> {
         CliContext quiet = new CliContext(Map.of(), Path.of(""), nowhere, nowhere, false);
         try (Engine engine = Engine.create("sqlite://", EngineOptions.echo().pooled(false))) {
             QuickStart.run(engine, nowhere);
+            // codegen's planning and JavaPoet, in memory: the training run writes no files
+            try (dev.ashlar.core.engine.Connection connection = engine.connect()) {
+                dev.ashlar.core.ddl.SchemaDdl.createAll(connection, dev.ashlar.examples.Item_.TABLE.metadata());
+                dev.ashlar.cli.codegen.ModelGenerator.generate(dev.ashlar.core.reflect.Inspector.of(connection).reflect(),
+                        "training", List.of(), name -> { });
+            }
         }
         AshlarCommand.run(quiet, "explain", "--url", "sqlite://", "--json", "SELECT 1");
         AshlarCommand.run(quiet, "explain", "--url", "sqlite://", "SELECT 1");

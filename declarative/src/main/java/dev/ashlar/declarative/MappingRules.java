@@ -148,6 +148,24 @@ public final class MappingRules {
         return problems;
     }
 
+    /**
+     * The problems of {@link DatabaseEnum} on a field: it applies to {@code String} fields alone,
+     * without {@code @Length} or {@code @Text}, and needs at least one value, all different.
+     */
+    public static List<String> databaseEnumProblems(FieldFacts f, List<String> values) {
+        List<String> problems = new ArrayList<>();
+        if (kindOf(f.rawTypeName(), f.isEnum()).orElse(null) != Kind.STRING) {
+            problems.add("@DatabaseEnum applies only to String, not to " + f.rawTypeName());
+        }
+        if (f.length() != null || f.text()) {
+            problems.add("@DatabaseEnum excludes @Length and @Text: the enum's values decide the column");
+        }
+        if (values.isEmpty() || values.stream().distinct().count() != values.size()) {
+            problems.add("@DatabaseEnum needs at least one value, all different, not " + values);
+        }
+        return problems;
+    }
+
     /** The problem of a model without a primary key. */
     public static String noIdProblem(String modelName) {
         return modelName + " has no @Id field; mark the primary key field(s) with @Id";

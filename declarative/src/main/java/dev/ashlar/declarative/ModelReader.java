@@ -443,6 +443,10 @@ final class ModelReader {
                 numeric == null ? null : numeric.precision(), numeric == null ? null : numeric.scale(),
                 f.isAnnotationPresent(DefaultNow.class));
         List<String> fieldProblems = MappingRules.problems(facts);
+        DatabaseEnum databaseEnum = f.getAnnotation(DatabaseEnum.class);
+        if (databaseEnum != null && fieldProblems.isEmpty()) {
+            fieldProblems.addAll(MappingRules.databaseEnumProblems(facts, List.of(databaseEnum.values())));
+        }
         MethodHandle getter = handle(() -> lookup.unreflectGetter(f).asType(GETTER), f.getName(), "read");
         MethodHandle setter = null;
         if (!record) {
@@ -465,10 +469,16 @@ final class ModelReader {
         }
         ColumnOptions override = f.getAnnotation(ColumnOptions.class);
         String name = override != null && !override.name().isEmpty() ? override.name() : MappingRules.snakeCase(f.getName());
-        Column<Object> column = column(name, sqlType(kind, f, facts));
+        Column<Object> column = column(name, databaseEnum != null
+                ? Types.databaseEnum(databaseEnum.name().isEmpty() ? null : databaseEnum.name(), List.of(databaseEnum.values()))
+                : sqlType(kind, f, facts));
         column.field(f.getName());
-        if (f.isAnnotationPresent(Id.class)) {
+        Id id = f.getAnnotation(Id.class);
+        if (id != null) {
             column.primaryKey();
+            if (!id.generated()) {
+                column.autoincrement(false);
+            }
         }
         if (f.isAnnotationPresent(Required.class) || f.getType().isPrimitive() || (override != null && !override.nullable())) {
             column.notNull();

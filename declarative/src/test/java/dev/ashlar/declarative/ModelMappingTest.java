@@ -127,6 +127,17 @@ class ModelMappingTest {
     }
 
     @Test
+    void databaseEnumMapsAStringToTheDatabasesEnumAndNothingElse() {
+        assertThat(registry.of(WithMood.class).table().column("mood").type())
+                .isEqualTo(dev.ashlar.core.types.Types.databaseEnum("mood", java.util.List.of("happy", "sad")));
+        assertThatThrownBy(() -> registry.of(BadMood.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("BadMood.level: @DatabaseEnum applies only to String, not to java.lang.Integer")
+                .hasMessageContaining("BadMood.twice: @DatabaseEnum needs at least one value, all different, not [a, a]")
+                .hasMessageContaining("BadMood.sized: @DatabaseEnum excludes @Length and @Text");
+    }
+
+    @Test
     void bigDecimalWithoutNumericFails() {
         assertThatThrownBy(() -> registry.of(NoPrecision.class))
                 .isInstanceOf(MappingException.class)
@@ -268,6 +279,20 @@ class ModelMappingTest {
     static class NoPrecision {
         @Id Long id;
         BigDecimal price;
+    }
+
+    @Model
+    static class WithMood {
+        @Id Long id;
+        @DatabaseEnum(name = "mood", values = {"happy", "sad"}) String mood;
+    }
+
+    @Model
+    static class BadMood {
+        @Id Long id;
+        @DatabaseEnum(values = "low") Integer level;
+        @DatabaseEnum(values = {"a", "a"}) String twice;
+        @DatabaseEnum(values = "a") @Length(3) String sized;
     }
 
     @Model

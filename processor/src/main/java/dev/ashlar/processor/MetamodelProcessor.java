@@ -155,6 +155,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 continue; // an unresolved type: javac reports it already
             }
             List<String> problems = MappingRules.problems(facts);
+            dev.ashlar.declarative.DatabaseEnum databaseEnum = field.getAnnotation(dev.ashlar.declarative.DatabaseEnum.class);
+            if (databaseEnum != null && problems.isEmpty()) {
+                problems.addAll(MappingRules.databaseEnumProblems(facts, List.of(databaseEnum.values())));
+            }
             for (String problem : problems) {
                 error(modelName + "." + fieldName + ": " + problem, field);
             }

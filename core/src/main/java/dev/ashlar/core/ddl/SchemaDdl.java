@@ -128,6 +128,7 @@ public final class SchemaDdl {
                 continue;
             }
             created.add(table);
+            ddl.createTypes(table).stream().filter(sql -> !statements.contains(sql)).forEach(statements::add);
             statements.add(ddl.createTable(table, deferred));
             statements.addAll(ddl.commentStatements(table));
             statements.addAll(ddl.createUniqueIndexes(table));

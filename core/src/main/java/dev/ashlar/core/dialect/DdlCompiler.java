@@ -144,6 +144,24 @@ public class DdlCompiler {
         return b.append(inlineComment(column)).toString();
     }
 
+    /**
+     * What must exist before {@code table} is created, such as the enum types of its columns on a
+     * database that names them (PostgreSQL); nothing by default. Each statement leaves a type that
+     * already exists alone, so it may run once per table that uses the type.
+     */
+    public List<String> createTypes(Table table) {
+        return List.of();
+    }
+
+    /** The values of a database enum as an SQL list, {@code ('a', 'b')}. */
+    protected String enumValues(dev.ashlar.core.types.DatabaseEnumType type) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < type.values().size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(dialect.stringLiteral(type.values().get(i)));
+        }
+        return b.append(')').toString();
+    }
+
     /** A comment written inside the column definition (MariaDB); empty by default. */
     protected String inlineComment(Column<?> column) {
         return "";

@@ -97,10 +97,18 @@ public class TypeCodecs {
         if (type instanceof JsonType t) {
             return json();
         }
+        if (type instanceof dev.ashlar.core.types.DatabaseEnumType t) {
+            return databaseEnum();
+        }
         if (type instanceof dev.ashlar.core.types.DatabaseType t) {
             return Codec.of(java.sql.Types.OTHER, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i));
         }
         throw new dev.ashlar.core.error.AshlarException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
+    }
+
+    /** A database enum's value, as text; PostgreSQL overrides it, as its enums do not take a VARCHAR parameter. */
+    protected ValueCodec<String> databaseEnum() {
+        return string();
     }
 
     /** A mapped type goes through its storage type's codec, converted on each side. */

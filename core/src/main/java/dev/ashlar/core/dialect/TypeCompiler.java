@@ -81,6 +81,9 @@ public class TypeCompiler {
         if (type instanceof UuidType t) {
             return uuid();
         }
+        if (type instanceof dev.ashlar.core.types.DatabaseEnumType t) {
+            return databaseEnum(t);
+        }
         if (type instanceof JsonType t) {
             return json();
         }
@@ -125,6 +128,14 @@ public class TypeCompiler {
 
     protected String binary() {
         return "BLOB";
+    }
+
+    /**
+     * A database enum as the column's type: a {@code VARCHAR} as long as the longest value by default,
+     * which a dialect without enums guards with a CHECK ({@link DdlCompiler}); dialects with enums override it.
+     */
+    protected String databaseEnum(dev.ashlar.core.types.DatabaseEnumType type) {
+        return "VARCHAR(" + type.length() + ")";
     }
 
     protected String uuid() {

@@ -51,7 +51,7 @@ public sealed interface SchemaChange {
         @Override
         public List<String> sql(Dialect dialect) {
             DdlCompiler ddl = dialect.ddl();
-            List<String> out = new ArrayList<>();
+            List<String> out = new ArrayList<>(ddl.createTypes(target));
             out.add(ddl.createTable(target, deferred));
             for (Index index : target.indexes()) {
                 out.add(ddl.createIndex(target, index));
@@ -103,7 +103,10 @@ public sealed interface SchemaChange {
 
         @Override
         public List<String> sql(Dialect dialect) {
-            List<String> out = new ArrayList<>(List.of(dialect.ddl().addColumn(target, column)));
+            // the table's enum types, each left alone where it exists, so the new column's is there
+            List<String> out = new ArrayList<>(column.type() instanceof dev.ashlar.core.types.DatabaseEnumType
+                    ? dialect.ddl().createTypes(target) : List.of());
+            out.add(dialect.ddl().addColumn(target, column));
             if (column.comment() != null && dialect.ddl().supportsComments() && !dialect.ddl().commentStatements(target).isEmpty()) {
                 out.addAll(dialect.ddl().setColumnComment(target, column));
             }

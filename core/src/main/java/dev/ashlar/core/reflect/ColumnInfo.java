@@ -12,12 +12,23 @@ package dev.ashlar.core.reflect;
  * @param autoincrement whether the database generates values
  * @param declaredType  the full type as the database spells it, with parameters (for example {@code character varying(200)})
  * @param comment       the column's comment, or {@code null}
+ * @param enumValues    the values of the database's enum the column holds, in order; empty when it holds none
  */
 public record ColumnInfo(String name, String typeName, Integer size, Integer scale, boolean nullable,
-                         String defaultValue, boolean autoincrement, String declaredType, String comment) {
+                         String defaultValue, boolean autoincrement, String declaredType, String comment, java.util.List<String> enumValues) {
+    public ColumnInfo {
+        enumValues = enumValues == null ? java.util.List.of() : java.util.List.copyOf(enumValues);
+    }
+
+    /** A column that holds no database enum. */
+    public ColumnInfo(String name, String typeName, Integer size, Integer scale, boolean nullable, String defaultValue,
+                      boolean autoincrement, String declaredType, String comment) {
+        this(name, typeName, size, scale, nullable, defaultValue, autoincrement, declaredType, comment, null);
+    }
+
     /** A column without a declared spelling or comment. */
     public ColumnInfo(String name, String typeName, Integer size, Integer scale, boolean nullable, String defaultValue,
                       boolean autoincrement) {
-        this(name, typeName, size, scale, nullable, defaultValue, autoincrement, typeName, null);
+        this(name, typeName, size, scale, nullable, defaultValue, autoincrement, typeName, null, null);
     }
 }

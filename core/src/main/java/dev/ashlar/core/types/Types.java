@@ -1,5 +1,7 @@
 package dev.ashlar.core.types;
 
+import java.util.List;
+
 /**
  * Factory for every column type. Import statically: {@code integer()}, {@code string(50)},
  * {@code numeric(10, 2)}, {@code dateTime()}.
@@ -94,6 +96,17 @@ public final class Types {
     /** A Java enum stored by name. */
     public static <E extends Enum<E>> EnumType<E> enumOf(Class<E> enumClass) {
         return new EnumType<>(enumClass);
+    }
+
+    /**
+     * An enum the database keeps itself (a PostgreSQL enum type, MariaDB's {@code ENUM}, a SQLite
+     * {@code CHECK (x IN (...))}), with its values as text.
+     *
+     * @param name   the type's name where the database names enum types (PostgreSQL), or {@code null}
+     * @param values the values, in order
+     */
+    public static DatabaseEnumType databaseEnum(String name, List<String> values) {
+        return new DatabaseEnumType(name, values);
     }
 
     /** A UUID. */

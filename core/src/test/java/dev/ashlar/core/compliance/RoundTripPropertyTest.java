@@ -37,6 +37,7 @@ import dev.ashlar.core.schema.TableElement;
 import dev.ashlar.core.schema.UniqueConstraint;
 import dev.ashlar.core.types.NumericType;
 import dev.ashlar.core.types.SqlType;
+import dev.ashlar.core.types.Types;
 import dev.ashlar.testkit.Blns;
 import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
@@ -289,7 +290,7 @@ class RoundTripPropertyTest {
         }
 
         private SqlType<?> type() {
-            return switch (r.nextInt(19)) {
+            return switch (r.nextInt(20)) {
                 case 0 -> integer();
                 case 1 -> smallInteger();
                 case 2 -> bigInteger();
@@ -308,6 +309,9 @@ class RoundTripPropertyTest {
                 case 15 -> dateTimeTz();
                 case 16 -> largeBinary();
                 case 17 -> uuid();
+                // a named enum type always has the same values (PostgreSQL keeps one type per name); unnamed ones vary
+                case 18 -> r.nextBoolean() ? Types.databaseEnum("Mood Type", List.of("happy", "it's", "back\\slash"))
+                        : Types.databaseEnum(null, List.of(pick("a", "x"), pick("b", "ünï", "with space"), pick("c", "100%")));
                 default -> json();
             };
         }
@@ -326,6 +330,9 @@ class RoundTripPropertyTest {
             }
             if (j == Double.class || j == Float.class) {
                 return ServerDefault.literal(pick(1.5, -0.25, 0.0));
+            }
+            if (type instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+                return ServerDefault.literal(e.values().get(r.nextInt(e.values().size())));
             }
             if (type instanceof dev.ashlar.core.types.StringType || type instanceof dev.ashlar.core.types.TextType) {
                 String v = pick("", "x", "it's", "back\\slash", "100%", "ünï");

@@ -181,8 +181,38 @@ final class MariaDbCatalogReader extends CatalogReader {
             case "TIME" -> size != null && size == 6 ? time() : databaseType(declared);
             case "DATETIME" -> size != null && size == 6 ? dateTime() : databaseType(declared);
             case "LONGBLOB" -> largeBinary();
+            case "ENUM" -> dev.ashlar.core.types.Types.databaseEnum(null, enumValues(column.declaredType()));
             default -> databaseType(declared);
         };
+    }
+
+    /**
+     * The values of {@code enum('a','it''s')} as COLUMN_TYPE shows them: quoted, with quotes doubled
+     * (and a backslash doubled where it was written escaped).
+     */
+    static List<String> enumValues(String columnType) {
+        List<String> values = new ArrayList<>();
+        String body = columnType.substring(columnType.indexOf('(') + 1, columnType.lastIndexOf(')'));
+        StringBuilder value = null;
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (value == null) {
+                if (ch == '\'') {
+                    value = new StringBuilder();
+                }
+            } else if (ch == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                value.append('\'');
+                i++;
+            } else if (ch == '\\' && i + 1 < body.length()) {
+                value.append(body.charAt(++i));
+            } else if (ch == '\'') {
+                values.add(value.toString());
+                value = null;
+            } else {
+                value.append(ch);
+            }
+        }
+        return values;
     }
 
     @Override

@@ -22,6 +22,16 @@ class MariaDbTypeCompiler extends TypeCompiler {
         return super.render(type);
     }
 
+    /** MariaDB's own {@code ENUM('a', 'b')}, which keeps the values on the column. */
+    @Override
+    protected String databaseEnum(dev.ashlar.core.types.DatabaseEnumType type) {
+        StringBuilder b = new StringBuilder("ENUM(");
+        for (int i = 0; i < type.values().size(); i++) {
+            b.append(i == 0 ? "'" : ", '").append(type.values().get(i).replace("\\", "\\\\").replace("'", "''")).append('\'');
+        }
+        return b.append(')').toString();
+    }
+
     /** VARCHAR needs a length here; a String declared without one gets 255 (see {@link StringType}). */
     @Override
     protected String string(StringType type) {

@@ -73,7 +73,10 @@ final class PostgresCatalogReader extends CatalogReader {
     @Override
     public List<ColumnInfo> columns(Connection c, String table) throws SQLException {
         return query(c, "SELECT a.attname, t.typname, format_type(a.atttypid, a.atttypmod), a.atttypmod, a.attnotnull,"
-                + " pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum)"
+                + " pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum),"
+                // an enum type's labels in their order: the values of CREATE TYPE ... AS ENUM
+                + " CASE WHEN t.typtype = 'e' THEN (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e"
+                + " WHERE e.enumtypid = t.oid) END, t.typname"
                 + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " WHERE a.attrelid = " + OID + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", rs -> {
@@ -92,8 +95,11 @@ final class PostgresCatalogReader extends CatalogReader {
                     String def = rs.getString(6);
                     String identity = rs.getString(7);
                     boolean auto = identity != null && !identity.isEmpty() || def != null && def.startsWith("nextval(");
+                    List<String> labels = strings(rs.getArray(9));
+                    // an enum keeps its exact name (format_type would quote it), since DDL quotes it again
                     return new ColumnInfo(rs.getString(1), type.toUpperCase(Locale.ROOT), size, scale, !rs.getBoolean(5),
-                            auto && def != null && def.startsWith("nextval(") ? null : def, auto, rs.getString(3), rs.getString(8));
+                            auto && def != null && def.startsWith("nextval(") ? null : def, auto,
+                            labels.isEmpty() ? rs.getString(3) : rs.getString(10), rs.getString(8), labels);
                 }, table);
     }
 
@@ -183,6 +189,9 @@ final class PostgresCatalogReader extends CatalogReader {
 
     @Override
     public SqlType<?> type(ColumnInfo column) {
+        if (!column.enumValues().isEmpty()) {
+            return dev.ashlar.core.types.Types.databaseEnum(column.declaredType(), column.enumValues());
+        }
         Integer size = column.size();
         boolean defaultPrecision = size == null || size == 6;
         return switch (column.typeName()) {
@@ -214,6 +223,12 @@ final class PostgresCatalogReader extends CatalogReader {
             return null;
         }
         String d = stripParentheses(raw);
+        if (type instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+            // 'happy'::mood, or 'happy'::"Mood Type" when the name needs quotes
+            String plain = "::" + e.name();
+            String quoted = "::\"" + e.name().replace("\"", "\"\"") + "\"";
+            d = d.endsWith(quoted) ? d.substring(0, d.length() - quoted.length()) : d.endsWith(plain) ? d.substring(0, d.length() - plain.length()) : d;
+        }
         for (Matcher m = CAST.matcher(d); m.matches(); m = CAST.matcher(d)) {
             d = stripParentheses(m.group(1));
         }

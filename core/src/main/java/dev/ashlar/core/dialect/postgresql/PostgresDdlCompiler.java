@@ -34,6 +34,52 @@ class PostgresDdlCompiler extends DdlCompiler {
         });
     }
 
+    /** A database enum is a named type here: the column's type is that name. */
+    @Override
+    public String columnType(Column<?> column) {
+        if (column.type() instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+            return q(enumName(column, e));
+        }
+        return super.columnType(column);
+    }
+
+    /**
+     * {@code CREATE TYPE name AS ENUM (...)} for each enum column, inside a block that leaves a type
+     * of that name alone when it exists already (PostgreSQL has no CREATE TYPE IF NOT EXISTS), as
+     * createAll leaves existing tables alone.
+     */
+    @Override
+    public List<String> createTypes(Table table) {
+        List<String> out = new ArrayList<>();
+        for (Column<?> column : table.columns()) {
+            if (column.type() instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+                String sql = "DO $$ BEGIN CREATE TYPE " + q(enumName(column, e)) + " AS ENUM " + enumValues(e)
+                        + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+                if (!out.contains(sql)) {
+                    out.add(sql);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The type's own name, or for an enum without one (read from MariaDB or SQLite, or made in code)
+     * a name from its values, {@code enum_happy_sad}: the same for every column with those values, so
+     * a foreign key between two such columns joins columns of one type.
+     */
+    static String enumName(Column<?> column, dev.ashlar.core.types.DatabaseEnumType type) {
+        if (type.name() != null) {
+            return type.name();
+        }
+        String words = String.join("_", type.values()).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String name = "enum_" + words;
+        if (name.length() > 40) {
+            name = name.substring(0, 31) + "_" + String.format("%08x", type.values().hashCode());
+        }
+        return name;
+    }
+
     @Override
     public List<String> commentStatements(Table table) {
         List<String> out = new ArrayList<>();

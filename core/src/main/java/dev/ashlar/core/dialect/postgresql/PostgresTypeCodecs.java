@@ -13,6 +13,12 @@ class PostgresTypeCodecs extends TypeCodecs {
         return Codec.of(Types.OTHER, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, UUID.class));
     }
 
+    /** Sent untyped, so the server casts it to the column's enum type (a varchar parameter would not cast). */
+    @Override
+    protected ValueCodec<String> databaseEnum() {
+        return Codec.of(Types.OTHER, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), (rs, i) -> rs.getString(i));
+    }
+
     /** Sent as an untyped literal so the server casts it to jsonb (a varchar parameter would not cast). */
     @Override
     protected ValueCodec<String> json() {

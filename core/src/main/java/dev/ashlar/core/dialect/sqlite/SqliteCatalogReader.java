@@ -74,6 +74,13 @@ final class SqliteCatalogReader extends CatalogReader {
         List<Object[]> rows = query(c, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?) WHERE hidden IN (0, 2, 3)",
                 rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4), rs.getInt(5)}, table);
         long keyColumns = rows.stream().filter(r -> (Integer) r[4] > 0).count();
+        java.util.Map<String, List<String>> enums = new java.util.HashMap<>();
+        for (SqliteTableSql.Constraint k : constraints(c, table, "CHECK")) {
+            List<String> values = enumValues(k);
+            if (values != null) {
+                enums.put(k.column().toLowerCase(Locale.ROOT), values);
+            }
+        }
         List<ColumnInfo> out = new ArrayList<>();
         for (Object[] r : rows) {
             String declared = (String) r[1];
@@ -88,7 +95,8 @@ final class SqliteCatalogReader extends CatalogReader {
             }
             // a lone INTEGER primary key aliases the rowid, which SQLite fills in (AUTOINCREMENT only forbids reuse)
             boolean rowid = keyColumns == 1 && (Integer) r[4] == 1 && name.equals("INTEGER");
-            out.add(new ColumnInfo((String) r[0], name, size, scale, !(Boolean) r[2] && !rowid, (String) r[3], rowid, declared, null));
+            out.add(new ColumnInfo((String) r[0], name, size, scale, !(Boolean) r[2] && !rowid, (String) r[3], rowid, declared, null,
+                    enums.get(((String) r[0]).toLowerCase(Locale.ROOT))));
         }
         return out;
     }
@@ -176,11 +184,51 @@ final class SqliteCatalogReader extends CatalogReader {
     public List<CheckInfo> checks(Connection c, String table) throws SQLException {
         List<CheckInfo> out = new ArrayList<>();
         for (SqliteTableSql.Constraint k : constraints(c, table, "CHECK")) {
+            if (enumValues(k) != null) {
+                continue; // the column's enum, read by columns()
+            }
             int open = k.body().indexOf('(');
             String condition = k.body().substring(open + 1, SqliteTableSql.closing(k.body(), open)).strip();
             out.add(new CheckInfo(k.name(), condition));
         }
         return out;
+    }
+
+    /**
+     * The values of a database enum, when {@code k} is an unnamed CHECK in a column's own definition
+     * that allows that column exactly a list of string literals: {@code "mood" TEXT CHECK ("mood" IN ('happy', 'sad'))}.
+     * Anything else, a CHECK written as a table constraint included, is an ordinary CHECK ({@code null}).
+     */
+    private static List<String> enumValues(SqliteTableSql.Constraint k) {
+        if (!k.kind().equals("CHECK") || k.column() == null || k.name() != null) {
+            return null;
+        }
+        int open = k.body().indexOf('(');
+        if (open < 0) {
+            return null;
+        }
+        String condition = k.body().substring(open + 1, SqliteTableSql.closing(k.body(), open)).strip();
+        int end = SqliteTableSql.identifierEnd(condition, 0);
+        if (end <= 0 || !SqliteTableSql.unquoteIdentifier(condition.substring(0, end)).equalsIgnoreCase(k.column())) {
+            return null;
+        }
+        String rest = condition.substring(end).strip();
+        if (!SqliteTableSql.startsWithWord(rest, "IN")) {
+            return null;
+        }
+        rest = rest.substring(2).strip();
+        if (!rest.startsWith("(") || SqliteTableSql.closing(rest, 0) != rest.length() - 1) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (String item : SqliteTableSql.splitTopLevel(rest.substring(1, rest.length() - 1))) {
+            String value = unquote(item.strip());
+            if (value == null || values.contains(value)) {
+                return null;
+            }
+            values.add(value);
+        }
+        return values.isEmpty() ? null : values;
     }
 
     /** SQLite keeps no comments. */
@@ -219,6 +267,9 @@ final class SqliteCatalogReader extends CatalogReader {
 
     @Override
     public SqlType<?> type(ColumnInfo column) {
+        if (!column.enumValues().isEmpty()) {
+            return dev.ashlar.core.types.Types.databaseEnum(null, column.enumValues());
+        }
         Integer size = column.size();
         Integer scale = column.scale();
         return switch (column.typeName()) {

@@ -15,6 +15,20 @@ import dev.ashlar.core.schema.Table;
 
 /** SQLite's DDL. */
 class SqliteDdlCompiler extends DdlCompiler {
+    /**
+     * A database enum is a VARCHAR guarded by {@code CHECK (col IN (...))} in the column's own
+     * definition, which SQLite's catalog reader reads back as the enum (a CHECK written as a table
+     * constraint stays a CHECK).
+     */
+    @Override
+    protected String columnDefinition(Column<?> column) {
+        String definition = super.columnDefinition(column);
+        if (column.type() instanceof dev.ashlar.core.types.DatabaseEnumType e) {
+            definition += " CHECK (" + q(column.name()) + " IN " + enumValues(e) + ")";
+        }
+        return definition;
+    }
+
     SqliteDdlCompiler(Dialect dialect) {
         super(dialect, new SqliteTypeCompiler());
     }

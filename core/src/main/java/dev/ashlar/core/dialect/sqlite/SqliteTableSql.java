@@ -11,8 +11,11 @@ import java.util.Locale;
  * SQLite's quoting ({@code "x"}, {@code `x`}, {@code [x]}, {@code 'text'}) and nesting.
  */
 final class SqliteTableSql {
-    /** A named or unnamed table constraint: its kind (UNIQUE, CHECK, FOREIGN KEY, PRIMARY KEY), name and the text after the kind. */
-    record Constraint(String kind, String name, String body) {
+    /**
+     * A named or unnamed constraint: its kind (UNIQUE, CHECK, FOREIGN KEY, PRIMARY KEY), name, the
+     * text after the kind, and the column whose definition holds it ({@code null} for a table constraint).
+     */
+    record Constraint(String kind, String name, String body, String column) {
     }
 
     private SqliteTableSql() {
@@ -36,12 +39,12 @@ final class SqliteTableSql {
             }
             String upper = rest.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
             if (startsWithWord(rest, "UNIQUE")) {
-                out.add(new Constraint("UNIQUE", name, rest.substring(6).strip()));
+                out.add(new Constraint("UNIQUE", name, rest.substring(6).strip(), null));
             } else if (startsWithWord(rest, "CHECK")) {
-                out.add(new Constraint("CHECK", name, rest.substring(5).strip()));
+                out.add(new Constraint("CHECK", name, rest.substring(5).strip(), null));
             } else if (upper.startsWith("FOREIGN KEY") || upper.startsWith("PRIMARY KEY")) {
                 int key = rest.toUpperCase(Locale.ROOT).indexOf("KEY");
-                out.add(new Constraint(upper.substring(0, 11), name, rest.substring(key + 3).strip()));
+                out.add(new Constraint(upper.substring(0, 11), name, rest.substring(key + 3).strip(), null));
             } else {
                 out.addAll(columnChecks(rest));
             }
@@ -98,7 +101,8 @@ final class SqliteTableSql {
                 } else if (startsWithWord(rest, "CHECK")) {
                     int open = columnDefinition.indexOf('(', i);
                     int close = closing(columnDefinition, open);
-                    out.add(new Constraint("CHECK", pendingName, columnDefinition.substring(open, Math.min(close + 1, columnDefinition.length()))));
+                    out.add(new Constraint("CHECK", pendingName, columnDefinition.substring(open, Math.min(close + 1, columnDefinition.length())),
+                            columnName(columnDefinition)));
                     pendingName = null;
                     i = close;
                 }
