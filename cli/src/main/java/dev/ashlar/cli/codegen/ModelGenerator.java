@@ -1,5 +1,6 @@
 package dev.ashlar.cli.codegen;
 
+import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import java.nio.file.Path;
@@ -35,12 +36,12 @@ public final class ModelGenerator {
      * @param packageName the package of the models, such as {@code com.example.music}
      * @param tables      the tables to generate, by their names in the database; empty means all
      * @param onModel     told each model's class name as its source is written, for progress
-     * @throws IllegalArgumentException when {@code packageName} is not a Java package name
+     * @throws UsageException           when {@code packageName} is not a Java package name
      * @throws CodegenException         naming every table or column that models cannot declare, or a table that does not exist
      */
     public static GeneratedModels generate(MetaData schema, String packageName, Collection<String> tables, Consumer<String> onModel) {
         if (!isPackageName(packageName)) {
-            throw new IllegalArgumentException("'" + packageName + "' is not a Java package name; give one such as com.example.models");
+            throw new UsageException("'" + packageName + "' is not a Java package name; give one such as com.example.models");
         }
         List<Table> chosen = new ArrayList<>();
         if (tables.isEmpty()) {

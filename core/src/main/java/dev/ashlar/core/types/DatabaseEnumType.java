@@ -1,5 +1,6 @@
 package dev.ashlar.core.types;
 
+import dev.ashlar.core.error.DefinitionException;
 import java.util.List;
 
 /**
@@ -17,12 +18,12 @@ public final class DatabaseEnumType extends SqlType<String> {
     DatabaseEnumType(String name, List<String> values) {
         super(String.class);
         if (values == null || values.isEmpty()) {
-            throw new IllegalArgumentException("a database enum needs at least one value, such as databaseEnum(\"mood\", \"happy\", \"sad\")");
+            throw new DefinitionException("a database enum needs at least one value, such as databaseEnum(\"mood\", \"happy\", \"sad\")");
         }
         this.name = name;
         this.values = List.copyOf(values);
         if (this.values.stream().distinct().count() != this.values.size()) {
-            throw new IllegalArgumentException("the values of a database enum must differ, not " + this.values);
+            throw new DefinitionException("the values of a database enum must differ, not " + this.values);
         }
     }
 
