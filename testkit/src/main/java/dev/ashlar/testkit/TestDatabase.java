@@ -131,6 +131,17 @@ public final class TestDatabase {
     }
 
     /**
+     * Runs a query over a plain JDBC connection and returns the first column of its first row as
+     * text, or {@code null} when there is no row: for checking what the database holds independently
+     * of Ashlar, for example {@code db.queryOne("SELECT count(*) FROM items")}.
+     */
+    public String queryOne(String sql) throws SQLException {
+        try (Connection c = openJdbc(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /**
      * Drops every table (and, on PostgreSQL, every type) so that a test starts from an empty schema.
      *
      * @throws UnsupportedOperationException on a database of shared test data, such as
