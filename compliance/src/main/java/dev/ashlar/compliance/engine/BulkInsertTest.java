@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.ashlar.compliance.Capabilities;
 import dev.ashlar.compliance.JsonDocument;
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.dialect.BulkInsert;
@@ -275,7 +276,7 @@ class BulkInsertTest {
     }
 
     private static void assertCopied(TestDatabase db, Statements statements, String table, int... runs) {
-        if (db.kind() == DatabaseKind.POSTGRESQL) {
+        if (Capabilities.of(db).bulkInsert().isPresent()) {
             assertThat(statements.copies()).as("COPY statements").hasSize(runs.length).allSatisfy(sql -> assertThat(sql).startsWith("COPY " + table + " ("));
             List<Integer> sizes = new ArrayList<>();
             for (int k = 0; k < statements.sql.size(); k++) {
@@ -508,7 +509,7 @@ class BulkInsertTest {
                 if (fault.getKey().equals("duplicate key")) {
                     assertThat(many).isInstanceOf(UniqueViolationException.class);
                 }
-                if (db.kind() == DatabaseKind.POSTGRESQL) {
+                if (Capabilities.of(db).bulkInsert().isPresent()) {
                     assertThat(((DatabaseException) many).sql()).as(fault.getKey()).startsWith("COPY child (id, parent_id, name, qty, born, note) FROM STDIN");
                     assertThat(((DatabaseException) many).parameters()).as(fault.getKey()).containsExactlyElementsOf(f.row(0).values());
                 }
@@ -612,7 +613,7 @@ class BulkInsertTest {
                 }
             }
             assertThat(conn.execute(mixed)).isEqualTo(501);
-            if (db.kind() == DatabaseKind.POSTGRESQL) {
+            if (conn.dialect().bulkInsert().isPresent()) {
                 assertThat(statements.copies()).hasSize(3);
                 assertThat(statements.sizes.subList(1, statements.sizes.size())).containsExactly(150, 1, 150, 50, 150);
             }
@@ -653,7 +654,7 @@ class BulkInsertTest {
             Statements statements = new Statements();
             conn.statementListener(statements);
             List<Row> keys = conn.executeReturning(numbered(table, seq, name, 0, 500).returning(id));
-            if (db.kind() == DatabaseKind.POSTGRESQL) {
+            if (conn.dialect().bulkInsert().isPresent()) {
                 assertThat(statements.sql).hasSize(2);
                 assertThat(statements.sql.get(0)).startsWith("SELECT nextval(");
                 assertThat(statements.sql.get(1)).isEqualTo("COPY keyed (id, seq, name) FROM STDIN");
@@ -662,7 +663,7 @@ class BulkInsertTest {
                 assertThat(statements.sql).allSatisfy(sql -> assertThat(sql).contains("RETURNING"));
             }
             Optional<List<Row>> drawn = conn.insertWithDrawnKeys(table, List.of(seq, name), numberedValues(500, 300));
-            assertThat(drawn.isPresent()).isEqualTo(db.kind() == DatabaseKind.POSTGRESQL);
+            assertThat(drawn.isPresent()).isEqualTo(conn.dialect().bulkInsert().isPresent());
             List<Long> expected = new ArrayList<>(keys.stream().map(r -> r.get(id)).toList());
             drawn.ifPresent(rows -> rows.forEach(r -> expected.add(r.get(id))));
             assertThat(expected).doesNotHaveDuplicates();
@@ -681,7 +682,7 @@ class BulkInsertTest {
             assertThat(both).hasSize(200);
             assertThat(statements.sql).allSatisfy(sql -> assertThat(sql).contains("RETURNING"));
             expected.addAll(both.stream().map(r -> r.get(id)).toList());
-            if (db.kind() == DatabaseKind.POSTGRESQL) {
+            if (conn.dialect().bulkInsert().isPresent()) {
                 // a value of the wrong type is named before anything is written or drawn
                 List<Object[]> wrong = numberedValues(3_000, 200);
                 wrong.get(150)[1] = 42;

@@ -9,7 +9,9 @@ import static dev.ashlar.core.types.Types.string;
 import static dev.ashlar.core.types.Types.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ashlar.compliance.Capabilities;
 import dev.ashlar.core.ddl.SchemaDdl;
+import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Row;
@@ -54,14 +56,15 @@ class SafetyTest {
             assertThat(conn.query(select(group).from(order).where(orderId.eq(10L))).one().get(group)).isEqualTo("g2");
             assertThat(conn.execute(deleteFrom(order).where(group.eq("g2")))).isEqualTo(1);
         }
-        String q = db.kind() == DatabaseKind.MARIADB ? "`" : "\"";
+        Dialect dialect = Capabilities.of(db);
         try (var jdbc = db.openJdbc(); var st = jdbc.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + q + "Select Me" + q + " FROM " + q + "user" + q + " WHERE " + q + "select" + q + " = 'a'")) {
+             ResultSet rs = st.executeQuery("SELECT " + dialect.quoteIdentifier("Select Me") + " FROM " + dialect.quoteIdentifier("user")
+                     + " WHERE " + dialect.quoteIdentifier("select") + " = 'a'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("upserted");
         }
         try (var jdbc = db.openJdbc(); var st = jdbc.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + q + "Order Lines" + q)) {
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + dialect.quoteIdentifier("Order Lines"))) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -79,12 +82,12 @@ class SafetyTest {
             assertThat(row.get("body")).isEqualTo("it's :body -- not a comment");
             assertThat(row.get("literal")).isEqualTo(":x");
             assertThat(conn.sql("SELECT body FROM notes WHERE id = :id /* :nope */", Map.of("id", 2)).one().get("body")).isEqualTo(":id stays text");
-            if (db.kind() == DatabaseKind.POSTGRESQL) {
+            if (db.kind() == DatabaseKind.POSTGRESQL) { // PostgreSQL's own cast syntax
                 Row cast = conn.sql("SELECT :n::int + 1 AS n, ':t'::text AS t", Map.of("n", "41")).one();
                 assertThat(((Number) cast.get("n")).intValue()).isEqualTo(42);
                 assertThat(cast.get("t")).isEqualTo(":t");
             }
-            if (db.kind() == DatabaseKind.MARIADB) {
+            if (conn.dialect().backslashEscapesInStrings()) {
                 // a backslash escapes a quote in MariaDB string literals, so ':x' here is still inside the literal
                 Row escaped = conn.sql("SELECT 'it\\'s :x' AS s, :v AS v", Map.of("v", 5)).one();
                 assertThat(escaped.get("s")).isEqualTo("it's :x");

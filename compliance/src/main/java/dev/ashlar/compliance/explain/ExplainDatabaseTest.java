@@ -3,11 +3,8 @@ package dev.ashlar.compliance.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ashlar.core.dialect.mariadb.MariaDbPlanReader;
-import dev.ashlar.core.dialect.postgresql.PostgresPlanReader;
-import dev.ashlar.core.dialect.sqlite.SqlitePlanReader;
+import dev.ashlar.compliance.Capabilities;
 import dev.ashlar.core.explain.PlanNode;
-import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.explain.QueryPlan;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.DatabaseKind;
@@ -32,8 +29,8 @@ class ExplainDatabaseTest {
             createItems(db.kind(), c);
             assertThat(countRows(c, LOOKUP_BY_NAME, "item-777")).isEqualTo(1);
 
-            QueryPlan before = reader(db.kind()).explain(c, LOOKUP_BY_NAME, ITEM_777);
-            assertThat(before.dialect()).isEqualTo(db.kind().id());
+            QueryPlan before = Capabilities.of(db).planReader().explain(c, LOOKUP_BY_NAME, ITEM_777);
+            assertThat(before.dialect()).isEqualTo(db.name());
             assertThat(before.sql()).isEqualTo(LOOKUP_BY_NAME);
             assertThat(before.rawPlan()).containsIgnoringCase("items");
             assertThat(before.hasFullScan()).as(before.render()).isTrue();
@@ -41,8 +38,8 @@ class ExplainDatabaseTest {
             assertThat(before.verdict()).as(before.render()).contains("full scan of items").doesNotContain("ix_items_name");
             assertThat(before.usesIndex("ix_items_name")).isFalse();
 
-            createNameIndex(db.kind(), c);
-            QueryPlan after = reader(db.kind()).explain(c, LOOKUP_BY_NAME, ITEM_777);
+            createNameIndex(db, c);
+            QueryPlan after = Capabilities.of(db).planReader().explain(c, LOOKUP_BY_NAME, ITEM_777);
             assertThat(after.usesIndex("ix_items_name")).as(after.render()).isTrue();
             assertThat(after.hasFullScan()).as(after.render()).isFalse();
             assertThat(after.fullScans()).isEmpty();
@@ -55,7 +52,7 @@ class ExplainDatabaseTest {
     void primaryKeyLookupUsesThePrimaryKey(TestDatabase db) throws SQLException {
         try (Connection c = db.openJdbc()) {
             createItems(db.kind(), c);
-            QueryPlan plan = reader(db.kind()).explain(c, "SELECT * FROM items WHERE id = ?", List.of(777));
+            QueryPlan plan = Capabilities.of(db).planReader().explain(c, "SELECT * FROM items WHERE id = ?", List.of(777));
             String primaryKey = switch (db.kind()) {
                 case SQLITE -> "PRIMARY KEY";
                 case POSTGRESQL -> "items_pkey";
@@ -71,14 +68,14 @@ class ExplainDatabaseTest {
     void joinPlanHasNodesForBothTablesThroughTheirAliases(TestDatabase db) throws SQLException {
         try (Connection c = db.openJdbc()) {
             createItems(db.kind(), c);
-            createNameIndex(db.kind(), c);
-            createPicks(db.kind(), c);
+            createNameIndex(db, c);
+            createPicks(db, c);
             // A few picks joined to many items on an indexed column: every planner should read the
             // small table and look each item up through the index.
             String sql = "SELECT i.id, p.label FROM picks AS p JOIN items i ON i.name = p.label WHERE p.id > ?";
             assertThat(countRows(c, sql, 0)).isEqualTo(3);
 
-            QueryPlan plan = reader(db.kind()).explain(c, sql, List.of(0));
+            QueryPlan plan = Capabilities.of(db).planReader().explain(c, sql, List.of(0));
             assertThat(plan.nodes().stream().map(PlanNode::table).filter(Objects::nonNull).distinct())
                     .as(plan.render()).containsExactlyInAnyOrder("picks", "items");
             assertThat(plan.usesIndex("ix_items_name")).as(plan.render()).isTrue();
@@ -91,7 +88,7 @@ class ExplainDatabaseTest {
     void assertionHelpersFailWithThePlanAndPassOnceIndexed(TestDatabase db) throws SQLException {
         try (Connection c = db.openJdbc()) {
             createItems(db.kind(), c);
-            QueryPlan scan = reader(db.kind()).explain(c, LOOKUP_BY_NAME, ITEM_777);
+            QueryPlan scan = Capabilities.of(db).planReader().explain(c, LOOKUP_BY_NAME, ITEM_777);
             assertThatThrownBy(() -> scan.assertUsesIndex("ix_items_name")).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("ix_items_name")
                     .hasMessageContaining(LOOKUP_BY_NAME)
@@ -102,21 +99,13 @@ class ExplainDatabaseTest {
                     .hasMessageContaining(scan.render())
                     .hasMessageContaining("verdict: full scan of items");
 
-            createNameIndex(db.kind(), c);
-            QueryPlan lookup = reader(db.kind()).explain(c, LOOKUP_BY_NAME, ITEM_777);
+            createNameIndex(db, c);
+            QueryPlan lookup = Capabilities.of(db).planReader().explain(c, LOOKUP_BY_NAME, ITEM_777);
             lookup.assertUsesIndex("ix_items_name");
             lookup.assertNoFullScan();
             assertThatThrownBy(() -> lookup.assertUsesIndex("ix_no_such_index")).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("uses ix_items_name").hasMessageContaining(lookup.render());
         }
-    }
-
-    private static PlanReader reader(DatabaseKind kind) {
-        return switch (kind) {
-            case SQLITE -> new SqlitePlanReader();
-            case POSTGRESQL -> new PostgresPlanReader();
-            case MARIADB -> new MariaDbPlanReader();
-        };
     }
 
     /** items(id, name, price) with rows 1..n named item-1..item-n, statistics gathered where the planner needs them. */
@@ -145,23 +134,19 @@ class ExplainDatabaseTest {
     }
 
     /** picks(id, label): three labels that name items, the small side of a join. */
-    private static void createPicks(DatabaseKind kind, Connection c) throws SQLException {
+    private static void createPicks(TestDatabase db, Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE picks (id INTEGER PRIMARY KEY, label VARCHAR(100) NOT NULL)");
             s.execute("INSERT INTO picks (id, label) VALUES (1, 'item-1'), (2, 'item-777'), (3, 'item-5000')");
-            analyze(kind, s, "picks");
+            s.execute(Capabilities.of(db).analyzeSql("picks"));
         }
     }
 
-    private static void createNameIndex(DatabaseKind kind, Connection c) throws SQLException {
+    private static void createNameIndex(TestDatabase db, Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE INDEX ix_items_name ON items (name)");
-            analyze(kind, s, "items");
+            s.execute(Capabilities.of(db).analyzeSql("items"));
         }
-    }
-
-    private static void analyze(DatabaseKind kind, Statement s, String table) throws SQLException {
-        s.execute(kind == DatabaseKind.MARIADB ? "ANALYZE TABLE " + table : "ANALYZE " + table);
     }
 
     private static void insertInBatches(Connection c, String sql, int rows, boolean commitAtEnd) throws SQLException {
