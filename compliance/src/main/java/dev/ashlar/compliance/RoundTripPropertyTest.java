@@ -38,23 +38,22 @@ import dev.ashlar.core.schema.UniqueConstraint;
 import dev.ashlar.core.types.NumericType;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.testkit.Blns;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
 import dev.ashlar.testkit.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Assume;
+import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -64,10 +63,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * kind; long names, reserved words, mixed case and naughty strings as quoted names), createAll,
  * then reflect, then diff gives no change, in either direction, on each database.
  */
+@AddLifecycleHook(PropertyDatabases.class)
 class RoundTripPropertyTest {
-    private static final Map<DatabaseKind, Engine> ENGINES = new EnumMap<>(DatabaseKind.class);
-    private static final Map<DatabaseKind, TestDatabase> DATABASES = new EnumMap<>(DatabaseKind.class);
-    private static final Map<DatabaseKind, int[]> CASES = new EnumMap<>(DatabaseKind.class);
+    private static final Map<String, Engine> ENGINES = new TreeMap<>();
+    private static final Map<String, TestDatabase> DATABASES = new TreeMap<>();
+    private static final Map<String, int[]> CASES = new TreeMap<>();
     private static final List<String> RESERVED = List.of("order", "select", "group", "user", "table", "from", "check", "key", "index", "default");
     private static final List<String> NAUGHTY = naughtyNames();
 
@@ -91,41 +91,43 @@ class RoundTripPropertyTest {
 
     @BeforeContainer
     static void engines() {
-        for (DatabaseKind kind : DatabaseKind.values()) {
-            TestDatabases.get(kind).ifPresent(db -> {
-                DATABASES.put(kind, db);
-                ENGINES.put(kind, Engine.create(db.url()));
-                CASES.put(kind, new int[2]);
-            });
+        for (TestDatabase db : TestDatabases.all()) {
+            DATABASES.put(db.name(), db);
+            ENGINES.put(db.name(), Engine.create(db.url()));
+            CASES.put(db.name(), new int[2]);
         }
     }
 
     @AfterContainer
     static void close() {
-        CASES.forEach((kind, n) -> System.out.println("round trip " + kind + ": " + n[0] + " schemas, " + n[1] + " tables"));
+        CASES.forEach((database, n) -> System.out.println("round trip " + database + ": " + n[0] + " schemas, " + n[1] + " tables"));
         ENGINES.values().forEach(Engine::close);
         ENGINES.clear();
     }
 
     @Property(tries = 150)
     void sqlite(@ForAll Random random) {
-        roundTrip(DatabaseKind.SQLITE, random);
+        roundTrip("sqlite", random);
     }
 
     @Property(tries = 80)
     void postgresql(@ForAll Random random) {
-        roundTrip(DatabaseKind.POSTGRESQL, random);
+        roundTrip("postgresql", random);
     }
 
     @Property(tries = 50)
     void mariadb(@ForAll Random random) {
-        roundTrip(DatabaseKind.MARIADB, random);
+        roundTrip("mariadb", random);
     }
 
-    private static void roundTrip(DatabaseKind kind, Random random) {
-        Assume.that(ENGINES.containsKey(kind));
-        DATABASES.get(kind).reset();
-        Engine engine = ENGINES.get(kind);
+    @Property(tries = 50)
+    void otherDatabase(@ForAll Random random) {
+        roundTrip(PropertyDatabases.of(PropertyDatabases.OTHER).orElseThrow().name(), random);
+    }
+
+    private static void roundTrip(String database, Random random) {
+        DATABASES.get(database).reset();
+        Engine engine = ENGINES.get(database);
         try (Connection conn = engine.connect()) {
             MetaData md = new Generator(random, conn.dialect()).metadata();
             String ddl = String.join(";\n", SchemaDdl.createStatements(md, conn.dialect()));
@@ -139,8 +141,8 @@ class RoundTripPropertyTest {
             assertThat(SchemaDdl.createStatements(reflected, conn.dialect())).isNotEmpty();
             SchemaDdl.dropAll(conn, md);
             assertThat(Inspector.of(conn).tableNames()).isEmpty();
-            CASES.get(kind)[0]++;
-            CASES.get(kind)[1] += md.tables().size();
+            CASES.get(database)[0]++;
+            CASES.get(database)[1] += md.tables().size();
         }
     }
 

@@ -14,13 +14,13 @@ import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Condition;
 import dev.ashlar.core.sql.Expression;
-import dev.ashlar.testkit.DatabaseKind;
+import dev.ashlar.testkit.TestDatabase;
 import dev.ashlar.testkit.TestDatabases;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -45,7 +45,7 @@ class PredicatePropertyTest {
     private static final Column<Integer> C = Column.of("c", integer()).notNull();
     private static final Table T = MD.table("props", ID, A, B, C);
     private static final List<Object[]> ROWS = new ArrayList<>();
-    private static final Map<DatabaseKind, Engine> ENGINES = new LinkedHashMap<>();
+    private static final Map<String, Engine> ENGINES = new TreeMap<>();
 
     static {
         for (int i = 1; i <= 24; i++) {
@@ -57,18 +57,16 @@ class PredicatePropertyTest {
 
     @BeforeContainer
     static void createTables() {
-        for (DatabaseKind kind : DatabaseKind.values()) {
-            TestDatabases.get(kind).ifPresent(db -> {
-                db.reset();
-                Engine engine = Engine.create(db.url());
-                SchemaDdl.createAll(engine, MD);
-                try (Connection c = engine.connect()) {
-                    for (Object[] r : ROWS) {
-                        c.execute(insertInto(T).set(ID, (Integer) r[0]).set(A, (Integer) r[1]).set(B, (String) r[2]).set(C, (Integer) r[3]));
-                    }
+        for (TestDatabase db : TestDatabases.all()) {
+            db.reset();
+            Engine engine = Engine.create(db.url());
+            SchemaDdl.createAll(engine, MD);
+            try (Connection c = engine.connect()) {
+                for (Object[] r : ROWS) {
+                    c.execute(insertInto(T).set(ID, (Integer) r[0]).set(A, (Integer) r[1]).set(B, (String) r[2]).set(C, (Integer) r[3]));
                 }
-                ENGINES.put(kind, engine);
-            });
+            }
+            ENGINES.put(db.name(), engine);
         }
     }
 
@@ -80,9 +78,9 @@ class PredicatePropertyTest {
 
     @Property(tries = 100)
     void everyDatabaseAgreesWithThreeValuedLogic(@ForAll("predicates") Pred p) {
-        assertThat(ENGINES).containsKey(DatabaseKind.SQLITE);
-        if (TestDatabases.ci()) {
-            assertThat(ENGINES).hasSize(DatabaseKind.values().length);
+        assertThat(ENGINES).isNotEmpty();
+        if (TestDatabases.ci()) { // none may be missing: every selected database, or the one ashlar.test.url names
+            assertThat(ENGINES).hasSize(TestDatabases.selected().isEmpty() ? 1 : TestDatabases.selected().size());
         }
         List<Integer> expected = new ArrayList<>();
         for (Object[] r : ROWS) {
