@@ -43,4 +43,33 @@ public final class VendorSql {
             case MARIADB -> "mariadb://root@127.0.0.1:1/x";
         };
     }
+
+    /** An expression giving a DATE column's value as text, {@code YYYY-MM-DD}, as the database holds it. */
+    public String dateText(String column) {
+        return switch (kind) {
+            case SQLITE -> column;
+            case POSTGRESQL -> "to_char(" + column + ", 'YYYY-MM-DD')";
+            case MARIADB -> "DATE_FORMAT(" + column + ", '%Y-%m-%d')";
+        };
+    }
+
+    /** An expression giving a date-time column's value as text, {@code YYYY-MM-DD HH:MM:SS.ffffff}, as the database holds it. */
+    public String dateTimeText(String column) {
+        return switch (kind) {
+            case SQLITE -> column;
+            case POSTGRESQL -> "to_char(" + column + ", 'YYYY-MM-DD HH24:MI:SS.US')";
+            case MARIADB -> "DATE_FORMAT(" + column + ", '%Y-%m-%d %H:%i:%s.%f')";
+        };
+    }
+
+    /** A query of one row and column: the type the catalog declares for {@code table.column}, for example {@code char(5)}. */
+    public String declaredType(String table, String column) {
+        return switch (kind) {
+            case SQLITE -> "SELECT type FROM pragma_table_info('" + table + "') WHERE name = '" + column + "'";
+            case POSTGRESQL -> "SELECT data_type || '(' || character_maximum_length || ')' FROM information_schema.columns"
+                    + " WHERE table_name = '" + table + "' AND column_name = '" + column + "'";
+            case MARIADB -> "SELECT column_type FROM information_schema.columns"
+                    + " WHERE table_name = '" + table + "' AND column_name = '" + column + "' AND table_schema = DATABASE()";
+        };
+    }
 }

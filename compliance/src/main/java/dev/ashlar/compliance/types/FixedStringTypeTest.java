@@ -17,6 +17,7 @@ import dev.ashlar.core.schema.Table;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
+import dev.ashlar.testkit.VendorSql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
@@ -108,13 +109,7 @@ class FixedStringTypeTest {
                 assertThat(dev.ashlar.core.diff.SchemaDiff.compare(reflected, md, c.dialect()).changes()).isEmpty();
             }
         }
-        String sql = db.kind() == DatabaseKind.SQLITE ? "SELECT type FROM pragma_table_info('codes') WHERE name = 'code'"
-                : "SELECT " + (db.kind() == DatabaseKind.MARIADB ? "column_type" : "data_type || '(' || character_maximum_length || ')'")
-                        + " FROM information_schema.columns WHERE table_name = 'codes' AND column_name = 'code'"
-                        + (db.kind() == DatabaseKind.MARIADB ? " AND table_schema = DATABASE()" : "");
-        try (var jdbc = db.openJdbc(); ResultSet rs = jdbc.createStatement().executeQuery(sql)) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1).toLowerCase(java.util.Locale.ROOT)).isIn("char(5)", "character(5)");
-        }
+        assertThat(db.queryOne(VendorSql.of(db).declaredType("codes", "code")).toLowerCase(java.util.Locale.ROOT))
+                .isIn("char(5)", "character(5)");
     }
 }

@@ -261,6 +261,23 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether a {@code float64} column gives back {@code -0.0} with its sign (PostgreSQL). SQLite and
+     * MariaDB store it as {@code 0.0}, which SQL compares as equal.
+     */
+    public boolean keepsNegativeZero() {
+        return false;
+    }
+
+    /**
+     * Whether a {@code json} column gives back the text as written. PostgreSQL does not: it stores
+     * {@code JSONB}, a parsed document, so key order and white space come back normalised (the
+     * content is the same).
+     */
+    public boolean keepsJsonText() {
+        return true;
+    }
+
+    /**
      * Whether the database refuses a string longer than its column's declared length (with a
      * {@link dev.ashlar.core.error.ValueTooLongException}). SQLite does not: it stores the value as
      * given, so lengths are checked before SQL, by the ORM's validation.
