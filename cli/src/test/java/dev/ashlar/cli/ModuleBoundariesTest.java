@@ -34,7 +34,7 @@ class ModuleBoundariesTest {
         // guard against a vacuous pass: every module's classes, and some internal ones, were found
         Set<String> modules = new TreeSet<>();
         all.forEach(c -> modules.add(moduleOf(c)));
-        assertThat(modules).contains("core", "declarative", "processor", "orm", "examples", "cli", "testkit");
+        assertThat(modules).contains("core", "declarative", "processor", "orm", "examples", "cli", "testkit", "compliance");
         assertThat(all.stream().filter(c -> c.getPackageName().contains(".internal")).count()).isGreaterThan(10);
     }
 

@@ -13,18 +13,11 @@ import dev.ashlar.orm.Inventory.Supplier;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
 class SessionBasicsTest {
 
-    private static String queryOne(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
     @AllDatabases
     void addCommitGetUsesOneObjectPerRow(TestDatabase db) throws Exception {
@@ -40,7 +33,7 @@ class SessionBasicsTest {
                 assertThat(widget.version).isEqualTo(1);
                 assertThat(session.get(Item.class, id)).isSameAs(widget);
             }
-            assertThat(queryOne(db, "SELECT name FROM item WHERE id = " + id)).isEqualTo("Widget");
+            assertThat(db.queryOne("SELECT name FROM item WHERE id = " + id)).isEqualTo("Widget");
             try (Session session = Session.open(engine, Inventory.options())) {
                 Item a = session.get(Item.class, id.intValue());
                 Item b = session.select(Item.class).where(Inventory.ITEM_NAME.eq("Widget")).one();
@@ -79,7 +72,7 @@ class SessionBasicsTest {
                 assertThat(session.statementCount()).isEqualTo(before);
                 assertThat(session.get(Item.class, widget.id.intValue())).isSameAs(widget);
             }
-            assertThat(queryOne(db, "SELECT COUNT(*) FROM item")).isEqualTo("1");
+            assertThat(db.queryOne("SELECT COUNT(*) FROM item")).isEqualTo("1");
         }
     }
 
@@ -100,7 +93,7 @@ class SessionBasicsTest {
                 assertThat(found).extracting(i -> i.name).containsExactly("Gizmo", "Gadget");
                 assertThat(found.get(0)).isSameAs(session.get(Item.class, found.get(0).id));
             }
-            assertThat(queryOne(db, "SELECT COUNT(*) FROM item WHERE price > 10")).isEqualTo("2");
+            assertThat(db.queryOne("SELECT COUNT(*) FROM item WHERE price > 10")).isEqualTo("2");
         }
     }
 
@@ -119,8 +112,8 @@ class SessionBasicsTest {
             assertThat(update).startsWith("UPDATE").contains("price").doesNotContain("name");
             session.commit();
             assertThat(session.statementCount() - before).as("nothing changed, nothing sent").isEqualTo(1);
-            assertThat(queryOne(db, "SELECT price FROM item WHERE id = " + item.id)).startsWith("12.5");
-            assertThat(queryOne(db, "SELECT version FROM item WHERE id = " + item.id)).isEqualTo("2");
+            assertThat(db.queryOne("SELECT price FROM item WHERE id = " + item.id)).startsWith("12.5");
+            assertThat(db.queryOne("SELECT version FROM item WHERE id = " + item.id)).isEqualTo("2");
         }
     }
 
@@ -137,7 +130,7 @@ class SessionBasicsTest {
             session.add(bolt);
             session.add(order);
             session.commit();
-            assertThat(queryOne(db, "SELECT count(*) FROM order_line WHERE order_id = " + order.id + " AND item_id = " + bolt.id))
+            assertThat(db.queryOne("SELECT count(*) FROM order_line WHERE order_id = " + order.id + " AND item_id = " + bolt.id))
                     .isEqualTo("1");
             assertThat(bolt.supplierId).isEqualTo(acme.id);
             assertThat(order.placedAt).isNotNull();
@@ -152,7 +145,7 @@ class SessionBasicsTest {
             long before = session.statementCount();
             session.commit();
             assertThat(session.statementCount() - before).as("two same-shaped updates in one batch").isEqualTo(1);
-            assertThat(queryOne(db, "SELECT count(*) FROM supplier WHERE name LIKE '% Ltd'")).isEqualTo("2");
+            assertThat(db.queryOne("SELECT count(*) FROM supplier WHERE name LIKE '% Ltd'")).isEqualTo("2");
         }
     }
 
@@ -171,7 +164,7 @@ class SessionBasicsTest {
             assertThat(session.statements().get(session.statements().size() - 1)).contains("RETURNING");
             session.commit();
             for (Item item : items) {
-                assertThat(queryOne(db, "SELECT name FROM item WHERE id = " + item.id)).isEqualTo(item.name);
+                assertThat(db.queryOne("SELECT name FROM item WHERE id = " + item.id)).isEqualTo(item.name);
             }
             assertThat(items).extracting(i -> i.id).doesNotHaveDuplicates();
         }
@@ -203,7 +196,7 @@ class SessionBasicsTest {
                 assertThat(session.get(Stock.class, "north", item.id)).isNull();
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM stock")).isEqualTo("0");
+            assertThat(db.queryOne("SELECT count(*) FROM stock")).isEqualTo("0");
 
             item.name = "Nut M6";
             try (Session session = Session.open(engine, Inventory.options())) {
@@ -218,7 +211,7 @@ class SessionBasicsTest {
                 session.clear();
                 assertThat(session.contains(again)).isFalse();
             }
-            assertThat(queryOne(db, "SELECT name FROM item WHERE id = " + item.id)).isEqualTo("Nut M6");
+            assertThat(db.queryOne("SELECT name FROM item WHERE id = " + item.id)).isEqualTo("Nut M6");
         }
     }
 
@@ -236,8 +229,8 @@ class SessionBasicsTest {
             session.rollback();
             assertThat(item.name).isEqualTo("Washer");
             assertThat(session.contains(extra)).isFalse();
-            assertThat(queryOne(db, "SELECT count(*) FROM item")).isEqualTo("1");
-            assertThat(queryOne(db, "SELECT name FROM item")).isEqualTo("Washer");
+            assertThat(db.queryOne("SELECT count(*) FROM item")).isEqualTo("1");
+            assertThat(db.queryOne("SELECT name FROM item")).isEqualTo("Washer");
         }
     }
 
@@ -267,7 +260,7 @@ class SessionBasicsTest {
             assertThatThrownBy(() -> session.add(saved)).isInstanceOf(UsageException.class).hasMessageContaining("records");
             assertThat(session.get(Note.class, saved.id()).text()).isEqualTo("second");
             session.commit();
-            assertThat(queryOne(db, "SELECT text FROM note")).isEqualTo("second");
+            assertThat(db.queryOne("SELECT text FROM note")).isEqualTo("second");
         }
     }
 }

@@ -6,19 +6,14 @@ import dev.ashlar.core.engine.Engine;
 import dev.ashlar.orm.Shop.Counter;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** After a flush, objects hold what the database chose (server defaults) and the on-update values. */
 class SessionGeneratedValuesTest {
 
-    private static String queryOne(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
     @AllDatabases
     void serverDefaultsComeBackWithTheMultiRowInsert(TestDatabase db) throws Exception {
@@ -45,7 +40,7 @@ class SessionGeneratedValuesTest {
                 assertThat(given.state).isEqualTo("fresh");
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM counter WHERE start = 7 AND state = 'fresh'")).isEqualTo("3");
+            assertThat(db.queryOne("SELECT count(*) FROM counter WHERE start = 7 AND state = 'fresh'")).isEqualTo("3");
         }
     }
 
@@ -59,7 +54,10 @@ class SessionGeneratedValuesTest {
                 session.add(counter);
                 session.commit();
                 inserted = counter.touchedAt;
-                Thread.sleep(20);
+                // the update must read a later time: wait until the clock (at the microseconds the supplier keeps) has moved on
+                while (!LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS).isAfter(inserted)) {
+                    Thread.onSpinWait();
+                }
                 counter.name = "renamed";
                 session.commit();
                 assertThat(counter.touchedAt).as("set by the update's on-update supplier").isAfter(inserted);

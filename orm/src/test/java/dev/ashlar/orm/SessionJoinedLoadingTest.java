@@ -10,8 +10,6 @@ import dev.ashlar.orm.Shop.Purchase;
 import dev.ashlar.orm.Shop.PurchaseLine;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,12 +40,6 @@ class SessionJoinedLoadingTest {
         }
     }
 
-    private static long count(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     /** What a test compares: each purchase with its customer and lines, read without loading anything. */
     private static List<String> describe(List<Purchase> purchases) {
@@ -75,7 +67,7 @@ class SessionJoinedLoadingTest {
                         .options(Load.joined(Shop_Purchase_.customer), Load.joined(Shop_Purchase_.lines))
                         .orderBy(CODE.asc()).list();
                 assertThat(session.statementCount() - before).as(String.join("\n", session.statements())).isEqualTo(1);
-                assertThat(purchases).hasSize((int) count(db, "SELECT count(*) FROM purchase"));
+                assertThat(purchases).hasSize(Integer.parseInt(db.queryOne("SELECT count(*) FROM purchase")));
                 assertThat(purchases).doesNotHaveDuplicates();
                 joined = describe(purchases);
                 assertThat(session.statementCount() - before).as("nothing loaded afterwards").isEqualTo(1);

@@ -10,8 +10,6 @@ import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.Blns;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,11 +18,6 @@ import java.util.concurrent.Future;
 
 class SessionLockingAndValidationTest {
 
-    private static String queryOne(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
     private static long seedItem(Engine engine) {
         Inventory.createSchema(engine);
@@ -56,9 +49,9 @@ class SessionLockingAndValidationTest {
                 assertThat(b.version).isEqualTo(1);
                 second.rollback();
             }
-            assertThat(queryOne(db, "SELECT name FROM item WHERE id = " + id)).isEqualTo("Widget");
-            assertThat(queryOne(db, "SELECT count(*) FROM item")).as("the insert of the failed flush is gone").isEqualTo("1");
-            assertThat(queryOne(db, "SELECT version FROM item WHERE id = " + id)).isEqualTo("2");
+            assertThat(db.queryOne("SELECT name FROM item WHERE id = " + id)).isEqualTo("Widget");
+            assertThat(db.queryOne("SELECT count(*) FROM item")).as("the insert of the failed flush is gone").isEqualTo("1");
+            assertThat(db.queryOne("SELECT version FROM item WHERE id = " + id)).isEqualTo("2");
         }
     }
 
@@ -96,9 +89,9 @@ class SessionLockingAndValidationTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(new BigDecimal(queryOne(db, "SELECT price FROM item WHERE id = " + id)))
+            assertThat(new BigDecimal(db.queryOne("SELECT price FROM item WHERE id = " + id)))
                     .isEqualByComparingTo(new BigDecimal(10 + workers * increments));
-            assertThat(queryOne(db, "SELECT version FROM item WHERE id = " + id)).isEqualTo(String.valueOf(1 + workers * increments));
+            assertThat(db.queryOne("SELECT version FROM item WHERE id = " + id)).isEqualTo(String.valueOf(1 + workers * increments));
         }
     }
 
@@ -127,7 +120,7 @@ class SessionLockingAndValidationTest {
             assertThat(e.getMessage()).contains("Item.price = 1.005: numeric(10,2)");
             assertThat(ok.id).isNull();
             session.rollback();
-            assertThat(queryOne(db, "SELECT count(*) FROM supplier")).isEqualTo("0");
+            assertThat(db.queryOne("SELECT count(*) FROM supplier")).isEqualTo("0");
         }
     }
 
@@ -143,12 +136,12 @@ class SessionLockingAndValidationTest {
                 }
             }
             session.commit();
-            assertThat(queryOne(db, "SELECT count(*) FROM item")).isEqualTo(String.valueOf(saved));
+            assertThat(db.queryOne("SELECT count(*) FROM item")).isEqualTo(String.valueOf(saved));
             Item item = session.select(Item.class).where(Inventory.ITEM_NAME.eq(Blns.storable().get(Blns.storable().size() - 1)))
                     .first();
             item.status = null;
             session.commit(); // status is nullable: no violation
-            assertThat(queryOne(db, "SELECT count(*) FROM item WHERE status IS NULL")).isEqualTo(item == null ? "0" : "1");
+            assertThat(db.queryOne("SELECT count(*) FROM item WHERE status IS NULL")).isEqualTo(item == null ? "0" : "1");
         }
     }
 }

@@ -10,8 +10,6 @@ import dev.ashlar.orm.Shop.Profile;
 import dev.ashlar.orm.Shop.Shelf;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 
 /** One-to-one from both sides, and a one-to-many without a reference back. */
@@ -19,11 +17,6 @@ class SessionOneToOneAndUnidirectionalTest {
     private static final Column<String> CUSTOMER_NAME = Shop.REGISTRY.of(Customer.class).table().column("name", String.class);
     private static final Column<String> SHELF_LABEL = Shop.REGISTRY.of(Shelf.class).table().column("label", String.class);
 
-    private static String queryOne(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
     @AllDatabases
     void oneToOneCascadesSaveFromTheInverseSideAndLoadsBothWays(TestDatabase db) throws Exception {
@@ -36,7 +29,7 @@ class SessionOneToOneAndUnidirectionalTest {
                 session.add(new Customer("Bob")); // no profile
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT customer_id FROM profile WHERE bio = 'likes tea'")).isEqualTo(String.valueOf(ann.id));
+            assertThat(db.queryOne("SELECT customer_id FROM profile WHERE bio = 'likes tea'")).isEqualTo(String.valueOf(ann.id));
 
             try (Session session = Session.open(engine, Shop.options())) {
                 long before = session.statementCount();
@@ -87,14 +80,14 @@ class SessionOneToOneAndUnidirectionalTest {
                 Profile profile = session.select(Profile.class).one();
                 profile.customer.set(bob);        // the owning side moves: its foreign key changes
                 session.commit();
-                assertThat(queryOne(db, "SELECT customer_id FROM profile")).isEqualTo(String.valueOf(bob.id));
+                assertThat(db.queryOne("SELECT customer_id FROM profile")).isEqualTo(String.valueOf(bob.id));
                 assertThat(bob.profile.get()).isSameAs(profile);
 
                 session.delete(bob);              // Cascade.DELETE on Customer.profile
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM profile")).isEqualTo("0");
-            assertThat(queryOne(db, "SELECT name FROM customer")).isEqualTo("Ann");
+            assertThat(db.queryOne("SELECT count(*) FROM profile")).isEqualTo("0");
+            assertThat(db.queryOne("SELECT name FROM customer")).isEqualTo("Ann");
         }
     }
 
@@ -111,7 +104,7 @@ class SessionOneToOneAndUnidirectionalTest {
                 session.addAll(List.of(fiction, poetry)); // the books are saved through the collection
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM book WHERE shelf_id = " + fiction.id)).isEqualTo("3");
+            assertThat(db.queryOne("SELECT count(*) FROM book WHERE shelf_id = " + fiction.id)).isEqualTo("3");
 
             try (Session session = Session.open(engine, Shop.options())) {
                 long before = session.statementCount();
@@ -129,9 +122,9 @@ class SessionOneToOneAndUnidirectionalTest {
                 f.books.removeIf(b -> b.title.equals("Ulysses")); // an orphan: deleted
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT shelf_id FROM book WHERE title = 'Odes'")).isEqualTo(String.valueOf(poetry.id));
-            assertThat(queryOne(db, "SELECT count(*) FROM book WHERE title = 'Ulysses'")).isEqualTo("0");
-            assertThat(queryOne(db, "SELECT count(*) FROM book WHERE shelf_id = " + fiction.id)).isEqualTo("1");
+            assertThat(db.queryOne("SELECT shelf_id FROM book WHERE title = 'Odes'")).isEqualTo(String.valueOf(poetry.id));
+            assertThat(db.queryOne("SELECT count(*) FROM book WHERE title = 'Ulysses'")).isEqualTo("0");
+            assertThat(db.queryOne("SELECT count(*) FROM book WHERE shelf_id = " + fiction.id)).isEqualTo("1");
         }
     }
 }

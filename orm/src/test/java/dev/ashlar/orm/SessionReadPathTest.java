@@ -8,7 +8,6 @@ import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,11 +25,6 @@ class SessionReadPathTest {
         }
     }
 
-    private static String queryOne(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
     private static List<Long> addItems(Engine engine, int n) {
         try (Session session = Session.open(engine, Inventory.options())) {
@@ -78,12 +72,12 @@ class SessionReadPathTest {
                 session.rollback();
                 assertThat(item.price).isEqualByComparingTo("0.50");
             }
-            assertThat(new BigDecimal(queryOne(db, "SELECT price FROM item WHERE id = " + id))).isEqualByComparingTo("0.50");
+            assertThat(new BigDecimal(db.queryOne("SELECT price FROM item WHERE id = " + id))).isEqualByComparingTo("0.50");
             try (Session session = Session.open(engine, Inventory.options())) {
                 session.get(Item.class, id).price = new BigDecimal("7.00");
                 session.commit();
             }
-            assertThat(new BigDecimal(queryOne(db, "SELECT price FROM item WHERE id = " + id))).isEqualByComparingTo("7.00");
+            assertThat(new BigDecimal(db.queryOne("SELECT price FROM item WHERE id = " + id))).isEqualByComparingTo("7.00");
         }
     }
 
@@ -103,8 +97,8 @@ class SessionReadPathTest {
                 session.commit();
                 assertThat(session.statementCount() - before).as("one UPDATE").isEqualTo(1);
                 assertThat(session.statements().get(session.statements().size() - 1)).startsWith("UPDATE").contains("name");
-                assertThat(queryOne(db, "SELECT count(*) FROM item WHERE name = 'Renamed'")).isEqualTo("1");
-                assertThat(queryOne(db, "SELECT count(*) FROM item")).isEqualTo("50");
+                assertThat(db.queryOne("SELECT count(*) FROM item WHERE name = 'Renamed'")).isEqualTo("1");
+                assertThat(db.queryOne("SELECT count(*) FROM item")).isEqualTo("50");
             }
         }
     }
@@ -134,7 +128,7 @@ class SessionReadPathTest {
                 assertThat(total).isEqualByComparingTo(new BigDecimal("3125000.00"));
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM item")).isEqualTo("2501");
+            assertThat(db.queryOne("SELECT count(*) FROM item")).isEqualTo("2501");
         }
     }
 }

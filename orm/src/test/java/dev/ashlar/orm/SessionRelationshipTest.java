@@ -15,17 +15,10 @@ import dev.ashlar.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
 
 class SessionRelationshipTest {
 
-    private static String queryOne(TestDatabase db, String sql) throws Exception {
-        try (Connection c = db.openJdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
     /** Three orders of three lines each, every line for its own item of one supplier. */
     private static void seed(Engine engine) {
@@ -59,7 +52,7 @@ class SessionRelationshipTest {
             assertThat(order.lines).hasSize(2).doesNotContain(first);
             assertThat(other.lines).hasSize(4).contains(first);
             session.commit();
-            assertThat(queryOne(db, "SELECT order_id FROM order_line WHERE id = " + first.id)).isEqualTo(String.valueOf(other.id));
+            assertThat(db.queryOne("SELECT order_id FROM order_line WHERE id = " + first.id)).isEqualTo(String.valueOf(other.id));
 
             OrderLine moved = other.lines.get(0);
             order.lines.add(moved);
@@ -148,14 +141,14 @@ class SessionRelationshipTest {
             Order order = session.select(Order.class).where(Inventory.ORDER_CUSTOMER.eq("customer 1")).one();
             OrderLine dropped = order.lines.remove(0);
             session.commit();
-            assertThat(queryOne(db, "SELECT count(*) FROM order_line WHERE id = " + dropped.id)).isEqualTo("0");
-            assertThat(queryOne(db, "SELECT count(*) FROM order_line WHERE order_id = " + order.id)).isEqualTo("2");
+            assertThat(db.queryOne("SELECT count(*) FROM order_line WHERE id = " + dropped.id)).isEqualTo("0");
+            assertThat(db.queryOne("SELECT count(*) FROM order_line WHERE order_id = " + order.id)).isEqualTo("2");
 
             session.delete(order);
             session.commit();
-            assertThat(queryOne(db, "SELECT count(*) FROM orders WHERE id = " + order.id)).isEqualTo("0");
-            assertThat(queryOne(db, "SELECT count(*) FROM order_line")).isEqualTo("6");
-            assertThat(queryOne(db, "SELECT count(*) FROM item")).as("no cascade to items").isEqualTo("9");
+            assertThat(db.queryOne("SELECT count(*) FROM orders WHERE id = " + order.id)).isEqualTo("0");
+            assertThat(db.queryOne("SELECT count(*) FROM order_line")).isEqualTo("6");
+            assertThat(db.queryOne("SELECT count(*) FROM item")).as("no cascade to items").isEqualTo("9");
         }
     }
 
@@ -173,7 +166,7 @@ class SessionRelationshipTest {
                 session.commit();
                 assertThat(fasteners.parentId).isEqualTo(root.id);
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM category WHERE parent_id IS NOT NULL")).isEqualTo("4");
+            assertThat(db.queryOne("SELECT count(*) FROM category WHERE parent_id IS NOT NULL")).isEqualTo("4");
             try (Session session = Session.open(engine, SessionOptions.strict().registry(Inventory.REGISTRY))) {
                 long before = session.statementCount();
                 Category root = session.select(Category.class).where(Inventory.REGISTRY.of(Category.class).table()
@@ -185,7 +178,7 @@ class SessionRelationshipTest {
                 session.delete(root);
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM category")).isEqualTo("0");
+            assertThat(db.queryOne("SELECT count(*) FROM category")).isEqualTo("0");
         }
     }
 
@@ -202,15 +195,15 @@ class SessionRelationshipTest {
                 session.add(item);
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM item_tag WHERE item_id = " + item.id)).isEqualTo("2");
+            assertThat(db.queryOne("SELECT count(*) FROM item_tag WHERE item_id = " + item.id)).isEqualTo("2");
             try (Session session = Session.open(engine, Inventory.options())) {
                 Item loaded = session.get(Item.class, item.id);
                 assertThat(loaded.tags).extracting(t -> t.label).containsExactlyInAnyOrder("heavy", "steel");
                 loaded.tags.removeIf(t -> t.label.equals("heavy"));
                 session.commit();
             }
-            assertThat(queryOne(db, "SELECT count(*) FROM item_tag")).isEqualTo("1");
-            assertThat(queryOne(db, "SELECT count(*) FROM tag")).as("the tag itself stays").isEqualTo("2");
+            assertThat(db.queryOne("SELECT count(*) FROM item_tag")).isEqualTo("1");
+            assertThat(db.queryOne("SELECT count(*) FROM tag")).as("the tag itself stays").isEqualTo("2");
         }
     }
 }

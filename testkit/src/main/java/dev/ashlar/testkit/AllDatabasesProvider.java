@@ -17,8 +17,8 @@ public final class AllDatabasesProvider implements ArgumentsProvider {
     @Override
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {
         List<TestDatabase> databases = new ArrayList<>(TestDatabases.all());
-        for (DatabaseKind kind : DatabaseKind.values()) {
-            if (databases.stream().noneMatch(db -> db.kind() == kind)) {
+        for (DatabaseKind kind : TestDatabases.selected()) {
+            if (databases.stream().noneMatch(db -> db.builtIn() && db.kind() == kind)) {
                 databases.add(kind.ordinal() <= databases.size() ? kind.ordinal() : databases.size(), TestDatabase.unavailable(kind));
             }
         }

@@ -14,8 +14,7 @@ public final class SkipUnavailable implements InvocationInterceptor {
         for (Object argument : invocationContext.getArguments()) {
             if (argument instanceof TestDatabase db && !db.available()) {
                 invocation.skip();
-                throw new TestAbortedException("no " + db + " server reachable here; " + db
-                        + " tests are skipped (they are required when CI=true)");
+                throw new TestAbortedException(db.unavailableReason());
             }
         }
         invocation.proceed();

@@ -26,6 +26,16 @@ import java.util.Optional;
  * With {@code CI=true} every database is required: a missing server fails the run instead of being
  * replaced or skipped. Tests use a database named {@code ashlar_test}, created when missing, so that
  * emptying it never touches other data.
+ *
+ * <p>Two system properties (or environment variables) change which databases a run has:
+ * <ul>
+ *   <li>{@value #SELECT} ({@code ASHLAR_TEST_DATABASES}): a comma-separated subset of {@code sqlite},
+ *       {@code postgresql}, {@code mariadb}; the others are neither used nor reported.
+ *   <li>{@value #URL} ({@code ASHLAR_TEST_URL}), with {@value #JDBC_URL}, {@value #USER} and
+ *       {@value #PASSWORD}: one database of any dialect, such as a third-party dialect running the
+ *       compliance suite, which is then the only database. It is emptied before each test through the
+ *       JDBC catalog, so give it a database of its own.
+ * </ul>
  */
 public final class TestDatabases {
     /**
@@ -33,6 +43,17 @@ public final class TestDatabases {
      * value of {@code ASHLAR_TEST_DB}, so that builds running side by side do not empty each other's tables.
      */
     public static final String TEST_DATABASE = env("ASHLAR_TEST_DB", "ashlar_test");
+
+    /** The property that selects a subset of the built-in databases, for example {@code sqlite,postgresql}. */
+    public static final String SELECT = "ashlar.test.databases";
+    /** The property that names one database of any dialect by its Ashlar URL, whose scheme is the dialect's name. */
+    public static final String URL = "ashlar.test.url";
+    /** The JDBC URL of the {@link #URL} database (required with it). */
+    public static final String JDBC_URL = "ashlar.test.jdbc-url";
+    /** The user of the {@link #URL} database (optional). */
+    public static final String USER = "ashlar.test.user";
+    /** The password of the {@link #URL} database (optional). */
+    public static final String PASSWORD = "ashlar.test.password";
 
     private static final Map<DatabaseKind, Optional<TestDatabase>> SERVERS = new EnumMap<>(DatabaseKind.class);
     private static final Map<DatabaseKind, ServerAddress> ADDRESSES = new EnumMap<>(DatabaseKind.class);
@@ -46,19 +67,67 @@ public final class TestDatabases {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    /** Every database reachable here, in the order sqlite, postgresql, mariadb. */
+    /**
+     * Every database of this run that is reachable here: the {@link #URL} database alone when it is
+     * set, otherwise the {@link #selected() selected} built-in ones in the order sqlite, postgresql,
+     * mariadb.
+     */
     public static List<TestDatabase> all() {
+        Optional<TestDatabase> external = external();
+        if (external.isPresent()) {
+            return List.of(external.get());
+        }
         List<TestDatabase> all = new ArrayList<>();
-        all.add(sqlite());
-        for (DatabaseKind kind : List.of(DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB)) {
-            server(kind).ifPresent(all::add);
+        for (DatabaseKind kind : selected()) {
+            get(kind).ifPresent(all::add);
         }
         return all;
     }
 
-    /** The given database, or empty when it is not reachable (never empty under CI). */
+    /**
+     * The built-in databases this run uses: all three, the {@link #SELECT} subset, or none when a
+     * {@link #URL} database replaces them.
+     */
+    public static List<DatabaseKind> selected() {
+        if (setting(URL) != null) {
+            return List.of();
+        }
+        String names = setting(SELECT);
+        if (names == null) {
+            return List.of(DatabaseKind.values());
+        }
+        List<DatabaseKind> kinds = new ArrayList<>();
+        for (String name : names.split(",")) {
+            String id = name.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!id.isEmpty()) {
+                kinds.add(DatabaseKind.byId(id).orElseThrow(() -> new TestSetupException(SELECT + "=" + names
+                        + " names " + id + ", which is not one of sqlite, postgresql, mariadb; for another database set " + URL)));
+            }
+        }
+        return List.copyOf(kinds);
+    }
+
+    /** The given built-in database, or empty when it is not reachable (never under CI) or this run does not {@link #selected() select} it. */
     public static Optional<TestDatabase> get(DatabaseKind kind) {
+        if (!selected().contains(kind)) {
+            return Optional.empty();
+        }
         return kind == DatabaseKind.SQLITE ? Optional.of(sqlite()) : server(kind);
+    }
+
+    /** The database the {@link #URL} properties describe, when they are set. */
+    static Optional<TestDatabase> external() {
+        String url = setting(URL);
+        if (url == null) {
+            return Optional.empty();
+        }
+        String jdbcUrl = setting(JDBC_URL);
+        int colon = url.indexOf(':');
+        if (jdbcUrl == null || colon <= 0) {
+            throw new TestSetupException(URL + "=" + url + " needs an Ashlar URL whose scheme is the dialect's name, and "
+                    + JDBC_URL + " the JDBC URL of the same database");
+        }
+        return Optional.of(TestDatabase.external(url.substring(0, colon), url, jdbcUrl, setting(USER), setting(PASSWORD)));
     }
 
     /** A new, empty SQLite database file in a temporary folder. */
@@ -175,6 +244,15 @@ public final class TestDatabases {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    /** A system property, else the environment variable of the same name in upper case with underscores. */
+    private static String setting(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+        }
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static String env(String name, String fallback) {

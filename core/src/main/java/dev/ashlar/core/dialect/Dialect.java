@@ -272,6 +272,54 @@ public abstract class Dialect {
     }
 
     /**
+     * How {@code SERIALIZABLE} transactions keep conflicting writers apart. {@code false} (PostgreSQL,
+     * SQLite): they read from snapshots, and a transaction that writes a row another one changed since
+     * its snapshot fails at once with a {@link dev.ashlar.core.error.SerializationFailureException},
+     * to be retried. {@code true} (MariaDB): they lock what they read and write, so conflicting
+     * transactions wait for each other, and a cycle of waits fails one of them with a
+     * {@link dev.ashlar.core.error.DeadlockException}.
+     */
+    public boolean serializableByLocking() {
+        return false;
+    }
+
+    /**
+     * Whether a {@code float64} column gives back {@code -0.0} with its sign (PostgreSQL). SQLite and
+     * MariaDB store it as {@code 0.0}, which SQL compares as equal.
+     */
+    public boolean keepsNegativeZero() {
+        return false;
+    }
+
+    /**
+     * Whether a {@code json} column gives back the text as written. PostgreSQL does not: it stores
+     * {@code JSONB}, a parsed document, so key order and white space come back normalised (the
+     * content is the same).
+     */
+    public boolean keepsJsonText() {
+        return true;
+    }
+
+    /**
+     * Whether the database refuses a string longer than its column's declared length (with a
+     * {@link dev.ashlar.core.error.ValueTooLongException}). SQLite does not: it stores the value as
+     * given, so lengths are checked before SQL, by the ORM's validation.
+     */
+    public boolean enforcesStringLengths() {
+        return true;
+    }
+
+    /**
+     * Whether the database can cut a running statement short after a time limit, failing it with a
+     * {@link dev.ashlar.core.error.QueryTimeoutException} (PostgreSQL's {@code statement_timeout},
+     * MariaDB's {@code max_statement_time}). SQLite cannot: its only limit is the busy timeout on a
+     * wait for another connection's lock.
+     */
+    public boolean supportsStatementTimeouts() {
+        return true;
+    }
+
+    /**
      * Whether DDL takes part in transactions, so that a failed schema change rolls back with the rest
      * (PostgreSQL and SQLite). MariaDB commits implicitly before and after each DDL statement.
      */

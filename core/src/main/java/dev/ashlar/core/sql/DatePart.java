@@ -22,7 +22,7 @@ public enum DatePart {
     DAY_OF_WEEK;
 
     /** Whether the part is a time of day, which a date has not. */
-    boolean isTimeOfDay() {
+    public boolean isTimeOfDay() {
         return this == HOUR || this == MINUTE || this == SECOND;
     }
 }

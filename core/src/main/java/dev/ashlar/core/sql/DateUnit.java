@@ -19,7 +19,7 @@ public enum DateUnit {
     SECOND;
 
     /** Whether the unit is shorter than a day, which a date cannot count. */
-    boolean isTimeOfDay() {
+    public boolean isTimeOfDay() {
         return this == HOUR || this == MINUTE || this == SECOND;
     }
 

@@ -224,4 +224,10 @@ public final class MariaDbDialect extends Dialect {
     public boolean transactionalDdl() {
         return false;
     }
+
+    /** InnoDB's SERIALIZABLE reads with shared locks: conflicting writers wait, and a cycle of waits is a deadlock. */
+    @Override
+    public boolean serializableByLocking() {
+        return true;
+    }
 }

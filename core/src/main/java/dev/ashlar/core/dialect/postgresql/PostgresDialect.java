@@ -164,4 +164,16 @@ public final class PostgresDialect extends Dialect {
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid AND n.nspname = current_schema() "
                 + "ORDER BY c.relname", java.util.Map.of()).list().stream().map(r -> (String) r.get(0)).toList();
     }
+
+    /** PostgreSQL's float8 keeps the sign of zero. */
+    @Override
+    public boolean keepsNegativeZero() {
+        return true;
+    }
+
+    /** Json columns are JSONB: a parsed document, normalised. */
+    @Override
+    public boolean keepsJsonText() {
+        return false;
+    }
 }

@@ -205,6 +205,18 @@ public final class SqliteDialect extends Dialect {
     /** Made once: {@link #lacks()} is asked on every statement that could use a feature. */
     private static final Set<Feature> LACKS = Set.of(Feature.ALTER_CONSTRAINTS);
 
+    /** SQLite's column types are affinities: {@code VARCHAR(n)} stores a longer value as given. */
+    @Override
+    public boolean enforcesStringLengths() {
+        return false;
+    }
+
+    /** SQLite limits only waits for another connection's lock (the busy timeout), never a running statement. */
+    @Override
+    public boolean supportsStatementTimeouts() {
+        return false;
+    }
+
     /** SQLite has no server or account: a file that cannot be opened is the only failure. */
     @Override
     public String connectFailureHint(SQLException e, EngineUrl url) {
@@ -231,7 +243,9 @@ public final class SqliteDialect extends Dialect {
                     ? Kind.FOREIGN_KEY : Kind.INTEGRITY;
             case SQLITE_TOOBIG -> Kind.TOO_LONG;
             case SQLITE_MISMATCH, SQLITE_RANGE -> Kind.DATA;
-            case SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY, SQLITE_LOCKED, SQLITE_LOCKED_SHAREDCACHE,
+            // a transaction whose snapshot another connection has written past cannot write: retry it, waiting will not help
+            case SQLITE_BUSY_SNAPSHOT -> Kind.SERIALIZATION;
+            case SQLITE_BUSY, SQLITE_BUSY_RECOVERY, SQLITE_LOCKED, SQLITE_LOCKED_SHAREDCACHE,
                  SQLITE_INTERRUPT -> Kind.TIMEOUT;
             case SQLITE_CANTOPEN, SQLITE_NOTADB, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_READONLY -> Kind.CONNECTION;
             case SQLITE_ERROR -> message.contains("no such table") ? Kind.UNDEFINED_TABLE

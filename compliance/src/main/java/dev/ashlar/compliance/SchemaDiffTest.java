@@ -1,0 +1,169 @@
+package dev.ashlar.compliance;
+
+import static dev.ashlar.core.types.Types.bigInteger;
+import static dev.ashlar.core.types.Types.bool;
+import static dev.ashlar.core.types.Types.dateTime;
+import static dev.ashlar.core.types.Types.integer;
+import static dev.ashlar.core.types.Types.numeric;
+import static dev.ashlar.core.types.Types.string;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ashlar.core.ddl.SchemaDdl;
+import dev.ashlar.core.dialect.Dialects;
+import dev.ashlar.core.diff.Safety;
+import dev.ashlar.core.diff.SchemaChange;
+import dev.ashlar.core.diff.SchemaDiff;
+import dev.ashlar.core.engine.Connection;
+import dev.ashlar.core.engine.Engine;
+import dev.ashlar.core.reflect.Inspector;
+import dev.ashlar.core.schema.CheckConstraint;
+import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.Index;
+import dev.ashlar.core.schema.MetaData;
+import dev.ashlar.core.schema.ReferentialAction;
+import dev.ashlar.core.schema.ServerDefault;
+import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.testkit.AllDatabases;
+import dev.ashlar.testkit.TestDatabase;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Schema diff on each database: the changes found, their safety and order, and their DDL applied until nothing differs. */
+class SchemaDiffTest {
+
+    private static MetaData v1() {
+        MetaData md = new MetaData();
+        Column<Long> customerId = Column.of("id", bigInteger()).primaryKey();
+        md.table("customers", customerId, Column.of("name", string(50)).notNull(), Column.of("email", string(100)),
+                Column.of("legacy", string(20)));
+        Column<Long> orderId = Column.of("id", bigInteger()).primaryKey();
+        md.table("orders", orderId, Column.of("customer_id", bigInteger()).references(customerId),
+                Column.of("total", numeric(10, 2)), Column.of("note", string(100)));
+        md.table("obsolete", Column.of("id", bigInteger()).primaryKey());
+        return md;
+    }
+
+    private static MetaData v2() {
+        MetaData md = new MetaData();
+        Column<Long> customerId = Column.of("id", bigInteger()).primaryKey();
+        Column<String> name = Column.of("name", string(80)).notNull();
+        Column<String> email = Column.of("email", string(100)).notNull();
+        md.table("customers", customerId, name, email, Column.of("phone", string(20)),
+                UniqueConstraint.of(email), Index.on(name));
+        Column<Long> orderId = Column.of("id", bigInteger()).primaryKey();
+        md.table("orders", orderId,
+                Column.of("customer_id", bigInteger()).references(customerId, ReferentialAction.CASCADE, ReferentialAction.NO_ACTION),
+                Column.of("total", numeric(12, 2)), Column.of("note", string(50)),
+                Column.of("status", string(10)).notNull().serverDefault(ServerDefault.literal("new")),
+                CheckConstraint.of("total_positive", "total >= 0"));
+        md.table("shipments", Column.of("id", bigInteger()).primaryKey(), Column.of("order_id", bigInteger()).references(orderId));
+        return md;
+    }
+
+    @AllDatabases
+    void changesAreFoundMarkedOrderedAndTheirDdlLeavesNothingToChange(TestDatabase db) throws SQLException {
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            SchemaDdl.createAll(conn, v1());
+            try (var jdbc = db.openJdbc(); Statement st = jdbc.createStatement()) {
+                st.execute("INSERT INTO customers (id, name, email, legacy) VALUES (1, 'Ada', 'ada@example.org', 'x')");
+                st.execute("INSERT INTO orders (id, customer_id, total, note) VALUES (10, 1, 12.50, 'first')");
+            }
+            MetaData target = v2();
+            SchemaDiff diff = SchemaDiff.compare(Inspector.of(conn).reflect(), target, conn.dialect());
+            String report = diff.toString();
+            assertThat(report).contains("drop table obsolete", "create table shipments");
+            assertThat(diff.changes()).filteredOn(c -> c instanceof SchemaChange.DropTable).singleElement()
+                    .satisfies(c -> assertThat(c.safety()).isEqualTo(Safety.DESTRUCTIVE));
+            assertThat(diff.changes()).filteredOn(c -> c instanceof SchemaChange.CreateTable).singleElement()
+                    .satisfies(c -> assertThat(c.safety()).isEqualTo(Safety.SAFE));
+            if (!conn.dialect().ddl().rebuildsTables()) {
+                Map<String, Safety> byDescription = diff.changes().stream()
+                        .collect(Collectors.toMap(SchemaChange::describe, SchemaChange::safety, (a, b) -> a));
+                String ddlType50 = conn.dialect().ddl().types().render(string(50));
+                String ddlType100 = conn.dialect().ddl().types().render(string(100));
+                assertThat(byDescription).containsEntry("alter column customers.name: type "
+                        + conn.dialect().ddl().types().render(string(50)) + " -> " + conn.dialect().ddl().types().render(string(80)), Safety.SAFE);
+                assertThat(byDescription).containsEntry("alter column customers.email: set NOT NULL", Safety.DATA_DEPENDENT);
+                assertThat(byDescription).containsEntry("alter column orders.note: type " + ddlType100 + " -> " + ddlType50, Safety.DESTRUCTIVE);
+                assertThat(byDescription).containsEntry("drop column customers.legacy", Safety.DESTRUCTIVE);
+                assertThat(byDescription).containsEntry("add check ck_orders_total_positive on orders: total >= 0", Safety.DATA_DEPENDENT);
+                assertThat(diff.changes()).anySatisfy(c -> {
+                    assertThat(c).isInstanceOf(SchemaChange.AlterColumn.class);
+                    assertThat(c.describe()).startsWith("alter column orders.total: type ");
+                    assertThat(c.safety()).isEqualTo(Safety.SAFE);
+                });
+                // the old key goes before anything else; the new one comes last
+                assertThat(diff.changes().get(0)).isInstanceOf(SchemaChange.DropForeignKey.class);
+                assertThat(diff.changes().get(diff.changes().size() - 1)).isInstanceOf(SchemaChange.AddForeignKey.class);
+            } else {
+                assertThat(diff.changes()).filteredOn(c -> c instanceof SchemaChange.RebuildTable).extracting(SchemaChange::table)
+                        .containsExactlyInAnyOrder("customers", "orders");
+                assertThat(diff.changes()).filteredOn(c -> c instanceof SchemaChange.RebuildTable)
+                        .allSatisfy(c -> assertThat(c.safety()).isEqualTo(Safety.DESTRUCTIVE));
+            }
+
+            diff.apply(conn);
+            SchemaDiff after = SchemaDiff.compare(Inspector.of(conn).reflect(), target, conn.dialect());
+            assertThat(after.changes()).as(after.toString()).isEmpty();
+            try (var jdbc = db.openJdbc(); Statement st = jdbc.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT c.name, c.email, o.total, o.note, o.status FROM customers c JOIN orders o ON o.customer_id = c.id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("Ada");
+                assertThat(rs.getString(2)).isEqualTo("ada@example.org");
+                assertThat(rs.getBigDecimal(3)).isEqualByComparingTo(new BigDecimal("12.50"));
+                assertThat(rs.getString(4)).isEqualTo("first");
+                assertThat(rs.getString(5)).isEqualTo("new");
+            }
+        }
+    }
+
+    /** The same schema written with other spellings of the same types and defaults is no change. */
+    @AllDatabases
+    void spellingsOfTheSameSchemaAreNotChanges(TestDatabase db) {
+        MetaData md = new MetaData();
+        md.table("spelled", Column.of("id", bigInteger()).primaryKey().autoincrement(false),
+                Column.of("small", integer()).notNull().serverDefault(ServerDefault.literal(7)),
+                Column.of("price", numeric(10, 2)).serverDefault(ServerDefault.literal(new BigDecimal("0.50"))),
+                Column.of("flag", bool()).serverDefault(ServerDefault.literal(true)),
+                Column.of("name", string(40)).serverDefault(ServerDefault.literal("it's")),
+                Column.of("at", dateTime()).serverDefault(ServerDefault.currentTimestamp()));
+        String ddl = switch (db.kind()) {
+            case MARIADB -> "CREATE TABLE spelled (id BIGINT(20) NOT NULL, small INT(11) NOT NULL DEFAULT '7',"
+                    + " price NUMERIC(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT TRUE, name VARCHAR(40) DEFAULT 'it''s',"
+                    + " at DATETIME(6) DEFAULT current_timestamp(6), CONSTRAINT pk_spelled PRIMARY KEY (id))";
+            case POSTGRESQL -> "CREATE TABLE spelled (id int8 NOT NULL, small int4 NOT NULL DEFAULT '7'::integer,"
+                    + " price decimal(10,2) DEFAULT 0.5, flag boolean DEFAULT 't', name character varying(40) DEFAULT 'it''s',"
+                    + " at timestamp DEFAULT now(), CONSTRAINT pk_spelled PRIMARY KEY (id))";
+            case SQLITE -> "CREATE TABLE spelled (id BIGINT NOT NULL, small INT NOT NULL DEFAULT 7,"
+                    + " price DECIMAL(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT 1, name NVARCHAR(40) DEFAULT 'it''s',"
+                    + " at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_spelled PRIMARY KEY (id))";
+        };
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            conn.executeSql(ddl);
+            SchemaDiff diff = SchemaDiff.compare(Inspector.of(conn).reflect(), md, conn.dialect());
+            assertThat(diff.changes()).as(diff.toString()).isEmpty();
+        }
+    }
+
+    /** The DDL of a diff can be written for any dialect, without a connection. */
+    @Test
+    void ddlIsWrittenForEveryDialect() {
+        MetaData before = new MetaData();
+        before.table("t", Column.of("id", bigInteger()).primaryKey(), Column.of("a", string(10)));
+        MetaData after = new MetaData();
+        after.table("t", Column.of("id", bigInteger()).primaryKey(), Column.of("a", string(20)), Column.of("b", integer()));
+        SchemaDiff diff = SchemaDiff.compare(before, after, Dialects.forScheme("postgresql"));
+        assertThat(diff.statements()).containsExactly("ALTER TABLE t ALTER COLUMN a TYPE VARCHAR(20) USING a::VARCHAR(20)",
+                "ALTER TABLE t ADD COLUMN b INTEGER");
+        assertThat(diff.statements(Dialects.forScheme("mariadb"))).containsExactly("ALTER TABLE t MODIFY COLUMN a VARCHAR(20)",
+                "ALTER TABLE t ADD COLUMN b INT");
+        assertThat(SchemaDiff.compare(after, after, Dialects.forScheme("sqlite")).isEmpty()).isTrue();
+        assertThat(List.of(Safety.values())).hasSize(3);
+    }
+}
