@@ -1,4 +1,4 @@
-package dev.ashlar.core.compliance;
+package dev.ashlar.compliance.types;
 
 import static dev.ashlar.core.sql.Sql.insertInto;
 import static dev.ashlar.core.sql.Sql.select;
