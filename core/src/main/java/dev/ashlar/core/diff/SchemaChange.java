@@ -445,6 +445,47 @@ public sealed interface SchemaChange {
         }
     }
 
+    /** A table renamed as its author declared, keeping its rows, keys and indexes. */
+    record RenameTable(String from, String to) implements SchemaChange {
+        @Override
+        public String table() {
+            return to;
+        }
+
+        @Override
+        public Safety safety() {
+            return Safety.SAFE;
+        }
+
+        @Override
+        public String describe() {
+            return "rename table " + from + " to " + to;
+        }
+
+        @Override
+        public List<String> sql(Dialect dialect) {
+            return List.of(dialect.ddl().renameTable(from, to));
+        }
+    }
+
+    /** A column renamed as its author declared, keeping its values; {@code table} is the table's new name. */
+    record RenameColumn(String table, String from, String to) implements SchemaChange {
+        @Override
+        public Safety safety() {
+            return Safety.SAFE;
+        }
+
+        @Override
+        public String describe() {
+            return "rename column " + table + "." + from + " to " + to;
+        }
+
+        @Override
+        public List<String> sql(Dialect dialect) {
+            return List.of(dialect.ddl().renameColumn(table, from, to));
+        }
+    }
+
     private static String names(List<Column<?>> columns) {
         return columns.stream().map(Column::name).toList().toString();
     }
