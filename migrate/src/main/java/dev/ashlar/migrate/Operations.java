@@ -71,6 +71,7 @@ public final class Operations {
     /** Drops a table and its rows. */
     public void dropTable(String table) {
         schema(effect(Change.DROP_TABLE, table, null, null), "drop table " + table, "DROP TABLE " + dialect.quoteIdentifier(table), "drop-table " + table);
+        steps.set(steps.size() - 1, steps.get(steps.size() - 1).losing("table " + table + " and its rows"));
     }
 
     /** Renames a table, keeping its rows. */
@@ -92,6 +93,7 @@ public final class Operations {
     public void dropColumn(String table, String column) {
         Column<?> stub = Column.of(column, Types.text());
         schema(effect(Change.DROP_COLUMN, table, null, null), "drop column " + table + "." + column, ddl.dropColumn(stub(table, stub), stub), "drop-column " + table + " " + column);
+        steps.set(steps.size() - 1, steps.get(steps.size() - 1).losing("column " + table + "." + column + " and its values"));
     }
 
     /** Renames a column, keeping its values. */
@@ -247,7 +249,18 @@ public final class Operations {
     public void execute(Statement statement) {
         CompiledSql compiled = dialect.compile(statement);
         steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, null, true,
-                "data " + normalise(compiled.sql()) + " " + compiled.parameterValues()));
+                "data " + normalise(compiled.sql()) + " " + compiled.parameterValues(), null));
+    }
+
+    /**
+     * Sets {@code column} of {@code table} to {@code value} in the rows where it is NULL: the fill
+     * between adding a column as nullable and making it NOT NULL. A data step, run with a bound
+     * parameter. {@code column} only gives the name and type.
+     */
+    public <T> void backfill(String table, Column<T> column, T value) {
+        Column<T> target = Column.of(column.name(), column.type());
+        Table stub = new MetaData().table(table, target);
+        execute(dev.ashlar.core.sql.Sql.update(stub).set(target, value).where(target.isNull()));
     }
 
     private void schema(DdlEffect effect, String description, String sql, String canonical) {
@@ -290,7 +303,7 @@ public final class Operations {
 
     private void rebuild(String table, String description, String canonical, java.util.function.UnaryOperator<Table> change) {
         steps.add(new Step(description + " (rebuilds table " + table + ")", Step.Kind.REBUILD,
-                "-- rebuild " + table + ": " + description, null, table, change, null, effect(Change.REBUILD, table, null, null), true, canonical));
+                "-- rebuild " + table + ": " + description, null, table, change, null, effect(Change.REBUILD, table, null, null), true, canonical, null));
     }
 
     /**

@@ -26,9 +26,13 @@ import java.util.function.UnaryOperator;
  * @param canonical     the step as the checksum sees it: independent of SQL spelling, so that a
  *                      newer Ashlar rendering the same change differently does not invalidate
  *                      applied revisions
+ * @param losesData     what the step throws away with its data ({@code table items},
+ *                      {@code column items.description}), for the upgrade's data-loss refusal; null
+ *                      when it keeps every value
  */
 public record Step(String description, Kind kind, String sql, Statement statement, String table, UnaryOperator<Table> change,
-                   Function<Connection, String> preflight, DdlEffect effect, boolean transactional, String canonical) {
+                   Function<Connection, String> preflight, DdlEffect effect, boolean transactional, String canonical,
+                   String losesData) {
     /** What a step does when it runs. */
     public enum Kind {
         /** Runs its SQL. */
@@ -40,16 +44,21 @@ public record Step(String description, Kind kind, String sql, Statement statemen
     }
 
     static Step sql(String description, String sql, boolean transactional, String canonical) {
-        return new Step(description, Kind.SQL, sql, null, null, null, null, null, transactional, canonical);
+        return new Step(description, Kind.SQL, sql, null, null, null, null, null, transactional, canonical, null);
     }
 
     /** This step with a check of the existing rows (see {@link #preflight}). */
     Step checking(Function<Connection, String> check) {
-        return check == null ? this : new Step(description, kind, sql, statement, table, change, check, effect, transactional, canonical);
+        return check == null ? this : new Step(description, kind, sql, statement, table, change, check, effect, transactional, canonical, losesData);
     }
 
     /** This step with the dialect's verdict on what it does to the table. */
     Step judged(DdlEffect verdict) {
-        return new Step(description, kind, sql, statement, table, change, preflight, verdict, transactional, canonical);
+        return new Step(description, kind, sql, statement, table, change, preflight, verdict, transactional, canonical, losesData);
+    }
+
+    /** This step, marked as throwing away {@code what} (see {@link #losesData}). */
+    Step losing(String what) {
+        return new Step(description, kind, sql, statement, table, change, preflight, effect, transactional, canonical, what);
     }
 }
