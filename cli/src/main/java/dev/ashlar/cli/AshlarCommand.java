@@ -22,7 +22,7 @@ import picocli.CommandLine.Help.Ansi;
         subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class,
             MigrationCommands.Upgrade.class, MigrationCommands.Downgrade.class, MigrationCommands.Current.class,
             MigrationCommands.History.class, MigrationCommands.Heads.class, MigrationCommands.Stamp.class,
-            MigrationCommands.Repair.class, MigrationCommands.Check.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
+            MigrationCommands.Repair.class, MigrationCommands.Check.class, MigrationCommands.RevisionCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success; a check found nothing",

@@ -136,6 +136,17 @@ public final class Migrator {
         return graph;
     }
 
+    /**
+     * The difference between the database and {@code models}, with {@code renames} declared: what a
+     * revision would still have to do for the database to match the models. Compares only the models'
+     * tables (see {@link RevisionWriter#compare}).
+     */
+    public dev.ashlar.core.diff.SchemaDiff compareModels(dev.ashlar.core.schema.MetaData models, dev.ashlar.core.diff.Renames renames) {
+        try (Connection conn = engine.connect()) {
+            return RevisionWriter.compare(conn, models, renames);
+        }
+    }
+
     /** The engine the migrator works on, for the revision writer's comparison. */
     Engine engine() {
         return engine;
