@@ -534,6 +534,11 @@ public final class Migrator {
         switch (step.kind()) {
             case DATA -> conn.execute(step.statement());
             case SQL -> conn.executeSql(step.sql());
+            case ALTER_COLUMN -> {
+                List<String> restore = conn.dialect().restoredAfterAlter(conn, step.table(), step.column());
+                conn.executeSql(step.sql());
+                restore.forEach(conn::executeSql);
+            }
             case REBUILD -> {
                 Table current = Inspector.of(conn).reflect().get(step.table());
                 if (current == null) {

@@ -118,6 +118,7 @@ public final class Operations {
             Table stub = stub(table, current);
             for (String sql : ddl.alterColumn(stub, current, to.copy(to.name()))) {
                 schema(alterEffect(table, from, to), "alter column " + table + "." + from.name(), sql, canonical);
+                steps.set(steps.size() - 1, steps.get(steps.size() - 1).altering(table, from.name()));
             }
         }
         checkFirst(first, check);
@@ -248,7 +249,7 @@ public final class Operations {
     /** A data step written with the query language: an insert, update or delete, run with bound parameters. */
     public void execute(Statement statement) {
         CompiledSql compiled = dialect.compile(statement);
-        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, null, true,
+        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, null, null, true,
                 "data " + normalise(compiled.sql()) + " " + compiled.parameterValues(), null));
     }
 
@@ -303,7 +304,7 @@ public final class Operations {
 
     private void rebuild(String table, String description, String canonical, java.util.function.UnaryOperator<Table> change) {
         steps.add(new Step(description + " (rebuilds table " + table + ")", Step.Kind.REBUILD,
-                "-- rebuild " + table + ": " + description, null, table, change, null, effect(Change.REBUILD, table, null, null), true, canonical, null));
+                "-- rebuild " + table + ": " + description, null, table, null, change, null, effect(Change.REBUILD, table, null, null), true, canonical, null));
     }
 
     /**

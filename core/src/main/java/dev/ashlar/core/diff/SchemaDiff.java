@@ -108,6 +108,11 @@ public final class SchemaDiff {
             for (SchemaChange change : changes) {
                 if (change instanceof SchemaChange.RebuildTable r && rebuild.isPresent()) {
                     rebuild.get().rebuild(connection, r.current(), r.target());
+                } else if (change instanceof SchemaChange.AlterColumn a) {
+                    // what the database drops silently with the change (MariaDB: CHECKs inside the column definition)
+                    List<String> restore = on.restoredAfterAlter(connection, a.table(), a.current().name());
+                    change.sql(on).forEach(connection::executeSql);
+                    restore.forEach(connection::executeSql);
                 } else {
                     change.sql(on).forEach(connection::executeSql);
                 }
