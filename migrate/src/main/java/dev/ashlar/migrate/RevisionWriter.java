@@ -86,6 +86,7 @@ public final class RevisionWriter {
 
     /** Writes a blank revision after the single head (a base revision when there is none), for a hand-written change. */
     public Written create(RevisionGraph graph, String message) {
+        refuseUncompiled(graph);
         return write(graph, singleHead(graph), message, new ScriptSource(), List.of());
     }
 
@@ -95,6 +96,7 @@ public final class RevisionWriter {
      * @throws MigrationException when there are fewer than two heads
      */
     public Written merge(RevisionGraph graph, String message) {
+        refuseUncompiled(graph);
         if (graph.heads().size() < 2) {
             throw new MigrationException("nothing to merge: the revisions have " + (graph.heads().isEmpty() ? "no head"
                     : "one head, " + graph.heads().get(0)) + "; a merge joins several heads");
@@ -112,6 +114,7 @@ public final class RevisionWriter {
      */
     public Written autogenerate(Migrator migrator, MetaData models, Renames renames, String message) {
         RevisionGraph graph = migrator.graph();
+        refuseUncompiled(graph);
         List<String> parents = singleHead(graph);
         List<String> pending = migrator.pendingRevisions();
         if (!pending.isEmpty()) {
@@ -190,8 +193,7 @@ public final class RevisionWriter {
 
     private Written write(RevisionGraph graph, List<String> parents, String message, ScriptSource source, List<String> comments,
                           List<SchemaChange> changes, List<String> warnings) {
-        Path folder = sourceFolder.resolve(packageName.replace('.', '/'));
-        refuseUncompiled(graph, folder);
+        Path folder = folder();
         String revision = id != null ? id : nextId(graph, message);
         if (graph.contains(revision)) {
             throw new MigrationException("revision " + revision + " exists already (" + graph.get(revision).file() + "); give another id");
@@ -215,7 +217,8 @@ public final class RevisionWriter {
      * A revision source in the folder that the compiled graph does not know was written but not
      * compiled: a new revision after it would get the wrong parent, so it is refused.
      */
-    private void refuseUncompiled(RevisionGraph graph, Path folder) {
+    private void refuseUncompiled(RevisionGraph graph) {
+        Path folder = folder();
         if (!Files.isDirectory(folder)) {
             return;
         }
@@ -233,6 +236,10 @@ public final class RevisionWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    private Path folder() {
+        return sourceFolder.resolve(packageName.replace('.', '/'));
     }
 
     private static List<String> singleHead(RevisionGraph graph) {
