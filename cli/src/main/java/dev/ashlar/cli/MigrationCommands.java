@@ -470,7 +470,8 @@ final class MigrationCommands {
                 ModelPackage.Loaded loaded = models(models).orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "no model package: give --models PACKAGE, or put models = ... in " + ProjectFile.NAME));
                 dev.ashlar.migrate.RevisionWriter w = writer;
-                written = withMigrator(false, m -> w.autogenerate(m, loaded.metadata(), loaded.renames(), message));
+                // a new SQLite file is fine here: the first revision is written against an empty database
+                written = withMigrator(true, m -> w.autogenerate(m, loaded.metadata(), loaded.renames(), message));
             } else {
                 RevisionGraph graph = Migrator.graph(scripts);
                 written = merge ? writer.merge(graph, message) : writer.create(graph, message);
