@@ -118,7 +118,11 @@ final class MigrationCommands {
          * @param mayCreate whether a missing SQLite file may be created (a command that writes the schema)
          */
         <T> T withMigrator(boolean mayCreate, Function<Migrator, T> work) {
-            List<Class<? extends Migration>> scripts = scripts();
+            return withMigrator(mayCreate, scripts(), work);
+        }
+
+        /** As {@link #withMigrator(boolean, Function)}, over the given revision classes. */
+        <T> T withMigrator(boolean mayCreate, List<Class<? extends Migration>> scripts, Function<Migrator, T> work) {
             CliContext context = context();
             EngineOptions options = EngineOptions.defaults().pooled(false);
             try (Engine engine = mayCreate ? database.openEngine(database.resolve(null), options, true) : database.openEngine();
@@ -471,7 +475,7 @@ final class MigrationCommands {
                         "no model package: give --models PACKAGE, or put models = ... in " + ProjectFile.NAME));
                 dev.ashlar.migrate.RevisionWriter w = writer;
                 // a new SQLite file is fine here: the first revision is written against an empty database
-                written = withMigrator(true, m -> w.autogenerate(m, loaded.metadata(), loaded.renames(), message));
+                written = withMigrator(true, scripts, m -> w.autogenerate(m, loaded.metadata(), loaded.renames(), message));
             } else {
                 RevisionGraph graph = Migrator.graph(scripts);
                 written = merge ? writer.merge(graph, message) : writer.create(graph, message);

@@ -116,6 +116,23 @@ class RevisionCommandTest {
         assertThat(string(db, "SELECT COUNT(*) FROM cli_gadgets WHERE grams IS NULL")).isEqualTo("1");
     }
 
+    @AllDatabases
+    void theFirstRevisionOfAnEmptyPackageCreatesTheModelsTables(TestDatabase db, @TempDir Path dir) throws Exception {
+        String testClasses = Path.of(V1CreateGadgets.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        CliRun.Result written = CliRun.cli().in(dir).run("revision", "--autogenerate", "-m", "create gadgets", "--url", db.url(),
+                "--migrations", "com.example.fresh", "--models", RENAMED, "--source", "src", "--classpath", testClasses);
+        assertThat(written.status()).as(written.out() + written.err()).isZero();
+        assertThat(written.out()).contains("(revision 0001_create_gadgets, a base revision)", "  create table cli_gadgets");
+        Path script = dir.resolve("src/com/example/fresh/V0001CreateGadgets.java");
+        assertThat(Files.readString(script)).contains("op.createTable(\"cli_gadgets\",", "op.dropTable(\"cli_gadgets\");");
+        String cp = testClasses + ":" + compile(dir, script);
+        CliRun.Result up = CliRun.cli().run("upgrade", "--url", db.url(), "--migrations", "com.example.fresh", "--classpath", cp);
+        assertThat(up.status()).as(up.out() + up.err()).isZero();
+        CliRun.Result check = CliRun.cli().run("check", "--url", db.url(), "--migrations", "com.example.fresh", "--classpath", cp,
+                "--models", RENAMED);
+        assertThat(check.status()).as(check.out() + check.err()).isZero();
+    }
+
     @Test
     void severalHeadsAreRefusedWithAMergeSuggestedAndMergeWritesIt(@TempDir Path dir) throws Exception {
         CliRun.Result refused = CliRun.cli().in(dir).run("revision", "-m", "next", "--migrations", "dev.ashlar.cli.migrations", "--source", "src");
