@@ -28,7 +28,7 @@ import picocli.CommandLine.Help.Ansi;
             "0:success; a check found nothing",
             "1:error (bad URL, unreachable database, SQL error); nothing was changed",
             "2:usage error (unknown option, missing argument, no database URL)",
-            "3:a check found a difference (e.g. explain --fail-on-full-scan saw a full scan, check found a migration problem)"},
+            "3:a check found a difference (e.g. explain --fail-on-full-scan saw a full scan, check found a migration problem or a difference from the models)"},
         footerHeading = "%nEnvironment and files:%n",
         footer = {"  DATABASE_URL       the database URL when --url is absent",
             "  ashlar.properties  in this folder or a parent: url, models, migrations, classpath",
