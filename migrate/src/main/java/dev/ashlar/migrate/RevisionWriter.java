@@ -139,11 +139,16 @@ public final class RevisionWriter {
         List<String> comments = new ArrayList<>();
         List<String> warnings = new ArrayList<>(source.notes());
         if (source.mixesDataAndSchema()) {
-            String w = "this revision mixes data steps (a backfill) with schema changes. On MariaDB each schema statement commits by "
-                    + "itself, so a failed data step leaves the earlier steps applied (journalled; upgrade resumes at the failed step). "
-                    + "To keep each part atomic there, move the data step into a revision of its own";
+            // Which installed databases commit DDL by themselves is the dialects' to say.
+            String databases = java.util.ServiceLoader.load(dev.ashlar.core.dialect.DialectProvider.class).stream()
+                    .map(p -> p.get().create()).filter(d -> !d.transactionalDdl()).map(dev.ashlar.core.dialect.Dialect::name)
+                    .sorted().distinct().collect(java.util.stream.Collectors.joining(", "));
+            String w = "this revision mixes data steps (a backfill) with schema changes. On databases whose DDL commits by itself ("
+                    + databases + ") each schema statement is final, so a failed data step leaves the earlier steps applied "
+                    + "(journalled; upgrade resumes at the failed step). To keep each part atomic there, move the data step into a "
+                    + "revision of its own";
             warnings.add(w);
-            comments.add("MariaDB: " + w + ".");
+            comments.add("Non-transactional DDL: " + w + ".");
         }
         if (!losses.isEmpty()) {
             comments.add("Loses data, accepted with --allow-data-loss: " + String.join("; ", losses) + ".");
