@@ -57,6 +57,11 @@ public final class Operations {
     /** Creates a table with its keys and indexes, from a table built with core's schema API or taken from a model. */
     public void createTable(Table table) {
         schema(effect(Change.CREATE_TABLE, table.name(), null, null), "create table " + table.name(), ddl.createTable(table, List.of()), "create-table " + describe(table));
+        // SQLite makes unique constraints as named unique indexes after CREATE TABLE (none elsewhere).
+        for (String sql : ddl.createUniqueIndexes(table)) {
+            schema(effect(Change.ADD_UNIQUE, table.name(), null, null), "add unique index on " + table.name(), sql,
+                    "create-unique-index " + normalise(sql));
+        }
         for (Index index : table.indexes()) {
             schema(effect(Change.CREATE_INDEX, table.name(), null, null), "create index " + index.name(), ddl.createIndex(table, index),
                     "create-index " + table.name() + " " + index.name() + " " + index.unique() + " " + names(index.columns()));

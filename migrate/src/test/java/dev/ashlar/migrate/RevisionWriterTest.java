@@ -45,8 +45,9 @@ class RevisionWriterTest {
         @Override
         public void upgrade(Operations op) {
             var price = Column.of("price", Types.numeric(10, 2)).notNull();
-            op.createTable("items", Column.of("id", Types.bigInteger()).primaryKey(), Column.of("name", Types.string(80)).notNull(),
-                    Column.of("description", Types.text()), price, CheckConstraint.of("price", "price >= 0"));
+            var name = Column.of("name", Types.string(80)).notNull();
+            op.createTable("items", Column.of("id", Types.bigInteger()).primaryKey(), name,
+                    Column.of("description", Types.text()), price, CheckConstraint.of("price", "price >= 0"), UniqueConstraint.of(name));
         }
 
         @Override
@@ -81,16 +82,19 @@ class RevisionWriterTest {
     private static MetaData evolved() {
         MetaData m = new MetaData();
         var sku = Column.of("sku", Types.string(32));
-        m.table("items", Column.of("id", Types.bigInteger()).primaryKey(), Column.of("name", Types.string(80)).notNull(),
+        var name = Column.of("name", Types.string(80)).notNull();
+        m.table("items", Column.of("id", Types.bigInteger()).primaryKey(), name,
                 Column.of("details", Types.text()), Column.of("price", Types.numeric(12, 2)).notNull(), sku,
-                UniqueConstraint.of(sku), CheckConstraint.of("price", "price >= 0"));
+                UniqueConstraint.of(sku), UniqueConstraint.of(name), CheckConstraint.of("price", "price >= 0"));
         return m;
     }
 
     private static MetaData original() {
         MetaData m = new MetaData();
-        m.table("items", Column.of("id", Types.bigInteger()).primaryKey(), Column.of("name", Types.string(80)).notNull(),
-                Column.of("description", Types.text()), Column.of("price", Types.numeric(10, 2)).notNull(), CheckConstraint.of("price", "price >= 0"));
+        var name = Column.of("name", Types.string(80)).notNull();
+        m.table("items", Column.of("id", Types.bigInteger()).primaryKey(), name,
+                Column.of("description", Types.text()), Column.of("price", Types.numeric(10, 2)).notNull(), CheckConstraint.of("price", "price >= 0"),
+                UniqueConstraint.of(name));
         return m;
     }
 
@@ -173,6 +177,7 @@ class RevisionWriterTest {
             t.columns().forEach(c -> elements.add(c.copy(c.name())));
             elements.add(Column.of("stock", Types.integer()).notNull().defaultValue(0));
             elements.add(CheckConstraint.of("price", "price >= 0"));
+            elements.add(UniqueConstraint.of((Column<?>) elements.get(1)));
             withStock.table("items", null, elements);
 
             RevisionWriter.Written written = RevisionWriter.into(dir.resolve("src"), PACKAGE).autogenerate(base, withStock, Renames.none(),

@@ -53,6 +53,7 @@ public sealed interface SchemaChange {
             DdlCompiler ddl = dialect.ddl();
             List<String> out = new ArrayList<>();
             out.add(ddl.createTable(target, deferred));
+            out.addAll(ddl.createUniqueIndexes(target));
             for (Index index : target.indexes()) {
                 out.add(ddl.createIndex(target, index));
             }
