@@ -415,7 +415,7 @@ public final class ScriptSource {
         if (t instanceof JsonTreeType x) {
             return "JsonTreeType.jsonTree()";
         }
-        if (t instanceof EnumType e) {
+        if (t instanceof EnumType<?> e) {
             return "Types.enumOf(" + e.javaType().getCanonicalName() + ".class)";
         }
         if (t instanceof DatabaseType d) {
