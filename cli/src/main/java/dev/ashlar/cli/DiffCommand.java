@@ -4,9 +4,6 @@ import dev.ashlar.core.diff.SchemaChange;
 import dev.ashlar.core.diff.SchemaDiff;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
-import dev.ashlar.core.reflect.Inspector;
-import dev.ashlar.core.schema.MetaData;
-import dev.ashlar.core.schema.Table;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ashlar diff [--url URL] --models PACKAGE [--classpath CP] [--json]}: what would turn the
  * database's schema into the models' schema, each change with its safety and DDL. Only the models'
- * tables are compared: other tables in the database are not the models' business.
+ * tables are compared: other tables in the database are not the models' business. Renames declared
+ * with {@code @RenamedFrom} show as renames.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare a database's schema with the models of a package, and print the changes and their DDL.",
@@ -59,18 +57,11 @@ final class DiffCommand implements Callable<Integer> {
         } else {
             cp.addAll(context.project().classpath());
         }
-        MetaData target = ModelPackage.load(pkg, cp);
+        ModelPackage.Loaded target = ModelPackage.read(pkg, cp);
         SchemaDiff diff;
         try (Engine engine = database.openEngine(); Connection connection = engine.connect()) {
-            Inspector inspector = Inspector.of(connection);
-            List<String> present = new ArrayList<>();
-            for (Table table : target.tables()) {
-                if (inspector.hasTable(table.name())) {
-                    present.add(inspector.tableNames().stream().filter(n -> inspector.tableKey(n).equals(inspector.tableKey(table.name())))
-                            .findFirst().orElse(table.name()));
-                }
-            }
-            diff = SchemaDiff.compare(inspector.reflect(present), target, connection.dialect());
+            // Only the models' tables (and the old names of renamed ones) are compared, as a revision would be.
+            diff = dev.ashlar.migrate.RevisionWriter.compare(connection, target.metadata(), target.renames());
         }
         if (json) {
             Json.write(context.out(), toJson(diff));

@@ -13,7 +13,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /**
      * A check found a difference: {@code explain --fail-on-full-scan} saw a full scan, {@code diff}
-     * saw a schema difference, {@code erd --check} a stale diagram.
+     * saw a schema difference, {@code erd --check} a stale diagram, {@code check} a migration problem
+     * or (with the models known) a difference between the models and the database.
      */
     public static final int DIFFERENCE = 3;
 

@@ -63,22 +63,48 @@ final class MigrationCommands {
 
         /** The revision classes, read before any connection so that a usage error changes nothing. */
         List<Class<? extends Migration>> scripts() {
-            CliContext context = context();
-            String pkg = migrations != null ? migrations : context.project().migrations().orElseThrow(() -> new ParameterException(
+            return scripts(false);
+        }
+
+        /** The migrations package: {@code --migrations}, else the project file's. */
+        String migrationsPackage() {
+            return migrations != null ? migrations : context().project().migrations().orElseThrow(() -> new ParameterException(
                     spec.commandLine(), "no migrations package: give --migrations PACKAGE, or put migrations = ... in " + ProjectFile.NAME));
+        }
+
+        /** The classpath: {@code --classpath}, else the project file's. */
+        List<Path> classpath() {
+            CliContext context = context();
             List<Path> cp = new ArrayList<>();
             if (classpath != null) {
                 classpath.forEach(p -> cp.add(context.resolve(p)));
             } else {
                 cp.addAll(context.project().classpath());
             }
+            return cp;
+        }
+
+        /**
+         * The models of {@code --models PACKAGE} (else the project file's {@code models}) with their
+         * declared renames; empty when neither names a package.
+         */
+        java.util.Optional<ModelPackage.Loaded> models(String option) {
+            String pkg = option != null ? option : context().project().models().orElse(null);
+            return pkg == null ? java.util.Optional.empty() : java.util.Optional.of(ModelPackage.read(pkg, classpath()));
+        }
+
+        /** The revision classes; with {@code mayBeEmpty}, a package without any (before the first revision) is no error. */
+        List<Class<? extends Migration>> scripts(boolean mayBeEmpty) {
+            CliContext context = context();
+            String pkg = migrationsPackage();
+            List<Path> cp = classpath();
             List<Class<? extends Migration>> scripts = new ArrayList<>();
             for (Class<?> type : ModelPackage.classes(pkg, cp)) {
                 if (Migration.class.isAssignableFrom(type) && type.isAnnotationPresent(Revision.class)) {
                     scripts.add(type.asSubclass(Migration.class));
                 }
             }
-            if (scripts.isEmpty()) {
+            if (scripts.isEmpty() && !mayBeEmpty) {
                 throw new ConfigurationException("package " + pkg + " holds no revision (a class with @Revision that implements Migration) "
                         + "on the classpath " + (cp.isEmpty() ? "of the command line" : cp.toString())
                         + "; check --migrations and give --classpath the compiled classes (for example target/classes)");
@@ -92,12 +118,25 @@ final class MigrationCommands {
          * @param mayCreate whether a missing SQLite file may be created (a command that writes the schema)
          */
         <T> T withMigrator(boolean mayCreate, Function<Migrator, T> work) {
-            List<Class<? extends Migration>> scripts = scripts();
+            return withMigrator(mayCreate, scripts(), work);
+        }
+
+        /** As {@link #withMigrator(boolean, Function)}, over the given revision classes. */
+        <T> T withMigrator(boolean mayCreate, List<Class<? extends Migration>> scripts, Function<Migrator, T> work) {
             CliContext context = context();
             EngineOptions options = EngineOptions.defaults().pooled(false);
             try (Engine engine = mayCreate ? database.openEngine(database.resolve(null), options, true) : database.openEngine();
                  Progress progress = context.progress(spec.name(), 0)) {
-                return work.apply(Migrator.of(engine, scripts).output(line -> progress.step(line.strip())));
+                Migrator migrator = Migrator.of(engine, scripts)
+                        // step lines come through the listener, as a bar on a terminal; the rest as lines of their own
+                        .output(line -> {
+                            if (!line.startsWith("  ")) {
+                                progress.line(line);
+                            }
+                        })
+                        .progress((revision, index, total, step) -> progress.at(index, total, revision + ": " + step.description()
+                                + (step.effect() == null ? "" : " [" + step.effect().verdict() + "]")));
+                return work.apply(migrator);
             }
         }
 
@@ -135,7 +174,8 @@ final class MigrationCommands {
             description = {"Apply the revisions up to TARGET (default: every head) that the database lacks.",
                 "With --sql, print the SQL instead, without connecting: the same text on every run."},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:applied (or nothing to apply)", "1:error: a failed step, a preflight refusal, an edited applied revision",
+            exitCodeList = {"0:applied (or nothing to apply)", "1:error: a failed step, a preflight refusal, an edited applied revision, "
+                + "a revision that drops a table or column without --allow-data-loss",
                 "2:usage error"})
     static final class Upgrade extends Base {
         @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", defaultValue = Migrator.HEADS,
@@ -152,6 +192,9 @@ final class MigrationCommands {
         @Option(names = "--json", description = "Print the report as one JSON document.")
         boolean json;
 
+        @Option(names = "--allow-data-loss", description = "Apply revisions that drop tables or columns (refused without it).")
+        boolean allowDataLoss;
+
         @Override
         public Integer call() {
             if (sql) {
@@ -163,7 +206,7 @@ final class MigrationCommands {
             if (dialect != null) {
                 throw new ParameterException(spec.commandLine(), "--dialect goes with --sql only; a connected upgrade uses the URL's database");
             }
-            return report(withMigrator(true, m -> m.upgrade(target)), "applied", json);
+            return report(withMigrator(true, m -> m.allowDataLoss(allowDataLoss).upgrade(target)), "applied", json);
         }
 
         private Dialect offlineDialect() {
@@ -324,26 +367,155 @@ final class MigrationCommands {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {"Report what is wrong or pending without changing anything: several heads, edited applied revisions,",
-                "revisions the scripts no longer declare, failed revisions, revisions not yet applied."},
+                "revisions the scripts no longer declare, failed revisions, revisions not yet applied, and, when the models are",
+                "known (--models or models in ashlar.properties), every difference between the models and the database."},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:the database is at the single head", "1:error", "2:usage error", "3:problems were found (listed)"})
+            exitCodeList = {"0:the database is at the single head (and matches the models)", "1:error", "2:usage error",
+                "3:problems were found, or the database differs from the models (listed)"})
     static final class Check extends Base {
+        @Option(names = "--models", paramLabel = "PACKAGE",
+                description = "Also compare the database with the @Model classes of PACKAGE. Default: models in ashlar.properties.")
+        String models;
+
         @Option(names = "--json", description = "Print the problems as one JSON document.")
         boolean json;
 
         @Override
         public Integer call() {
-            List<String> problems = withMigrator(false, Migrator::check);
+            record Found(List<String> problems, List<String> differences) {
+            }
+            java.util.Optional<ModelPackage.Loaded> loaded = models(models);
+            Found found = withMigrator(false, m -> {
+                List<String> differences = new ArrayList<>();
+                loaded.ifPresent(l -> differences.addAll(m.compareModels(l.metadata(), l.renames()).changes().stream()
+                        .map(c -> c.safety().name().toLowerCase(Locale.ROOT).replace('_', '-') + ": " + c.describe()).toList()));
+                return new Found(m.check(), differences);
+            });
             PrintStream out = context().out();
+            Style style = context().style();
+            boolean ok = found.problems().isEmpty() && found.differences().isEmpty();
             if (json) {
-                Json.write(out, doc("ok", problems.isEmpty(), "problems", problems));
-            } else if (problems.isEmpty()) {
-                out.println(context().style().green("ok:") + " the database is at the single head");
+                Json.write(out, doc("ok", ok, "problems", found.problems(), "modelsCompared", loaded.isPresent(),
+                        "modelDifferences", found.differences()));
+                return ok ? ExitCodes.OK : ExitCodes.DIFFERENCE;
+            }
+            found.problems().forEach(p -> out.println(style.red("problem:") + " " + p));
+            found.differences().forEach(d -> out.println(style.red("differs:") + " " + d));
+            if (ok) {
+                out.println(style.green("ok:") + " the database is at the single head" + (loaded.isPresent() ? " and matches the models" : ""));
+                if (loaded.isEmpty()) {
+                    out.println("next: give --models PACKAGE (or models in " + ProjectFile.NAME + ") to compare with the models as well");
+                }
+            } else if (!found.differences().isEmpty()) {
+                out.println("next: ashlar revision --autogenerate -m \"...\" writes a revision for the differences, ashlar upgrade applies it");
             } else {
-                problems.forEach(p -> out.println(context().style().red("problem:") + " " + p));
+                out.println("next: fix the problems listed, then ashlar check again");
             }
             out.flush();
-            return problems.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCE;
+            return ok ? ExitCodes.OK : ExitCodes.DIFFERENCE;
+        }
+    }
+
+    @Command(name = "revision", mixinStandardHelpOptions = true,
+            description = {"Write a new revision script (a Java class in the migrations package under --source) after the single head.",
+                "With --autogenerate, its upgrade and downgrade come from the difference between the models and the database;",
+                "renames come from @RenamedFrom only, and a change that loses data is refused unless --allow-data-loss is given.",
+                "With --merge, its parents are all the heads. Several heads are refused otherwise."},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:written (or, with --autogenerate, nothing to write: the database matches the models)",
+                "1:error: several heads, a database behind its head, an uncompiled revision, a change that loses data",
+                "2:usage error"})
+    static final class RevisionCommand extends Base {
+        @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the revision does; also gives its id.")
+        String message;
+
+        @Option(names = "--autogenerate", description = "Fill the revision from the difference between the models and the database.")
+        boolean autogenerate;
+
+        @Option(names = "--merge", description = "Write a merge revision whose parents are all the heads.")
+        boolean merge;
+
+        @Option(names = "--models", paramLabel = "PACKAGE", description = "With --autogenerate: the @Model classes. Default: models in ashlar.properties.")
+        String models;
+
+        @Option(names = "--source", paramLabel = "DIR",
+                description = "The source folder the migrations package lives in. Default: src/main/java beside ashlar.properties "
+                        + "(or in the working folder).")
+        String source;
+
+        @Option(names = "--rev-id", paramLabel = "ID", description = "The revision's id. Default: NNNN_words_of_the_message.")
+        String revisionId;
+
+        @Option(names = "--allow-data-loss", description = "With --autogenerate: write changes that drop tables or columns or narrow types.")
+        boolean allowDataLoss;
+
+        @Option(names = "--json", description = "Print what was written as one JSON document.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (autogenerate && merge) {
+                throw new ParameterException(spec.commandLine(), "--autogenerate and --merge exclude each other: merge first, then generate");
+            }
+            if (!autogenerate && (models != null || allowDataLoss)) {
+                throw new ParameterException(spec.commandLine(), (models != null ? "--models" : "--allow-data-loss") + " goes with --autogenerate");
+            }
+            CliContext context = context();
+            List<Class<? extends Migration>> scripts = scripts(true);
+            Path folder = source != null ? context.resolve(source)
+                    : context.project().file().map(f -> f.toAbsolutePath().getParent()).orElse(context.workingDirectory()).resolve("src/main/java");
+            dev.ashlar.migrate.RevisionWriter writer = dev.ashlar.migrate.RevisionWriter.into(folder, migrationsPackage())
+                    .allowDataLoss(allowDataLoss);
+            if (revisionId != null) {
+                writer = writer.id(revisionId);
+            }
+            dev.ashlar.migrate.RevisionWriter.Written written;
+            if (autogenerate) {
+                ModelPackage.Loaded loaded = models(models).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "no model package: give --models PACKAGE, or put models = ... in " + ProjectFile.NAME));
+                dev.ashlar.migrate.RevisionWriter w = writer;
+                // a new SQLite file is fine here: the first revision is written against an empty database
+                written = withMigrator(true, scripts, m -> w.autogenerate(m, loaded.metadata(), loaded.renames(), message));
+            } else {
+                RevisionGraph graph = Migrator.graph(scripts);
+                written = merge ? writer.merge(graph, message) : writer.create(graph, message);
+            }
+            return print(context, written);
+        }
+
+        private int print(CliContext context, dev.ashlar.migrate.RevisionWriter.Written written) {
+            PrintStream out = context.out();
+            Style style = context.style();
+            String file = written.file() == null ? null : relative(context, written.file());
+            if (json) {
+                Json.write(out, doc("revision", written.id(), "parents", written.parents(), "file", file,
+                        "changes", written.changes().stream().map(c -> doc("safety", c.safety().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                "description", c.describe())).toList(), "warnings", written.warnings()));
+                return ExitCodes.OK;
+            }
+            if (written.file() == null) {
+                out.println("nothing to write: the database matches the models");
+                out.println("next: nothing to do");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            out.println(style.green("wrote") + " " + file + " (revision " + written.id() + ", "
+                    + (written.parents().isEmpty() ? "a base revision" : "after " + String.join(", ", written.parents())) + ")");
+            for (var change : written.changes()) {
+                out.println("  " + change.describe());
+            }
+            for (String warning : written.warnings()) {
+                out.println(style.yellow("warning:") + " " + warning);
+            }
+            out.println("next: review " + file + ", compile it with the project, then ashlar upgrade");
+            out.flush();
+            return ExitCodes.OK;
+        }
+
+        private static String relative(CliContext context, Path file) {
+            Path abs = file.toAbsolutePath().normalize();
+            Path base = context.workingDirectory().toAbsolutePath().normalize();
+            return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
         }
     }
 

@@ -33,6 +33,19 @@ final class ModelPackage {
      * @throws ConfigurationException when an entry does not exist, or the package holds no model
      */
     static MetaData load(String packageName, List<Path> classpath) {
+        return read(packageName, classpath).metadata();
+    }
+
+    /** The models' tables and the renames they declare with {@code @RenamedFrom}. */
+    record Loaded(MetaData metadata, dev.ashlar.core.diff.Renames renames) {
+    }
+
+    /**
+     * Loads the package's models and their declared renames, as {@link #load} does.
+     *
+     * @throws ConfigurationException when an entry does not exist, or the package holds no model
+     */
+    static Loaded read(String packageName, List<Path> classpath) {
         ModelRegistry registry = new ModelRegistry(new MetaData());
         int models = 0;
         for (Class<?> type : classes(packageName, classpath)) {
@@ -46,7 +59,7 @@ final class ModelPackage {
                     + (classpath.isEmpty() ? "of the command line" : classpath.toString())
                     + "; check --models and give --classpath the compiled classes (for example target/classes)");
         }
-        return registry.metadata();
+        return new Loaded(registry.metadata(), registry.renames());
     }
 
     /**

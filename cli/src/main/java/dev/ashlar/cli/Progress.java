@@ -46,6 +46,35 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /**
+     * Shows that step {@code index} of {@code total} is under way, named {@code item}: on a terminal a
+     * bar redrawn in place ({@code upgrade [#####-----] 3/6 add column items.sku}), elsewhere one plain
+     * line ({@code upgrade [3/6] add column items.sku}).
+     */
+    public void at(int index, int total, String item) {
+        done = index;
+        if (inPlace) {
+            int width = 20;
+            int filled = total <= 0 ? 0 : Math.min(width, width * Math.max(0, index - 1) / total);
+            String bar = "#".repeat(filled) + "-".repeat(width - filled);
+            err.print("\r\u001b[K" + task + " [" + bar + "] " + index + "/" + total + " " + item);
+            err.flush();
+            drawn = true;
+        } else {
+            err.println(task + " [" + index + "/" + total + "] " + item);
+        }
+    }
+
+    /** Prints {@code text} as a line of its own, above the progress line on a terminal (which the next step redraws). */
+    public void line(String text) {
+        if (drawn) {
+            err.print("\r\u001b[K");
+            drawn = false;
+        }
+        err.println(text);
+        err.flush();
+    }
+
     /** How many steps have started. */
     public int done() {
         return done;

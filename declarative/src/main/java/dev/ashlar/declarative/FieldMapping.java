@@ -20,9 +20,10 @@ public final class FieldMapping {
     private final int component;
     private final boolean primitive;
     private final Class<?> references;
+    private final String renamedFrom;
 
     FieldMapping(Class<?> owner, String name, Column<Object> column, MethodHandle getter, MethodHandle setter, int index,
-                 int component, boolean primitive, Class<?> references) {
+                 int component, boolean primitive, Class<?> references, String renamedFrom) {
         this.owner = owner;
         this.name = name;
         this.column = column;
@@ -32,6 +33,12 @@ public final class FieldMapping {
         this.component = component;
         this.primitive = primitive;
         this.references = references;
+        this.renamedFrom = renamedFrom;
+    }
+
+    /** The column's old name from {@link RenamedFrom}, when the field declares one. */
+    public java.util.Optional<String> renamedFrom() {
+        return java.util.Optional.ofNullable(renamedFrom);
     }
 
     /** The Java field name. */

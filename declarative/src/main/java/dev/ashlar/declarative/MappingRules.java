@@ -220,6 +220,62 @@ public final class MappingRules {
         return problems;
     }
 
+    /**
+     * The problems of the {@link RenamedFrom} declarations of a model's fields: each old name must not be
+     * blank, must differ from the field's current column, must not be another mapped column of the
+     * model (that column still exists, so nothing was renamed from it), and two fields cannot claim one
+     * old name.
+     *
+     * @param columnByField  the column of every mapped field, in declaration order
+     * @param renamedByField the {@code @RenamedFrom} value of the fields that have one
+     */
+    public static List<String> renameProblems(String modelName, java.util.Map<String, String> columnByField,
+                                              java.util.Map<String, String> renamedByField) {
+        List<String> problems = new ArrayList<>();
+        java.util.Map<String, String> claimed = new java.util.HashMap<>();
+        for (var e : renamedByField.entrySet()) {
+            String field = e.getKey();
+            String old = e.getValue();
+            String column = columnByField.get(field);
+            String prefix = modelName + "." + field + ": @RenamedFrom(\"" + old + "\") ";
+            if (old.isBlank()) {
+                problems.add(prefix + "needs the old column name, as the database holds it");
+                continue;
+            }
+            if (old.equals(column)) {
+                problems.add(prefix + "names the field's current column; give the name the column had before, or remove the annotation");
+                continue;
+            }
+            for (var other : columnByField.entrySet()) {
+                if (!other.getKey().equals(field) && other.getValue().equals(old)) {
+                    problems.add(prefix + "names column " + old + ", which " + modelName + "." + other.getKey()
+                            + " still maps; a column that still exists was not renamed");
+                }
+            }
+            String first = claimed.putIfAbsent(old, field);
+            if (first != null) {
+                problems.add(prefix + "claims the same old column as " + modelName + "." + first + "; one column becomes one column");
+            }
+        }
+        return problems;
+    }
+
+    /** The problem of a model's {@link RenamedFrom}, or {@code null}: not blank, and not the model's current table. */
+    public static String tableRenameProblem(String modelName, String table, String old) {
+        if (old.isBlank()) {
+            return modelName + ": @RenamedFrom(\"\") needs the old table name, as the database holds it";
+        }
+        return old.equals(table) ? modelName + ": @RenamedFrom(\"" + old + "\") names the model's current table; give the name "
+                + "the table had before, or remove the annotation" : null;
+    }
+
+    /** The problem of a model renamed from a table that another model maps, or that another model also claims. */
+    public static String tableRenameClashProblem(String modelName, String old, String otherModel, boolean otherMapsIt) {
+        return modelName + ": @RenamedFrom(\"" + old + "\") names table " + old + (otherMapsIt
+                ? ", which model " + otherModel + " still maps; a table that still exists was not renamed"
+                : ", which model " + otherModel + " also claims as its old name; one table becomes one table");
+    }
+
     /** How a class-level constraint annotation is shown in a message: {@code @IndexOn({"a", "b"})}. */
     public static String describeConstraint(String annotation, List<String> fields) {
         StringBuilder b = new StringBuilder("@").append(annotation).append("({");

@@ -54,6 +54,7 @@ public final class ModelMapping<T> {
     private volatile List<RelationshipMapping> relationships;
     private final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
     private final ConcurrentHashMap<Class<?>, Object> extensions = new ConcurrentHashMap<>(2);
+    private final String renamedFrom;
 
     /**
      * A mapping as the reader builds it. For a class, {@code constructor} is {@code () -> Object}; for a
@@ -63,7 +64,7 @@ public final class ModelMapping<T> {
      */
     ModelMapping(Class<T> type, Table table, List<FieldMapping> fields, FieldMapping version, boolean record,
                  MethodHandle constructor, Object[] componentDefaults, MethodHandle[] componentGetters,
-                 List<ModelReader.DeclaredRelationship> declared) {
+                 List<ModelReader.DeclaredRelationship> declared, String renamedFrom) {
         this.type = type;
         this.table = table;
         this.fields = List.copyOf(fields);
@@ -90,6 +91,31 @@ public final class ModelMapping<T> {
         this.componentGetters = componentGetters;
         this.declared = List.copyOf(declared);
         this.mapper = row -> type.cast(read(row));
+        this.renamedFrom = renamedFrom;
+    }
+
+    /** The table's old name from the model's {@link RenamedFrom}, when it declares one. */
+    public java.util.Optional<String> renamedFrom() {
+        return java.util.Optional.ofNullable(renamedFrom);
+    }
+
+    /**
+     * The renames this model declares with {@link RenamedFrom}: its table's, and its fields' columns
+     * (keyed by the table's current name), for {@link dev.ashlar.core.diff.SchemaDiff#compare(
+     * dev.ashlar.core.schema.MetaData, dev.ashlar.core.schema.MetaData, dev.ashlar.core.dialect.Dialect,
+     * dev.ashlar.core.diff.Renames)}.
+     */
+    public dev.ashlar.core.diff.Renames renames() {
+        dev.ashlar.core.diff.Renames out = dev.ashlar.core.diff.Renames.none();
+        if (renamedFrom != null) {
+            out = out.table(renamedFrom, table.name());
+        }
+        for (FieldMapping f : fields) {
+            if (f.renamedFrom().isPresent()) {
+                out = out.column(table.name(), f.renamedFrom().get(), f.column().name());
+            }
+        }
+        return out;
     }
 
     /** The model class. */

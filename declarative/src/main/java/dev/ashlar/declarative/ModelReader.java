@@ -137,6 +137,22 @@ final class ModelReader {
         if (!hasId) {
             problems.add(MappingRules.noIdProblem(modelName));
         }
+        Map<String, String> columnByField = new LinkedHashMap<>();
+        Map<String, String> renamedByField = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            columnByField.put(d.field().getName(), d.column().name());
+            RenamedFrom renamed = d.field().getAnnotation(RenamedFrom.class);
+            if (renamed != null) {
+                renamedByField.put(d.field().getName(), renamed.value());
+            }
+        }
+        problems.addAll(MappingRules.renameProblems(modelName, columnByField, renamedByField));
+        RenamedFrom tableRenamed = type.getAnnotation(RenamedFrom.class);
+        String tableProblem = tableRenamed == null ? null
+                : MappingRules.tableRenameProblem(modelName, MappingRules.tableName(modelName, model.table()), tableRenamed.value());
+        if (tableProblem != null) {
+            problems.add(tableProblem);
+        }
         List<DeclaredRelationship> relationships = new ArrayList<>();
         String versionField = null;
         for (Field f : type.getDeclaredFields()) {
@@ -195,14 +211,15 @@ final class ModelReader {
         FieldMapping version = null;
         for (Draft d : drafts) {
             FieldMapping f = new FieldMapping(type, d.field().getName(), d.column(), d.getter(), d.setter(), fieldMappings.size(),
-                    d.component(), d.field().getType().isPrimitive(), d.references() == null ? null : d.references().model());
+                    d.component(), d.field().getType().isPrimitive(), d.references() == null ? null : d.references().model(),
+                    renamedByField.get(d.field().getName()));
             fieldMappings.add(f);
             if (f.name().equals(versionField)) {
                 version = f;
             }
         }
         return new ModelMapping<>((Class<T>) type, table, fieldMappings, version, record, constructor, defaults, componentGetters,
-                relationships);
+                relationships, tableRenamed == null ? null : tableRenamed.value());
     }
 
     /**

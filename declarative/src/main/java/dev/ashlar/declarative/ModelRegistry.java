@@ -20,6 +20,8 @@ import java.util.Set;
 public final class ModelRegistry {
     private final MetaData metadata;
     private final Deque<Class<?>> inProgress = new ArrayDeque<>();
+    /** The classes whose mappings are published, in that order; guarded by the registry's lock. */
+    private final List<Class<?>> published = new ArrayList<>();
     // The values must not refer to the registry: a ClassValue's value is held by the class, and one
     // that reached back to its ClassValue would keep the registry alive as long as the model class.
     private final ClassValue<Slot> models = new ClassValue<>() {
@@ -119,6 +121,37 @@ public final class ModelRegistry {
         return names;
     }
 
+    /**
+     * The renames that the models read so far declare with {@link RenamedFrom}, for the schema diff.
+     *
+     * @throws MappingException when a model is renamed from a table that another model maps, or two
+     *                          models claim the same old table
+     */
+    public synchronized dev.ashlar.core.diff.Renames renames() {
+        dev.ashlar.core.diff.Renames out = dev.ashlar.core.diff.Renames.none();
+        java.util.Map<String, ModelMapping<?>> byOld = new java.util.HashMap<>();
+        for (Class<?> type : published) {
+            ModelMapping<?> m = models.get(type).model;
+            String old = m.renamedFrom().orElse(null);
+            if (old != null) {
+                ModelMapping<?> owner = null;
+                for (Class<?> otherType : published) {
+                    ModelMapping<?> o = models.get(otherType).model;
+                    if (o != m && o.table().name().equals(old)) {
+                        owner = o;
+                    }
+                }
+                ModelMapping<?> first = byOld.putIfAbsent(old, m);
+                if (owner != null || first != null) {
+                    throw new MappingException(m.type(), List.of(MappingRules.tableRenameClashProblem(m.name(), old,
+                            (owner != null ? owner : first).name(), owner != null)));
+                }
+            }
+            out = out.and(m.renames());
+        }
+        return out;
+    }
+
     /** The table of a model. */
     public Table table(Class<?> type) {
         return of(type).table();
@@ -165,6 +198,7 @@ public final class ModelRegistry {
             Slot slot = models.get(m.type());
             slot.model = m;
             slot.columnsOnly = null;
+            published.add(m.type());
         }
         return root;
     }

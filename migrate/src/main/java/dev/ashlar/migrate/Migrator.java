@@ -60,18 +60,39 @@ public final class Migrator {
     private final RevisionGraph graph;
     private final Duration lockWait;
     private final Consumer<String> output;
+    private final StepListener listener;
+    private final boolean allowDataLoss;
     private final VersionTable versions = new VersionTable();
 
-    private Migrator(Engine engine, RevisionGraph graph, Duration lockWait, Consumer<String> output) {
+    private Migrator(Engine engine, RevisionGraph graph, Duration lockWait, Consumer<String> output, StepListener listener,
+                     boolean allowDataLoss) {
         this.engine = engine;
         this.graph = graph;
         this.lockWait = lockWait;
         this.output = output;
+        this.listener = listener;
+        this.allowDataLoss = allowDataLoss;
+    }
+
+    /**
+     * Told each step as it starts, for a progress display: which revision, the step's place among the
+     * revision's steps, and what it does. A table rebuild or a backfill is one step, so a display that
+     * advances per step shows where a long revision is.
+     */
+    @FunctionalInterface
+    public interface StepListener {
+        /**
+         * Step {@code step} (1-based) of {@code total} of {@code revision} starts.
+         *
+         * @param step the step as the migrator runs it, with its description and the dialect's verdict
+         */
+        void starting(String revision, int index, int total, Step step);
     }
 
     /** A migrator over the given migration classes. */
     public static Migrator of(Engine engine, Collection<Class<? extends Migration>> scripts) {
-        return new Migrator(Objects.requireNonNull(engine, "engine"), graph(scripts), Duration.ofMinutes(1), line -> { });
+        return new Migrator(Objects.requireNonNull(engine, "engine"), graph(scripts), Duration.ofMinutes(1), line -> { },
+                (revision, index, total, step) -> { }, false);
     }
 
     /** A migrator over every migration class in {@code packageName} on the context class loader. */
@@ -86,17 +107,54 @@ public final class Migrator {
 
     /** This migrator, waiting up to {@code wait} for another migrator's lock (one minute by default). */
     public Migrator lockWait(Duration wait) {
-        return new Migrator(engine, graph, wait, output);
+        return new Migrator(engine, graph, wait, output, listener, allowDataLoss);
     }
 
-    /** This migrator, telling {@code output} each revision and step as it runs them (silent by default). */
+    /** This migrator, telling {@code output} each revision and step as it runs them, as lines (silent by default). */
     public Migrator output(Consumer<String> out) {
-        return new Migrator(engine, graph, lockWait, out);
+        return new Migrator(engine, graph, lockWait, out, listener, allowDataLoss);
+    }
+
+    /** This migrator, telling {@code steps} each step as it starts, for a progress bar (nothing by default). */
+    public Migrator progress(StepListener steps) {
+        return new Migrator(engine, graph, lockWait, output, Objects.requireNonNull(steps, "steps"), allowDataLoss);
+    }
+
+    /**
+     * This migrator, applying revisions whose upgrade drops a table or a column when {@code allow} is
+     * true. By default {@link #upgrade} refuses them with a {@link DataLossException} before anything
+     * runs, naming each table and column, so that a deployment never throws data away unless someone
+     * said so ({@code ashlar upgrade --allow-data-loss}). Downgrades are not refused: reverting a
+     * revision is an explicit request to undo what it added.
+     */
+    public Migrator allowDataLoss(boolean allow) {
+        return new Migrator(engine, graph, lockWait, output, listener, allow);
     }
 
     /** The revisions and their links. */
     public RevisionGraph graph() {
         return graph;
+    }
+
+    /**
+     * The difference between the database and {@code models}, with {@code renames} declared: what a
+     * revision would still have to do for the database to match the models. Compares only the models'
+     * tables (see {@link RevisionWriter#compare}).
+     */
+    public dev.ashlar.core.diff.SchemaDiff compareModels(dev.ashlar.core.schema.MetaData models, dev.ashlar.core.diff.Renames renames) {
+        try (Connection conn = engine.connect()) {
+            return RevisionWriter.compare(conn, models, renames);
+        }
+    }
+
+    /** The engine the migrator works on, for the revision writer's comparison. */
+    Engine engine() {
+        return engine;
+    }
+
+    /** The revisions an upgrade to the heads would apply (or finish), parents first; read without the lock. */
+    public List<String> pendingRevisions() {
+        return pending(current());
     }
 
     /** Applies every revision up to the heads that the database lacks. */
@@ -110,8 +168,11 @@ public final class Migrator {
             versions.ensure(conn);
             Map<String, AppliedRevision> applied = validated(conn);
             List<String> warnings = new ArrayList<>(invalidIndexWarnings(conn));
+            List<Script> todo = graph.ordered(graph.ancestorsOf(targets(target))).stream().filter(s -> applied.get(s.id()) == null
+                    || applied.get(s.id()).state() != State.APPLIED).toList();
+            refuseDataLoss(conn.dialect(), todo, applied);
             List<String> done = new ArrayList<>();
-            for (Script script : graph.ordered(graph.ancestorsOf(targets(target)))) {
+            for (Script script : todo) {
                 AppliedRevision row = applied.get(script.id());
                 if (row != null && row.state() == State.APPLIED) {
                     continue;
@@ -124,6 +185,26 @@ public final class Migrator {
             }
             return new MigrationReport(done, pending(versions.read(conn)), warnings);
         });
+    }
+
+    /** Refuses, before anything runs, revisions whose remaining steps drop a table or a column, unless allowed. */
+    private void refuseDataLoss(Dialect dialect, List<Script> todo, Map<String, AppliedRevision> applied) {
+        if (allowDataLoss) {
+            return;
+        }
+        List<String> losses = new ArrayList<>();
+        for (Script script : todo) {
+            List<Step> steps = record(dialect, script).steps();
+            AppliedRevision row = applied.get(script.id());
+            for (Step step : steps.subList(row == null ? 0 : row.stepsDone(), steps.size())) {
+                if (step.losesData() != null) {
+                    losses.add("revision " + script.id() + " (" + script.file() + ") drops " + step.losesData());
+                }
+            }
+        }
+        if (!losses.isEmpty()) {
+            throw new DataLossException(losses);
+        }
     }
 
     /** Reverts the applied revisions that {@code target} does not descend from, newest first ({@link #BASE} for all). */
@@ -413,7 +494,7 @@ public final class Migrator {
                     }
                     try (Transaction tx = conn.begin()) {
                         for (; at < end; at++) {
-                            runStep(conn, steps, at);
+                            runStep(conn, script, steps, at);
                         }
                         if (rebuild != null) {
                             rebuild.verify(conn);
@@ -426,7 +507,7 @@ public final class Migrator {
                         }
                     }
                 } else {
-                    runStep(conn, steps, at);
+                    runStep(conn, script, steps, at);
                     progress.reached(i, end, exists);
                 }
             } catch (AshlarException e) {
@@ -445,13 +526,19 @@ public final class Migrator {
         }
     }
 
-    private void runStep(Connection conn, List<Step> steps, int index) {
+    private void runStep(Connection conn, Script script, List<Step> steps, int index) {
         Step step = steps.get(index);
+        listener.starting(script.id(), index + 1, steps.size(), step);
         output.accept("  " + (index + 1) + "/" + steps.size() + " " + step.description()
                 + (step.effect() == null ? "" : " [" + step.effect().verdict() + "]"));
         switch (step.kind()) {
             case DATA -> conn.execute(step.statement());
             case SQL -> conn.executeSql(step.sql());
+            case ALTER_COLUMN -> {
+                List<String> restore = conn.dialect().restoredAfterAlter(conn, step.table(), step.column());
+                conn.executeSql(step.sql());
+                restore.forEach(conn::executeSql);
+            }
             case REBUILD -> {
                 Table current = Inspector.of(conn).reflect().get(step.table());
                 if (current == null) {

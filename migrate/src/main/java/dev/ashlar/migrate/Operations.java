@@ -57,6 +57,11 @@ public final class Operations {
     /** Creates a table with its keys and indexes, from a table built with core's schema API or taken from a model. */
     public void createTable(Table table) {
         schema(effect(Change.CREATE_TABLE, table.name(), null, null), "create table " + table.name(), ddl.createTable(table, List.of()), "create-table " + describe(table));
+        // SQLite makes unique constraints as named unique indexes after CREATE TABLE (none elsewhere).
+        for (String sql : ddl.createUniqueIndexes(table)) {
+            schema(effect(Change.ADD_UNIQUE, table.name(), null, null), "add unique index on " + table.name(), sql,
+                    "create-unique-index " + normalise(sql));
+        }
         for (Index index : table.indexes()) {
             schema(effect(Change.CREATE_INDEX, table.name(), null, null), "create index " + index.name(), ddl.createIndex(table, index),
                     "create-index " + table.name() + " " + index.name() + " " + index.unique() + " " + names(index.columns()));
@@ -71,6 +76,7 @@ public final class Operations {
     /** Drops a table and its rows. */
     public void dropTable(String table) {
         schema(effect(Change.DROP_TABLE, table, null, null), "drop table " + table, "DROP TABLE " + dialect.quoteIdentifier(table), "drop-table " + table);
+        steps.set(steps.size() - 1, steps.get(steps.size() - 1).losing("table " + table + " and its rows"));
     }
 
     /** Renames a table, keeping its rows. */
@@ -92,6 +98,7 @@ public final class Operations {
     public void dropColumn(String table, String column) {
         Column<?> stub = Column.of(column, Types.text());
         schema(effect(Change.DROP_COLUMN, table, null, null), "drop column " + table + "." + column, ddl.dropColumn(stub(table, stub), stub), "drop-column " + table + " " + column);
+        steps.set(steps.size() - 1, steps.get(steps.size() - 1).losing("column " + table + "." + column + " and its values"));
     }
 
     /** Renames a column, keeping its values. */
@@ -116,6 +123,7 @@ public final class Operations {
             Table stub = stub(table, current);
             for (String sql : ddl.alterColumn(stub, current, to.copy(to.name()))) {
                 schema(alterEffect(table, from, to), "alter column " + table + "." + from.name(), sql, canonical);
+                steps.set(steps.size() - 1, steps.get(steps.size() - 1).altering(table, from.name()));
             }
         }
         checkFirst(first, check);
@@ -246,8 +254,19 @@ public final class Operations {
     /** A data step written with the query language: an insert, update or delete, run with bound parameters. */
     public void execute(Statement statement) {
         CompiledSql compiled = dialect.compile(statement);
-        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, null, true,
-                "data " + normalise(compiled.sql()) + " " + compiled.parameterValues()));
+        steps.add(new Step("data: " + firstLine(compiled.sql()), Step.Kind.DATA, compiled.sql(), statement, null, null, null, null, null, true,
+                "data " + normalise(compiled.sql()) + " " + compiled.parameterValues(), null));
+    }
+
+    /**
+     * Sets {@code column} of {@code table} to {@code value} in the rows where it is NULL: the fill
+     * between adding a column as nullable and making it NOT NULL. A data step, run with a bound
+     * parameter. {@code column} only gives the name and type.
+     */
+    public <T> void backfill(String table, Column<T> column, T value) {
+        Column<T> target = Column.of(column.name(), column.type());
+        Table stub = new MetaData().table(table, target);
+        execute(dev.ashlar.core.sql.Sql.update(stub).set(target, value).where(target.isNull()));
     }
 
     private void schema(DdlEffect effect, String description, String sql, String canonical) {
@@ -290,7 +309,7 @@ public final class Operations {
 
     private void rebuild(String table, String description, String canonical, java.util.function.UnaryOperator<Table> change) {
         steps.add(new Step(description + " (rebuilds table " + table + ")", Step.Kind.REBUILD,
-                "-- rebuild " + table + ": " + description, null, table, change, null, effect(Change.REBUILD, table, null, null), true, canonical));
+                "-- rebuild " + table + ": " + description, null, table, null, change, null, effect(Change.REBUILD, table, null, null), true, canonical, null));
     }
 
     /**

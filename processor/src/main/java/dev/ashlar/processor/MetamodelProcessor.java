@@ -23,6 +23,7 @@ import dev.ashlar.declarative.Models;
 import dev.ashlar.declarative.Relation;
 import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Numeric;
+import dev.ashlar.declarative.RenamedFrom;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
 import dev.ashlar.declarative.UniqueTogether;
@@ -87,6 +88,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private final List<Element> modelElements = new ArrayList<>();
     /** The model that maps each table, over every round of this compilation. */
     private final Map<String, TypeElement> modelByTable = new HashMap<>();
+    /** The model that each {@code @RenamedFrom} on a model names as its old table, over every round. */
+    private final Map<String, TypeElement> modelByOldTable = new java.util.LinkedHashMap<>();
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -103,6 +106,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             }
         }
         if (round.processingOver() && !models.isEmpty()) {
+            checkTableRenames();
             writeModelIndex();
         }
         return true;
@@ -121,6 +125,40 @@ public final class MetamodelProcessor extends AbstractProcessor {
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "cannot write " + ModelRegistry.MODEL_INDEX + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks the models' {@code @RenamedFrom} against each other once every model is known: an old
+     * table that another model still maps, or that two models claim, is an error on the model.
+     */
+    private void checkTableRenames() {
+        for (var e : modelByOldTable.entrySet()) {
+            TypeElement owner = modelByTable.get(e.getKey());
+            if (owner != null && !owner.equals(e.getValue())) {
+                error(MappingRules.tableRenameClashProblem(e.getValue().getQualifiedName().toString(), e.getKey(),
+                        owner.getQualifiedName().toString(), true), e.getValue());
+            }
+        }
+    }
+
+    /** Records a model's {@code @RenamedFrom}, reporting a blank or unchanged name and a second claim of one old table. */
+    private boolean checkTableRename(TypeElement type, String modelName) {
+        RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
+        if (renamed == null) {
+            return true;
+        }
+        String table = MappingRules.tableName(type.getSimpleName().toString(), type.getAnnotation(Model.class).table());
+        String problem = MappingRules.tableRenameProblem(modelName, table, renamed.value());
+        if (problem == null) {
+            TypeElement first = modelByOldTable.putIfAbsent(renamed.value(), type);
+            if (first != null && !first.equals(type)) {
+                problem = MappingRules.tableRenameClashProblem(modelName, renamed.value(), first.getQualifiedName().toString(), false);
+            }
+        }
+        if (problem != null) {
+            error(problem, type);
+        }
+        return problem == null;
     }
 
     /**
@@ -182,6 +220,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
             ok = false;
         }
         ok &= checkTableConstraints(type, modelName);
+        ok &= checkRenames(modelName, mapped);
+        ok &= checkTableRename(type, modelName);
         List<RelationField> relations = relationFields(type);
         if (ok) {
             write(type, mapped, relations);
@@ -210,6 +250,28 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         for (String problem : problems) {
             error(problem, type);
+        }
+        return problems.isEmpty();
+    }
+
+    /** Checks the fields' {@code @RenamedFrom} by the runtime's rules, each problem an error on its field. */
+    private boolean checkRenames(String modelName, List<MappedField> mapped) {
+        Map<String, String> columnByField = new java.util.LinkedHashMap<>();
+        Map<String, String> renamedByField = new java.util.LinkedHashMap<>();
+        Map<String, VariableElement> elements = new HashMap<>();
+        for (MappedField f : mapped) {
+            String name = f.element().getSimpleName().toString();
+            columnByField.put(name, f.column());
+            elements.put(name, f.element());
+            RenamedFrom renamed = f.element().getAnnotation(RenamedFrom.class);
+            if (renamed != null) {
+                renamedByField.put(name, renamed.value());
+            }
+        }
+        List<String> problems = MappingRules.renameProblems(modelName, columnByField, renamedByField);
+        for (String problem : problems) {
+            String field = problem.substring(modelName.length() + 1, problem.indexOf(':'));
+            error(problem, elements.get(field));
         }
         return problems.isEmpty();
     }

@@ -192,6 +192,61 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void renamedFromMistakesAreCompileErrors(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Item.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @RenamedFrom("item")
+                public record Item(@Id Long id, @RenamedFrom("name") String name, @RenamedFrom("title") String details,
+                                   @RenamedFrom("title") String summary, @RenamedFrom("details") String notes) {
+                }
+                """, "shop/Other.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @RenamedFrom("old_things")
+                public record Other(@Id Long id) {
+                }
+                """, "shop/Third.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @RenamedFrom("other")
+                public record Third(@Id Long id) {
+                }
+                """));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).anySatisfy(e -> assertThat(e).contains("Item.name: @RenamedFrom(\"name\") names the field's current column"))
+                .anySatisfy(e -> assertThat(e).contains("Item.summary: @RenamedFrom(\"title\") claims the same old column as Item.details"))
+                .anySatisfy(e -> assertThat(e).contains("Item.notes: @RenamedFrom(\"details\") names column details, which Item.details still maps"))
+                .anySatisfy(e -> assertThat(e).contains("Item: @RenamedFrom(\"item\") names the model's current table"))
+                .anySatisfy(e -> assertThat(e).contains("shop.Third: @RenamedFrom(\"other\") names table other, which model shop.Other still maps"))
+                .hasSize(5);
+    }
+
+    @Test
+    void aSoundRenamedFromCompiles(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Item.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                @RenamedFrom("products")
+                public record Item(@Id Long id, @RenamedFrom("description") String details) {
+                }
+                """));
+        assertThat(c.success).as(c.toString()).isTrue();
+    }
+
+    @Test
     void listsEveryModelOfTheCompilationSoThatDiscoveryMapsThemAll(@TempDir Path dir) throws Exception {
         Compilation c = Compilation.compile(dir, false, sources(
                 "shop/Item.java", ITEM,

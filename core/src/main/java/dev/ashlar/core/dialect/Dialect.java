@@ -346,6 +346,16 @@ public abstract class Dialect {
     }
 
     /**
+     * Statements that put back what changing a column's type, nullability or default would silently
+     * drop, read from the database before the change and run after it; none by default. MariaDB's
+     * {@code MODIFY COLUMN} drops a CHECK written inside the column's definition (one named after
+     * the column, at column level), so there it re-adds each such check as a table constraint.
+     */
+    public java.util.List<String> restoredAfterAlter(dev.ashlar.core.engine.Connection connection, String table, String column) {
+        return java.util.List.of();
+    }
+
+    /**
      * How this database changes a table that its ALTER TABLE cannot change in place, or empty when
      * ALTER TABLE suffices (PostgreSQL, MariaDB). SQLite rebuilds the table.
      */

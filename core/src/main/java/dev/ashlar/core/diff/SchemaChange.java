@@ -53,6 +53,7 @@ public sealed interface SchemaChange {
             DdlCompiler ddl = dialect.ddl();
             List<String> out = new ArrayList<>(ddl.createTypes(target));
             out.add(ddl.createTable(target, deferred));
+            out.addAll(ddl.createUniqueIndexes(target));
             for (Index index : target.indexes()) {
                 out.add(ddl.createIndex(target, index));
             }
@@ -445,6 +446,47 @@ public sealed interface SchemaChange {
         @Override
         public List<String> sql(Dialect dialect) {
             return List.of(dialect.ddl().dropIndex(current, index));
+        }
+    }
+
+    /** A table renamed as its author declared, keeping its rows, keys and indexes. */
+    record RenameTable(String from, String to) implements SchemaChange {
+        @Override
+        public String table() {
+            return to;
+        }
+
+        @Override
+        public Safety safety() {
+            return Safety.SAFE;
+        }
+
+        @Override
+        public String describe() {
+            return "rename table " + from + " to " + to;
+        }
+
+        @Override
+        public List<String> sql(Dialect dialect) {
+            return List.of(dialect.ddl().renameTable(from, to));
+        }
+    }
+
+    /** A column renamed as its author declared, keeping its values; {@code table} is the table's new name. */
+    record RenameColumn(String table, String from, String to) implements SchemaChange {
+        @Override
+        public Safety safety() {
+            return Safety.SAFE;
+        }
+
+        @Override
+        public String describe() {
+            return "rename column " + table + "." + from + " to " + to;
+        }
+
+        @Override
+        public List<String> sql(Dialect dialect) {
+            return List.of(dialect.ddl().renameColumn(table, from, to));
         }
     }
 

@@ -46,7 +46,19 @@ public final class SchemaDiff {
 
     /** The changes that turn {@code current} into {@code target}, compared as {@code dialect} writes them. */
     public static SchemaDiff compare(MetaData current, MetaData target, Dialect dialect) {
-        return new SchemaDiff(new Comparison(dialect.ddl()).run(current, target), dialect);
+        return compare(current, target, dialect, Renames.none());
+    }
+
+    /**
+     * The changes that turn {@code current} into {@code target}, where {@code renames} declares the
+     * tables and columns of {@code target} that were renamed. A declared rename becomes a
+     * {@link SchemaChange.RenameTable} or {@link SchemaChange.RenameColumn}, which keeps the data,
+     * when {@code current} holds the old name and not the new one; otherwise it is ignored (the rename
+     * happened already, or the old name never existed). The other changes are then found against
+     * {@code current} as it will be after the renames.
+     */
+    public static SchemaDiff compare(MetaData current, MetaData target, Dialect dialect, Renames renames) {
+        return new SchemaDiff(new Comparison(dialect.ddl()).run(current, target, renames), dialect);
     }
 
     /** The changes, in the order they must be applied. */
@@ -96,6 +108,11 @@ public final class SchemaDiff {
             for (SchemaChange change : changes) {
                 if (change instanceof SchemaChange.RebuildTable r && rebuild.isPresent()) {
                     rebuild.get().rebuild(connection, r.current(), r.target());
+                } else if (change instanceof SchemaChange.AlterColumn a) {
+                    // what the database drops silently with the change (MariaDB: CHECKs inside the column definition)
+                    List<String> restore = on.restoredAfterAlter(connection, a.table(), a.current().name());
+                    change.sql(on).forEach(connection::executeSql);
+                    restore.forEach(connection::executeSql);
                 } else {
                     change.sql(on).forEach(connection::executeSql);
                 }
@@ -132,7 +149,11 @@ public final class SchemaDiff {
             this.ddl = ddl;
         }
 
-        List<SchemaChange> run(MetaData current, MetaData target) {
+        List<SchemaChange> run(MetaData current, MetaData target, Renames renames) {
+            List<SchemaChange> renamed = planRenames(current, target, renames);
+            if (!renamed.isEmpty()) {
+                current = RenamedSchema.copy(current, renamed);
+            }
             Map<String, Table> before = byName(current.tables());
             Map<String, Table> after = byName(target.tables());
             Set<ForeignKey> cyclic = new HashSet<>(target.cyclicForeignKeys());
@@ -175,7 +196,7 @@ public final class SchemaDiff {
                     }
                 }
             }
-            List<SchemaChange> out = new ArrayList<>();
+            List<SchemaChange> out = new ArrayList<>(renamed);
             out.addAll(dropKeys);
             out.addAll(dropOthers);
             out.addAll(dropTables);
@@ -184,6 +205,42 @@ public final class SchemaDiff {
             out.addAll(addOthers);
             out.addAll(addKeys);
             return out;
+        }
+
+        /**
+         * The declared renames that apply: the old name exists in {@code current} and the new one does
+         * not. Tables first, then columns under their tables' new names.
+         */
+        private static List<SchemaChange> planRenames(MetaData current, MetaData target, Renames renames) {
+            if (renames.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Table> before = byName(current.tables());
+            List<SchemaChange> tables = new ArrayList<>();
+            List<SchemaChange> columns = new ArrayList<>();
+            for (Table table : target.tables()) {
+                Table was = before.get(table.name());
+                String from = renames.tableFrom(table.name()).orElse(null);
+                if (was == null && from != null && before.containsKey(from) && target.get(from) == null) {
+                    was = before.get(from);
+                    tables.add(new SchemaChange.RenameTable(from, table.name()));
+                }
+                if (was == null) {
+                    continue;
+                }
+                for (Column<?> column : table.columns()) {
+                    String old = renames.columnFrom(table.name(), column.name()).orElse(null);
+                    if (old != null && hasColumn(was, old) && !hasColumn(was, column.name()) && !hasColumn(table, old)) {
+                        columns.add(new SchemaChange.RenameColumn(table.name(), old, column.name()));
+                    }
+                }
+            }
+            tables.addAll(columns);
+            return tables;
+        }
+
+        private static boolean hasColumn(Table table, String name) {
+            return table.columns().stream().anyMatch(c -> c.name().equals(name));
         }
 
         /** Folds the table's changes into one rebuild when any of them cannot be done in place. */

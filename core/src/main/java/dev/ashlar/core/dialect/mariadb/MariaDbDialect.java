@@ -230,4 +230,21 @@ public final class MariaDbDialect extends Dialect {
     public boolean serializableByLocking() {
         return true;
     }
+
+    /**
+     * MariaDB difference: {@code ALTER TABLE ... MODIFY COLUMN} silently drops a CHECK written inside
+     * the column's definition (reported at level {@code Column}, named after the column), except the
+     * {@code json_valid} check of a JSON column, which MariaDB adds again itself. Each is re-added as a
+     * table constraint of the same name and condition.
+     */
+    @Override
+    public List<String> restoredAfterAlter(dev.ashlar.core.engine.Connection connection, String table, String column) {
+        return connection.sql("SELECT constraint_name, check_clause FROM information_schema.check_constraints"
+                + " WHERE constraint_schema = DATABASE() AND BINARY table_name = BINARY :t AND level = 'Column'"
+                + " AND BINARY constraint_name = BINARY :c"
+                + " AND check_clause <> CONCAT('json_valid(`', REPLACE(constraint_name, '`', '``'), '`)')",
+                java.util.Map.of("t", table, "c", column)).list().stream()
+                .map(r -> "ALTER TABLE " + quoteIdentifier(table) + " ADD CONSTRAINT " + quoteIdentifier((String) r.get(0))
+                        + " CHECK (" + r.get(1) + ")").toList();
+    }
 }
