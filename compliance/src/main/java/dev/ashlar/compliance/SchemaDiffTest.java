@@ -123,6 +123,40 @@ class SchemaDiffTest {
         }
     }
 
+    /**
+     * A column that no key, constraint or index uses is dropped with DROP COLUMN on every database,
+     * SQLite included (3.35+): no table rebuild, and the other columns keep their values.
+     */
+    @AllDatabases
+    void anUnusedColumnIsDroppedInPlace(TestDatabase db) throws SQLException {
+        MetaData before = new MetaData();
+        Column<Long> id = Column.of("id", bigInteger()).primaryKey().autoincrement(false);
+        Column<String> name = Column.of("name", string(40));
+        before.table("gauges", id, name, Column.of("legacy", string(10)), Index.on(name).named("ix_gauges_name"));
+        MetaData after = new MetaData();
+        Column<String> kept = Column.of("name", string(40));
+        after.table("gauges", Column.of("id", bigInteger()).primaryKey().autoincrement(false), kept, Index.on(kept).named("ix_gauges_name"));
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            SchemaDdl.createAll(conn, before);
+            try (var jdbc = db.openJdbc(); Statement st = jdbc.createStatement()) {
+                st.execute("INSERT INTO gauges (id, name, legacy) VALUES (1, 'left', 'a'), (2, 'right', 'b')");
+            }
+            SchemaDiff diff = SchemaDiff.compare(Inspector.of(conn).reflect(), after, conn.dialect());
+            assertThat(diff.changes()).singleElement().isInstanceOf(SchemaChange.DropColumn.class);
+            assertThat(diff.statements()).singleElement().asString().containsIgnoringCase("DROP COLUMN");
+            diff.apply(conn);
+            assertThat(SchemaDiff.compare(Inspector.of(conn).reflect(), after, conn.dialect()).changes()).isEmpty();
+            try (var jdbc = db.openJdbc(); Statement st = jdbc.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id, name FROM gauges ORDER BY id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).isEqualTo("left");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).isEqualTo("right");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
     /** The same schema written with other spellings of the same types and defaults is no change. */
     @AllDatabases
     void spellingsOfTheSameSchemaAreNotChanges(TestDatabase db) {

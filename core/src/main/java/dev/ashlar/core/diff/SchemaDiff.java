@@ -252,7 +252,8 @@ public final class SchemaDiff {
             }
             boolean inPlace = own.stream().allMatch(c -> c instanceof SchemaChange.CreateIndex || c instanceof SchemaChange.DropIndex
                     || c instanceof SchemaChange.SetTableComment || c instanceof SchemaChange.SetColumnComment
-                    || c instanceof SchemaChange.AddColumn add && addsInPlace(table, add.column()));
+                    || c instanceof SchemaChange.AddColumn add && addsInPlace(table, add.column())
+                    || c instanceof SchemaChange.DropColumn drop && dropsInPlace(old, drop.column()));
             if (!inPlace) {
                 for (List<SchemaChange> bucket : buckets) {
                     bucket.removeIf(c -> c.table().equals(table.name()));
@@ -267,6 +268,22 @@ public final class SchemaDiff {
                     || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(column))
                     || column.serverDefault() != null && !(column.serverDefault() instanceof dev.ashlar.core.schema.ServerDefault.Literal);
             return column.isNullable() && !constrained;
+        }
+
+        /**
+         * A column that no key, constraint or index of the table uses, which SQLite's DROP COLUMN
+         * (3.35+) removes in place. Checks and partial or expression indexes are text: one that
+         * mentions the column's name at all sends the table to a rebuild, which is always correct.
+         */
+        private static boolean dropsInPlace(Table old, Column<?> column) {
+            String name = column.name();
+            boolean used = column.isPrimaryKey()
+                    || old.uniqueConstraints().stream().anyMatch(u -> u.columns().contains(column))
+                    || old.foreignKeys().stream().anyMatch(f -> f.columns().contains(column))
+                    || old.indexes().stream().anyMatch(ix -> ix.columns().contains(column)
+                            || String.join(" ", ix.expressions()).contains(name) || ix.where() != null && ix.where().contains(name))
+                    || old.checks().stream().anyMatch(ck -> ck.sql().contains(name));
+            return !used;
         }
 
         private void compareTable(Table old, Table table, Set<String> existingTables) {
