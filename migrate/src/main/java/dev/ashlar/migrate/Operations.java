@@ -214,6 +214,24 @@ public final class Operations {
         checkFirst(first, Preflights.references(table, columns, referenced, referencedColumns));
     }
 
+    /**
+     * Drops a named foreign key; the rows stay as they are. SQLite rebuilds the table (a key it
+     * declared without a name is known by the name reflection gives it, as {@code ashlar inspect}
+     * shows).
+     */
+    public void dropForeignKey(String table, String name) {
+        String canonical = "drop-fk " + table + " " + name;
+        if (rebuilds()) {
+            rebuild(table, "drop foreign key " + name, canonical, t -> new TableCopy(t).dropForeignKey(name).build());
+            return;
+        }
+        // Every dialect drops a key by its table and name; the stand-in columns are never written.
+        Table child = stub(table, "unused");
+        Table parent = stub("unused", "unused");
+        ForeignKey key = new ForeignKey(name, child.columns(), parent.columns(), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+        schema(effect(Change.DROP_CONSTRAINT, table, null, null), "drop foreign key " + name, ddl.dropForeignKey(child, key), canonical);
+    }
+
     /** Drops a named unique constraint. SQLite rebuilds the table. */
     public void dropUnique(String table, String name) {
         String canonical = "drop-unique " + table + " " + name;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.schema.Column;
+import dev.ashlar.core.schema.ReferentialAction;
 import dev.ashlar.core.types.Types;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
@@ -33,6 +34,58 @@ class TableChangeTest {
         public void downgrade(Operations op) {
             op.dropUnique("authors", "uq_authors_name");
             op.alterColumn("authors", Column.of("name", Types.string(200)).notNull(), Column.of("name", Types.string(100)).notNull());
+        }
+    }
+
+    @Revision(id = "k1_key", message = "books refer to authors")
+    public static final class AddKey implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.addForeignKey("books", "fk_books_author", List.of("author_id"), "authors", List.of("id"), ReferentialAction.CASCADE);
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropForeignKey("books", "fk_books_author");
+        }
+    }
+
+    @Revision(id = "k2_no_key", parents = "k1_key", message = "books no longer refer to authors")
+    public static final class DropKey implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.dropForeignKey("books", "fk_books_author");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.addForeignKey("books", "fk_books_author", List.of("author_id"), "authors", List.of("id"), ReferentialAction.CASCADE);
+        }
+    }
+
+    /** A foreign key added, dropped and added again by revisions keeps every row on every database. */
+    @AllDatabases
+    void aForeignKeyIsAddedAndDroppedKeepingTheRows(TestDatabase db) throws SQLException {
+        exec(db, "CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+        exec(db, "CREATE TABLE books (id INTEGER NOT NULL PRIMARY KEY, author_id INTEGER NOT NULL, title VARCHAR(100))");
+        exec(db, "INSERT INTO authors (id, name) VALUES (1, 'one'), (2, 'two')");
+        exec(db, "INSERT INTO books (id, author_id, title) VALUES (1, 1, 'a'), (2, 2, 'b'), (3, 2, 'c')");
+        try (Engine engine = Engine.create(db.url()); var conn = engine.connect()) {
+            Migrator migrator = Migrator.of(engine, List.of(AddKey.class, DropKey.class));
+            assertThat(migrator.upgrade("k1_key").done()).containsExactly("k1_key");
+            assertThatThrownBy(() -> conn.executeSql("INSERT INTO books (id, author_id, title) VALUES (9, 99, 'orphan')"))
+                    .isInstanceOf(dev.ashlar.core.error.ForeignKeyViolationException.class);
+
+            assertThat(migrator.upgrade().done()).containsExactly("k2_no_key");
+            assertThat(dev.ashlar.core.reflect.Inspector.of(conn).reflect().get("books").foreignKeys()).isEmpty();
+            conn.executeSql("INSERT INTO books (id, author_id, title) VALUES (9, 99, 'orphan')");
+            assertThat(string(db, "SELECT COUNT(*) FROM books")).isEqualTo("4");
+
+            conn.executeSql("DELETE FROM books WHERE id = 9"); // the key comes back only over rows that fit it
+            assertThat(migrator.downgrade("k1_key").done()).containsExactly("k2_no_key");
+            assertThat(dev.ashlar.core.reflect.Inspector.of(conn).reflect().get("books").foreignKeys()).hasSize(1);
+            conn.executeSql("DELETE FROM authors WHERE id = 2"); // ON DELETE CASCADE is back too
+            assertThat(string(db, "SELECT COUNT(*) FROM books")).isEqualTo("1");
         }
     }
 

@@ -181,8 +181,7 @@ public final class ScriptSource {
         } else if (change instanceof SchemaChange.RebuildTable r) {
             r.changes().forEach(this::add);
         } else if (change instanceof SchemaChange.DropForeignKey d) {
-            note(change, "the operations API has no dropForeignKey; write it with op.sqlOn(...) for "
-                    + "each database, or change the model back");
+            step(List.of(call("dropForeignKey", d.current().name(), d.key().name())), List.of(addForeignKey(d.current(), d.key())));
         } else if (change instanceof SchemaChange.AlterPrimaryKey p) {
             note(change, "a primary key change is not generated; write it by hand");
         } else if (change instanceof SchemaChange.SetColumnComment c) {
@@ -246,13 +245,12 @@ public final class ScriptSource {
     }
 
     private void foreignKey(Table table, ForeignKey key) {
-        up.add("op.addForeignKey(" + quote(table.name()) + ", " + quote(key.name()) + ", " + list(key.columns()) + ", "
-                + quote(key.referencedTable().name()) + ", " + list(key.referenced()) + ", ReferentialAction." + key.onDelete().name() + ");");
-        schema = true;
-        String text = "not generated: the downgrade's drop of foreign key " + key.name() + " on " + table.name()
-                + " (the operations API has no dropForeignKey; write it with op.sqlOn(...) for each database)";
-        notes.add(text);
-        down.add(List.of("// " + text));
+        step(List.of(addForeignKey(table, key)), List.of(call("dropForeignKey", table.name(), key.name())));
+    }
+
+    private static String addForeignKey(Table table, ForeignKey key) {
+        return "op.addForeignKey(" + quote(table.name()) + ", " + quote(key.name()) + ", " + list(key.columns()) + ", "
+                + quote(key.referencedTable().name()) + ", " + list(key.referenced()) + ", ReferentialAction." + key.onDelete().name() + ");";
     }
 
     private static String list(List<Column<?>> columns) {

@@ -66,6 +66,11 @@ public final class TableCopy {
         return this;
     }
 
+    public TableCopy dropForeignKey(String name) {
+        require(foreignKeys.remove(name) != null, "has no foreign key " + name);
+        return this;
+    }
+
     /** The new table, in metadata of its own, with the current table's name. */
     public Table build() {
         List<TableElement> elements = new ArrayList<>(columns.values());
