@@ -175,12 +175,17 @@ public class StatementCaching {
         pool.close();
     }
 
+    /** The pool (for {@link StatementCachingCpu}). */
+    com.zaxxer.hikari.HikariDataSource pool() {
+        return pool;
+    }
+
     /** A unit of work with one statement. */
-    private interface Use {
+    interface Use {
         void run(PreparedStatement ps, int n) throws SQLException;
     }
 
-    private void borrowAndRun(String sql, Use use) throws SQLException {
+    void borrowAndRun(String sql, Use use) throws SQLException {
         try (Connection c = pool.getConnection()) {
             Map<String, PreparedStatement> borrowing = cache.equals("borrowing") ? new HashMap<>() : null;
             for (int i = 0; i < perBorrow; i++) {
