@@ -19,9 +19,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * the benchmark thread's CPU time per operation (the driver, the pool, and on SQLite the database
  * itself, which runs in that thread) and, on PostgreSQL, the CPU time of the server's backend
  * processes of the pool ({@code /proc/<pid>/stat}, clock ticks), plus the wall time for reference.
- * Prints the median over the rounds.
+ * Prints the median over the rounds, per statement.
  *
- * <p>{@code java -cp bench/target/classes:$(cat bench/target/classpath.txt) dev.ashlar.bench.probe.StatementCachingCpu [rounds]}
+ * <p>{@code java -cp bench/target/classes:$(cat bench/target/classpath.txt) dev.ashlar.bench.probe.StatementCachingCpu [rounds [statementsPerBorrowing [databases]]]},
+ * for example {@code StatementCachingCpu 5 10 postgresql,mariadb}.
  */
 public final class StatementCachingCpu {
     private static final int WARMUP = 3_000;
@@ -34,11 +35,14 @@ public final class StatementCachingCpu {
     /** Entry point. */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        String[][] configs = {
+        int perBorrow = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        String only = args.length > 2 ? args[2] : null;
+        String[][] all = {
             {"sqlite", "none"}, {"sqlite", "borrowing"}, {"sqlite", "ashlar"},
             {"postgresql", "none"}, {"postgresql", "driver"}, {"postgresql", "borrowing"}, {"postgresql", "ashlar"},
             {"mariadb", "none"}, {"mariadb", "driver"}, {"mariadb", "borrowing"}, {"mariadb", "ashlar"},
         };
+        String[][] configs = java.util.Arrays.stream(all).filter(c -> only == null || only.contains(c[0])).toArray(String[][]::new);
         String[] workloads = {"lookup", "insert"};
         // [config][workload][round][wall, client cpu, server cpu] in ns per op
         double[][][][] results = new double[configs.length][workloads.length][rounds][];
@@ -49,13 +53,13 @@ public final class StatementCachingCpu {
                 StatementCaching probe = new StatementCaching();
                 probe.db = configs[c][0];
                 probe.cache = configs[c][1];
-                probe.perBorrow = 1;
+                probe.perBorrow = perBorrow;
                 probe.open();
                 try {
                     for (int w = 0; w < workloads.length; w++) {
                         boolean lookup = w == 0;
-                        int ops = lookup ? OPS : OPS / 10;
-                        for (int i = 0; i < (lookup ? WARMUP : WARMUP / 6); i++) {
+                        int ops = (lookup ? OPS : OPS / 10) / perBorrow;
+                        for (int i = 0; i < (lookup ? WARMUP : WARMUP / 6) / perBorrow; i++) {
                             run(probe, lookup, bh);
                         }
                         List<Long> backends = backends(probe);
@@ -68,8 +72,10 @@ public final class StatementCachingCpu {
                         long wall = System.nanoTime() - wall0;
                         long cpu = threads.getCurrentThreadCpuTime() - cpu0;
                         long server = serverTicks(backends) - server0;
-                        results[c][w][round] = new double[] {(double) wall / ops, (double) cpu / ops,
-                            backends.isEmpty() ? Double.NaN : (double) server * TICK_NANOS / ops};
+                        // per statement, whatever the statements per borrowing
+                        int statements = ops * perBorrow;
+                        results[c][w][round] = new double[] {(double) wall / statements, (double) cpu / statements,
+                            backends.isEmpty() ? Double.NaN : (double) server * TICK_NANOS / statements};
                     }
                 } finally {
                     probe.close();
@@ -77,6 +83,7 @@ public final class StatementCachingCpu {
             }
             System.err.printf("round %d of %d done%n", round + 1, rounds);
         }
+        System.out.println("statements per borrowing: " + perBorrow);
         System.out.println("| workload | db | cache | wall µs/op | client CPU µs/op | server CPU µs/op | client + server CPU µs/op |");
         System.out.println("| --- | --- | --- | ---: | ---: | ---: | ---: |");
         for (int w = 0; w < workloads.length; w++) {

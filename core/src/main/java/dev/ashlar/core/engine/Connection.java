@@ -340,6 +340,7 @@ public final class Connection implements AutoCloseable {
             runner.closeResults();
             transactions.rollbackAll();
         } finally {
+            runner.closeStatements();
             runner.markClosed();
             try {
                 runner.jdbc().close();
