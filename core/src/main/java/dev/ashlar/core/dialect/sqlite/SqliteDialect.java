@@ -128,8 +128,8 @@ public final class SqliteDialect extends Dialect {
     }
 
     /**
-     * Ashlar's: sqlite-jdbc keeps no statements and compiles the SQL again on every prepare, which
-     * measured as most of a lookup by key (bench/NOTES.md, "Statement caching"). Kept across
+     * Ashlar's: sqlite-jdbc keeps no statements and compiles the SQL again on every prepare, about
+     * 40% of the CPU of a lookup by key (bench/NOTES.md, "Statement caching"). Kept across
      * borrowings on the driver's connection, out of the pool's sight; SQLite's errors carry no SQLSTATE
      * the pool would act on anyway, and its connection is a file handle in the process, not a session
      * that a server or network can end.
