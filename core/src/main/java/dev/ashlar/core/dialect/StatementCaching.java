@@ -7,11 +7,10 @@ package dev.ashlar.core.dialect;
  */
 public enum StatementCaching {
     /**
-     * The driver across borrowings: Ashlar prepares statements on the pool's connection and reuses
-     * them only while that connection is borrowed (the pool closes them when it goes back), and the
-     * driver reuses what it prepared before for the same SQL on that connection (pgjdbc keeps parsed
-     * queries and server-side statements per connection). Every statement runs through the pool's
-     * proxy, so the pool sees each failure and takes a broken connection out by itself.
+     * The driver: Ashlar prepares each statement on the pool's connection and closes it after use,
+     * and the driver reuses what it prepared before for the same SQL on that connection (pgjdbc keeps
+     * server-side statements per connection). Every statement runs through the pool's proxy, so the
+     * pool sees each failure and takes a broken connection out by itself.
      */
     DRIVER,
     /**

@@ -340,7 +340,6 @@ public final class Connection implements AutoCloseable {
             runner.closeResults();
             transactions.rollbackAll();
         } finally {
-            runner.closeStatements();
             runner.markClosed();
             try {
                 runner.jdbc().close();

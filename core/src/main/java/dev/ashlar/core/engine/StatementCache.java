@@ -12,10 +12,9 @@ import java.util.Map;
  * skips the driver's prepare: SQLite compiles the SQL again on every {@code prepareStatement}, and
  * every driver builds its statement objects afresh. The cache belongs to the pooled connection, not
  * to one {@link Connection}, so a short unit of work (an ORM session per request) reuses what the
- * previous borrower prepared: so where the dialect leaves caching to Ashlar
- * ({@link dev.ashlar.core.dialect.StatementCaching#ASHLAR}, SQLite). Elsewhere the driver keeps its
- * own cache across borrowings and each borrowing has a cache of its own, on the pool's proxy, closed
- * with it (measured in {@code bench/NOTES.md}).
+ * previous borrower prepared. Used only where the dialect leaves caching to Ashlar
+ * ({@link dev.ashlar.core.dialect.StatementCaching#ASHLAR}, SQLite): elsewhere the driver's own cache
+ * does as well, measured in {@code bench/NOTES.md}, and statements stay on the pool's proxy.
  *
  * <p>Statements are prepared on the driver's own connection under the pool's proxy, since the pool
  * closes the statements of its proxies when they go back to it. A statement is taken out while in
@@ -70,14 +69,6 @@ final class StatementCache {
             eldest.remove();
             discard(old);
         }
-    }
-
-    /** Closes every idle statement and empties the cache. */
-    void clear() {
-        for (PreparedStatement ps : idle.values()) {
-            discard(ps);
-        }
-        idle.clear();
     }
 
     /** How many statements are idle in the cache (for tests). */

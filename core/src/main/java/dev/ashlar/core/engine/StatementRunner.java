@@ -30,12 +30,11 @@ import java.util.function.ToLongFunction;
  * prepared statements and tracks the {@link Result}s still open, since they hold statements that
  * must not outlive the connection.
  *
- * <p>Where statements come from is the dialect's {@link StatementCaching}. Where the driver caches
- * across borrowings, statements are prepared on the pool's proxy and kept in a {@link StatementCache}
- * for this borrowing only (the pool closes them when the connection goes back), so the pool sees
- * every failure and takes a broken connection out itself (its {@code SQLExceptionOverride}, set by the
- * {@link Engine}, asks the dialect which failures mean a lost connection). Where Ashlar caches, they
- * come from the {@link StatementCache} of the driver's connection and outlive the borrowing.
+ * <p>Where statements come from is the dialect's {@link StatementCaching}: with the driver's cache
+ * they are prepared on the pool's proxy and closed after use, so the pool sees every failure and
+ * takes a broken connection out itself (its {@code SQLExceptionOverride}, set by the {@link Engine},
+ * asks the dialect which failures mean a lost connection); with Ashlar's, they come from the
+ * {@link StatementCache} of the driver's connection.
  */
 final class StatementRunner {
     /** The JDBC work of one statement. */
@@ -58,15 +57,10 @@ final class StatementRunner {
     private final Dialect dialect;
     private final Echo echo;
     private final java.sql.Connection jdbc;
-    /**
-     * The connection cached statements are prepared on: the driver's connection under the pool's proxy
-     * where Ashlar caches across borrowings, else the proxy itself.
-     */
+    /** The driver's connection under the pool's proxy, which cached statements outlive this borrowing on; {@code null} without Ashlar's cache. */
     private final java.sql.Connection physical;
-    /** The engine's cache of the driver's connection, or this borrowing's own (see {@link StatementCaching}). */
+    /** Ashlar's statement cache of that connection; {@code null} when the driver caches (see {@link StatementCaching}). */
     private final StatementCache statements;
-    /** Whether {@link #statements} belongs to this borrowing, and closes with it. */
-    private final boolean borrowingCache;
     private final List<ExecutionListener> engineListeners;
     /** Results not yet closed, closed with the connection so that no statement outlives it. */
     private final Set<Result> openResults = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -79,9 +73,9 @@ final class StatementRunner {
         this.dialect = engine.dialect();
         this.echo = engine.echo();
         this.jdbc = jdbc;
-        this.borrowingCache = dialect.statementCaching() != StatementCaching.ASHLAR;
-        this.physical = borrowingCache ? jdbc : physical(jdbc);
-        this.statements = borrowingCache ? new StatementCache() : engine.statementCache(physical);
+        boolean cached = dialect.statementCaching() == StatementCaching.ASHLAR;
+        this.physical = cached ? physical(jdbc) : null;
+        this.statements = cached ? engine.statementCache(physical) : null;
         this.engineListeners = engine.listeners();
     }
 
@@ -214,25 +208,23 @@ final class StatementRunner {
 
     /**
      * A prepared statement for {@code sql}; give it back with {@link #release}. A {@code null} key
-     * asks for one that is not cached, prepared on the pool's proxy and closed on release.
+     * asks for one that is not cached, prepared on the pool's proxy and closed on release; so are all
+     * statements where the driver caches.
      */
     PreparedStatement prepare(String key, String sql, int fetchSize) throws SQLException {
-        if (key == null) {
-            return jdbc.prepareStatement(sql);
+        if (key == null || statements == null) {
+            PreparedStatement ps = jdbc.prepareStatement(sql);
+            if (fetchSize > 0) {
+                ps.setFetchSize(fetchSize);
+            }
+            return ps;
         }
         return statements.take(physical, key, sql, fetchSize);
     }
 
-    /** Closes the statements of this borrowing's own cache, as the connection goes back. */
-    void closeStatements() {
-        if (borrowingCache) {
-            statements.clear();
-        }
-    }
-
-    /** Gives a statement back to the cache after use; {@code key == null} marks one that is not cached, which closes. */
+    /** Gives a statement back to the cache after use; {@code key == null}, or no cache of Ashlar's, closes it. */
     void release(String key, PreparedStatement ps) {
-        if (key == null) {
+        if (key == null || statements == null) {
             StatementCache.discard(ps);
         } else {
             statements.give(key, ps);
