@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -19,10 +20,6 @@ import picocli.CommandLine.Help.Ansi;
  */
 @Command(name = "ashlar", mixinStandardHelpOptions = true, version = "Ashlar 0.1.0",
         description = "Data models and SQL for Java.",
-        subcommands = {QuickstartCommand.class, ExplainCommand.class, InspectCommand.class, DiffCommand.class, ErdCommand.class, CodegenCommand.class,
-            MigrationCommands.Upgrade.class, MigrationCommands.Downgrade.class, MigrationCommands.Current.class,
-            MigrationCommands.History.class, MigrationCommands.Heads.class, MigrationCommands.Stamp.class,
-            MigrationCommands.Repair.class, MigrationCommands.Check.class, MigrationCommands.RevisionCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success; a check found nothing",
@@ -35,6 +32,17 @@ import picocli.CommandLine.Help.Ansi;
             "  NO_COLOR           when set, output is never coloured",
             "  ASHLAR_DEBUG       when set, errors print their stack trace"})
 public final class AshlarCommand implements Runnable {
+    /**
+     * The subcommands, in the order {@code --help} lists them. Registered by {@link #commandLine(CliContext, String...)}
+     * rather than in {@code @Command(subcommands = ...)}: picocli builds the model of every registered command by
+     * reflection, which was the largest part of a command's start-up, so a run that names its command builds only that one.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(QuickstartCommand.class, ExplainCommand.class, InspectCommand.class,
+            DiffCommand.class, ErdCommand.class, CodegenCommand.class, MigrationCommands.Upgrade.class, MigrationCommands.Downgrade.class,
+            MigrationCommands.Current.class, MigrationCommands.History.class, MigrationCommands.Heads.class,
+            MigrationCommands.Stamp.class, MigrationCommands.Repair.class, MigrationCommands.Check.class,
+            MigrationCommands.RevisionCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class);
+
     private final CliContext context;
 
     @CommandLine.Spec
@@ -72,19 +80,46 @@ public final class AshlarCommand implements Runnable {
 
     /** Runs the command line in {@code context} and returns its exit status; tests use this. */
     public static int run(CliContext context, String... args) {
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
-    /** The configured command line (output streams, colours, error handling) for {@code context}. */
+    /** The configured command line (output streams, colours, error handling) for {@code context}, with every subcommand. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, new String[0]);
+    }
+
+    /**
+     * The configured command line for {@code context}, with the subcommands that {@code args} need: only the one
+     * they name first (its help included), none for {@code --version} alone, and every one otherwise (the overall
+     * help, {@code help COMMAND}, and the suggestions after an unknown command list them all).
+     */
+    public static CommandLine commandLine(CliContext context, String... args) {
         CommandLine cli = new CommandLine(new AshlarCommand(context));
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        Class<?> named = args.length == 0 ? null : subcommand(args[0]);
+        if (!versionOnly) {
+            for (Class<?> type : named != null && named != CommandLine.HelpCommand.class ? List.<Class<?>>of(named) : SUBCOMMANDS) {
+                cli.addSubcommand(type);
+            }
+        }
         cli.setOut(writer(context.out()));
         cli.setErr(writer(context.err()));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(context.color() ? Ansi.ON : Ansi.OFF));
         cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
-        cli.setParameterExceptionHandler((e, args) -> usageError(context, e));
+        cli.setParameterExceptionHandler((e, rejected) -> usageError(context, e));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> error(context, e));
         return cli;
+    }
+
+    /** The subcommand class named {@code name} (or one of its aliases), or {@code null}; reads only the {@code @Command} annotations. */
+    static Class<?> subcommand(String name) {
+        for (Class<?> type : SUBCOMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (command.name().equals(name) || List.of(command.aliases()).contains(name)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     private static int usageError(CliContext context, CommandLine.ParameterException e) {

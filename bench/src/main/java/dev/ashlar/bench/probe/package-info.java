@@ -1,7 +1,8 @@
 /**
  * Single-question measurements in plain JDBC, kept to justify a choice the ORM or a dialect makes:
  * {@link dev.ashlar.bench.probe.SqliteInsertShapes} for how SQLite takes many-row inserts,
- * {@link dev.ashlar.bench.probe.PostgresUpdateShapes} for how PostgreSQL takes many updates. They
+ * {@link dev.ashlar.bench.probe.PostgresUpdateShapes} for how PostgreSQL takes many updates,
+ * {@link dev.ashlar.bench.probe.StatementCaching} (a JMH benchmark) for who caches prepared statements. They
  * use no Ashlar code, so their numbers are the database's. Not API.
  */
 package dev.ashlar.bench.probe;

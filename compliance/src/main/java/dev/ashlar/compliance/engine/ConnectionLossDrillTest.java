@@ -102,6 +102,40 @@ class ConnectionLossDrillTest {
         }
     }
 
+    /**
+     * The session ends itself while its own statement runs. Ashlar takes nothing out of the pool by
+     * hand: the failure passes through the pool's proxy, and the pool evicts the connection itself. With
+     * one connection in the pool, a dead one handed out again would fail the next query.
+     */
+    @ServerDatabases
+    void aConnectionKilledMidStatementLeavesThePoolByItsOwnEvictionAndIsReplaced(TestDatabase db) {
+        String selfKill = db.kind() == DatabaseKind.POSTGRESQL ? "SELECT pg_terminate_backend(pg_backend_pid())" : "KILL CONNECTION CONNECTION_ID()";
+        try (Engine engine = Engine.create(db.url(), EngineOptions.defaults().poolSize(1))) {
+            long first;
+            Throwable thrown;
+            PoolStats duringLoss;
+            try (Connection conn = engine.connect()) {
+                first = sessionId(conn);
+                thrown = catchThrowable(() -> conn.executeSql(selfKill));
+                // the pool saw the failure through its proxy and has already let the connection go, though
+                // the caller still holds it: no longer lent, not idle (a replacement may be opening)
+                duringLoss = engine.pool();
+                assertThat(duringLoss.active()).isZero();
+            }
+            assertThat(thrown).as("the statement the session died in").isInstanceOf(ConnectionException.class);
+            assertThat(((ConnectionException) thrown).sql()).isEqualTo(selfKill);
+            PoolStats afterLoss = engine.pool();
+            assertThat(afterLoss.active()).isZero();
+            try (Connection next = engine.connect(); Result r = next.sql("SELECT 2 AS two", Map.of())) {
+                assertThat(((Number) r.one().get(0)).intValue()).isEqualTo(2);
+                assertThat(sessionId(next)).as("a new session, not the dead one").isNotEqualTo(first);
+            }
+            assertThat(engine.pool()).isEqualTo(new PoolStats(0, 1, 0, 1));
+            System.out.printf("DRILL killed mid-statement [%s]: %s; pool while held %s, after close %s, after the next query %s%n",
+                    db, thrown.getClass().getSimpleName(), duringLoss, afterLoss, engine.pool());
+        }
+    }
+
     @ServerDatabases
     void afterALossTheErrorNamesTheStatementSentAndCloseIsQuiet(TestDatabase db) throws SQLException {
         try (Engine engine = Engine.create(db.url())) {

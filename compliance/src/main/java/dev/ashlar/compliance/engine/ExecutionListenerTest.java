@@ -42,6 +42,9 @@ class ExecutionListenerTest {
         final Column<Long> id = Column.of("id", bigInteger()).primaryKey();
         final Column<String> name = Column.of("name", string(50)).notNull().unique();
         final Table items = md.table("listened_items", id, name);
+        final Column<Long> drawnId = Column.of("id", bigInteger()).primaryKey().autoincrement(true);
+        final Column<String> drawnName = Column.of("name", string(50)).notNull();
+        final Table drawn = md.table("listened_drawn", drawnId, drawnName);
     }
 
     /** Records every event, and checks that each end belongs to a start seen before and not ended yet. */
@@ -124,6 +127,40 @@ class ExecutionListenerTest {
             });
             assertThat(writes.stream().mapToLong(StatementEvent::rows).sum()).isEqualTo(200);
             assertThat(writes.stream().mapToInt(StatementEvent::batchSize).sum()).isEqualTo(200);
+            recorder.clear();
+
+            // keys drawn from the table's generator, then the rows written with them (COPY), where the
+            // dialect has that path (BulkInsert); the generator's look-up goes through the runner too, once
+            List<Object[]> named = new ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                named.add(new Object[] {"d" + i});
+            }
+            java.util.Optional<List<dev.ashlar.core.engine.Row>> drawn = conn.insertWithDrawnKeys(s.drawn, List.of(s.drawnName), named);
+            if (conn.dialect().bulkInsert().isEmpty()) {
+                assertThat(drawn).isEmpty();
+                assertThat(recorder.ended).as("nothing is sent when the dialect cannot draw keys").isEmpty();
+            } else {
+                assertThat(drawn).hasValueSatisfying(keys -> assertThat(keys).hasSize(150));
+                assertThat(recorder.ended).extracting(StatementEvent::kind).containsExactly(StatementKind.QUERY, StatementKind.BEGIN,
+                        StatementKind.QUERY, StatementKind.COPY, StatementKind.COMMIT);
+                StatementEvent lookup = recorder.ended.get(0);
+                StatementEvent draw = recorder.ended.get(2);
+                StatementEvent copy = recorder.ended.get(3);
+                assertThat(lookup.sql()).as("the generator's look-up, with its SQL").contains("?").isNotEqualTo(draw.sql());
+                assertThat(draw.sql()).endsWith("?)");
+                assertThat(draw.rows()).isEqualTo(150);
+                assertThat(copy.sql()).isEqualTo(conn.dialect().bulkInsert().get().statement(s.drawn, List.of(s.drawnId, s.drawnName)));
+                assertThat(copy.rows()).isEqualTo(150);
+                recorder.clear();
+                // the generator is known now: the next draw sends only the draw and the COPY
+                conn.insertWithDrawnKeys(s.drawn, List.of(s.drawnName), named);
+                assertThat(recorder.ended).extracting(StatementEvent::kind).containsExactly(StatementKind.BEGIN, StatementKind.QUERY,
+                        StatementKind.COPY, StatementKind.COMMIT);
+                assertThat(recorder.ended.get(1).sql()).isEqualTo(draw.sql());
+                try (Result count = conn.query(select(dev.ashlar.core.sql.Sql.count()).from(s.drawn))) {
+                    assertThat(((Number) count.one().get(0)).longValue()).as("rows the database holds").isEqualTo(300);
+                }
+            }
             recorder.clear();
 
             // update, delete

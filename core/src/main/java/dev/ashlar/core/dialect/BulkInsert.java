@@ -41,15 +41,29 @@ public interface BulkInsert {
     long write(java.sql.Connection jdbc, String statement, List<SqlType<?>> types, Iterator<Object[]> rows) throws SQLException;
 
     /**
+     * Runs a query that a dialect needs to look something up with (such as a key's generator), through
+     * the engine's one statement path: listeners see it, the echo logs it, a failure comes back as
+     * Ashlar's typed exception.
+     */
+    @FunctionalInterface
+    interface Lookup {
+        /**
+         * The first row's values of {@code sql} run with {@code values} bound in order, read as the
+         * driver gives them, or {@code null} when there is no row.
+         */
+        List<Object> firstRow(String sql, List<Object> values);
+    }
+
+    /**
      * The query that draws new values from the generator of {@code key}, the table's generated key,
      * so that rows can be written with their keys by {@link #write} and the keys handed back without
      * RETURNING: one bound parameter (how many values), one row per value, in the order rows inserted
      * one after another would have got them. Empty (the default) when this database cannot, or the
      * column has no generator to draw from; rows are then inserted with RETURNING.
      *
-     * @param jdbc a connection to look the generator up with
+     * @param lookup runs the queries that find the generator, on the caller's connection
      */
-    default Optional<String> keyDrawQuery(java.sql.Connection jdbc, Table table, Column<?> key) throws SQLException {
+    default Optional<String> keyDrawQuery(Lookup lookup, Table table, Column<?> key) {
         return Optional.empty();
     }
 }

@@ -372,6 +372,14 @@ public abstract class Dialect {
     /** The Maven coordinates of the driver, for the "missing driver" message. */
     public abstract String driverArtifact();
 
+    /**
+     * Who keeps prepared statements for reuse on this database: the driver (the default), or Ashlar
+     * for a driver that keeps none. See {@link StatementCaching}.
+     */
+    public StatementCaching statementCaching() {
+        return StatementCaching.DRIVER;
+    }
+
     /** Sets pool and driver properties this database needs; called once when an engine starts. */
     public void configurePool(HikariConfig config, dev.ashlar.core.engine.EngineUrl url) {
     }

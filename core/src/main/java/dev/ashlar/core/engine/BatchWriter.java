@@ -114,12 +114,18 @@ final class BatchWriter {
         return key;
     }
 
+    /** The dialect's key draw query, its look-ups sent through the runner like every other statement. */
     private String keyDrawQuery(BulkInsert bulk, Table table, Column<?> key) {
-        try {
-            return bulk.keyDrawQuery(runner.jdbc(), table, key).orElse(null);
-        } catch (SQLException e) {
-            throw runner.translate(e, "-- looking up the key generator of " + table.name() + "." + key.name(), List.of());
-        }
+        return bulk.keyDrawQuery((sql, values) -> {
+            try (Result result = runner.query(null, sql, 0, ps -> {
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setObject(i + 1, values.get(i));
+                }
+            }, null, () -> values)) {
+                Row first = result.first();
+                return first == null ? null : first.values();
+            }
+        }, table, key).orElse(null);
     }
 
     /** Every row has one value per column, each of the column's Java type or null, checked before anything is written. */

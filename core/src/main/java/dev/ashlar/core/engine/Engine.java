@@ -108,6 +108,8 @@ public final class Engine implements AutoCloseable {
         // Lazy start, like SQLAlchemy: a wrong URL is reported by the first connect(), as a typed error.
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
+        // The pool takes a connection out by itself when a failure passing through its proxies means the connection is lost.
+        config.setExceptionOverride(new PoolEviction(dialect));
         dialect.configurePool(config, parsed);
         parsed.options().forEach(config::addDataSourceProperty);
         options.driverProperties().forEach(config::addDataSourceProperty);
@@ -352,10 +354,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Takes a broken connection out of the pool, so that no later borrower gets it: the pool's own
-     * eviction, which closes it once it is given back. The pool would notice a broken connection by
-     * itself when a connection failure passes through its proxies, but cached statements run on the
-     * driver's connection underneath, out of its sight.
+     * Takes a connection that failed its pre-ping out of the pool, so that no later borrower gets it:
+     * the pool's own eviction, which closes it once it is given back. (A connection that breaks while
+     * a statement runs needs no help: the pool sees the failure through its proxy.)
      */
     void evict(java.sql.Connection pooled) {
         HikariDataSource hikari = pool != null ? pool : callersHikari();

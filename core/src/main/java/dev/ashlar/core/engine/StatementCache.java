@@ -12,7 +12,9 @@ import java.util.Map;
  * skips the driver's prepare: SQLite compiles the SQL again on every {@code prepareStatement}, and
  * every driver builds its statement objects afresh. The cache belongs to the pooled connection, not
  * to one {@link Connection}, so a short unit of work (an ORM session per request) reuses what the
- * previous borrower prepared.
+ * previous borrower prepared. Used only where the dialect leaves caching to Ashlar
+ * ({@link dev.ashlar.core.dialect.StatementCaching#ASHLAR}, SQLite): elsewhere the driver's own cache
+ * does as well, measured in {@code bench/NOTES.md}, and statements stay on the pool's proxy.
  *
  * <p>Statements are prepared on the driver's own connection under the pool's proxy, since the pool
  * closes the statements of its proxies when they go back to it. A statement is taken out while in

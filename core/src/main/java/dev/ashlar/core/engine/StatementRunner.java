@@ -2,6 +2,7 @@ package dev.ashlar.core.engine;
 
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
+import dev.ashlar.core.dialect.StatementCaching;
 import dev.ashlar.core.error.ConnectionClosedException;
 import dev.ashlar.core.error.ConnectionException;
 import dev.ashlar.core.error.DatabaseException;
@@ -26,8 +27,14 @@ import java.util.function.ToLongFunction;
  * That one method checks that the connection is open, tells the {@link ExecutionListener}s that the
  * statement starts and how it ended, logs it to the {@link Echo}, and turns a driver failure into
  * Ashlar's typed exception, so no kind of statement can skip one of those steps. It also lends
- * prepared statements from the {@link StatementCache} and tracks the {@link Result}s still open,
- * since they hold statements that must not outlive the connection.
+ * prepared statements and tracks the {@link Result}s still open, since they hold statements that
+ * must not outlive the connection.
+ *
+ * <p>Where statements come from is the dialect's {@link StatementCaching}: with the driver's cache
+ * they are prepared on the pool's proxy and closed after use, so the pool sees every failure and
+ * takes a broken connection out itself (its {@code SQLExceptionOverride}, set by the {@link Engine},
+ * asks the dialect which failures mean a lost connection); with Ashlar's, they come from the
+ * {@link StatementCache} of the driver's connection.
  */
 final class StatementRunner {
     /** The JDBC work of one statement. */
@@ -47,12 +54,12 @@ final class StatementRunner {
 
     private static final Supplier<List<Object>> NO_VALUES = List::of;
 
-    private final Engine engine;
     private final Dialect dialect;
     private final Echo echo;
     private final java.sql.Connection jdbc;
-    /** The driver's connection under the pool's proxy, which prepared statements outlive this borrowing on. */
+    /** The driver's connection under the pool's proxy, which cached statements outlive this borrowing on; {@code null} without Ashlar's cache. */
     private final java.sql.Connection physical;
+    /** Ashlar's statement cache of that connection; {@code null} when the driver caches (see {@link StatementCaching}). */
     private final StatementCache statements;
     private final List<ExecutionListener> engineListeners;
     /** Results not yet closed, closed with the connection so that no statement outlives it. */
@@ -63,12 +70,12 @@ final class StatementRunner {
     private ConnectionException broken;
 
     StatementRunner(Engine engine, java.sql.Connection jdbc) {
-        this.engine = engine;
         this.dialect = engine.dialect();
         this.echo = engine.echo();
         this.jdbc = jdbc;
-        this.physical = physical(jdbc);
-        this.statements = engine.statementCache(physical);
+        boolean cached = dialect.statementCaching() == StatementCaching.ASHLAR;
+        this.physical = cached ? physical(jdbc) : null;
+        this.statements = cached ? engine.statementCache(physical) : null;
         this.engineListeners = engine.listeners();
     }
 
@@ -201,18 +208,23 @@ final class StatementRunner {
 
     /**
      * A prepared statement for {@code sql}; give it back with {@link #release}. A {@code null} key
-     * asks for one that is not cached, prepared on the pool's proxy and closed on release.
+     * asks for one that is not cached, prepared on the pool's proxy and closed on release; so are all
+     * statements where the driver caches.
      */
     PreparedStatement prepare(String key, String sql, int fetchSize) throws SQLException {
-        if (key == null) {
-            return jdbc.prepareStatement(sql);
+        if (key == null || statements == null) {
+            PreparedStatement ps = jdbc.prepareStatement(sql);
+            if (fetchSize > 0) {
+                ps.setFetchSize(fetchSize);
+            }
+            return ps;
         }
         return statements.take(physical, key, sql, fetchSize);
     }
 
-    /** Gives a statement back to the cache after use; {@code key == null} marks one that is not cached, which closes. */
+    /** Gives a statement back to the cache after use; {@code key == null}, or no cache of Ashlar's, closes it. */
     void release(String key, PreparedStatement ps) {
-        if (key == null) {
+        if (key == null || statements == null) {
             StatementCache.discard(ps);
         } else {
             statements.give(key, ps);
@@ -367,18 +379,13 @@ final class StatementRunner {
 
     /**
      * Turns a driver error into Ashlar's typed one, naming the SQL and its values. A broken connection
-     * is taken out of the pool (see {@link Engine#evict}) and remembered, so that closing it afterwards
-     * sends nothing more and raises no second error.
+     * is remembered, so that closing it afterwards sends nothing more and raises no second error; the
+     * pool has seen the same failure pass through its proxy and takes the connection out itself.
      */
     DatabaseException translate(SQLException e, String sql, List<Object> values) {
         DatabaseException translated = dialect.translate(e, sql, values);
-        if (translated instanceof ConnectionException lost) {
-            if (broken == null) {
-                broken = lost;
-            }
-            // Cached statements run on the driver's connection, out of the pool's sight: tell the
-            // pool that this connection is broken, as it would notice itself through its proxies.
-            engine.evict(jdbc);
+        if (translated instanceof ConnectionException lost && broken == null) {
+            broken = lost;
         }
         return translated;
     }

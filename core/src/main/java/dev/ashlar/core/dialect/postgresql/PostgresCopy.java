@@ -6,8 +6,6 @@ import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.types.SqlType;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -72,25 +70,19 @@ final class PostgresCopy implements BulkInsert {
      * {@code generate_series}. Not for {@code GENERATED ALWAYS} identities, which refuse given values.
      */
     @Override
-    public Optional<String> keyDrawQuery(java.sql.Connection jdbc, Table table, Column<?> key) throws SQLException {
+    public Optional<String> keyDrawQuery(Lookup lookup, Table table, Column<?> key) {
         String cacheKey = table.name() + '\0' + key.name();
         Optional<String> known = keyDraws.get(cacheKey);
         if (known != null) {
             return known;
         }
+        String quotedTable = dialect.quoteIdentifier(table.name());
+        List<Object> found = lookup.firstRow(
+                "SELECT pg_get_serial_sequence(?, ?), a.attidentity FROM pg_attribute a WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ?",
+                List.of(quotedTable, key.name(), quotedTable, key.name()));
         Optional<String> query = Optional.empty();
-        String lookup = "SELECT pg_get_serial_sequence(?, ?), a.attidentity FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attname = ?";
-        try (PreparedStatement ps = jdbc.prepareStatement(lookup)) {
-            String quotedTable = dialect.quoteIdentifier(table.name());
-            ps.setString(1, quotedTable);
-            ps.setString(2, key.name());
-            ps.setString(3, quotedTable);
-            ps.setString(4, key.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null && !"a".equals(rs.getString(2))) {
-                    query = Optional.of("SELECT nextval(" + dialect.stringLiteral(rs.getString(1)) + "::regclass) FROM generate_series(1, ?)");
-                }
-            }
+        if (found != null && found.get(0) != null && !"a".equals(String.valueOf(found.get(1)))) {
+            query = Optional.of("SELECT nextval(" + dialect.stringLiteral(found.get(0).toString()) + "::regclass) FROM generate_series(1, ?)");
         }
         keyDraws.put(cacheKey, query);
         return query;

@@ -10,6 +10,7 @@ import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
 import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
+import dev.ashlar.core.dialect.StatementCaching;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
 import dev.ashlar.core.explain.PlanReader;
@@ -125,6 +126,18 @@ public final class SqliteDialect extends Dialect {
     @Override
     public String driverArtifact() {
         return "org.xerial:sqlite-jdbc";
+    }
+
+    /**
+     * Ashlar's: sqlite-jdbc keeps no statements and compiles the SQL again on every prepare, about
+     * 40% of the CPU of a lookup by key (bench/NOTES.md, "Statement caching"). Kept across
+     * borrowings on the driver's connection, out of the pool's sight; SQLite's errors carry no SQLSTATE
+     * the pool would act on anyway, and its connection is a file handle in the process, not a session
+     * that a server or network can end.
+     */
+    @Override
+    public StatementCaching statementCaching() {
+        return StatementCaching.ASHLAR;
     }
 
     @Override
