@@ -8,7 +8,6 @@ import static dev.ashlar.core.types.Types.numeric;
 import static dev.ashlar.core.types.Types.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.engine.Connection;
@@ -198,14 +197,47 @@ class ErrorsTest {
         }
     }
 
+    /**
+     * Every database limits how long a statement waits for a lock another connection holds (SQLite's
+     * busy timeout is the only time limit it has); a database whose dialect declares statement
+     * timeouts also cuts a running statement short. Over either limit, the statement fails with a
+     * {@link QueryTimeoutException} and writes nothing.
+     */
     @AllDatabases
     void statementsOverTheirTimeLimitFailWithQueryTimeout(TestDatabase db) {
-        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
-            assumeTrue(engine.dialect().supportsStatementTimeouts(),
-                    () -> db + "'s dialect declares that the database cannot cut a running statement short");
-            List<String> statements = VendorSql.of(db).overTimeLimit();
-            statements.subList(0, statements.size() - 1).forEach(conn::executeSql);
-            assertThatThrownBy(() -> conn.executeSql(statements.get(statements.size() - 1))).isInstanceOf(QueryTimeoutException.class);
+        MetaData md = new MetaData();
+        Column<Long> id = Column.of("id", bigInteger()).primaryKey().autoincrement(false);
+        Column<Integer> n = Column.of("n", integer());
+        Table counters = md.table("counters", id, n);
+        try (Engine engine = Engine.create(db.url())) {
+            SchemaDdl.createAll(engine, md);
+            try (Connection holder = engine.connect(); Connection waiter = engine.connect()) {
+                holder.execute(insertInto(counters).set(id, 1L).set(n, 0));
+                VendorSql.of(db).lockWaitLimit().forEach(waiter::executeSql);
+                try (Transaction tx = holder.begin()) {
+                    // the holder's write takes the lock and keeps it until its transaction ends, so the
+                    // waiter's write waits in this same thread, without a second thread to coordinate
+                    holder.execute(update(counters).set(n, 1).where(id.eq(1L)));
+                    long start = System.nanoTime();
+                    DatabaseException e = catchDb(() -> waiter.execute(update(counters).set(n, 2).where(id.eq(1L))));
+                    assertThat(e).isInstanceOf(QueryTimeoutException.class);
+                    assertThat(e.sql()).startsWith("UPDATE counters");
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the limit set, not the database's default wait")
+                            .isLessThan(Duration.ofSeconds(5));
+                    tx.commit();
+                }
+            }
+            assertThat(db.queryOne("SELECT n FROM counters WHERE id = 1")).as("the holder's write, not the waiter's").isEqualTo("1");
+
+            if (engine.dialect().supportsStatementTimeouts()) {
+                try (Connection conn = engine.connect()) {
+                    List<String> statements = VendorSql.of(db).overTimeLimit();
+                    statements.subList(0, statements.size() - 1).forEach(conn::executeSql);
+                    assertThatThrownBy(() -> conn.executeSql(statements.get(statements.size() - 1))).isInstanceOf(QueryTimeoutException.class);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("could not read the counters table over JDBC", e);
         }
     }
 

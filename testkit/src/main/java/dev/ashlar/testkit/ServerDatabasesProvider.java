@@ -9,8 +9,10 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
  * {@link AllDatabasesProvider}'s databases without SQLite: the ones reached over a network. A
- * third-party database is supplied as unavailable, so that its run reports these tests as skipped:
- * they kill sessions and create user accounts with each server's own SQL.
+ * third-party database is supplied as unavailable, so that its run reports these tests as skipped
+ * (they kill sessions and create user accounts with each server's own SQL), and fails them with
+ * {@code CI=true}: such a run excludes them (see DEVELOPERS.md, "Running the compliance suite for a
+ * new dialect").
  */
 public final class ServerDatabasesProvider implements ArgumentsProvider {
     @Override

@@ -23,15 +23,31 @@ public final class VendorSql {
 
     /**
      * Statements that set a time limit of about 100 ms on the session and then run a statement that
-     * outlasts it: the last one must fail with a timeout. Empty on SQLite, which has no such limit.
+     * outlasts it: the last one must fail with a timeout. For a database whose dialect declares
+     * statement timeouts; SQLite's declares none, so there is nothing to run there.
      */
     public List<String> overTimeLimit() {
         return switch (kind) {
-            case SQLITE -> List.of();
+            case SQLITE -> throw new TestSetupException("SQLite cannot cut a running statement short, as its dialect declares"
+                    + " (supportsStatementTimeouts): its time limit is the one on lock waits, lockWaitLimit()");
             case POSTGRESQL -> List.of("SET statement_timeout = 100", "SELECT pg_sleep(5)");
             // SLEEP() and BENCHMARK() are merely cut short by max_statement_time; a real scan is aborted with error 1969
             case MARIADB -> List.of("SET STATEMENT max_statement_time = 0.2 FOR "
                     + "SELECT count(*) FROM seq_1_to_100000 a, seq_1_to_100000 b WHERE a.seq + b.seq = 3");
+        };
+    }
+
+    /**
+     * Statements that limit how long this session waits for a lock another connection holds: about
+     * 100 ms (SQLite's busy timeout, PostgreSQL's {@code lock_timeout}), 1 s on MariaDB, whose
+     * {@code innodb_lock_wait_timeout} counts whole seconds. A statement that waits longer must fail
+     * with a timeout.
+     */
+    public List<String> lockWaitLimit() {
+        return switch (kind) {
+            case SQLITE -> List.of("PRAGMA busy_timeout = 100");
+            case POSTGRESQL -> List.of("SET lock_timeout = 100");
+            case MARIADB -> List.of("SET SESSION innodb_lock_wait_timeout = 1");
         };
     }
 
