@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +54,7 @@ class UnreadableValuesTest {
             List<Object[]> odd = List.of(new Object[] {s.wide, "'Infinity'"}, new Object[] {s.amount, "'twelve'"},
                     new Object[] {s.token, "'not-a-uuid'"}, new Object[] {s.at, "'not a date'"}, new Object[] {s.amount, "'NaN'"},
                     new Object[] {s.amount, "'Infinity'"}, new Object[] {s.amount, "9e999"});
-            int kept = 0;
+            List<Long> kept = new ArrayList<>();
             for (int i = 0; i < odd.size(); i++) {
                 Column<?> column = (Column<?>) odd.get(i)[0];
                 long id = i + 1;
@@ -62,12 +63,12 @@ class UnreadableValuesTest {
                 } catch (SQLException refused) {
                     continue; // refused when stored, so reading never meets it
                 }
-                kept++;
+                kept.add(id);
                 assertUnreadable(conn, s, column, id, held(db, column, id));
             }
-            assertThat(kept).as("values kept that do not read as their column's type").isPositive();
+            assertThat(kept).as("values kept that do not read as their column's type").isNotEmpty();
             // raw SQL reads them as text without complaint: only the typed read refuses
-            assertThat(conn.sql("SELECT id FROM odd_values WHERE id = :id", Map.of("id", 1)).list()).hasSize(1);
+            assertThat(conn.sql("SELECT id FROM odd_values WHERE id = :id", Map.of("id", kept.get(0))).list()).hasSize(1);
         }
     }
 

@@ -53,10 +53,9 @@ public interface VendorSql {
      * the method and where to add it.
      */
     default TestSetupException missing(String method) {
-        return new TestSetupException("the test needs vendor SQL that " + dialect() + " has none of: implement VendorSql."
-                + method + " in the dev.ashlar.testkit.VendorSql of dialect " + dialect() + " (" + getClass().getName()
-                + "), registered in META-INF/services/dev.ashlar.testkit.VendorSql; see DEVELOPERS.md,"
-                + " \"Running the compliance suite for a new dialect\"");
+        return new TestSetupException("the test needs set-up SQL that the " + dialect() + " database has none of: implement VendorSql."
+                + method + " in the dev.ashlar.testkit.VendorSql whose dialect() is \"" + dialect() + "\", registered in"
+                + " META-INF/services/dev.ashlar.testkit.VendorSql (see DEVELOPERS.md, \"Running the compliance suite for a new dialect\")");
     }
 
     // ---- time limits ------------------------------------------------------------------------------
