@@ -113,7 +113,7 @@ public final class PostgresVendorSql implements VendorSql {
     public List<String> enumValues(Connection c, String table, String column) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.enumlabel FROM pg_attribute a JOIN pg_enum e ON e.enumtypid = a.atttypid"
-                + " WHERE a.attrelid = CAST(? AS regclass) AND a.attname = ? ORDER BY e.enumsortorder")) {
+                + " WHERE a.attrelid = to_regclass(?) AND a.attname = ? ORDER BY e.enumsortorder")) {
             ps.setString(1, table);
             ps.setString(2, column);
             try (ResultSet rs = ps.executeQuery()) {
