@@ -11,10 +11,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ashlar.core.ddl.SchemaDdl;
+import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.error.CheckViolationException;
 import dev.ashlar.core.error.ForeignKeyViolationException;
+import dev.ashlar.core.reflect.CatalogReader;
 import dev.ashlar.core.reflect.ColumnInfo;
 import dev.ashlar.core.reflect.ForeignKeyInfo;
 import dev.ashlar.core.reflect.IndexInfo;
@@ -23,13 +25,11 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.ForeignKey;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.ReferentialAction;
+import dev.ashlar.core.schema.ServerDefault;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.testkit.AllDatabases;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -39,8 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** DDL checked against the live catalog of each database, and the behaviour the DDL promises. */
@@ -60,26 +58,21 @@ class DdlCatalogTest {
             Map<String, ColumnInfo> books = byName(in.columns("books"));
             assertThat(books.keySet()).containsExactly("id", "author_id", "editor_id", "publisher_code", "isbn", "title", "price",
                     "status", "copies", "created_at");
-            String bigint = switch (db.kind()) {
-                case SQLITE, MARIADB -> "BIGINT";
-                case POSTGRESQL -> "INT8";
-            };
-            assertThat(books.get("author_id").typeName()).isEqualTo(bigint);
-            // an autoincrement key on SQLite must be declared INTEGER to alias the rowid
-            assertThat(books.get("id").typeName()).isEqualTo(db.kind() == DatabaseKind.SQLITE ? "INTEGER" : bigint);
+            // each type reads back from the catalog under the name the catalog gives the type the DDL wrote
+            DdlCompiler ddl = conn.dialect().ddl();
+            CatalogReader catalog = conn.dialect().catalog();
+            Function<Column<?>, String> declared = column -> catalog.typeName(ddl.columnType(column));
+            assertThat(books.get("author_id").typeName()).isEqualTo(declared.apply(s.bookAuthor));
+            // an autoincrement key on SQLite is declared INTEGER, to alias the rowid
+            assertThat(books.get("id").typeName()).isEqualTo(declared.apply(s.bookId));
             assertThat(books.get("id").autoincrement()).as("books.id autoincrement").isTrue();
             assertThat(in.columns("book_tags")).noneMatch(ColumnInfo::autoincrement);
             assertThat(books.get("title").typeName()).isEqualTo("VARCHAR");
             assertThat(books.get("title").size()).isEqualTo(200);
-            assertThat(books.get("price").typeName()).isEqualTo(db.kind() == DatabaseKind.MARIADB ? "DECIMAL" : "NUMERIC");
+            assertThat(books.get("price").typeName()).isEqualTo(declared.apply(s.price));
             assertThat(books.get("price").scale()).isEqualTo(2);
-            if (db.kind() != DatabaseKind.SQLITE) {
-                assertThat(books.get("price").size()).isEqualTo(10);
-            }
-            assertThat(books.get("created_at").typeName()).isEqualTo(switch (db.kind()) {
-                case SQLITE, MARIADB -> "DATETIME";
-                case POSTGRESQL -> "TIMESTAMP";
-            });
+            assertThat(books.get("price").size()).isEqualTo(10);
+            assertThat(books.get("created_at").typeName()).isEqualTo(declared.apply(s.createdAt));
 
             assertThat(books.get("id").nullable()).isFalse();
             assertThat(books.get("title").nullable()).isFalse();
@@ -88,8 +81,10 @@ class DdlCatalogTest {
 
             assertThat(books.get("status").defaultValue()).startsWith("'draft'");
             assertThat(books.get("copies").defaultValue()).isEqualTo("0");
-            assertThat(books.get("created_at").defaultValue()).containsIgnoringCase(
-                    db.kind() == DatabaseKind.SQLITE ? "strftime" : "current_timestamp");
+            // the catalog keeps the function the DDL wrote for the current timestamp, and reflection reads it as one
+            String now = ddl.serverDefault(ServerDefault.currentTimestamp()).replaceFirst("^\\(+", "");
+            assertThat(books.get("created_at").defaultValue()).containsIgnoringCase(now.substring(0, now.indexOf('(') < 0 ? now.length() : now.indexOf('(')));
+            assertThat(catalog.serverDefault(books.get("created_at"), s.createdAt.type())).isEqualTo(ServerDefault.currentTimestamp());
             assertThat(books.get("title").defaultValue()).isNull();
         }
     }
@@ -115,8 +110,8 @@ class DdlCatalogTest {
                     .containsEntry("fk_books_author_id_authors", "FOREIGN KEY")
                     .containsEntry("fk_books_editor_id_authors", "FOREIGN KEY")
                     .containsEntry("fk_books_publisher_code_publishers", "FOREIGN KEY");
-            // MariaDB calls every primary key PRIMARY, whatever the DDL said
-            assertThat(constraints).containsEntry(db.kind() == DatabaseKind.MARIADB ? "PRIMARY" : "pk_books", "PRIMARY KEY");
+            // as the dialect says the catalog names it (MariaDB calls every primary key PRIMARY, whatever the DDL said)
+            assertThat(constraints).containsEntry(conn.dialect().primaryKeyName("books", "pk_books"), "PRIMARY KEY");
             assertThat(constraints(db, "authors")).containsEntry("uq_authors_name", "UNIQUE");
 
             Map<String, ForeignKeyInfo> fks = in.foreignKeys("books").stream()
@@ -249,46 +244,10 @@ class DdlCatalogTest {
         return map;
     }
 
-    private static final Pattern SQLITE_CONSTRAINT = Pattern.compile("CONSTRAINT (\\w+) (PRIMARY KEY|UNIQUE|CHECK|FOREIGN KEY)");
-
-    /** Constraint name to type, from information_schema, or on SQLite from the stored CREATE TABLE text. */
+    /** Constraint name to type, as the database's own catalog lists them. */
     private static Map<String, String> constraints(TestDatabase db, String table) throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
         try (var c = db.openJdbc()) {
-            if (db.kind() == DatabaseKind.SQLITE) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-                    ps.setString(1, table);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        Matcher m = SQLITE_CONSTRAINT.matcher(rs.getString(1));
-                        while (m.find()) {
-                            out.put(m.group(1), m.group(2));
-                        }
-                    }
-                }
-                // SQLite's unique constraints are named unique indexes (an inline UNIQUE would be sqlite_autoindex_*)
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql LIKE 'CREATE UNIQUE INDEX %'")) {
-                    ps.setString(1, table);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.putIfAbsent(rs.getString(1), "UNIQUE");
-                        }
-                    }
-                }
-                return out;
-            }
-            String schema = db.kind() == DatabaseKind.POSTGRESQL ? "current_schema()" : "DATABASE()";
-            try (PreparedStatement ps = c.prepareStatement("SELECT constraint_name, constraint_type FROM information_schema.table_constraints"
-                    + " WHERE table_schema = " + schema + " AND table_name = ?")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
+            return db.vendor().constraints(c, table);
         }
-        return out;
     }
 }

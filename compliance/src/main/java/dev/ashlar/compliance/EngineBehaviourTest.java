@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.ddl.SchemaDdl;
+import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.EngineOptions;
@@ -21,7 +22,6 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.testkit.AllDatabases;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -94,11 +94,8 @@ class EngineBehaviourTest {
 
     @AllDatabases
     void connectionsArePooled(TestDatabase db) {
-        String whoAmI = switch (db.kind()) {
-            case SQLITE -> null;
-            case POSTGRESQL -> "SELECT pg_backend_pid()";
-            case MARIADB -> "SELECT CONNECTION_ID()";
-        };
+        // the server's own id of each session, where there is a server (an embedded database has none)
+        String whoAmI = db.vendor().sessionId().orElse(null);
         try (Engine engine = Engine.create(db.url(), EngineOptions.defaults().poolSize(2))) {
             Object first;
             java.sql.Connection physical;
@@ -248,29 +245,28 @@ class EngineBehaviourTest {
     }
 
     @AllDatabases
-    void isolationLevelsAreSetAndRestored(TestDatabase db) {
+    void isolationLevelsAreSetAndRestored(TestDatabase db) throws java.sql.SQLException {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
-            if (db.kind() == DatabaseKind.SQLITE) {
-                // SQLite is always serializable; READ UNCOMMITTED is its only other mode (shared cache only)
-                try (Transaction tx = conn.begin(IsolationLevel.SERIALIZABLE)) {
-                    assertThat(pragma(conn, "read_uncommitted")).isEqualTo("0");
-                    tx.commit();
-                }
-                return;
-            }
-            String defaultLevel = isolation(conn, db.kind());
-            for (IsolationLevel level : List.of(IsolationLevel.SERIALIZABLE, IsolationLevel.REPEATABLE_READ,
-                    IsolationLevel.READ_COMMITTED)) {
+            Dialect dialect = conn.dialect();
+            assertThat(dialect.isolationLevels()).contains(dialect.defaultIsolationLevel());
+            String defaultLevel = isolation(db, conn);
+            assertThat(defaultLevel).as("the default level").isEqualTo(words(dialect.defaultIsolationLevel()));
+            for (IsolationLevel level : dialect.isolationLevels()) {
                 try (Transaction tx = conn.begin(level)) {
-                    assertThat(isolation(conn, db.kind())).isEqualTo(level.name().replace('_', ' ').toLowerCase());
+                    assertThat(isolation(db, conn)).isEqualTo(words(level));
                     tx.commit();
                 }
-                assertThat(isolation(conn, db.kind())).isEqualTo(defaultLevel);
+                assertThat(isolation(db, conn)).as("restored after %s", level).isEqualTo(defaultLevel);
             }
             try (Transaction tx = conn.begin()) {
                 assertThatThrownBy(() -> conn.begin(IsolationLevel.SERIALIZABLE)).hasMessageContaining("isolation");
             }
         }
+    }
+
+    /** The level as SQL spells it, in lower case: {@code read committed}. */
+    private static String words(IsolationLevel level) {
+        return level.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
     }
 
     @AllDatabases
@@ -328,9 +324,9 @@ class EngineBehaviourTest {
         return out;
     }
 
-    private static String isolation(Connection conn, DatabaseKind kind) {
-        String sql = kind == DatabaseKind.POSTGRESQL ? "SHOW transaction_isolation" : "SELECT @@tx_isolation";
-        return String.valueOf(conn.sql(sql, Map.of()).one().get(0)).replace('-', ' ').toLowerCase();
+    /** The isolation level the database reports for the session behind {@code conn}. */
+    private static String isolation(TestDatabase db, Connection conn) throws java.sql.SQLException {
+        return db.vendor().isolation(conn.jdbc());
     }
 
     private static String pragma(Connection conn, String name) {

@@ -34,7 +34,6 @@ import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
-import dev.ashlar.testkit.VendorSql;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ class ErrorsTest {
 
     @AllDatabases
     void connectingToNothingIsAConnectionException(TestDatabase db) {
-        String url = VendorSql.of(db).unreachableUrl();
+        String url = db.vendor().unreachableUrl();
         long start = System.nanoTime();
         try (Engine engine = Engine.create(url, EngineOptions.defaults().connectTimeout(Duration.ofMillis(500)))) {
             // the driver's reason (refused, cannot open), not only the pool's "request timed out"
@@ -213,7 +212,7 @@ class ErrorsTest {
             SchemaDdl.createAll(engine, md);
             try (Connection holder = engine.connect(); Connection waiter = engine.connect()) {
                 holder.execute(insertInto(counters).set(id, 1L).set(n, 0));
-                VendorSql.of(db).lockWaitLimit().forEach(waiter::executeSql);
+                db.vendor().lockWaitLimit().forEach(waiter::executeSql);
                 try (Transaction tx = holder.begin()) {
                     // the holder's write takes the lock and keeps it until its transaction ends, so the
                     // waiter's write waits in this same thread, without a second thread to coordinate
@@ -231,7 +230,7 @@ class ErrorsTest {
 
             if (engine.dialect().supportsStatementTimeouts()) {
                 try (Connection conn = engine.connect()) {
-                    List<String> statements = VendorSql.of(db).overTimeLimit();
+                    List<String> statements = db.vendor().overTimeLimit();
                     statements.subList(0, statements.size() - 1).forEach(conn::executeSql);
                     assertThatThrownBy(() -> conn.executeSql(statements.get(statements.size() - 1))).isInstanceOf(QueryTimeoutException.class);
                 }

@@ -167,17 +167,8 @@ class SchemaDiffTest {
                 Column.of("flag", bool()).serverDefault(ServerDefault.literal(true)),
                 Column.of("name", string(40)).serverDefault(ServerDefault.literal("it's")),
                 Column.of("at", dateTime()).serverDefault(ServerDefault.currentTimestamp()));
-        String ddl = switch (db.kind()) {
-            case MARIADB -> "CREATE TABLE spelled (id BIGINT(20) NOT NULL, small INT(11) NOT NULL DEFAULT '7',"
-                    + " price NUMERIC(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT TRUE, name VARCHAR(40) DEFAULT 'it''s',"
-                    + " at DATETIME(6) DEFAULT current_timestamp(6), CONSTRAINT pk_spelled PRIMARY KEY (id))";
-            case POSTGRESQL -> "CREATE TABLE spelled (id int8 NOT NULL, small int4 NOT NULL DEFAULT '7'::integer,"
-                    + " price decimal(10,2) DEFAULT 0.5, flag boolean DEFAULT 't', name character varying(40) DEFAULT 'it''s',"
-                    + " at timestamp DEFAULT now(), CONSTRAINT pk_spelled PRIMARY KEY (id))";
-            case SQLITE -> "CREATE TABLE spelled (id BIGINT NOT NULL, small INT NOT NULL DEFAULT 7,"
-                    + " price DECIMAL(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT 1, name NVARCHAR(40) DEFAULT 'it''s',"
-                    + " at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_spelled PRIMARY KEY (id))";
-        };
+        // the same columns as another tool might write them, in this database's own spellings
+        String ddl = db.vendor().otherSpellings();
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             conn.executeSql(ddl);
             SchemaDiff diff = SchemaDiff.compare(Inspector.of(conn).reflect(), md, conn.dialect());

@@ -92,10 +92,12 @@ public final class TestDatabase {
     }
 
     /**
-     * Which of Ashlar's own databases this is. Compliance tests ask the dialect's capabilities
-     * instead; this is for setup SQL that differs by vendor where no capability applies.
+     * Which of Ashlar's own databases this is, for the tests of Ashlar's other modules and for
+     * testkit's own set-up. Compliance tests never ask (a test in {@code cli} enforces it): they take
+     * expectations from the dialect's declared capabilities and vendor set-up SQL from {@link #vendor()},
+     * so that they run on a third-party dialect's database too.
      *
-     * @throws IllegalStateException for a database of a dialect outside Ashlar, which has no kind
+     * @throws TestSetupException for a database of a dialect outside Ashlar, which has no kind
      */
     public DatabaseKind kind() {
         if (kind == null) {
@@ -103,6 +105,14 @@ public final class TestDatabase {
                     + "the test must ask the dialect's capabilities rather than DatabaseKind");
         }
         return kind;
+    }
+
+    /**
+     * The set-up and inspection SQL of this database's dialect, found by its {@link #name()}: Ashlar's
+     * own for its three databases, a third-party dialect's where it registers one.
+     */
+    public VendorSql vendor() {
+        return VendorSql.of(this);
     }
 
     /** The Ashlar URL, for example {@code postgresql://postgres@127.0.0.1:5432/ashlar_test}. */

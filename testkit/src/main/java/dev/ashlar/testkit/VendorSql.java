@@ -1,91 +1,234 @@
 package dev.ashlar.testkit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * SQL that tests need for setting up or inspecting a database where each vendor spells it its own
- * way and no dialect capability applies (a time limit, a catalog query). It is the one place in the
- * tests that branches on {@link DatabaseKind}; expectations come from the dialect, never from here.
- * A third-party database has no vendor SQL here, so a test that needs it fails with a message
- * saying so.
+ * How tests set up and inspect one kind of database where each vendor spells the SQL its own way:
+ * time limits, session ids and settings, catalog queries that check what the database holds, data
+ * sets such as Chinook. This is provisioning, never expectation: what a database does comes from its
+ * dialect's declared capabilities. It is the compliance suite's one door to vendor SQL (tests never
+ * branch on which database they run on; a test in {@code cli} enforces it).
+ *
+ * <p>One implementation per dialect, found with {@link ServiceLoader} by {@link #dialect()}, the
+ * dialect's name (the scheme of the test database's URL): testkit registers Ashlar's three, and a
+ * third-party dialect registers its own in {@code META-INF/services/dev.ashlar.testkit.VendorSql}.
+ * Every method but {@link #dialect()} fails by default with a {@link TestSetupException} naming the
+ * method to implement, so a test that needs setup the implementation lacks fails, saying so, rather
+ * than skipping or passing.
  */
-public final class VendorSql {
-    private final DatabaseKind kind;
+public interface VendorSql {
+    /** The name of the dialect this SQL is for: the scheme of its databases' URLs, such as {@code sqlite}. */
+    String dialect();
 
-    private VendorSql(DatabaseKind kind) {
-        this.kind = kind;
+    /** The vendor SQL of {@code db}'s dialect ({@link TestDatabase#vendor()}). */
+    static VendorSql of(TestDatabase db) {
+        return of(db.name());
     }
 
-    /** The vendor SQL of this database. */
-    public static VendorSql of(TestDatabase db) {
-        return new VendorSql(db.kind());
+    /**
+     * The registered vendor SQL of the dialect {@code dialect}, or, when none is registered, one whose
+     * every method fails with a message naming the method and how to register an implementation.
+     */
+    static VendorSql of(String dialect) {
+        return VendorSqlRegistry.BY_DIALECT.computeIfAbsent(dialect, name -> {
+            for (VendorSql sql : ServiceLoader.load(VendorSql.class, VendorSql.class.getClassLoader())) {
+                if (sql.dialect().equals(name)) {
+                    return sql;
+                }
+            }
+            return () -> name;
+        });
     }
+
+    /**
+     * The failure of a method that this dialect's vendor SQL does not implement: names the database,
+     * the method and where to add it.
+     */
+    default TestSetupException missing(String method) {
+        return new TestSetupException("the test needs set-up SQL that the " + dialect() + " database has none of: implement VendorSql."
+                + method + " in the dev.ashlar.testkit.VendorSql whose dialect() is \"" + dialect() + "\", registered in"
+                + " META-INF/services/dev.ashlar.testkit.VendorSql (see DEVELOPERS.md, \"Running the compliance suite for a new dialect\")");
+    }
+
+    // ---- time limits ------------------------------------------------------------------------------
 
     /**
      * Statements that set a time limit of about 100 ms on the session and then run a statement that
-     * outlasts it: the last one must fail with a timeout. For a database whose dialect declares
-     * statement timeouts; SQLite's declares none, so there is nothing to run there.
+     * outlasts it: the last one must fail with a timeout. Asked only where the dialect declares
+     * statement timeouts ({@code Dialect.supportsStatementTimeouts()}).
      */
-    public List<String> overTimeLimit() {
-        return switch (kind) {
-            case SQLITE -> throw new TestSetupException("SQLite cannot cut a running statement short, as its dialect declares"
-                    + " (supportsStatementTimeouts): its time limit is the one on lock waits, lockWaitLimit()");
-            case POSTGRESQL -> List.of("SET statement_timeout = 100", "SELECT pg_sleep(5)");
-            // SLEEP() and BENCHMARK() are merely cut short by max_statement_time; a real scan is aborted with error 1969
-            case MARIADB -> List.of("SET STATEMENT max_statement_time = 0.2 FOR "
-                    + "SELECT count(*) FROM seq_1_to_100000 a, seq_1_to_100000 b WHERE a.seq + b.seq = 3");
-        };
+    default List<String> overTimeLimit() {
+        throw missing("overTimeLimit()");
     }
 
     /**
-     * Statements that limit how long this session waits for a lock another connection holds: about
-     * 100 ms (SQLite's busy timeout, PostgreSQL's {@code lock_timeout}), 1 s on MariaDB, whose
-     * {@code innodb_lock_wait_timeout} counts whole seconds. A statement that waits longer must fail
-     * with a timeout.
+     * Statements that limit how long this session waits for a lock another connection holds, to
+     * between about 100 ms and 1 s. A statement that waits longer must fail with a timeout.
      */
-    public List<String> lockWaitLimit() {
-        return switch (kind) {
-            case SQLITE -> List.of("PRAGMA busy_timeout = 100");
-            case POSTGRESQL -> List.of("SET lock_timeout = 100");
-            case MARIADB -> List.of("SET SESSION innodb_lock_wait_timeout = 1");
-        };
+    default List<String> lockWaitLimit() {
+        throw missing("lockWaitLimit()");
     }
 
-    /** An Ashlar URL of this database's kind where nothing answers: a closed port, or a folder that does not exist. */
-    public String unreachableUrl() {
-        return switch (kind) {
-            case SQLITE -> "sqlite:////nonexistent-ashlar-dir/sub/x.db";
-            case POSTGRESQL -> "postgresql://postgres@127.0.0.1:1/x";
-            case MARIADB -> "mariadb://root@127.0.0.1:1/x";
-        };
+    /** Statements that make this session notice a deadlock quickly, for drills that provoke many; empty when it already does. */
+    default List<String> quickDeadlockDetection() {
+        throw missing("quickDeadlockDetection()");
     }
+
+    // ---- URLs and sessions ------------------------------------------------------------------------
+
+    /** An Ashlar URL of this dialect where nothing answers: a closed port, or a folder that does not exist. */
+    default String unreachableUrl() {
+        throw missing("unreachableUrl()");
+    }
+
+    /**
+     * A query of one row and column: the server's id of the session that runs it. Empty for an
+     * embedded database, which has no sessions to tell apart.
+     */
+    default Optional<String> sessionId() {
+        throw missing("sessionId()");
+    }
+
+    /** A statement with one parameter, a {@link #sessionId()}, that ends that session from another one. */
+    default String killSession() {
+        throw missing("killSession()");
+    }
+
+    /** A query with one parameter, a {@link #sessionId()}: the number of sessions with that id the server still lists. */
+    default String sessionListed() {
+        throw missing("sessionListed()");
+    }
+
+    /** A statement that ends the session that runs it. */
+    default String killOwnSession() {
+        throw missing("killOwnSession()");
+    }
+
+    /**
+     * Queries of one row and column whose answers are the session settings the dialect sets up on its
+     * connections ({@code Dialect.configurePool} and {@code prepareBorrowedConnection}): a connection
+     * that Ashlar set up answers them alike, whether it came from Ashlar's pool or another.
+     */
+    default List<String> sessionSettings() {
+        throw missing("sessionSettings()");
+    }
+
+    /**
+     * A statement that gives a session settings other than those of {@link #sessionSettings()}, as a
+     * connection of someone else's pool may have; empty where a plain JDBC connection already differs.
+     */
+    default Optional<String> foreignSessionSettings() {
+        throw missing("foreignSessionSettings()");
+    }
+
+    /**
+     * The isolation level of the current transaction (or of the next one, outside a transaction) of
+     * {@code c}, in the SQL standard's words in lower case: {@code read committed}, {@code serializable}, ...
+     */
+    default String isolation(Connection c) throws SQLException {
+        throw missing("isolation(Connection)");
+    }
+
+    // ---- what the database holds ------------------------------------------------------------------
 
     /** An expression giving a DATE column's value as text, {@code YYYY-MM-DD}, as the database holds it. */
-    public String dateText(String column) {
-        return switch (kind) {
-            case SQLITE -> column;
-            case POSTGRESQL -> "to_char(" + column + ", 'YYYY-MM-DD')";
-            case MARIADB -> "DATE_FORMAT(" + column + ", '%Y-%m-%d')";
-        };
+    default String dateText(String column) {
+        throw missing("dateText(String)");
     }
 
     /** An expression giving a date-time column's value as text, {@code YYYY-MM-DD HH:MM:SS.ffffff}, as the database holds it. */
-    public String dateTimeText(String column) {
-        return switch (kind) {
-            case SQLITE -> column;
-            case POSTGRESQL -> "to_char(" + column + ", 'YYYY-MM-DD HH24:MI:SS.US')";
-            case MARIADB -> "DATE_FORMAT(" + column + ", '%Y-%m-%d %H:%i:%s.%f')";
-        };
+    default String dateTimeText(String column) {
+        throw missing("dateTimeText(String)");
+    }
+
+    /** An expression giving the bytes of a text column's value in UTF-8, as hexadecimal digits (either case). */
+    default String hex(String column) {
+        throw missing("hex(String)");
     }
 
     /** A query of one row and column: the type the catalog declares for {@code table.column}, for example {@code char(5)}. */
-    public String declaredType(String table, String column) {
-        return switch (kind) {
-            case SQLITE -> "SELECT type FROM pragma_table_info('" + table + "') WHERE name = '" + column + "'";
-            case POSTGRESQL -> "SELECT data_type || '(' || character_maximum_length || ')' FROM information_schema.columns"
-                    + " WHERE table_name = '" + table + "' AND column_name = '" + column + "'";
-            case MARIADB -> "SELECT column_type FROM information_schema.columns"
-                    + " WHERE table_name = '" + table + "' AND column_name = '" + column + "' AND table_schema = DATABASE()";
-        };
+    default String declaredType(String table, String column) {
+        throw missing("declaredType(String, String)");
+    }
+
+    /**
+     * The constraints of {@code table} as the database's own catalog lists them, name to type
+     * ({@code PRIMARY KEY}, {@code UNIQUE}, {@code CHECK}, {@code FOREIGN KEY}). By default from
+     * {@code information_schema.table_constraints} of the {@link #currentSchema()}.
+     */
+    default Map<String, String> constraints(Connection c, String table) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT constraint_name, constraint_type FROM information_schema.table_constraints"
+                + " WHERE table_schema = " + currentSchema() + " AND table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** An expression for the schema that unqualified table names belong to, as {@code information_schema} names it. */
+    default String currentSchema() {
+        throw missing("currentSchema()");
+    }
+
+    /** The values the database itself keeps for the enum of {@code table.column}, in order, read from its catalog. */
+    default List<String> enumValues(Connection c, String table, String column) throws SQLException {
+        throw missing("enumValues(Connection, String, String)");
+    }
+
+    // ---- tables as other tools write them ---------------------------------------------------------
+
+    /**
+     * Statements that create, as another tool would, the table {@code lights (id INTEGER PRIMARY KEY,
+     * state NOT NULL, note VARCHAR(10))} with {@code state} a database enum of {@code red}, {@code amber},
+     * {@code green} in this database's own way (a named type, an ENUM column, or a CHECK of the column),
+     * and a CHECK {@code note IN ('a', 'b')} that is no enum.
+     */
+    default List<String> enumTableByAnotherTool() {
+        throw missing("enumTableByAnotherTool()");
+    }
+
+    /**
+     * A CREATE TABLE that another tool might write for the table {@code spelled}: {@code id} BIGINT
+     * NOT NULL, {@code small} INTEGER NOT NULL DEFAULT 7, {@code price} NUMERIC(10,2) DEFAULT 0.50,
+     * {@code flag} BOOLEAN DEFAULT TRUE, {@code name} VARCHAR(40) DEFAULT 'it''s', {@code at} a
+     * date-time DEFAULT the current timestamp, {@code CONSTRAINT pk_spelled PRIMARY KEY (id)}: each
+     * with a spelling of the type or default that differs from the one Ashlar writes.
+     */
+    default String otherSpellings() {
+        throw missing("otherSpellings()");
+    }
+
+    /**
+     * A CREATE TABLE for {@code keyed (id BIGINT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, name
+     * VARCHAR(40))} whose {@code id} the database always generates and refuses given values for;
+     * empty for a database without such columns.
+     */
+    default Optional<String> keyRefusingGivenValues() {
+        throw missing("keyRefusingGivenValues()");
+    }
+
+    // ---- shared data ------------------------------------------------------------------------------
+
+    /** The Chinook sample database on this database's server (see {@link Chinook}), loaded once per JVM. */
+    default TestDatabase chinook() {
+        throw missing("chinook()");
+    }
+
+    /** The name of a Chinook table or column in {@link #chinook()}: {@code invoice_line} may be {@code InvoiceLine}. */
+    default String chinookName(String snakeName) {
+        throw missing("chinookName(String)");
     }
 }

@@ -47,7 +47,6 @@ import dev.ashlar.core.sql.Sql;
 import dev.ashlar.core.types.MappedType;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.Blns;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -380,8 +379,13 @@ class BulkInsertTest {
             Map<Column<?>, List<?>> accepted = new LinkedHashMap<>();
             candidates.forEach((column, values) -> accepted.put(column, acceptedByTheBatch(conn, ref, column, values)));
             assertThat(accepted.values()).as("no column is left without values").allSatisfy(values -> assertThat(values).isNotEmpty());
-            if (db.kind() == DatabaseKind.POSTGRESQL) {
-                assertThat(accepted).isEqualTo(candidates);
+            if (conn.dialect().latestYear() >= 20_000) {
+                // a database that holds years this far out (PostgreSQL) takes the far dates through the batch too
+                assertThat(List.<Object>copyOf(accepted.get(t.day))).contains(LocalDate.of(12345, 6, 7));
+                assertThat(List.<Object>copyOf(accepted.get(t.ts))).contains(LocalDateTime.of(20_000, 1, 1, 0, 0));
+            } else {
+                assertThat(List.<Object>copyOf(accepted.get(t.day))).doesNotContain(LocalDate.of(12345, 6, 7));
+                assertThat(List.<Object>copyOf(accepted.get(t.ts))).doesNotContain(LocalDateTime.of(20_000, 1, 1, 0, 0));
             }
 
             List<Map<Column<?>, Object>> rows = new ArrayList<>();
@@ -452,11 +456,7 @@ class BulkInsertTest {
             assertThat(conn.query(select(v).from(table).orderBy(id)).list()).extracting(r -> r.get(v)).containsExactlyElementsOf(naughty);
             assertThat(conn.query(select(w).from(table).orderBy(id.desc())).list()).extracting(r -> r.get(w)).containsExactlyElementsOf(naughty);
         }
-        String hex = switch (db.kind()) {
-            case POSTGRESQL -> "encode(convert_to(v, 'UTF8'), 'hex')";
-            case MARIADB -> "HEX(v)";
-            case SQLITE -> "hex(v)";
-        };
+        String hex = db.vendor().hex("v");
         List<String> held = new ArrayList<>();
         try (var c = db.openJdbc(); var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + hex + " FROM naughty ORDER BY id")) {
             while (rs.next()) {
@@ -779,8 +779,10 @@ class BulkInsertTest {
         Column<Integer> seq = keyed.seq();
         Column<String> name = keyed.name();
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
-            if (db.kind() == DatabaseKind.POSTGRESQL) {
-                conn.executeSql("CREATE TABLE keyed (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, name VARCHAR(40))");
+            // a key the database always generates and refuses given values for, where it has one (PostgreSQL's identity ALWAYS)
+            java.util.Optional<String> refusing = db.vendor().keyRefusingGivenValues();
+            if (refusing.isPresent()) {
+                conn.executeSql(refusing.get());
             } else {
                 SchemaDdl.createAll(conn, md);
             }

@@ -11,9 +11,9 @@ import dev.ashlar.core.engine.PoolStats;
 import dev.ashlar.core.engine.Result;
 import dev.ashlar.core.engine.Transaction;
 import dev.ashlar.core.error.ConnectionException;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.ServerDatabases;
 import dev.ashlar.testkit.TestDatabase;
+import dev.ashlar.testkit.TestSetupException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +29,8 @@ import java.util.Map;
  */
 class ConnectionLossDrillTest {
     /** The server's id of the session behind {@code conn}. */
-    private static long sessionId(Connection conn) {
-        String sql = conn.dialect().name().equals(DatabaseKind.POSTGRESQL.name().toLowerCase()) ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()";
+    private static long sessionId(TestDatabase db, Connection conn) {
+        String sql = db.vendor().sessionId().orElseThrow(() -> new TestSetupException(db + " has no server sessions to end: VendorSql.sessionId() is empty"));
         try (Result r = conn.sql(sql, Map.of())) {
             return ((Number) r.one().get(0)).longValue();
         }
@@ -38,14 +38,12 @@ class ConnectionLossDrillTest {
 
     /** Ends session {@code id} from another connection and waits until the server no longer lists it. */
     private static void kill(TestDatabase db, long id) throws SQLException {
-        boolean postgres = db.kind() == DatabaseKind.POSTGRESQL;
         try (java.sql.Connection admin = db.openJdbc()) {
-            try (PreparedStatement ps = admin.prepareStatement(postgres ? "SELECT pg_terminate_backend(CAST(? AS INTEGER))" : "KILL CONNECTION ?")) {
+            try (PreparedStatement ps = admin.prepareStatement(db.vendor().killSession())) {
                 ps.setLong(1, id);
                 ps.execute();
             }
-            String listed = postgres ? "SELECT count(*) FROM pg_stat_activity WHERE pid = CAST(? AS INTEGER)"
-                    : "SELECT count(*) FROM information_schema.processlist WHERE id = ?";
+            String listed = db.vendor().sessionListed();
             // the server ends the session asynchronously; poll its own list rather than sleep
             for (int i = 0; i < 10_000; i++) {
                 try (PreparedStatement ps = admin.prepareStatement(listed)) {
@@ -78,7 +76,7 @@ class ConnectionLossDrillTest {
             Throwable thrown = catchThrowable(() -> {
                 try (Connection conn = engine.connect(); Transaction tx = conn.begin()) {
                     conn.sql("INSERT INTO drill (id, note) VALUES (:id, 'first')", Map.of("id", 1));
-                    kill(db, sessionId(conn));
+                    kill(db, sessionId(db, conn));
                     conn.sql("INSERT INTO drill (id, note) VALUES (:id, 'second')", Map.of("id", 2));
                     tx.commit();
                 }
@@ -109,13 +107,13 @@ class ConnectionLossDrillTest {
      */
     @ServerDatabases
     void aConnectionKilledMidStatementLeavesThePoolByItsOwnEvictionAndIsReplaced(TestDatabase db) {
-        String selfKill = db.kind() == DatabaseKind.POSTGRESQL ? "SELECT pg_terminate_backend(pg_backend_pid())" : "KILL CONNECTION CONNECTION_ID()";
+        String selfKill = db.vendor().killOwnSession();
         try (Engine engine = Engine.create(db.url(), EngineOptions.defaults().poolSize(1))) {
             long first;
             Throwable thrown;
             PoolStats duringLoss;
             try (Connection conn = engine.connect()) {
-                first = sessionId(conn);
+                first = sessionId(db, conn);
                 thrown = catchThrowable(() -> conn.executeSql(selfKill));
                 // the pool saw the failure through its proxy and has already let the connection go, though
                 // the caller still holds it: no longer lent, not idle (a replacement may be opening)
@@ -128,7 +126,7 @@ class ConnectionLossDrillTest {
             assertThat(afterLoss.active()).isZero();
             try (Connection next = engine.connect(); Result r = next.sql("SELECT 2 AS two", Map.of())) {
                 assertThat(((Number) r.one().get(0)).intValue()).isEqualTo(2);
-                assertThat(sessionId(next)).as("a new session, not the dead one").isNotEqualTo(first);
+                assertThat(sessionId(db, next)).as("a new session, not the dead one").isNotEqualTo(first);
             }
             assertThat(engine.pool()).isEqualTo(new PoolStats(0, 1, 0, 1));
             System.out.printf("DRILL killed mid-statement [%s]: %s; pool while held %s, after close %s, after the next query %s%n",
@@ -142,7 +140,7 @@ class ConnectionLossDrillTest {
             Connection conn = engine.connect();
             Transaction outer = conn.begin();
             conn.sql("SELECT 1", Map.of()).close();
-            kill(db, sessionId(conn));
+            kill(db, sessionId(db, conn));
             // the savepoint is what is sent, so the error names it, not BEGIN
             assertThatThrownBy(conn::begin).isInstanceOf(ConnectionException.class)
                     .satisfies(e -> assertThat(((ConnectionException) e).sql()).isEqualTo("SAVEPOINT ashlar_sp_1"))
@@ -162,12 +160,12 @@ class ConnectionLossDrillTest {
         try (Engine engine = Engine.create(db.url(), EngineOptions.defaults().poolSize(1).prePing(true))) {
             long first;
             try (Connection conn = engine.connect()) {
-                first = sessionId(conn);
+                first = sessionId(db, conn);
             }
             assertThat(engine.pool().idle()).isEqualTo(1);
             kill(db, first);
             try (Connection conn = engine.connect()) {
-                assertThat(sessionId(conn)).as("a new session, not the dead one").isNotEqualTo(first);
+                assertThat(sessionId(db, conn)).as("a new session, not the dead one").isNotEqualTo(first);
             }
             assertThat(engine.pool()).isEqualTo(new PoolStats(0, 1, 0, 1));
         }

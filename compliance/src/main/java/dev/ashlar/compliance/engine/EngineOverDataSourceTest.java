@@ -19,7 +19,6 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.testkit.AllDatabases;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
 import dev.ashlar.testkit.TestDatabases;
 import java.io.PrintWriter;
@@ -69,16 +68,16 @@ class EngineOverDataSourceTest {
     void borrowedConnectionsGetTheSessionSettingsOfAshlarsOwnPool(TestDatabase db) throws SQLException {
         List<String> own;
         try (Engine byUrl = Engine.create(db.url()); Connection conn = byUrl.connect()) {
-            own = settings(conn.jdbc(), db.kind());
+            own = settings(conn.jdbc(), db);
         }
-        try (HikariDataSource pool = callersPool(db, otherSettings(db.kind()))) {
+        try (HikariDataSource pool = callersPool(db, db.vendor().foreignSessionSettings().orElse(null))) {
             try (java.sql.Connection raw = pool.getConnection()) {
-                assertThat(settings(raw, db.kind())).as("the caller's pool starts elsewhere").isNotEqualTo(own);
+                assertThat(settings(raw, db)).as("the caller's pool starts elsewhere").isNotEqualTo(own);
             }
             try (Engine engine = Engine.create(pool, EngineOptions.defaults())) {
                 for (int i = 0; i < 3; i++) {
                     try (Connection conn = engine.connect()) {
-                        assertThat(settings(conn.jdbc(), db.kind())).isEqualTo(own);
+                        assertThat(settings(conn.jdbc(), db)).isEqualTo(own);
                     }
                 }
             }
@@ -122,12 +121,12 @@ class EngineOverDataSourceTest {
     void settingsHoldAfterAManagedTransactionThatSetThemRolledBack(TestDatabase db) throws SQLException {
         List<String> own;
         try (Engine byUrl = Engine.create(db.url()); Connection conn = byUrl.connect()) {
-            own = settings(conn.jdbc(), db.kind());
+            own = settings(conn.jdbc(), db);
         }
         try (java.sql.Connection held = db.openJdbc()) {
-            String other = otherSettings(db.kind());
-            if (other != null) {
-                held.createStatement().execute(other);
+            java.util.Optional<String> other = db.vendor().foreignSessionSettings();
+            if (other.isPresent()) {
+                held.createStatement().execute(other.get());
             }
             boolean[] managed = {true};
             held.setAutoCommit(false);
@@ -139,7 +138,7 @@ class EngineOverDataSourceTest {
                 held.setAutoCommit(true);
                 managed[0] = false;
                 try (Connection conn = engine.connect()) {
-                    assertThat(settings(conn.jdbc(), db.kind())).isEqualTo(own);
+                    assertThat(settings(conn.jdbc(), db)).isEqualTo(own);
                 }
             }
         }
@@ -149,7 +148,7 @@ class EngineOverDataSourceTest {
     void poolSettingsReachTheEnginesOwnPool() throws SQLException {
         EngineOptions options = EngineOptions.defaults().poolSize(3).minimumIdle(1).connectTimeout(Duration.ofSeconds(2))
                 .idleTimeout(Duration.ofSeconds(45)).maxLifetime(Duration.ofMinutes(5)).leakDetectionThreshold(Duration.ofSeconds(20));
-        String url = TestDatabases.get(DatabaseKind.POSTGRESQL).map(TestDatabase::url).orElse(TestDatabases.sqlite().url());
+        String url = TestDatabases.sqlite().url(); // any database: these are the pool's own settings
         try (Engine engine = Engine.create(url, options)) {
             HikariDataSource pool = engine.dataSource().unwrap(HikariDataSource.class);
             assertThat(pool.getMaximumPoolSize()).isEqualTo(3);
@@ -193,24 +192,10 @@ class EngineOverDataSourceTest {
         return new HikariDataSource(config);
     }
 
-    /** Session settings other than Ashlar's, as a connection of someone else's pool may have. */
-    private static String otherSettings(DatabaseKind kind) {
-        return switch (kind) {
-            case SQLITE -> null; // a plain sqlite-jdbc connection: foreign keys off, rollback journal, no busy timeout
-            case POSTGRESQL -> "SET TIME ZONE 'America/New_York'";
-            case MARIADB -> "SET SESSION sql_mode = '', time_zone = '-05:00'";
-        };
-    }
-
-    /** The session settings Ashlar's pool gives its connections, read back from the database. */
-    private static List<String> settings(java.sql.Connection c, DatabaseKind kind) throws SQLException {
-        List<String> queries = switch (kind) {
-            case SQLITE -> List.of("PRAGMA foreign_keys", "PRAGMA journal_mode", "PRAGMA busy_timeout", "PRAGMA synchronous");
-            case POSTGRESQL -> List.of("SHOW TimeZone");
-            case MARIADB -> List.of("SELECT @@SESSION.sql_mode", "SELECT @@SESSION.time_zone");
-        };
+    /** The session settings Ashlar's pool gives its connections, read back from the database with the vendor's queries. */
+    private static List<String> settings(java.sql.Connection c, TestDatabase db) throws SQLException {
         List<String> values = new ArrayList<>();
-        for (String query : queries) {
+        for (String query : db.vendor().sessionSettings()) {
             try (ResultSet rs = c.createStatement().executeQuery(query)) {
                 rs.next();
                 values.add(query + " = " + rs.getString(1));

@@ -21,7 +21,6 @@ import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.Blns;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -82,7 +81,7 @@ class SafetyTest {
             assertThat(row.get("body")).isEqualTo("it's :body -- not a comment");
             assertThat(row.get("literal")).isEqualTo(":x");
             assertThat(conn.sql("SELECT body FROM notes WHERE id = :id /* :nope */", Map.of("id", 2)).one().get("body")).isEqualTo(":id stays text");
-            if (db.kind() == DatabaseKind.POSTGRESQL) { // PostgreSQL's own cast syntax
+            if (conn.dialect().doubleColonCasts()) { // PostgreSQL's own cast syntax
                 Row cast = conn.sql("SELECT :n::int + 1 AS n, ':t'::text AS t", Map.of("n", "41")).one();
                 assertThat(((Number) cast.get("n")).intValue()).isEqualTo(42);
                 assertThat(cast.get("t")).isEqualTo(":t");

@@ -19,7 +19,10 @@ import dev.ashlar.core.schema.Table;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,12 +39,20 @@ class UnpooledEngineTest {
         Column<String> name = Column.of("name", string(40)).notNull().unique();
         Table items = md.table("items", id, name);
         java.sql.Connection first;
+        List<String> pooled;
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            pooled = sessionSettings(conn.jdbc(), db);
+        }
+        try (java.sql.Connection plain = db.openJdbc(); Statement s = plain.createStatement()) {
+            db.vendor().foreignSessionSettings().ifPresent(sql -> execute(s, sql));
+            assertThat(sessionSettings(plain, db)).as("a connection Ashlar did not set up").isNotEqualTo(pooled);
+        }
         try (Engine engine = Engine.create(db.url(), UNPOOLED)) {
             SchemaDdl.createAll(engine, md);
             try (Connection conn = engine.connect()) {
                 first = conn.jdbc();
                 assertThat(first.getAutoCommit()).isTrue();
-                assertThat(sessionSetting(first, db)).isEqualTo(expectedSessionSetting(db));
+                assertThat(sessionSettings(first, db)).as("set up as the pool sets up its connections").isEqualTo(pooled);
                 try (Transaction tx = conn.begin()) {
                     conn.execute(insertInto(items).set(id, 1L).set(name, "Widget"));
                     tx.commit();
@@ -53,7 +64,7 @@ class UnpooledEngineTest {
             assertThat(first.isClosed()).isTrue();
             try (Connection second = engine.connect()) {
                 assertThat(second.jdbc()).isNotSameAs(first);
-                assertThat(sessionSetting(second.jdbc(), db)).isEqualTo(expectedSessionSetting(db));
+                assertThat(sessionSettings(second.jdbc(), db)).isEqualTo(pooled);
             }
         }
         try (java.sql.Connection c = db.openJdbc(); Statement s = c.createStatement();
@@ -79,24 +90,26 @@ class UnpooledEngineTest {
         assertThat(EngineOptions.defaults().isPooled()).isTrue();
     }
 
-    /** What the dialect's session set-up changes: foreign keys on SQLite, UTC on PostgreSQL and MariaDB. */
-    private static String sessionSetting(java.sql.Connection c, TestDatabase db) throws Exception {
-        String query = switch (db.kind()) {
-            case SQLITE -> "PRAGMA foreign_keys";
-            case POSTGRESQL -> "SHOW TIME ZONE";
-            case MARIADB -> "SELECT @@session.time_zone";
-        };
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
+    /**
+     * What the dialect's session set-up changes (foreign keys and journal on SQLite, the time zone on
+     * PostgreSQL and MariaDB, ...), read back with the vendor's queries.
+     */
+    private static List<String> sessionSettings(java.sql.Connection c, TestDatabase db) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (String query : db.vendor().sessionSettings()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+                rs.next();
+                values.add(query + " = " + rs.getString(1));
+            }
         }
+        return values;
     }
 
-    private static String expectedSessionSetting(TestDatabase db) {
-        return switch (db.kind()) {
-            case SQLITE -> "1";
-            case POSTGRESQL -> "UTC";
-            case MARIADB -> "+00:00";
-        };
+    private static void execute(Statement s, String sql) {
+        try {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new AssertionError(sql + ": " + e.getMessage(), e);
+        }
     }
 }

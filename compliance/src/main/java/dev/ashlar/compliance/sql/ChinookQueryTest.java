@@ -26,10 +26,8 @@ import dev.ashlar.core.sql.Query;
 import dev.ashlar.core.sql.Select;
 import dev.ashlar.core.sql.TableAlias;
 import dev.ashlar.testkit.AllDatabases;
-import dev.ashlar.testkit.Chinook;
-import dev.ashlar.testkit.DatabaseKind;
 import dev.ashlar.testkit.TestDatabase;
-import dev.ashlar.testkit.TestSetupException;
+import dev.ashlar.testkit.VendorSql;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -43,7 +41,7 @@ import java.util.List;
 class ChinookQueryTest {
     /** The Chinook tables this test reads, named as the database names them. */
     static final class Music {
-        final DatabaseKind kind;
+        final VendorSql vendor;
         final MetaData md = new MetaData();
         final Column<Integer> artistId;
         final Column<String> artistName;
@@ -68,8 +66,8 @@ class ChinookQueryTest {
         final Column<Integer> reportsTo;
         final Table employee;
 
-        Music(DatabaseKind kind) {
-            this.kind = kind;
+        Music(TestDatabase db) {
+            this.vendor = db.vendor();
             artistId = Column.of(c("artist_id"), integer()).primaryKey();
             artistName = Column.of(c("name"), string(120));
             artist = md.table(t("artist"), artistId, artistName);
@@ -96,28 +94,28 @@ class ChinookQueryTest {
         }
 
         String t(String snake) {
-            return Chinook.tableName(kind, snake);
+            return vendor.chinookName(snake);
         }
 
         String c(String snake) {
-            return Chinook.columnName(kind, snake);
+            return vendor.chinookName(snake);
         }
     }
 
     /**
      * Chinook on {@code db}'s server. It is there whenever {@code db} is: Chinook is missing only on a
      * server that cannot be reached, and a test never receives such a database (it is reported as
-     * skipped outside CI and fails the run with {@code CI=true}). So a missing Chinook fails the test.
+     * skipped outside CI and fails the run with {@code CI=true}). So a missing Chinook fails the test,
+     * as does a third-party dialect whose {@link VendorSql} does not load it.
      */
     private static TestDatabase chinook(TestDatabase db) {
-        return Chinook.load(db.kind()).orElseThrow(() -> new TestSetupException("Chinook could not be loaded on " + db
-                + ", though the test database on the same server was reached; see the log for the server's error"));
+        return db.vendor().chinook();
     }
 
     @AllDatabases
     void topSellingArtists(TestDatabase db) throws Exception {
         TestDatabase chinook = chinook(db);
-        Music m = new Music(db.kind());
+        Music m = new Music(db);
         Labeled<BigDecimal> sales = sum(m.linePrice.mul(cast(m.lineQuantity, numeric(10, 0)))).as("sales");
         Select q = select(m.artistName, sales).from(m.artist).join(m.album).join(m.track).join(m.invoiceLine)
                 .groupBy(m.artistId, m.artistName).orderBy(sales.desc(), m.artistName.asc()).limit(10);
@@ -134,7 +132,7 @@ class ChinookQueryTest {
     @AllDatabases
     void invoiceTotalsByCountry(TestDatabase db) throws Exception {
         TestDatabase chinook = chinook(db);
-        Music m = new Music(db.kind());
+        Music m = new Music(db);
         Labeled<BigDecimal> sum = sum(m.total).as("sum");
         Select q = select(m.billingCountry, count().as("invoices"), sum).from(m.invoice).groupBy(m.billingCountry)
                 .having(count().ge(10L)).orderBy(sum.desc(), m.billingCountry.asc());
@@ -148,7 +146,7 @@ class ChinookQueryTest {
     @AllDatabases
     void reportingChains(TestDatabase db) throws Exception {
         TestDatabase chinook = chinook(db);
-        Music m = new Music(db.kind());
+        Music m = new Music(db);
         Cte chain = cte("chain");
         Expression<Integer> emp = chain.col("emp", integer());
         Expression<Integer> boss = chain.col("boss", integer());
@@ -173,7 +171,7 @@ class ChinookQueryTest {
     @AllDatabases
     void runningTotalsPerCustomer(TestDatabase db) throws Exception {
         TestDatabase chinook = chinook(db);
-        Music m = new Music(db.kind());
+        Music m = new Music(db);
         Labeled<BigDecimal> running = sum(m.total).over(partitionBy(m.invoiceCustomer).orderBy(m.invoiceId.asc())).as("running");
         Select q = select(m.invoiceCustomer, m.invoiceId, m.total, running).from(m.invoice).where(m.invoiceCustomer.le(3))
                 .orderBy(m.invoiceCustomer, m.invoiceId);

@@ -21,10 +21,8 @@ import dev.ashlar.core.types.DatabaseEnumType;
 import dev.ashlar.core.types.Types;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,15 +62,8 @@ class DatabaseEnumTest {
     @AllDatabases
     void enumsWrittenByOtherToolsReflectAsDatabaseEnums(TestDatabase db) throws SQLException {
         try (java.sql.Connection c = db.openJdbc(); Statement s = c.createStatement()) {
-            switch (db.kind()) {
-                case POSTGRESQL -> {
-                    s.execute("CREATE TYPE \"Traffic Light\" AS ENUM ('red', 'amber', 'green')");
-                    s.execute("CREATE TABLE lights (id INT PRIMARY KEY, state \"Traffic Light\" NOT NULL, note VARCHAR(10) CHECK (note IN ('a', 'b')))");
-                }
-                case MARIADB -> s.execute("CREATE TABLE lights (id INT PRIMARY KEY, state ENUM('red', 'amber', 'green') NOT NULL,"
-                        + " note VARCHAR(10) CHECK (note IN ('a', 'b')))");
-                case SQLITE -> s.execute("CREATE TABLE lights (id INTEGER PRIMARY KEY, state TEXT NOT NULL CHECK (state IN ('red', 'amber', 'green')),"
-                        + " note VARCHAR(10), CHECK (note IN ('a', 'b')))");
+            for (String sql : db.vendor().enumTableByAnotherTool()) {
+                s.execute(sql);
             }
         }
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
@@ -88,30 +79,8 @@ class DatabaseEnumTest {
 
     /** The values the database itself keeps for the column's enum, read from its catalog. */
     private static List<String> heldAsEnum(TestDatabase db, String table, String column) throws SQLException {
-        String sql = switch (db.kind()) {
-            case POSTGRESQL -> "SELECT e.enumlabel FROM pg_attribute a JOIN pg_enum e ON e.enumtypid = a.atttypid"
-                    + " WHERE a.attrelid = '" + table + "'::regclass AND a.attname = '" + column + "' ORDER BY e.enumsortorder";
-            case MARIADB -> "SELECT column_type FROM information_schema.columns WHERE table_schema = DATABASE()"
-                    + " AND table_name = '" + table + "' AND column_name = '" + column + "'";
-            case SQLITE -> "SELECT sql FROM sqlite_master WHERE name = '" + table + "'";
-        };
-        List<String> out = new ArrayList<>();
-        try (java.sql.Connection c = db.openJdbc(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try (java.sql.Connection c = db.openJdbc()) {
+            return db.vendor().enumValues(c, table, column);
         }
-        if (out.size() == 1) {
-            // MariaDB's column type, enum('happy',...), or SQLite's CREATE TABLE text from its CHECK ("mood" IN (...)) on
-            String text = out.get(0);
-            List<String> values = new ArrayList<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("'((?:[^']|'')*)'").matcher(text.substring(text.indexOf(" IN ") < 0
-                    ? text.indexOf('(') : text.indexOf(" IN ")));
-            while (m.find()) {
-                values.add(m.group(1).replace("''", "'"));
-            }
-            return values;
-        }
-        return out;
     }
 }

@@ -320,6 +320,64 @@ public abstract class Dialect {
     }
 
     /**
+     * The transaction isolation levels that {@link dev.ashlar.core.engine.Connection#begin(dev.ashlar.core.engine.IsolationLevel)
+     * begin(level)} sets on this database, each with its own guarantees. All four of the SQL standard by
+     * default (MariaDB). PostgreSQL accepts READ UNCOMMITTED but runs it as READ COMMITTED, so it leaves it
+     * out; SQLite runs every transaction SERIALIZABLE (its READ UNCOMMITTED applies to shared-cache
+     * connections only).
+     */
+    public Set<dev.ashlar.core.engine.IsolationLevel> isolationLevels() {
+        return java.util.EnumSet.allOf(dev.ashlar.core.engine.IsolationLevel.class);
+    }
+
+    /**
+     * The isolation level of a transaction begun without one, one of {@link #isolationLevels()}:
+     * SERIALIZABLE by default, as the SQL standard has it (SQLite). PostgreSQL's is READ COMMITTED,
+     * MariaDB's REPEATABLE READ.
+     */
+    public dev.ashlar.core.engine.IsolationLevel defaultIsolationLevel() {
+        return dev.ashlar.core.engine.IsolationLevel.SERIALIZABLE;
+    }
+
+    /**
+     * What a {@code fixedString(n)} ({@code CHAR(n)}) column gives back for a value shorter than
+     * {@code n}: {@link Padding#PADDED} by default, as the SQL standard has it (PostgreSQL). Ashlar
+     * neither pads nor trims, so code that compares what it read with what it wrote must know this.
+     */
+    public Padding fixedStringPadding() {
+        return Padding.PADDED;
+    }
+
+    /**
+     * The latest year that {@code date} and {@code dateTime} columns hold: 9999 by default, the SQL
+     * standard's range (SQLite, MariaDB). A later value is refused, before SQL where {@link #checkWritable}
+     * knows the limit, by the database otherwise. PostgreSQL holds dates far beyond it.
+     */
+    public int latestYear() {
+        return 9999;
+    }
+
+    /**
+     * The name under which the catalog reports the primary key of {@code table} that DDL declared with
+     * the name {@code declared} ({@code null} for a key declared without a name). By default the declared
+     * name, and {@code null} for an unnamed key, which the database then names in no catalog. PostgreSQL
+     * names an unnamed key after its table; MariaDB calls every primary key {@code PRIMARY}, whatever
+     * the DDL said.
+     */
+    public String primaryKeyName(String table, String declared) {
+        return declared;
+    }
+
+    /**
+     * Whether the database reads {@code expr::type} as a cast (PostgreSQL). Raw SQL's {@code :name}
+     * parameters never take {@code ::} for a placeholder, on any database; where this is false, the
+     * text is a syntax error there, and {@code CAST(expr AS type)} is the portable spelling.
+     */
+    public boolean doubleColonCasts() {
+        return false;
+    }
+
+    /**
      * Whether DDL takes part in transactions, so that a failed schema change rolls back with the rest
      * (PostgreSQL and SQLite). MariaDB commits implicitly before and after each DDL statement.
      */

@@ -93,6 +93,15 @@ public class TypeCompiler {
         throw new dev.ashlar.core.error.AshlarException("type " + type.describe() + " has no DDL spelling in " + getClass().getSimpleName());
     }
 
+    /**
+     * The length a {@code string()} column declared without one gets: none by default, where
+     * {@code VARCHAR} without a length holds text of any length. MariaDB needs a length, so such a
+     * column is {@code VARCHAR(255)} there, and a longer value is refused.
+     */
+    public java.util.OptionalInt defaultStringLength() {
+        return java.util.OptionalInt.empty();
+    }
+
     protected String string(StringType type) {
         return type.length().isPresent() ? "VARCHAR(" + type.length().getAsInt() + ")" : "VARCHAR";
     }

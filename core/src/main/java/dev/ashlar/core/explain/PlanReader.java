@@ -36,4 +36,16 @@ public interface PlanReader {
     default QueryPlan explain(Connection connection, String sql, List<Object> parameters) throws SQLException {
         return explain(connection, sql, parameters, TableAliases.of(sql));
     }
+
+    /**
+     * How this database's plans name a lookup through a table's primary key, whose catalog name is
+     * {@code primaryKeyName} ({@link dev.ashlar.core.dialect.Dialect#primaryKeyName}): by that name by
+     * default. SQLite's plans say {@code PRIMARY KEY} for a search of the rowid, whatever the key is called.
+     *
+     * @param primaryKeyName the key's name in the catalog
+     * @return the index name {@link PlanNode#index()} and {@link QueryPlan#indexesUsed()} give such a lookup
+     */
+    default String primaryKeyIndex(String primaryKeyName) {
+        return primaryKeyName;
+    }
 }

@@ -61,6 +61,18 @@ public abstract class CatalogReader {
     }
 
     /**
+     * The name {@link ColumnInfo#typeName()} gives a column whose DDL declared the type {@code declared}
+     * (as the dialect's {@link dev.ashlar.core.dialect.DdlCompiler#columnType} writes it, such as
+     * {@code NUMERIC(10, 2)}): by default the declared name without its arguments, in upper case. A
+     * catalog that knows types by other names (PostgreSQL's {@code INT8} for {@code BIGINT}) says so here.
+     */
+    public String typeName(String declared) {
+        int paren = declared.indexOf('(');
+        String name = paren < 0 ? declared : declared.substring(0, paren) + declared.substring(declared.indexOf(')', paren) + 1);
+        return name.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
      * A literal default read from a catalog, as the value that the column's type holds: a number
      * for numeric columns, a boolean for boolean ones ({@code 1} and {@code 0} included, as MariaDB
      * keeps them), the text otherwise.

@@ -273,4 +273,17 @@ final class MariaDbCatalogReader extends CatalogReader {
         }
         return b.toString();
     }
+
+    /** The names of {@code information_schema.columns.data_type}: {@code DECIMAL} for {@code NUMERIC}, {@code TINYINT} for {@code BOOLEAN}, ... */
+    @Override
+    public String typeName(String declared) {
+        String name = super.typeName(declared);
+        return switch (name) {
+            case "NUMERIC" -> "DECIMAL";
+            case "BOOLEAN", "BOOL" -> "TINYINT";
+            case "INTEGER" -> "INT";
+            case "DOUBLE PRECISION" -> "DOUBLE";
+            default -> name;
+        };
+    }
 }

@@ -11,8 +11,10 @@ import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.IdentifierLimit;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
+import dev.ashlar.core.dialect.Padding;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
+import dev.ashlar.core.engine.IsolationLevel;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.error.DatabaseException;
 import java.sql.DatabaseMetaData;
@@ -246,5 +248,22 @@ public final class MariaDbDialect extends Dialect {
                 java.util.Map.of("t", table, "c", column)).list().stream()
                 .map(r -> "ALTER TABLE " + quoteIdentifier(table) + " ADD CONSTRAINT " + quoteIdentifier((String) r.get(0))
                         + " CHECK (" + r.get(1) + ")").toList();
+    }
+
+    @Override
+    public IsolationLevel defaultIsolationLevel() {
+        return IsolationLevel.REPEATABLE_READ;
+    }
+
+    /** CHAR columns lose their trailing spaces when read (the server runs without PAD_CHAR_TO_FULL_LENGTH). */
+    @Override
+    public Padding fixedStringPadding() {
+        return Padding.STRIPPED;
+    }
+
+    /** Every primary key is called {@code PRIMARY}, whatever the DDL named it. */
+    @Override
+    public String primaryKeyName(String table, String declared) {
+        return "PRIMARY";
     }
 }

@@ -32,6 +32,11 @@ class MariaDbTypeCompiler extends TypeCompiler {
         return b.append(')').toString();
     }
 
+    @Override
+    public java.util.OptionalInt defaultStringLength() {
+        return java.util.OptionalInt.of(StringType.MARIADB_DEFAULT_LENGTH);
+    }
+
     /** VARCHAR needs a length here; a String declared without one gets 255 (see {@link StringType}). */
     @Override
     protected String string(StringType type) {

@@ -245,4 +245,25 @@ final class PostgresCatalogReader extends CatalogReader {
         }
         return ServerDefault.expression(raw);
     }
+
+    /** The catalog's internal names ({@code pg_type.typname}): {@code INT8} for {@code BIGINT}, {@code TIMESTAMPTZ}, ... */
+    @Override
+    public String typeName(String declared) {
+        String name = super.typeName(declared);
+        return switch (name) {
+            case "SMALLINT" -> "INT2";
+            case "INTEGER", "INT" -> "INT4";
+            case "BIGINT" -> "INT8";
+            case "BOOLEAN" -> "BOOL";
+            case "REAL" -> "FLOAT4";
+            case "DOUBLE PRECISION" -> "FLOAT8";
+            case "CHAR", "CHARACTER" -> "BPCHAR";
+            case "CHARACTER VARYING" -> "VARCHAR";
+            case "DECIMAL" -> "NUMERIC";
+            case "TIMESTAMP WITH TIME ZONE" -> "TIMESTAMPTZ";
+            case "TIMESTAMP WITHOUT TIME ZONE" -> "TIMESTAMP";
+            case "TIME WITHOUT TIME ZONE" -> "TIME";
+            default -> name;
+        };
+    }
 }

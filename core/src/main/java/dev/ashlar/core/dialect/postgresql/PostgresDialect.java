@@ -11,10 +11,12 @@ import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
+import dev.ashlar.core.engine.IsolationLevel;
 import dev.ashlar.core.explain.PlanReader;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -175,5 +177,33 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean keepsJsonText() {
         return false;
+    }
+
+    /** READ UNCOMMITTED is accepted here but runs as READ COMMITTED, so it is not a level of its own. */
+    @Override
+    public Set<IsolationLevel> isolationLevels() {
+        return EnumSet.of(IsolationLevel.READ_COMMITTED, IsolationLevel.REPEATABLE_READ, IsolationLevel.SERIALIZABLE);
+    }
+
+    @Override
+    public IsolationLevel defaultIsolationLevel() {
+        return IsolationLevel.READ_COMMITTED;
+    }
+
+    /** {@code timestamp} reaches 294276 AD ({@code date} further still). */
+    @Override
+    public int latestYear() {
+        return 294_276;
+    }
+
+    /** An unnamed primary key is named {@code <table>_pkey}. */
+    @Override
+    public String primaryKeyName(String table, String declared) {
+        return declared != null ? declared : table + "_pkey";
+    }
+
+    @Override
+    public boolean doubleColonCasts() {
+        return true;
     }
 }

@@ -8,11 +8,13 @@ import dev.ashlar.core.dialect.DialectProvider;
 import dev.ashlar.core.dialect.LexicalRules;
 import dev.ashlar.core.dialect.ErrorTranslation;
 import dev.ashlar.core.dialect.ErrorTranslation.Kind;
+import dev.ashlar.core.dialect.Padding;
 import dev.ashlar.core.dialect.SessionLock;
 import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.dialect.StatementCaching;
 import dev.ashlar.core.dialect.TypeCodecs;
 import dev.ashlar.core.engine.EngineUrl;
+import dev.ashlar.core.engine.IsolationLevel;
 import dev.ashlar.core.explain.PlanReader;
 import dev.ashlar.core.error.DatabaseException;
 import java.sql.DatabaseMetaData;
@@ -20,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -276,5 +279,17 @@ public final class SqliteDialect extends Dialect {
     @Override
     public java.util.Optional<dev.ashlar.core.dialect.TableRebuild> tableRebuild() {
         return java.util.Optional.of(new SqliteTableRebuild(this));
+    }
+
+    /** SQLite runs every transaction SERIALIZABLE; its READ UNCOMMITTED applies to shared-cache connections only. */
+    @Override
+    public Set<IsolationLevel> isolationLevels() {
+        return EnumSet.of(IsolationLevel.SERIALIZABLE);
+    }
+
+    /** SQLite keeps text as given, trailing spaces included; Ashlar cuts spaces beyond n, as the servers do. */
+    @Override
+    public Padding fixedStringPadding() {
+        return Padding.KEPT;
     }
 }

@@ -35,6 +35,12 @@ public final class SqlitePlanReader implements PlanReader {
     public SqlitePlanReader() {
     }
 
+    /** A search of the rowid reads {@code SEARCH t USING INTEGER PRIMARY KEY}, whatever the key is called. */
+    @Override
+    public String primaryKeyIndex(String primaryKeyName) {
+        return SqlitePlanLine.PRIMARY_KEY_INDEX;
+    }
+
     @Override
     public QueryPlan explain(Connection connection, String sql, List<Object> parameters, TableAliases aliases) throws SQLException {
         List<Row> rows = new ArrayList<>();
