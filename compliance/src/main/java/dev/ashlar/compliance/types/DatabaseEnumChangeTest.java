@@ -12,13 +12,18 @@ import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.reflect.Inspector;
+import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.ServerDefault;
+import dev.ashlar.core.schema.Table;
+import dev.ashlar.core.schema.TableElement;
 import dev.ashlar.core.types.DatabaseEnumType;
 import dev.ashlar.core.types.Types;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
+import dev.ashlar.testkit.VendorSql;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -183,6 +188,39 @@ class DatabaseEnumChangeTest {
             SchemaDdl.dropStatements(md, conn.dialect()).forEach(conn::executeSql);
             assertThat(Inspector.of(conn).tableNames()).isEmpty();
             assertThat(Inspector.of(conn).enumTypes()).isEmpty();
+        }
+    }
+
+    /**
+     * An enum column written by hand with a second CHECK in its own definition, which MariaDB drops
+     * silently when it restates the column: the new values apply, and the CHECK still holds.
+     */
+    @AllDatabases
+    void aCheckInsideTheEnumColumnSurvivesNewValues(TestDatabase db) throws Exception {
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            VendorSql.of(db).enumWithColumnCheck("moods", List.of("happy", "sad")).forEach(conn::executeSql);
+            conn.executeSql("INSERT INTO moods (id, mood) VALUES (1, 'happy')");
+            Table current = Inspector.of(conn).reflect().get("moods");
+            DatabaseEnumType was = (DatabaseEnumType) current.column("mood").type();
+            assertThat(current.checks()).hasSize(1);
+            List<TableElement> elements = new ArrayList<>();
+            for (Column<?> c : current.columns()) {
+                elements.add(c.name().equals("mood") ? Column.of("mood", Types.databaseEnum(was.name(), List.of("happy", "sad", "calm"))).notNull()
+                        : c.copy(c.name()));
+            }
+            current.checks().forEach(ck -> elements.add(new CheckConstraint(ck.name(), ck.label(), ck.sql())));
+            MetaData target = new MetaData();
+            target.table("moods", elements.toArray(TableElement[]::new));
+
+            SchemaDiff diff = SchemaDiff.compare(Inspector.of(conn).reflect(), target, conn.dialect());
+            assertThat(diff.changes()).as(diff.toString()).singleElement()
+                    .satisfies(c -> assertThat(c.describe()).contains("values ['happy', 'sad'] -> ['happy', 'sad', 'calm']"));
+            diff.apply(conn);
+            assertEmptyDiff(conn, target);
+            conn.executeSql("INSERT INTO moods (id, mood) VALUES (2, 'calm')");
+            assertThatThrownBy(() -> conn.executeSql("INSERT INTO moods (id, mood) VALUES (3, 'sad')")).isInstanceOf(AshlarException.class);
+            assertThatThrownBy(() -> conn.executeSql("INSERT INTO moods (id, mood) VALUES (4, 'bored')")).isInstanceOf(AshlarException.class);
+            assertThat(moods(conn, "moods")).containsExactly(Map.entry(1, "happy"), Map.entry(2, "calm"));
         }
     }
 
