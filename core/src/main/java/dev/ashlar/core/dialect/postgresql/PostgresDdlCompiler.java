@@ -116,7 +116,7 @@ class PostgresDdlCompiler extends DdlCompiler {
     /**
      * Enum columns: values the type only gains are added by {@link #enumAdditions}; a type that loses
      * or reorders values is made again under its name, every column of it converted through text
-     * ({@link #remakeEnum}); a column that moves to another enum type gets that type (made where it
+     * ({@code remakeEnum}); a column that moves to another enum type gets that type (made where it
      * is missing), its values carried over as text and its default set again, since PostgreSQL casts
      * neither an enum to another nor a default along with its column.
      */
