@@ -56,6 +56,10 @@ public final class Operations {
 
     /** Creates a table with its keys and indexes, from a table built with core's schema API or taken from a model. */
     public void createTable(Table table) {
+        // what the table needs first: PostgreSQL's enum types, each left alone where it exists
+        for (String sql : ddl.createTypes(table)) {
+            schema(effect(Change.CREATE_TABLE, table.name(), null, null), "create type for " + table.name(), sql, "create-types " + table.name());
+        }
         schema(effect(Change.CREATE_TABLE, table.name(), null, null), "create table " + table.name(), ddl.createTable(table, List.of()), "create-table " + describe(table));
         // SQLite makes unique constraints as named unique indexes after CREATE TABLE (none elsewhere).
         for (String sql : ddl.createUniqueIndexes(table)) {
@@ -87,7 +91,12 @@ public final class Operations {
     /** Adds a column (not a key column). A NOT NULL column needs a server default when the table has rows. */
     public void addColumn(String table, Column<?> column) {
         int first = steps.size();
-        schema(effect(Change.ADD_COLUMN, table, null, null), "add column " + table + "." + column.name(), ddl.addColumn(stub(table, column), column),
+        Table stub = stub(table, column);
+        for (String sql : ddl.createTypes(stub)) {
+            schema(effect(Change.ADD_COLUMN, table, null, null), "create type for " + table + "." + column.name(), sql,
+                    "create-types " + table + " " + column.name());
+        }
+        schema(effect(Change.ADD_COLUMN, table, null, null), "add column " + table + "." + column.name(), ddl.addColumn(stub, column),
                 "add-column " + table + " " + describe(column));
         checkFirst(first, !column.isNullable() && column.serverDefault() == null ? Preflights.empty(table,
                 "need a value for new column " + table + "." + column.name() + ", which is NOT NULL without a server default; "
@@ -110,17 +119,29 @@ public final class Operations {
     /**
      * Changes a column's type, nullability or server default: {@code from} is the column as it is,
      * {@code to} as it should be (same name). SQLite rebuilds the table.
+     *
+     * <p>A database enum's values change this way too ({@code Types.databaseEnum}, the same name with
+     * other values). MariaDB restates the column and SQLite rebuilds the table; on PostgreSQL the
+     * values belong to the enum type, so the change serves every column of that type: values it only
+     * gains are added in steps that run outside the revision's transaction and commit at once (a
+     * value cannot be used before its addition commits), journalled like
+     * {@link #createIndexOnline}; a type that loses or reorders values is made again and its columns
+     * converted. Rows holding a removed value refuse the revision before anything runs.
      */
     public void alterColumn(String table, Column<?> from, Column<?> to) {
         String canonical = "alter-column " + table + " " + describe(from) + " -> " + describe(to);
-        Preflight check = both(from.isNullable() && !to.isNullable() ? Preflights.notNull(table, from.name()) : null,
-                Preflights.fits(table, from, to));
+        Preflight check = both(both(from.isNullable() && !to.isNullable() ? Preflights.notNull(table, from.name()) : null,
+                Preflights.fits(table, from, to)), Preflights.enumValues(table, from, to));
         int first = steps.size();
         if (rebuilds()) {
             rebuild(table, "alter column " + table + "." + from.name(), canonical, t -> new TableCopy(t).replaceColumn(to).build());
         } else {
             Column<?> current = from.copy(from.name());
             Table stub = stub(table, current);
+            for (String sql : ddl.enumAdditions(stub, current, to.copy(to.name()))) {
+                steps.add(Step.sql("add enum value for " + table + "." + from.name() + " (outside a transaction)", sql, false, canonical)
+                        .judged(alterEffect(table, from, to)));
+            }
             for (String sql : ddl.alterColumn(stub, current, to.copy(to.name()))) {
                 schema(alterEffect(table, from, to), "alter column " + table + "." + from.name(), sql, canonical);
                 steps.set(steps.size() - 1, steps.get(steps.size() - 1).altering(table, from.name()));

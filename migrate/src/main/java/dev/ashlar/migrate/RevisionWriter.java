@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * <p>The output is stable: the same diff, message and graph give the same file, byte for byte, and
  * the id is {@code NNNN_words_of_the_message} (the count of revisions plus one) unless given.
  * {@link #autogenerate} refuses, with a {@link DataLossException} and before writing anything, a
- * diff that drops a table or a column or narrows a type, unless {@link #allowDataLoss} is set:
+ * diff that drops a table or a column, narrows a type or removes values from a database enum, unless
+ * {@link #allowDataLoss} is set:
  * a rename must be declared with {@code @RenamedFrom}, never left for a drop and an add.
  */
 public final class RevisionWriter {
@@ -179,12 +180,14 @@ public final class RevisionWriter {
         return SchemaDiff.compare(inspector.reflect(present), models, conn.dialect(), renames);
     }
 
-    /** What a change throws away: a dropped table or column, a narrower type. */
+    /** What a change throws away: a dropped table or column, a narrower type, values removed from a database enum. */
     private static void collectLosses(SchemaChange change, List<String> out) {
         if (change instanceof SchemaChange.DropTable d) {
             out.add("drop table " + d.current().name() + " and its rows");
         } else if (change instanceof SchemaChange.DropColumn d) {
             out.add("drop column " + d.current().name() + "." + d.column().name() + " and its values");
+        } else if (change instanceof SchemaChange.AlterColumn a && !a.removedValues().isEmpty()) {
+            out.add(a.describe() + " (rows holding a removed value would refuse the upgrade until they are changed)");
         } else if (change instanceof SchemaChange.AlterColumn a && a.safety() == dev.ashlar.core.diff.Safety.DESTRUCTIVE) {
             out.add(a.describe() + " (values that do not fit would be cut or refused)");
         } else if (change instanceof SchemaChange.RebuildTable r) {

@@ -254,7 +254,7 @@ class RevisionWriterTest {
         }
     }
 
-    private static Class<? extends Migration> compile(Path dir, RevisionWriter.Written written) throws Exception {
+    static Class<? extends Migration> compile(Path dir, RevisionWriter.Written written) throws Exception {
         return compile(dir, written, dir.resolve("src"));
     }
 

@@ -32,7 +32,7 @@ public final class SchemaDdl {
         return create(metadata, dialect, Set.of(), UnaryOperator.identity());
     }
 
-    /** The DDL that drops every table of {@code metadata} on {@code dialect}, in order. */
+    /** The DDL that drops every table of {@code metadata} on {@code dialect}, in order, then the types they used (PostgreSQL's enum types). */
     public static List<String> dropStatements(MetaData metadata, Dialect dialect) {
         return drop(metadata, dialect, null, UnaryOperator.identity());
     }
@@ -52,7 +52,10 @@ public final class SchemaDdl {
         run(connection, statements);
     }
 
-    /** Drops the tables of {@code metadata} that exist. */
+    /**
+     * Drops the tables of {@code metadata} that exist, then the types that creating them made
+     * (PostgreSQL's enum types), except those that tables outside the metadata still use.
+     */
     public static void dropAll(Engine engine, MetaData metadata) {
         try (Connection connection = engine.connect()) {
             dropAll(connection, metadata);
@@ -96,6 +99,10 @@ public final class SchemaDdl {
             if (exists(table, existing, key)) {
                 statements.add(ddl.dropTable(table));
             }
+        }
+        // then the types the tables' creation made (PostgreSQL's enum types), each only where no other table uses it
+        for (Table table : order) {
+            ddl.dropTypes(table).stream().filter(sql -> !statements.contains(sql)).forEach(statements::add);
         }
         return statements;
     }

@@ -153,6 +153,29 @@ public class DdlCompiler {
         return List.of();
     }
 
+    /**
+     * What {@link #dropTable} leaves behind that the table's creation made, such as the enum types
+     * of its columns on a database that names them (PostgreSQL); nothing by default. Each statement
+     * leaves alone a type that is missing or that another table still uses, so it may run once per
+     * table that used the type.
+     */
+    public List<String> dropTypes(Table table) {
+        return List.of();
+    }
+
+    /**
+     * The statements that give the database enum of {@code current} the values of {@code target}
+     * where the values belong to a type of their own rather than to the column (PostgreSQL), and that
+     * must run, and commit, before any other statement of the change: a value added to a type cannot
+     * be used before its transaction commits (and before PostgreSQL 12 it cannot be added inside a
+     * transaction at all). Each statement leaves a value that is there already alone, so it may run
+     * again. {@link #alterColumn} writes the rest of the change. None by default: where the values
+     * belong to the column, {@link #alterColumn} restates them.
+     */
+    public List<String> enumAdditions(Table table, Column<?> current, Column<?> target) {
+        return List.of();
+    }
+
     /** The values of a database enum as an SQL list, {@code ('a', 'b')}. */
     protected String enumValues(dev.ashlar.core.types.DatabaseEnumType type) {
         StringBuilder b = new StringBuilder("(");

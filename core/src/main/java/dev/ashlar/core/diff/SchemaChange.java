@@ -79,9 +79,13 @@ public sealed interface SchemaChange {
             return "drop table " + current.name();
         }
 
+        /** The table, then the types that its creation made and no other table uses (PostgreSQL's enum types). */
         @Override
         public List<String> sql(Dialect dialect) {
-            return List.of(dialect.ddl().dropTable(current));
+            List<String> out = new ArrayList<>();
+            out.add(dialect.ddl().dropTable(current));
+            out.addAll(dialect.ddl().dropTypes(current));
+            return out;
         }
     }
 
@@ -140,7 +144,9 @@ public sealed interface SchemaChange {
 
     /**
      * A column whose type, nullability, default or generated values change. {@code changes} names
-     * each, with both sides (a type change shows both types as the dialect spells them).
+     * each, with both sides (a type change shows both types as the dialect spells them, a database
+     * enum's new values both lists). Values added to a PostgreSQL enum type come first, as statements
+     * that {@link SchemaDiff#apply} commits before the others; the type serves every column of it.
      */
     record AlterColumn(Table target, Column<?> current, Column<?> column, List<String> changes, Safety safety) implements SchemaChange {
         @Override
@@ -155,7 +161,21 @@ public sealed interface SchemaChange {
 
         @Override
         public List<String> sql(Dialect dialect) {
-            return dialect.ddl().alterColumn(target, current, column);
+            List<String> out = new ArrayList<>(dialect.ddl().enumAdditions(target, current, column));
+            out.addAll(dialect.ddl().alterColumn(target, current, column));
+            return out;
+        }
+
+        /**
+         * The values of the column's database enum that the change removes, which rows may still hold;
+         * empty when the column is no database enum before and after, or keeps every value.
+         */
+        public List<String> removedValues() {
+            if (current.type() instanceof dev.ashlar.core.types.DatabaseEnumType from
+                    && column.type() instanceof dev.ashlar.core.types.DatabaseEnumType to) {
+                return from.values().stream().filter(v -> !to.values().contains(v)).toList();
+            }
+            return List.of();
         }
     }
 

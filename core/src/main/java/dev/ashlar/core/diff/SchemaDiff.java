@@ -9,6 +9,7 @@ import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.DatabaseEnumType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -31,6 +32,8 @@ import java.util.Set;
  * expressions and predicates with quotes, casts, parentheses, case and spaces set aside. Keys,
  * constraints and indexes are matched by what they do, not by name, so a renamed index is not a
  * change. Views are listed by reflection but not compared, since every database rewrites their text.
+ * A database enum is compared by its values, in order (a PostgreSQL column's type is only the enum
+ * type's name): values added or reordered are safe, a value removed is destructive, as rows may hold it.
  *
  * <p>The order respects foreign keys: keys that go are dropped first, tables are created parents
  * first and dropped children first, and new keys are added last.
@@ -93,12 +96,32 @@ public final class SchemaDiff {
     /**
      * Applies the changes over {@code connection}, in one transaction where the database can roll
      * DDL back (PostgreSQL, SQLite), with what table rebuilds need around it.
+     *
+     * <p>A change that removes values from a database enum is refused first, with an
+     * {@link EnumValueInUseException} naming the table, column and values, while rows hold them; then
+     * nothing has run. Values that a PostgreSQL enum type gains are added before that transaction and
+     * committed on their own (outside a transaction of the caller's), since no statement may use a
+     * new value before it commits: they stay should a later change fail, and a diff no longer shows them.
      */
     public void apply(dev.ashlar.core.engine.Connection connection) {
         if (changes.isEmpty()) {
             return;
         }
         Dialect on = connection.dialect();
+        List<SchemaChange.AlterColumn> alterations = new ArrayList<>();
+        for (SchemaChange change : changes) {
+            if (change instanceof SchemaChange.AlterColumn a) {
+                alterations.add(a);
+            } else if (change instanceof SchemaChange.RebuildTable r) {
+                r.changes().stream().filter(c -> c instanceof SchemaChange.AlterColumn).forEach(c -> alterations.add((SchemaChange.AlterColumn) c));
+            }
+        }
+        for (SchemaChange.AlterColumn a : alterations) {
+            refuseRemovedValuesInUse(connection, a);
+        }
+        for (SchemaChange.AlterColumn a : alterations) {
+            on.ddl().enumAdditions(a.target(), a.current(), a.column()).forEach(connection::executeSql);
+        }
         // A live rebuild reads the table as the database stored it and keeps what hangs off it (triggers,
         // views, collations, the AUTOINCREMENT sequence), which the statements of RebuildTable.sql cannot.
         java.util.Optional<dev.ashlar.core.dialect.TableRebuild> rebuild = changes.stream()
@@ -111,7 +134,7 @@ public final class SchemaDiff {
                 } else if (change instanceof SchemaChange.AlterColumn a) {
                     // what the database drops silently with the change (MariaDB: CHECKs inside the column definition)
                     List<String> restore = on.restoredAfterAlter(connection, a.table(), a.current().name());
-                    change.sql(on).forEach(connection::executeSql);
+                    on.ddl().alterColumn(a.target(), a.current(), a.column()).forEach(connection::executeSql);
                     restore.forEach(connection::executeSql);
                 } else {
                     change.sql(on).forEach(connection::executeSql);
@@ -121,6 +144,41 @@ public final class SchemaDiff {
             tx.commit();
         } finally {
             rebuild.ifPresent(r -> r.restore(connection));
+        }
+    }
+
+    /**
+     * Throws when rows hold a value that {@code change} removes from its column's enum. The table and
+     * column are looked up under the names they have before the diff's renames run.
+     */
+    private void refuseRemovedValuesInUse(dev.ashlar.core.engine.Connection connection, SchemaChange.AlterColumn change) {
+        List<String> removed = change.removedValues();
+        if (removed.isEmpty()) {
+            return;
+        }
+        String table = change.table();
+        String column = change.current().name();
+        for (SchemaChange c : changes) {
+            if (c instanceof SchemaChange.RenameColumn r && r.table().equals(table) && r.to().equals(column)) {
+                column = r.from();
+            }
+        }
+        for (SchemaChange c : changes) {
+            if (c instanceof SchemaChange.RenameTable r && r.to().equals(table)) {
+                table = r.from();
+            }
+        }
+        dev.ashlar.core.schema.Column<?> held = dev.ashlar.core.schema.Column.of(column, change.current().type());
+        Table stub = new MetaData().table(table, held);
+        @SuppressWarnings("unchecked")
+        dev.ashlar.core.schema.Column<String> values = (dev.ashlar.core.schema.Column<String>) stub.column(column);
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        for (dev.ashlar.core.engine.Row row : connection.query(dev.ashlar.core.sql.Sql.select(values, dev.ashlar.core.sql.Sql.count())
+                .from(stub).where(values.in(removed)).groupBy(values)).list()) {
+            rows.put(String.valueOf(row.get(0)), ((Number) row.get(1)).longValue());
+        }
+        if (!rows.isEmpty()) {
+            throw new EnumValueInUseException(table, column, rows);
         }
     }
 
@@ -400,7 +458,17 @@ public final class SchemaDiff {
             Safety safety = Safety.SAFE;
             String oldType = ddl.columnType(was);
             String newType = ddl.columnType(column);
-            if (!typeKey(oldType).equals(typeKey(newType))) {
+            boolean typeDiffers = !typeKey(oldType).equals(typeKey(newType));
+            if (was.type() instanceof DatabaseEnumType from && column.type() instanceof DatabaseEnumType to) {
+                // the values themselves: PostgreSQL's column type is only the enum type's name
+                if (!from.values().equals(to.values())) {
+                    changes.add("values " + values(from) + " -> " + values(to));
+                } else if (typeDiffers) {
+                    changes.add("type " + oldType + " -> " + newType);
+                }
+                // rows may hold a removed value; added or reordered values keep every row
+                safety = to.values().containsAll(from.values()) ? Safety.SAFE : Safety.DESTRUCTIVE;
+            } else if (typeDiffers) {
                 changes.add("type " + oldType + " -> " + newType);
                 safety = Widening.isWidening(was.type(), column.type()) ? Safety.SAFE : Safety.DESTRUCTIVE;
             }
@@ -445,6 +513,10 @@ public final class SchemaDiff {
                 }
             }
             return b.append(" where ").append(ix.where() == null ? "" : Canonical.expression(ddl.storedExpression(ix.where()))).toString();
+        }
+
+        private static String values(DatabaseEnumType type) {
+            return type.values().stream().map(v -> "'" + v.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         }
 
         /** An empty comment is no comment: PostgreSQL removes a comment set to '', and MariaDB shows none as ''. */

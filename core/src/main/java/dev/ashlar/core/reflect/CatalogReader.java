@@ -53,6 +53,15 @@ public abstract class CatalogReader {
     public abstract ServerDefault serverDefault(ColumnInfo column, SqlType<?> type);
 
     /**
+     * The names of the enum types that live in the schema on their own, apart from any column
+     * (PostgreSQL's {@code CREATE TYPE ... AS ENUM}), sorted; none by default, as MariaDB and SQLite
+     * keep an enum's values on its column.
+     */
+    public List<String> enumTypes(Connection c) throws SQLException {
+        return List.of();
+    }
+
+    /**
      * The key under which this database tells table names apart: the name itself where quoted
      * names are exact (PostgreSQL, MariaDB on Linux), folded where the database ignores case.
      */

@@ -48,6 +48,14 @@ public final class Inspector {
         return catalog.tableKey(table);
     }
 
+    /**
+     * The enum types of the schema that exist apart from any column (PostgreSQL's), sorted; empty
+     * where an enum's values belong to its column (MariaDB, SQLite).
+     */
+    public List<String> enumTypes() {
+        return read(() -> catalog.enumTypes(connection.jdbc()));
+    }
+
     /** Views, by name and defining query. */
     public List<ViewInfo> views() {
         return read(() -> catalog.views(connection.jdbc()));

@@ -110,4 +110,24 @@ class DdlGoldenTest {
         assertThat(SchemaDdl.createStatements(md, Dialects.forScheme("sqlite"))).hasSize(2)
                 .noneMatch(s -> s.startsWith("ALTER")).anyMatch(s -> s.contains("CONSTRAINT fk_x_y_id_y FOREIGN KEY (y_id) REFERENCES y (id)"));
     }
+
+    /**
+     * A PostgreSQL enum type gains values in their places, each statement idempotent; MariaDB restates
+     * the column with the new list, and neither adds values apart.
+     */
+    @Test
+    void enumValuesAreAddedWhereTheyGo() {
+        MetaData md = new MetaData();
+        Column<String> current = Column.of("mood", dev.ashlar.core.types.Types.databaseEnum("mood", java.util.List.of("b", "d")));
+        Table people = md.table("people", current);
+        Column<String> target = Column.of("mood", dev.ashlar.core.types.Types.databaseEnum("mood", java.util.List.of("a", "b", "c", "d", "it's")));
+        assertThat(Dialects.forScheme("postgresql").ddl().enumAdditions(people, current, target)).containsExactly(
+                "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'a' BEFORE 'b'",
+                "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'c' AFTER 'b'",
+                "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'it''s'");
+        assertThat(Dialects.forScheme("postgresql").ddl().alterColumn(people, current, target)).isEmpty();
+        assertThat(Dialects.forScheme("mariadb").ddl().enumAdditions(people, current, target)).isEmpty();
+        assertThat(Dialects.forScheme("mariadb").ddl().alterColumn(people, current, target))
+                .containsExactly("ALTER TABLE people MODIFY COLUMN mood ENUM('a', 'b', 'c', 'd', 'it''s')");
+    }
 }

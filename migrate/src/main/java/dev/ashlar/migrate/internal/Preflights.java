@@ -15,6 +15,7 @@ import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Condition;
 import dev.ashlar.core.sql.Expression;
+import dev.ashlar.core.types.DatabaseEnumType;
 import dev.ashlar.core.types.NumericType;
 import dev.ashlar.core.types.StringType;
 import dev.ashlar.core.types.Types;
@@ -84,6 +85,28 @@ public final class Preflights {
             };
         }
         return null;
+    }
+
+    /** Rows holding a value that a database enum column loses, for a change of its values. */
+    public static Preflight enumValues(String table, Column<?> from, Column<?> to) {
+        if (!(from.type() instanceof DatabaseEnumType was) || !(to.type() instanceof DatabaseEnumType will)) {
+            return null;
+        }
+        List<String> removed = was.values().stream().filter(v -> !will.values().contains(v)).toList();
+        if (removed.isEmpty()) {
+            return null;
+        }
+        return conn -> {
+            Table t = stub(conn, table, Column.of(from.name(), was));
+            if (t == null) {
+                return null;
+            }
+            @SuppressWarnings("unchecked") Column<String> c = (Column<String>) t.column(from.name());
+            List<String> held = conn.query(select(c).from(t).where(c.in(removed)).groupBy(c).orderBy(c.asc())).list().stream()
+                    .map(r -> "'" + r.get(0) + "'").toList();
+            return held.isEmpty() ? null : offending(conn, t, c.in(removed), "hold " + String.join(", ", held) + " in " + table + "."
+                    + from.name() + ", which the enum loses; change those rows to a value that stays first, or keep the value");
+        };
     }
 
     /** Any row at all, for a change that needs an empty table. */

@@ -10,6 +10,7 @@ import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.schema.UniqueConstraint;
 import dev.ashlar.core.types.BigIntegerType;
 import dev.ashlar.core.types.BooleanType;
+import dev.ashlar.core.types.DatabaseEnumType;
 import dev.ashlar.core.types.DatabaseType;
 import dev.ashlar.core.types.DateTimeType;
 import dev.ashlar.core.types.DateTimeTzType;
@@ -415,6 +416,10 @@ public final class ScriptSource {
         }
         if (t instanceof EnumType<?> e) {
             return "Types.enumOf(" + e.javaType().getCanonicalName() + ".class)";
+        }
+        if (t instanceof DatabaseEnumType e) {
+            return "Types.databaseEnum(" + (e.name() == null ? "null" : quote(e.name())) + ", List.of("
+                    + e.values().stream().map(ScriptSource::quote).collect(Collectors.joining(", ")) + "))";
         }
         if (t instanceof DatabaseType d) {
             return "Types.databaseType(" + quote(d.spelling()) + ")";

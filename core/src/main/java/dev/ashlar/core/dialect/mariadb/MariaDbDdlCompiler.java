@@ -121,13 +121,23 @@ class MariaDbDdlCompiler extends DdlCompiler {
                     "builds the index in place; writes continue (LOCK=NONE)");
             case SET_NOT_NULL -> dev.ashlar.core.dialect.DdlEffect.rewrites("rebuilds table " + table
                     + " in place (ALGORITHM=INPLACE): every row is copied and checked, writes continue");
-            case ALTER_COLUMN_TYPE -> widensInPlace(from, to)
+            case ALTER_COLUMN_TYPE -> appendsEnumValues(from, to)
+                    ? dev.ashlar.core.dialect.DdlEffect.metadataOnly("adds values at the end of the ENUM of " + table + "." + to.name()
+                    + " in place (instant): the stored numbers of the old values stay")
+                    : widensInPlace(from, to)
                     ? dev.ashlar.core.dialect.DdlEffect.metadataOnly("widens " + table + "." + to.name() + " in place")
                     : dev.ashlar.core.dialect.DdlEffect.rewrites("copies table " + table + " (ALGORITHM=COPY): writes wait until every row is copied");
             case ADD_CHECK, ADD_FOREIGN_KEY -> dev.ashlar.core.dialect.DdlEffect.rewrites("copies table " + table
                     + " (ALGORITHM=COPY) to check every row: writes wait");
             default -> super.effect(change, table, from, to);
         };
+    }
+
+    /** An ENUM that keeps its values in their places and gains some after them, still stored in one byte (up to 255 values). */
+    private static boolean appendsEnumValues(Column<?> from, Column<?> to) {
+        return from != null && to != null && from.type() instanceof dev.ashlar.core.types.DatabaseEnumType a
+                && to.type() instanceof dev.ashlar.core.types.DatabaseEnumType b && b.values().size() <= 255
+                && b.values().size() > a.values().size() && b.values().subList(0, a.values().size()).equals(a.values());
     }
 
     private static boolean widensInPlace(Column<?> from, Column<?> to) {

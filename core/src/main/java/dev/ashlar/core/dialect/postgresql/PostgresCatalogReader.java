@@ -62,6 +62,14 @@ final class PostgresCatalogReader extends CatalogReader {
     }
 
     @Override
+    public List<String> enumTypes(Connection c) throws SQLException {
+        List<String> names = query(c, "SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = current_schema() AND t.typtype = 'e'", rs -> rs.getString(1));
+        names.sort(null);
+        return names;
+    }
+
+    @Override
     public List<ViewInfo> views(Connection c) throws SQLException {
         List<ViewInfo> views = query(c, "SELECT c.relname, pg_get_viewdef(c.oid, true) FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')",
