@@ -144,6 +144,12 @@ public final class MariaDbVendorSql implements VendorSql {
     }
 
     @Override
+    public List<String> enumWithColumnCheck(String table, List<String> values) {
+        return List.of("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, mood ENUM(" + VendorSql.literals(values)
+                + ") NOT NULL CHECK (mood <> 'sad'))");
+    }
+
+    @Override
     public String otherSpellings() {
         return "CREATE TABLE spelled (id BIGINT(20) NOT NULL, small INT(11) NOT NULL DEFAULT '7',"
                 + " price NUMERIC(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT TRUE, name VARCHAR(40) DEFAULT 'it''s',"

@@ -132,6 +132,12 @@ public final class PostgresVendorSql implements VendorSql {
     }
 
     @Override
+    public List<String> enumWithColumnCheck(String table, List<String> values) {
+        return List.of("CREATE TYPE mood AS ENUM (" + VendorSql.literals(values) + ")",
+                "CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, mood mood NOT NULL CHECK (mood <> 'sad'))");
+    }
+
+    @Override
     public String otherSpellings() {
         return "CREATE TABLE spelled (id int8 NOT NULL, small int4 NOT NULL DEFAULT '7'::integer,"
                 + " price decimal(10,2) DEFAULT 0.5, flag boolean DEFAULT 't', name character varying(40) DEFAULT 'it''s',"

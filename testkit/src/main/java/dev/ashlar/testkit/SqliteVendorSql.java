@@ -160,6 +160,12 @@ public final class SqliteVendorSql implements VendorSql {
     }
 
     @Override
+    public List<String> enumWithColumnCheck(String table, List<String> values) {
+        return List.of("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, mood VARCHAR(20) CHECK (mood IN ("
+                + VendorSql.literals(values) + ")) NOT NULL CHECK (mood <> 'sad'))");
+    }
+
+    @Override
     public String otherSpellings() {
         return "CREATE TABLE spelled (id BIGINT NOT NULL, small INT NOT NULL DEFAULT 7,"
                 + " price DECIMAL(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT 1, name NVARCHAR(40) DEFAULT 'it''s',"

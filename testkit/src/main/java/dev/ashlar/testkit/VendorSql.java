@@ -238,15 +238,12 @@ public interface VendorSql {
      * {@code mood}, MariaDB's ENUM, SQLite's CHECK ... IN), with a second CHECK,
      * {@code mood <> 'sad'}, inside the column's own definition.
      */
-    public List<String> enumWithColumnCheck(String table, List<String> values) {
-        String list = values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", "));
-        String check = " NOT NULL CHECK (mood <> 'sad')";
-        return switch (kind) {
-            case SQLITE -> List.of("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, mood VARCHAR(20) CHECK (mood IN (" + list + "))"
-                    + check + ")");
-            case POSTGRESQL -> List.of("CREATE TYPE mood AS ENUM (" + list + ")",
-                    "CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, mood mood" + check + ")");
-            case MARIADB -> List.of("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, mood ENUM(" + list + ")" + check + ")");
-        };
+    default List<String> enumWithColumnCheck(String table, List<String> values) {
+        throw missing("enumWithColumnCheck(String, List)");
+    }
+
+    /** {@code values} as a list of SQL string literals: {@code 'a', 'it''s'}. */
+    static String literals(List<String> values) {
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", "));
     }
 }

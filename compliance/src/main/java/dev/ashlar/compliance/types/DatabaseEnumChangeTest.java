@@ -22,7 +22,6 @@ import dev.ashlar.core.types.DatabaseEnumType;
 import dev.ashlar.core.types.Types;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
-import dev.ashlar.testkit.VendorSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +197,7 @@ class DatabaseEnumChangeTest {
     @AllDatabases
     void aCheckInsideTheEnumColumnSurvivesNewValues(TestDatabase db) throws Exception {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
-            VendorSql.of(db).enumWithColumnCheck("moods", List.of("happy", "sad")).forEach(conn::executeSql);
+            db.vendor().enumWithColumnCheck("moods", List.of("happy", "sad")).forEach(conn::executeSql);
             conn.executeSql("INSERT INTO moods (id, mood) VALUES (1, 'happy')");
             Table current = Inspector.of(conn).reflect().get("moods");
             DatabaseEnumType was = (DatabaseEnumType) current.column("mood").type();
