@@ -23,6 +23,7 @@ import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.ReferentialAction;
 import dev.ashlar.core.schema.ServerDefault;
 import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.Types;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -174,6 +175,87 @@ class SchemaDiffTest {
             SchemaDiff diff = SchemaDiff.compare(Inspector.of(conn).reflect(), md, conn.dialect());
             assertThat(diff.changes()).as(diff.toString()).isEmpty();
         }
+    }
+
+    /**
+     * Date-time types written with each database's own spellings of a precision: MariaDB's plain
+     * {@code DATETIME} and {@code TIME} keep whole seconds (precision 0), PostgreSQL's plain
+     * {@code timestamp} keeps six digits; neither is a change against the same precision in models.
+     */
+    @AllDatabases
+    void precisionSpellingsOfDateTimesAreNotChanges(TestDatabase db) {
+        MetaData md = new MetaData();
+        md.table("stamps", Column.of("id", bigInteger()).primaryKey().autoincrement(false),
+                Column.of("whole", Types.dateTime(0)), Column.of("millis", Types.dateTime(3)), Column.of("micros", dateTime()),
+                Column.of("clock", Types.time(0)), Column.of("seen", Types.dateTime(0)).serverDefault(ServerDefault.currentTimestamp()));
+        String ddl = switch (db.kind()) {
+            case MARIADB -> "CREATE TABLE stamps (id BIGINT NOT NULL, whole DATETIME, millis DATETIME(3), micros DATETIME(6),"
+                    + " clock TIME, seen DATETIME DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_stamps PRIMARY KEY (id))";
+            case POSTGRESQL -> "CREATE TABLE stamps (id int8 NOT NULL, whole timestamp(0) without time zone, millis timestamp(3),"
+                    + " micros timestamp, clock time(0), seen timestamp(0) DEFAULT now(), CONSTRAINT pk_stamps PRIMARY KEY (id))";
+            case SQLITE -> "CREATE TABLE stamps (id BIGINT NOT NULL, whole DATETIME(0), millis TIMESTAMP(3), micros DATETIME,"
+                    + " clock TIME(0), seen DATETIME(0) DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_stamps PRIMARY KEY (id))";
+        };
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            conn.executeSql(ddl);
+            MetaData reflected = Inspector.of(conn).reflect();
+            assertThat(reflected.get("stamps").column("whole").type()).isEqualTo(Types.dateTime(0));
+            assertThat(reflected.get("stamps").column("millis").type()).isEqualTo(Types.dateTime(3));
+            assertThat(reflected.get("stamps").column("micros").type()).isEqualTo(dateTime());
+            assertThat(reflected.get("stamps").column("clock").type()).isEqualTo(Types.time(0));
+            SchemaDiff diff = SchemaDiff.compare(reflected, md, conn.dialect());
+            assertThat(diff.changes()).as(diff.toString()).isEmpty();
+        }
+    }
+
+    /**
+     * A precision change is a type change, reported with both types: more digits keep every value
+     * (safe), fewer round them away (destructive). Applied, the database then has the new precision.
+     */
+    @AllDatabases
+    void aPrecisionChangeIsATypeChangeNarrowingIsDestructive(TestDatabase db) throws SQLException {
+        MetaData whole = stamps(0);
+        MetaData millis = stamps(3);
+        MetaData micros = stamps(6);
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            SchemaDdl.createAll(conn, millis);
+            try (var jdbc = db.openJdbc(); Statement st = jdbc.createStatement()) {
+                st.execute("INSERT INTO stamps (id, at) VALUES (1, '2024-05-06 07:08:09.123')");
+            }
+            var ddl = conn.dialect().ddl();
+            SchemaDiff widen = SchemaDiff.compare(Inspector.of(conn).reflect(), micros, conn.dialect());
+            assertThat(alterations(widen)).singleElement().satisfies(c -> {
+                assertThat(c.safety()).isEqualTo(Safety.SAFE);
+                assertThat(c.changes()).containsExactly("type " + ddl.columnType(millis.get("stamps").column("at")) + " -> "
+                        + ddl.columnType(micros.get("stamps").column("at")));
+            });
+            SchemaDiff narrow = SchemaDiff.compare(Inspector.of(conn).reflect(), whole, conn.dialect());
+            assertThat(alterations(narrow)).singleElement().satisfies(c -> {
+                assertThat(c.safety()).isEqualTo(Safety.DESTRUCTIVE);
+                assertThat(c.describe()).contains(ddl.columnType(millis.get("stamps").column("at")),
+                        ddl.columnType(whole.get("stamps").column("at")));
+            });
+            widen.apply(conn);
+            assertThat(SchemaDiff.compare(Inspector.of(conn).reflect(), micros, conn.dialect()).changes()).isEmpty();
+            assertThat(db.queryOne("SELECT " + dev.ashlar.testkit.VendorSql.of(db).dateTimeText("at") + " FROM stamps"))
+                    .startsWith("2024-05-06 07:08:09.123");
+            SchemaDiff.compare(Inspector.of(conn).reflect(), whole, conn.dialect()).apply(conn);
+            assertThat(SchemaDiff.compare(Inspector.of(conn).reflect(), whole, conn.dialect()).changes()).isEmpty();
+            assertThat(Inspector.of(conn).reflect().get("stamps").column("at").type()).isEqualTo(Types.dateTime(0));
+        }
+    }
+
+    /** The column changes of a diff, taken out of the table rebuilds that carry them on SQLite. */
+    private static List<SchemaChange.AlterColumn> alterations(SchemaDiff diff) {
+        return diff.changes().stream()
+                .flatMap(c -> c instanceof SchemaChange.RebuildTable r ? r.changes().stream() : java.util.stream.Stream.of(c))
+                .map(SchemaChange.AlterColumn.class::cast).toList();
+    }
+
+    private static MetaData stamps(int precision) {
+        MetaData md = new MetaData();
+        md.table("stamps", Column.of("id", bigInteger()).primaryKey().autoincrement(false), Column.of("at", Types.dateTime(precision)));
+        return md;
     }
 
     /** The DDL of a diff can be written for any dialect, without a connection. */

@@ -12,6 +12,9 @@ import java.util.Optional;
  * application code.
  */
 public final class MappingRules {
+    /** The most fractional-second digits {@code @Precision} takes (core's {@code FractionalSeconds.MAX_PRECISION}). */
+    public static final int MAX_TIME_PRECISION = 6;
+
     private MappingRules() {
     }
 
@@ -57,9 +60,10 @@ public final class MappingRules {
      * @param precision    the {@code @Numeric} precision, or {@code null} without {@code @Numeric}
      * @param scale        the {@code @Numeric} scale, or {@code null} without {@code @Numeric}
      * @param defaultNow   whether {@code @DefaultNow} is present
+     * @param timePrecision the {@code @Precision} value (fractional-second digits), or {@code null} without {@code @Precision}
      */
     public record FieldFacts(String typeName, String rawTypeName, boolean isEnum, Integer length, boolean text,
-                             Integer precision, Integer scale, boolean defaultNow) {
+                             Integer precision, Integer scale, boolean defaultNow, Integer timePrecision) {
     }
 
     /** The column kind of a raw type name, or empty when the type has no column type. */
@@ -141,6 +145,13 @@ public final class MappingRules {
         }
         if (f.text() && f.length() != null) {
             problems.add("@Text and @Length exclude each other: a text column has no length");
+        }
+        if (f.timePrecision() != null && k != Kind.DATE_TIME && k != Kind.DATE_TIME_TZ && k != Kind.TIME) {
+            problems.add("@Precision applies only to LocalDateTime, OffsetDateTime and LocalTime, not to " + simple
+                    + (k == Kind.NUMERIC ? "; a BigDecimal's digits are @Numeric(precision = ..., scale = ...)" : ""));
+        } else if (f.timePrecision() != null && (f.timePrecision() < 0 || f.timePrecision() > MAX_TIME_PRECISION)) {
+            problems.add("@Precision(" + f.timePrecision() + ") is out of range: fractional-second digits go from 0 (whole seconds) to "
+                    + MAX_TIME_PRECISION + " (microseconds)");
         }
         if (f.defaultNow() && k != Kind.DATE_TIME && k != Kind.DATE_TIME_TZ && k != Kind.DATE) {
             problems.add("@DefaultNow applies only to LocalDateTime, OffsetDateTime and LocalDate, not to " + simple);

@@ -10,6 +10,7 @@ import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.schema.TableElement;
 import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.FractionalSeconds;
 import dev.ashlar.core.types.SqlType;
 import dev.ashlar.core.types.Types;
 import dev.ashlar.declarative.MappingRules.FieldFacts;
@@ -27,7 +28,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -455,10 +455,11 @@ final class ModelReader {
         String where = modelName + "." + f.getName() + ": ";
         Length length = f.getAnnotation(Length.class);
         Numeric numeric = f.getAnnotation(Numeric.class);
+        Precision precision = f.getAnnotation(Precision.class);
         FieldFacts facts = new FieldFacts(f.getGenericType().getTypeName(), f.getType().getTypeName(), f.getType().isEnum(),
                 length == null ? null : length.value(), f.isAnnotationPresent(Text.class),
                 numeric == null ? null : numeric.precision(), numeric == null ? null : numeric.scale(),
-                f.isAnnotationPresent(DefaultNow.class));
+                f.isAnnotationPresent(DefaultNow.class), precision == null ? null : precision.value());
         List<String> fieldProblems = MappingRules.problems(facts);
         DatabaseEnum databaseEnum = f.getAnnotation(DatabaseEnum.class);
         if (databaseEnum != null && fieldProblems.isEmpty()) {
@@ -507,10 +508,10 @@ final class ModelReader {
             column.index();
         }
         if (facts.defaultNow()) {
-            column.defaultValue(now(kind));
+            column.defaultValue(now(kind, column.type()));
         }
         if (f.isAnnotationPresent(UpdatedNow.class)) {
-            column.onUpdate(now(kind));
+            column.onUpdate(now(kind, column.type()));
         }
         DatabaseDefault serverDefault = f.getAnnotation(DatabaseDefault.class);
         if (serverDefault != null) {
@@ -529,10 +530,26 @@ final class ModelReader {
         };
     }
 
-    private static Supplier<Object> now(Kind kind) {
+    /**
+     * The client's clock, cut to the column's precision (whole seconds for {@code @Precision(0)}), so
+     * that the object holds what the database keeps: cut rather than rounded, the way a clock reads.
+     */
+    private static Supplier<Object> now(Kind kind, SqlType<?> type) {
+        int precision = type instanceof FractionalSeconds f ? f.precision() : FractionalSeconds.DEFAULT_PRECISION;
+        int digits = 1;
+        for (int i = precision; i < 9; i++) {
+            digits *= 10;
+        }
+        int unit = digits;
         return switch (kind) {
-            case DATE_TIME -> () -> LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            case DATE_TIME_TZ -> () -> OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            case DATE_TIME -> () -> {
+                LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+                return now.withNano(now.getNano() - now.getNano() % unit);
+            };
+            case DATE_TIME_TZ -> () -> {
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                return now.withNano(now.getNano() - now.getNano() % unit);
+            };
             case DATE -> () -> LocalDate.now(ZoneOffset.UTC);
             default -> throw new AshlarException("MappingRules admits @DefaultNow only on dates and times, not " + kind
                     + "; this is a bug in Ashlar, please report it");
@@ -551,9 +568,9 @@ final class ModelReader {
             case FLOAT -> Types.float32();
             case DOUBLE -> Types.float64();
             case DATE -> Types.date();
-            case TIME -> Types.time();
-            case DATE_TIME -> Types.dateTime();
-            case DATE_TIME_TZ -> Types.dateTimeTz();
+            case TIME -> facts.timePrecision() == null ? Types.time() : Types.time(facts.timePrecision());
+            case DATE_TIME -> facts.timePrecision() == null ? Types.dateTime() : Types.dateTime(facts.timePrecision());
+            case DATE_TIME_TZ -> facts.timePrecision() == null ? Types.dateTimeTz() : Types.dateTimeTz(facts.timePrecision());
             case BYTES -> Types.largeBinary();
             case UUID -> Types.uuid();
             case ENUM -> Types.enumOf((Class) f.getType());

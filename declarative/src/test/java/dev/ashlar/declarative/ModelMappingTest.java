@@ -145,6 +145,29 @@ class ModelMappingTest {
     }
 
     @Test
+    void precisionGivesADateTimeColumnItsFractionalSecondDigits() {
+        Table t = registry.of(Stamped.class).table();
+        assertThat(t.column("hired").type()).isEqualTo(Types.dateTime(0));
+        assertThat(t.column("sent").type()).isEqualTo(Types.dateTimeTz(3));
+        assertThat(t.column("opens").type()).isEqualTo(Types.time(0));
+        assertThat(t.column("plain").type()).isEqualTo(Types.dateTime());
+        // the client clock is cut to the column's digits, so the object holds what the database keeps
+        Object created = t.column("created").clientDefault().get();
+        assertThat(((java.time.LocalDateTime) created).getNano()).isZero();
+    }
+
+    @Test
+    void precisionOutOfRangeOrOnAnotherTypeFails() {
+        assertThatThrownBy(() -> registry.of(BadPrecision.class))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("BadPrecision.tooFine: @Precision(9) is out of range: fractional-second digits go from 0 (whole seconds) to 6")
+                .hasMessageContaining("BadPrecision.negative: @Precision(-1) is out of range")
+                .hasMessageContaining("BadPrecision.price: @Precision applies only to LocalDateTime, OffsetDateTime and LocalTime, not to BigDecimal;"
+                        + " a BigDecimal's digits are @Numeric(precision = ..., scale = ...)")
+                .hasMessageContaining("BadPrecision.day: @Precision applies only to LocalDateTime, OffsetDateTime and LocalTime, not to LocalDate");
+    }
+
+    @Test
     void lengthOnANonStringFails() {
         assertThatThrownBy(() -> registry.of(LengthOnInt.class))
                 .hasMessageContaining("LengthOnInt.count: @Length applies only to String; type Integer takes no length");
@@ -273,6 +296,25 @@ class ModelMappingTest {
     static class WithList {
         @Id Long id;
         List<String> tags;
+    }
+
+    @Model
+    static class Stamped {
+        @Id Long id;
+        @Precision(0) java.time.LocalDateTime hired;
+        @Precision(3) java.time.OffsetDateTime sent;
+        @Precision(0) java.time.LocalTime opens;
+        @Precision(6) java.time.LocalDateTime plain;
+        @Precision(0) @DefaultNow java.time.LocalDateTime created;
+    }
+
+    @Model
+    static class BadPrecision {
+        @Id Long id;
+        @Precision(9) java.time.LocalDateTime tooFine;
+        @Precision(-1) java.time.LocalTime negative;
+        @Precision(2) @Numeric(precision = 10, scale = 2) BigDecimal price;
+        @Precision(0) java.time.LocalDate day;
     }
 
     @Model

@@ -23,6 +23,7 @@ import dev.ashlar.declarative.Models;
 import dev.ashlar.declarative.Relation;
 import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Numeric;
+import dev.ashlar.declarative.Precision;
 import dev.ashlar.declarative.RenamedFrom;
 import dev.ashlar.declarative.Text;
 import dev.ashlar.declarative.Transient;
@@ -350,9 +351,11 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         Length length = field.getAnnotation(Length.class);
         Numeric numeric = field.getAnnotation(Numeric.class);
+        Precision precision = field.getAnnotation(Precision.class);
         return new FieldFacts(t.toString(), raw, isEnum, length == null ? null : length.value(),
                 field.getAnnotation(Text.class) != null, numeric == null ? null : numeric.precision(),
-                numeric == null ? null : numeric.scale(), field.getAnnotation(DefaultNow.class) != null);
+                numeric == null ? null : numeric.scale(), field.getAnnotation(DefaultNow.class) != null,
+                precision == null ? null : precision.value());
     }
 
     private static TypeName columnType(Kind kind, TypeMirror fieldType) {

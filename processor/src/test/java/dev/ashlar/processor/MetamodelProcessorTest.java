@@ -176,6 +176,28 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void precisionMistakesAreCompileErrors(@TempDir Path dir) {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Stamps.java", """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+                import java.time.LocalDateTime;
+
+                @Model
+                public class Stamps {
+                    @Id public Long id;
+                    @Precision(0) public LocalDateTime hired;
+                    @Precision(7) public LocalDateTime tooFine;
+                    @Precision(0) public String name;
+                }
+                """));
+        assertThat(c.success).isFalse();
+        assertThat(c.errors()).containsExactly(
+                "Stamps.java:10: Stamps.tooFine: @Precision(7) is out of range: fractional-second digits go from 0 (whole seconds) to 6 (microseconds)",
+                "Stamps.java:11: Stamps.name: @Precision applies only to LocalDateTime, OffsetDateTime and LocalTime, not to String");
+    }
+
+    @Test
     void duplicateColumnNamesAreCompileErrors(@TempDir Path dir) {
         Compilation c = Compilation.compile(dir, true, sources("shop/Twice.java", """
                 package shop;

@@ -154,6 +154,15 @@ public interface VendorSql {
         throw missing("hex(String)");
     }
 
+    /** An expression giving a TIME column's value as text, {@code HH:MM:SS.ffffff}, as the database holds it. */
+    public String timeText(String column) {
+        return switch (kind) {
+            case SQLITE -> column;
+            case POSTGRESQL -> "to_char(" + column + ", 'HH24:MI:SS.US')";
+            case MARIADB -> "TIME_FORMAT(" + column + ", '%H:%i:%s.%f')";
+        };
+    }
+
     /** A query of one row and column: the type the catalog declares for {@code table.column}, for example {@code char(5)}. */
     default String declaredType(String table, String column) {
         throw missing("declaredType(String, String)");

@@ -12,6 +12,7 @@ import dev.ashlar.core.types.DateTimeTzType;
 import dev.ashlar.core.types.DateType;
 import dev.ashlar.core.types.DoubleType;
 import dev.ashlar.core.types.FloatType;
+import dev.ashlar.core.types.FractionalSeconds;
 import dev.ashlar.core.types.IntegerType;
 import dev.ashlar.core.types.LargeBinaryType;
 import dev.ashlar.core.types.NumericType;
@@ -74,14 +75,14 @@ final class FieldTypes {
         if (type instanceof DateType) {
             return plain(ClassName.get(java.time.LocalDate.class));
         }
-        if (type instanceof TimeType) {
-            return plain(ClassName.get(java.time.LocalTime.class));
+        if (type instanceof TimeType t) {
+            return temporal(ClassName.get(java.time.LocalTime.class), t);
         }
-        if (type instanceof DateTimeType) {
-            return plain(ClassName.get(java.time.LocalDateTime.class));
+        if (type instanceof DateTimeType t) {
+            return temporal(ClassName.get(java.time.LocalDateTime.class), t);
         }
-        if (type instanceof DateTimeTzType) {
-            return plain(ClassName.get(java.time.OffsetDateTime.class));
+        if (type instanceof DateTimeTzType t) {
+            return temporal(ClassName.get(java.time.OffsetDateTime.class), t);
         }
         if (type instanceof LargeBinaryType) {
             return plain(ArrayTypeName.of(TypeName.BYTE));
@@ -103,6 +104,15 @@ final class FieldTypes {
                     .addMember("value", "$L", members.build()).build()));
         }
         return null;
+    }
+
+    /** A date-time field, with {@code @Precision(p)} when the column keeps other than the default six digits (MariaDB's plain DATETIME keeps none). */
+    private static FieldType temporal(TypeName type, FractionalSeconds precision) {
+        if (precision.precision() == FractionalSeconds.DEFAULT_PRECISION) {
+            return plain(type);
+        }
+        return new FieldType(type, List.of(AnnotationSpec.builder(ClassName.get(DECLARATIVE, "Precision"))
+                .addMember("value", "$L", precision.precision()).build()));
     }
 
     // (@Numeric's members are given as one block in the place of value, so that JavaPoet keeps them on one line)

@@ -9,6 +9,8 @@ import dev.ashlar.core.schema.ReferentialAction;
 import dev.ashlar.core.schema.ServerDefault;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.MappedType;
+import dev.ashlar.core.types.SqlType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -132,7 +134,7 @@ public class DdlCompiler {
     protected String columnDefinition(Column<?> column) {
         StringBuilder b = new StringBuilder(q(column.name())).append(' ').append(columnType(column));
         if (column.serverDefault() != null) {
-            b.append(" DEFAULT ").append(serverDefault(column.serverDefault()));
+            b.append(" DEFAULT ").append(serverDefault(column.serverDefault(), column.type()));
         }
         if (!column.isNullable()) {
             b.append(" NOT NULL");
@@ -287,8 +289,8 @@ public class DdlCompiler {
         if (current.isNullable() != target.isNullable()) {
             out.add(prefix + (target.isNullable() ? "DROP NOT NULL" : "SET NOT NULL"));
         }
-        String from = current.serverDefault() == null ? null : serverDefault(current.serverDefault());
-        String to = target.serverDefault() == null ? null : serverDefault(target.serverDefault());
+        String from = current.serverDefault() == null ? null : serverDefault(current.serverDefault(), current.type());
+        String to = target.serverDefault() == null ? null : serverDefault(target.serverDefault(), target.type());
         if (!java.util.Objects.equals(from, to)) {
             out.add(prefix + (to == null ? "DROP DEFAULT" : "SET DEFAULT " + to));
         }
@@ -462,15 +464,15 @@ public class DdlCompiler {
     public record IndexBuild(String sql, boolean transactional) {
     }
 
-    /** A server default as DDL text. */
-    public String serverDefault(ServerDefault value) {
+    /** A server default as DDL text, for a column of {@code type} (whose precision a current timestamp may need to match). */
+    public String serverDefault(ServerDefault value, SqlType<?> type) {
         if (value instanceof ServerDefault.Literal l) {
             return literal(l.value());
         }
         if (value instanceof ServerDefault.Expression e) {
             return defaultExpression(e.sql());
         }
-        return currentTimestamp();
+        return currentTimestamp(type instanceof MappedType<?, ?> m ? m.storage() : type);
     }
 
     /** An expression default; MariaDB and SQLite need it in parentheses unless it is a bare function call. */
@@ -478,7 +480,11 @@ public class DdlCompiler {
         return "(" + sql + ")";
     }
 
-    protected String currentTimestamp() {
+    /**
+     * The current timestamp as a default of a column of {@code type}; plain {@code CURRENT_TIMESTAMP}
+     * by default, which PostgreSQL rounds to the column's precision as it stores it.
+     */
+    protected String currentTimestamp(SqlType<?> type) {
         return "CURRENT_TIMESTAMP";
     }
 

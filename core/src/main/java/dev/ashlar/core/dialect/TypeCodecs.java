@@ -77,13 +77,13 @@ public class TypeCodecs {
             return date();
         }
         if (type instanceof TimeType t) {
-            return time();
+            return rounding(time(), t::round);
         }
         if (type instanceof DateTimeType t) {
-            return dateTime();
+            return rounding(dateTime(), t::round);
         }
         if (type instanceof DateTimeTzType t) {
-            return dateTimeTz();
+            return rounding(dateTimeTz(), t::round);
         }
         if (type instanceof LargeBinaryType t) {
             return bytes();
@@ -104,6 +104,29 @@ public class TypeCodecs {
             return Codec.of(java.sql.Types.OTHER, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i));
         }
         throw new dev.ashlar.core.error.AshlarException("no codec for type " + type.describe() + " (" + type.getClass().getName() + ")");
+    }
+
+    /**
+     * {@code codec} binding each value rounded to its type's fractional-second precision, so that
+     * every database is sent a value it holds exactly (the rule of {@link dev.ashlar.core.types.FractionalSeconds}).
+     */
+    private static <J> ValueCodec<J> rounding(ValueCodec<J> codec, java.util.function.UnaryOperator<J> round) {
+        return new ValueCodec<>() {
+            @Override
+            public void bind(java.sql.PreparedStatement statement, int index, J value) throws java.sql.SQLException {
+                codec.bind(statement, index, value == null ? null : round.apply(value));
+            }
+
+            @Override
+            public J read(ResultSet resultSet, int index) throws java.sql.SQLException {
+                return codec.read(resultSet, index);
+            }
+
+            @Override
+            public RefusedValue refuseWrite(J value) {
+                return codec.refuseWrite(value == null ? null : round.apply(value));
+            }
+        };
     }
 
     /** A database enum's value, as text; PostgreSQL overrides it, as its enums do not take a VARCHAR parameter. */

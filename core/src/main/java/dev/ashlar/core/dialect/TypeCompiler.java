@@ -64,13 +64,13 @@ public class TypeCompiler {
             return "DATE";
         }
         if (type instanceof TimeType t) {
-            return time();
+            return time(t);
         }
         if (type instanceof DateTimeType t) {
-            return dateTime();
+            return dateTime(t);
         }
         if (type instanceof DateTimeTzType t) {
-            return dateTimeTz();
+            return dateTimeTz(t);
         }
         if (type instanceof LargeBinaryType t) {
             return binary();
@@ -123,16 +123,19 @@ public class TypeCompiler {
         return "DOUBLE PRECISION";
     }
 
-    protected String time() {
-        return "TIME(6)";
+    /** {@code TIME(p)}, with the type's fractional-second precision. */
+    protected String time(TimeType type) {
+        return "TIME(" + type.precision() + ")";
     }
 
-    protected String dateTime() {
-        return "TIMESTAMP(6)";
+    /** {@code TIMESTAMP(p)}, with the type's fractional-second precision. */
+    protected String dateTime(DateTimeType type) {
+        return "TIMESTAMP(" + type.precision() + ")";
     }
 
-    protected String dateTimeTz() {
-        return "TIMESTAMP(6) WITH TIME ZONE";
+    /** {@code TIMESTAMP(p) WITH TIME ZONE}, with the type's fractional-second precision. */
+    protected String dateTimeTz(DateTimeTzType type) {
+        return "TIMESTAMP(" + type.precision() + ") WITH TIME ZONE";
     }
 
     protected String binary() {

@@ -39,9 +39,20 @@ public final class Column<T> implements Expression<T>, TableElement {
         this.type = Objects.requireNonNull(type, () -> "type of column " + name);
     }
 
-    /** A new column with the given name and type, nullable and with no default. */
+    /**
+     * A new column with the given name and type, nullable and with no default.
+     *
+     * @throws DefinitionException when the type's fractional-second precision is outside 0 to 6
+     */
     public static <T> Column<T> of(String name, SqlType<T> type) {
-        return new Column<>(name, type);
+        Column<T> column = new Column<>(name, type);
+        SqlType<?> stored = type instanceof dev.ashlar.core.types.MappedType<?, ?> m ? m.storage() : type;
+        if (stored instanceof dev.ashlar.core.types.FractionalSeconds f && !f.precisionAllowed()) {
+            throw new DefinitionException("column " + name + ": " + stored.describe() + " asks for " + f.precision()
+                    + " fractional-second digits, but a precision goes from 0 (whole seconds) to "
+                    + dev.ashlar.core.types.FractionalSeconds.MAX_PRECISION + " (microseconds)");
+        }
+        return column;
     }
 
     /** Makes this column (part of) the primary key; it becomes NOT NULL. */

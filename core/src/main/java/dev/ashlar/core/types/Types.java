@@ -73,19 +73,46 @@ public final class Types {
         return DateType.INSTANCE;
     }
 
-    /** A time of day. */
+    /** A time of day, to the microsecond. */
     public static TimeType time() {
         return TimeType.INSTANCE;
     }
 
-    /** A date and time without time zone. */
+    /**
+     * A time of day kept to {@code precision} fractional-second digits, 0 to 6; {@code time(6)} is
+     * {@link #time()}. See {@link FractionalSeconds} for how values are rounded; a precision out of
+     * range is refused by {@code Column.of}, naming the column.
+     */
+    public static TimeType time(int precision) {
+        return precision == FractionalSeconds.DEFAULT_PRECISION ? TimeType.INSTANCE : new TimeType(precision);
+    }
+
+    /** A date and time without time zone, to the microsecond. */
     public static DateTimeType dateTime() {
         return DateTimeType.INSTANCE;
     }
 
-    /** An instant, stored as UTC. */
+    /**
+     * A date and time without time zone kept to {@code precision} fractional-second digits, 0 to 6:
+     * {@code dateTime(0)} is MariaDB's plain {@code DATETIME}, {@code dateTime(6)} is {@link #dateTime()}.
+     * See {@link FractionalSeconds} for how values are rounded; a precision out of range is refused
+     * by {@code Column.of}, naming the column.
+     */
+    public static DateTimeType dateTime(int precision) {
+        return precision == FractionalSeconds.DEFAULT_PRECISION ? DateTimeType.INSTANCE : new DateTimeType(precision);
+    }
+
+    /** An instant, stored as UTC, to the microsecond. */
     public static DateTimeTzType dateTimeTz() {
         return DateTimeTzType.INSTANCE;
+    }
+
+    /**
+     * An instant, stored as UTC, kept to {@code precision} fractional-second digits, 0 to 6;
+     * {@code dateTimeTz(6)} is {@link #dateTimeTz()}. See {@link FractionalSeconds}.
+     */
+    public static DateTimeTzType dateTimeTz(int precision) {
+        return precision == FractionalSeconds.DEFAULT_PRECISION ? DateTimeTzType.INSTANCE : new DateTimeTzType(precision);
     }
 
     /** Bytes. */

@@ -394,13 +394,13 @@ public final class ScriptSource {
             return "Types.date()";
         }
         if (t instanceof TimeType x) {
-            return "Types.time()";
+            return "Types.time(" + precision(x) + ")";
         }
         if (t instanceof DateTimeType x) {
-            return "Types.dateTime()";
+            return "Types.dateTime(" + precision(x) + ")";
         }
         if (t instanceof DateTimeTzType x) {
-            return "Types.dateTimeTz()";
+            return "Types.dateTimeTz(" + precision(x) + ")";
         }
         if (t instanceof LargeBinaryType x) {
             return "Types.largeBinary()";
@@ -425,6 +425,11 @@ public final class ScriptSource {
             return "Types.databaseType(" + quote(d.spelling()) + ")";
         }
         return "Types.databaseType(" + quote(t.describe()) + ")";
+    }
+
+    /** A precision other than the default between the parentheses, none for the default, as a reader writes it by hand. */
+    private static String precision(dev.ashlar.core.types.FractionalSeconds type) {
+        return type.precision() == dev.ashlar.core.types.FractionalSeconds.DEFAULT_PRECISION ? "" : String.valueOf(type.precision());
     }
 
     static String literal(Object value) {

@@ -178,8 +178,9 @@ final class MariaDbCatalogReader extends CatalogReader {
             case "DECIMAL" -> unsigned ? databaseType(declared) : numeric(size, column.scale());
             case "DOUBLE" -> unsigned ? databaseType(declared) : float64();
             case "DATE" -> date();
-            case "TIME" -> size != null && size == 6 ? time() : databaseType(declared);
-            case "DATETIME" -> size != null && size == 6 ? dateTime() : databaseType(declared);
+            // datetime_precision: 0 for a plain DATETIME or TIME, which keep whole seconds here
+            case "TIME" -> size != null && size >= 0 && size <= 6 ? time(size) : databaseType(declared);
+            case "DATETIME" -> size != null && size >= 0 && size <= 6 ? dateTime(size) : databaseType(declared);
             case "LONGBLOB" -> largeBinary();
             case "ENUM" -> dev.ashlar.core.types.Types.databaseEnum(null, enumValues(column.declaredType()));
             default -> databaseType(declared);

@@ -115,10 +115,10 @@ class MariaDbCompiler extends SqlCompiler {
             return "FLOAT";
         }
         if (type instanceof DateTimeType || type instanceof DateTimeTzType) {
-            return "DATETIME(6)";
+            return "DATETIME(" + ((dev.ashlar.core.types.FractionalSeconds) type).precision() + ")";
         }
-        if (type instanceof TimeType) {
-            return "TIME(6)";
+        if (type instanceof TimeType t) {
+            return "TIME(" + t.precision() + ")";
         }
         return super.castType(type);
     }

@@ -4,6 +4,8 @@ import dev.ashlar.core.dialect.DdlCompiler;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.FractionalSeconds;
+import dev.ashlar.core.types.SqlType;
 import java.util.List;
 import dev.ashlar.core.schema.ForeignKey;
 import dev.ashlar.core.schema.Index;
@@ -95,10 +97,14 @@ class MariaDbDdlCompiler extends DdlCompiler {
         return "DROP INDEX " + q(name) + " ON " + q(table);
     }
 
-    /** DATETIME(6) defaults need a matching precision. */
+    /**
+     * A DATETIME(p) default needs the same precision, {@code CURRENT_TIMESTAMP(p)} (MariaDB refuses
+     * any other), which cuts the clock to p digits; columns of other types get six.
+     */
     @Override
-    protected String currentTimestamp() {
-        return "CURRENT_TIMESTAMP(6)";
+    protected String currentTimestamp(SqlType<?> type) {
+        int precision = type instanceof FractionalSeconds f ? f.precision() : FractionalSeconds.DEFAULT_PRECISION;
+        return "CURRENT_TIMESTAMP(" + precision + ")";
     }
 
     @Override

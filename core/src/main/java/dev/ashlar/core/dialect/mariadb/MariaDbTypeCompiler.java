@@ -1,6 +1,8 @@
 package dev.ashlar.core.dialect.mariadb;
 
 import dev.ashlar.core.dialect.TypeCompiler;
+import dev.ashlar.core.types.DateTimeType;
+import dev.ashlar.core.types.DateTimeTzType;
 import dev.ashlar.core.types.IntegerType;
 import dev.ashlar.core.types.FloatType;
 import dev.ashlar.core.types.NumericType;
@@ -59,15 +61,16 @@ class MariaDbTypeCompiler extends TypeCompiler {
         return "DOUBLE";
     }
 
+    /** {@code DATETIME(p)}; a plain {@code DATETIME} is {@code DATETIME(0)} here, whole seconds. */
     @Override
-    protected String dateTime() {
-        return "DATETIME(6)";
+    protected String dateTime(DateTimeType type) {
+        return "DATETIME(" + type.precision() + ")";
     }
 
-    /** No time-zone type: instants are stored as UTC in DATETIME(6) (TIMESTAMP would end in 2038). */
+    /** No time-zone type: instants are stored as UTC in DATETIME(p) (TIMESTAMP would end in 2038). */
     @Override
-    protected String dateTimeTz() {
-        return "DATETIME(6)";
+    protected String dateTimeTz(DateTimeTzType type) {
+        return "DATETIME(" + type.precision() + ")";
     }
 
     @Override

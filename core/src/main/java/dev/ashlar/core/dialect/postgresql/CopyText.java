@@ -90,14 +90,15 @@ final class CopyText {
         if (type instanceof DateType) {
             return (Encoder<LocalDate>) CopyText::date;
         }
-        if (type instanceof TimeType) {
-            return (Encoder<LocalTime>) CopyText::time;
+        // rounded to the column's precision first, as TypeCodecs binds them (see FractionalSeconds)
+        if (type instanceof TimeType t) {
+            return (Encoder<LocalTime>) (out, v) -> time(out, t.round(v));
         }
-        if (type instanceof DateTimeType) {
-            return (Encoder<LocalDateTime>) CopyText::dateTime;
+        if (type instanceof DateTimeType t) {
+            return (Encoder<LocalDateTime>) (out, v) -> dateTime(out, t.round(v));
         }
-        if (type instanceof DateTimeTzType) {
-            return (Encoder<OffsetDateTime>) CopyText::dateTimeTz;
+        if (type instanceof DateTimeTzType t) {
+            return (Encoder<OffsetDateTime>) (out, v) -> dateTimeTz(out, t.round(v));
         }
         if (type instanceof LargeBinaryType) {
             return (Encoder<byte[]>) CopyText::bytes;

@@ -201,7 +201,8 @@ final class PostgresCatalogReader extends CatalogReader {
             return dev.ashlar.core.types.Types.databaseEnum(column.declaredType(), column.enumValues());
         }
         Integer size = column.size();
-        boolean defaultPrecision = size == null || size == 6;
+        // timestamp without a precision (typmod -1) is timestamp(6); PostgreSQL keeps no more than 6 digits
+        int precision = size == null ? 6 : size;
         return switch (column.typeName()) {
             case "INT2" -> smallInteger();
             case "INT4" -> integer();
@@ -214,9 +215,9 @@ final class PostgresCatalogReader extends CatalogReader {
             case "FLOAT4" -> float32();
             case "FLOAT8" -> float64();
             case "DATE" -> date();
-            case "TIME" -> defaultPrecision ? time() : databaseType(column.declaredType());
-            case "TIMESTAMP" -> defaultPrecision ? dateTime() : databaseType(column.declaredType());
-            case "TIMESTAMPTZ" -> defaultPrecision ? dateTimeTz() : databaseType(column.declaredType());
+            case "TIME" -> time(precision);
+            case "TIMESTAMP" -> dateTime(precision);
+            case "TIMESTAMPTZ" -> dateTimeTz(precision);
             case "BYTEA" -> largeBinary();
             case "UUID" -> uuid();
             case "JSONB" -> json();

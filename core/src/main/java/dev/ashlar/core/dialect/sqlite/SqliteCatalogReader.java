@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  */
 final class SqliteCatalogReader extends CatalogReader {
     private static final Pattern TYPE = Pattern.compile("\\s*([A-Za-z_ ]*?)\\s*(\\(\\s*(\\d+)\\s*(,\\s*(\\d+)\\s*)?\\))?\\s*");
+    /** The current timestamp cut to 0 to 2 fraction digits, as {@code SqliteDdlCompiler.currentTimestampCut} writes it. */
+    private static final Pattern CUT_NOW = Pattern.compile(
+            "substr\\(strftime\\('%y-%m-%d %h:%m:%f', 'now'\\), 1, \\d+\\) \\|\\| '\\.?0+'");
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
     private static final String TABLE_SQL = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE";
 
@@ -286,9 +289,10 @@ final class SqliteCatalogReader extends CatalogReader {
             case "REAL", "FLOAT" -> float32();
             case "DOUBLE", "DOUBLE PRECISION" -> float64();
             case "DATE" -> date();
-            case "TIME" -> time();
-            case "DATETIME", "TIMESTAMP" -> dateTime();
-            case "TIMESTAMPTZ" -> dateTimeTz();
+            // a precision in the name is what SqliteTypeCompiler writes for one other than the default
+            case "TIME" -> size == null ? time() : size <= 6 ? time(size) : databaseType(column.declaredType());
+            case "DATETIME", "TIMESTAMP" -> size == null ? dateTime() : size <= 6 ? dateTime(size) : databaseType(column.declaredType());
+            case "TIMESTAMPTZ" -> size == null ? dateTimeTz() : size <= 6 ? dateTimeTz(size) : databaseType(column.declaredType());
             case "BLOB", "" -> largeBinary();
             default -> databaseType(column.declaredType());
         };
@@ -303,7 +307,8 @@ final class SqliteCatalogReader extends CatalogReader {
         String d = stripParentheses(raw);
         String lower = d.toLowerCase(Locale.ROOT);
         // CURRENT_TIMESTAMP, and the spelling SqliteDdlCompiler writes to match how Ashlar stores DateTime
-        if (lower.equals("current_timestamp") || lower.equals("strftime('%y-%m-%d %h:%m:%f000', 'now')")) {
+        if (lower.equals("current_timestamp") || lower.equals("strftime('%y-%m-%d %h:%m:%f000', 'now')")
+                || CUT_NOW.matcher(lower).matches()) {
             return ServerDefault.currentTimestamp();
         }
         String text = unquote(d);

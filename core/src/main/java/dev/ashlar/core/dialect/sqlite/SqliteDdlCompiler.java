@@ -8,6 +8,8 @@ import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.types.FractionalSeconds;
+import dev.ashlar.core.types.SqlType;
 import java.util.List;
 import dev.ashlar.core.schema.ForeignKey;
 import dev.ashlar.core.schema.Index;
@@ -161,10 +163,22 @@ class SqliteDdlCompiler extends DdlCompiler {
         throw rebuild(table, "drop foreign key " + fk.name());
     }
 
-    /** Matches the text format of {@link SqliteTypeCodecs} for DateTime, so defaults and bound values sort together. */
+    /**
+     * Matches the text format of {@link SqliteTypeCodecs} for DateTime (six fraction digits), so
+     * defaults and bound values sort together. SQLite's clock gives milliseconds; a column of
+     * precision 0 to 2 gets them cut to its digits, the rest of the six being zeros.
+     */
     @Override
-    protected String currentTimestamp() {
-        return "(strftime('%Y-%m-%d %H:%M:%f000', 'now'))";
+    protected String currentTimestamp(SqlType<?> type) {
+        int precision = type instanceof FractionalSeconds f ? f.precision() : FractionalSeconds.DEFAULT_PRECISION;
+        return precision >= 3 ? "(strftime('%Y-%m-%d %H:%M:%f000', 'now'))" : currentTimestampCut(precision);
+    }
+
+    /** The current timestamp cut to {@code precision} (0 to 2) fraction digits and padded with zeros to six. */
+    static String currentTimestampCut(int precision) {
+        int keep = precision == 0 ? 19 : 20 + precision;
+        String pad = precision == 0 ? ".000000" : "0".repeat(6 - precision);
+        return "(substr(strftime('%Y-%m-%d %H:%M:%f', 'now'), 1, " + keep + ") || '" + pad + "')";
     }
 
     /** A column's definition as CREATE TABLE writes it, for the table rebuild. */

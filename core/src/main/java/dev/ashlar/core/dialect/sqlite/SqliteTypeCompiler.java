@@ -1,7 +1,11 @@
 package dev.ashlar.core.dialect.sqlite;
 
 import dev.ashlar.core.dialect.TypeCompiler;
+import dev.ashlar.core.types.DateTimeType;
+import dev.ashlar.core.types.DateTimeTzType;
+import dev.ashlar.core.types.FractionalSeconds;
 import dev.ashlar.core.types.NumericType;
+import dev.ashlar.core.types.TimeType;
 
 /**
  * SQLite's type names. SQLite derives a column's storage "affinity" from the declared name, so
@@ -27,19 +31,29 @@ class SqliteTypeCompiler extends TypeCompiler {
         return "DOUBLE";
     }
 
+    /*
+     * SQLite stores these as text whatever the name says; the precision is written into the name only
+     * when it is not the default, so that reflection reads it back (the name keeps NUMERIC affinity
+     * either way, as the plain names always had) and tables created before precisions existed keep
+     * their DDL.
+     */
     @Override
-    protected String time() {
-        return "TIME";
+    protected String time(TimeType type) {
+        return withPrecision("TIME", type);
     }
 
     @Override
-    protected String dateTime() {
-        return "DATETIME";
+    protected String dateTime(DateTimeType type) {
+        return withPrecision("DATETIME", type);
     }
 
     @Override
-    protected String dateTimeTz() {
-        return "TIMESTAMPTZ";
+    protected String dateTimeTz(DateTimeTzType type) {
+        return withPrecision("TIMESTAMPTZ", type);
+    }
+
+    private static String withPrecision(String name, FractionalSeconds type) {
+        return type.precision() == FractionalSeconds.DEFAULT_PRECISION ? name : name + "(" + type.precision() + ")";
     }
 
     /** TEXT, not JSON: JSON would give NUMERIC affinity and turn the document {@code 1.50} into {@code 1.5}. */
