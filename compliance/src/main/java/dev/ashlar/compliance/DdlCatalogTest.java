@@ -82,7 +82,7 @@ class DdlCatalogTest {
             assertThat(books.get("status").defaultValue()).startsWith("'draft'");
             assertThat(books.get("copies").defaultValue()).isEqualTo("0");
             // the catalog keeps the function the DDL wrote for the current timestamp, and reflection reads it as one
-            String now = ddl.serverDefault(ServerDefault.currentTimestamp()).replaceFirst("^\\(+", "");
+            String now = ddl.serverDefault(ServerDefault.currentTimestamp(), s.createdAt.type()).replaceFirst("^\\(+", "");
             assertThat(books.get("created_at").defaultValue()).containsIgnoringCase(now.substring(0, now.indexOf('(') < 0 ? now.length() : now.indexOf('(')));
             assertThat(catalog.serverDefault(books.get("created_at"), s.createdAt.type())).isEqualTo(ServerDefault.currentTimestamp());
             assertThat(books.get("title").defaultValue()).isNull();

@@ -105,7 +105,7 @@ class FractionalSecondsTest {
                 conn.execute(insertInto(s.t).set(s.id, i).set(s.whole, v).set(s.millis, v).set(s.clock, clock(v))
                         .set(s.instant, v.atOffset(ZoneOffset.ofHours(2))));
             }
-            VendorSql sql = VendorSql.of(db);
+            VendorSql sql = db.vendor();
             List<List<String>> held = rows(db, "SELECT " + sql.dateTimeText("whole") + ", " + sql.dateTimeText("millis") + ", "
                     + sql.timeText("clock") + " FROM precise ORDER BY id");
             List<List<String>> promised = new ArrayList<>();
@@ -149,7 +149,7 @@ class FractionalSecondsTest {
                 rows.add(row);
             }
             assertThat(conn.execute(insertInto(s.t).values(rows))).isEqualTo(150);
-            VendorSql sql = VendorSql.of(db);
+            VendorSql sql = db.vendor();
             List<List<String>> held = rows(db, "SELECT " + sql.dateTimeText("whole") + ", " + sql.dateTimeText("millis") + ", "
                     + sql.timeText("clock") + " FROM precise ORDER BY id");
             for (int i = 0; i < 150; i++) {
@@ -166,7 +166,7 @@ class FractionalSecondsTest {
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             SchemaDdl.createAll(conn, s.md);
             conn.execute(insertInto(s.t).set(s.id, 1));
-            String held = db.queryOne("SELECT " + VendorSql.of(db).dateTimeText("stamped") + " FROM precise");
+            String held = db.queryOne("SELECT " + db.vendor().dateTimeText("stamped") + " FROM precise");
             assertThat(held).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.000000");
             LocalDateTime read = conn.query(select(s.stamped).from(s.t)).one().get(s.stamped);
             assertThat(read.getNano()).isZero();

@@ -188,14 +188,7 @@ class SchemaDiffTest {
         md.table("stamps", Column.of("id", bigInteger()).primaryKey().autoincrement(false),
                 Column.of("whole", Types.dateTime(0)), Column.of("millis", Types.dateTime(3)), Column.of("micros", dateTime()),
                 Column.of("clock", Types.time(0)), Column.of("seen", Types.dateTime(0)).serverDefault(ServerDefault.currentTimestamp()));
-        String ddl = switch (db.kind()) {
-            case MARIADB -> "CREATE TABLE stamps (id BIGINT NOT NULL, whole DATETIME, millis DATETIME(3), micros DATETIME(6),"
-                    + " clock TIME, seen DATETIME DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_stamps PRIMARY KEY (id))";
-            case POSTGRESQL -> "CREATE TABLE stamps (id int8 NOT NULL, whole timestamp(0) without time zone, millis timestamp(3),"
-                    + " micros timestamp, clock time(0), seen timestamp(0) DEFAULT now(), CONSTRAINT pk_stamps PRIMARY KEY (id))";
-            case SQLITE -> "CREATE TABLE stamps (id BIGINT NOT NULL, whole DATETIME(0), millis TIMESTAMP(3), micros DATETIME,"
-                    + " clock TIME(0), seen DATETIME(0) DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_stamps PRIMARY KEY (id))";
-        };
+        String ddl = db.vendor().precisionSpellings();
         try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
             conn.executeSql(ddl);
             MetaData reflected = Inspector.of(conn).reflect();
@@ -237,7 +230,7 @@ class SchemaDiffTest {
             });
             widen.apply(conn);
             assertThat(SchemaDiff.compare(Inspector.of(conn).reflect(), micros, conn.dialect()).changes()).isEmpty();
-            assertThat(db.queryOne("SELECT " + dev.ashlar.testkit.VendorSql.of(db).dateTimeText("at") + " FROM stamps"))
+            assertThat(db.queryOne("SELECT " + db.vendor().dateTimeText("at") + " FROM stamps"))
                     .startsWith("2024-05-06 07:08:09.123");
             SchemaDiff.compare(Inspector.of(conn).reflect(), whole, conn.dialect()).apply(conn);
             assertThat(SchemaDiff.compare(Inspector.of(conn).reflect(), whole, conn.dialect()).changes()).isEmpty();

@@ -150,6 +150,17 @@ public final class MariaDbVendorSql implements VendorSql {
     }
 
     @Override
+    public String timeText(String column) {
+        return "TIME_FORMAT(" + column + ", '%H:%i:%s.%f')";
+    }
+
+    @Override
+    public String precisionSpellings() {
+        return "CREATE TABLE stamps (id BIGINT NOT NULL, whole DATETIME, millis DATETIME(3), micros DATETIME(6),"
+                + " clock TIME, seen DATETIME DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_stamps PRIMARY KEY (id))";
+    }
+
+    @Override
     public String otherSpellings() {
         return "CREATE TABLE spelled (id BIGINT(20) NOT NULL, small INT(11) NOT NULL DEFAULT '7',"
                 + " price NUMERIC(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT TRUE, name VARCHAR(40) DEFAULT 'it''s',"

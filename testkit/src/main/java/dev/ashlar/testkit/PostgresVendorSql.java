@@ -138,6 +138,17 @@ public final class PostgresVendorSql implements VendorSql {
     }
 
     @Override
+    public String timeText(String column) {
+        return "to_char(" + column + ", 'HH24:MI:SS.US')";
+    }
+
+    @Override
+    public String precisionSpellings() {
+        return "CREATE TABLE stamps (id int8 NOT NULL, whole timestamp(0) without time zone, millis timestamp(3),"
+                + " micros timestamp, clock time(0), seen timestamp(0) DEFAULT now(), CONSTRAINT pk_stamps PRIMARY KEY (id))";
+    }
+
+    @Override
     public String otherSpellings() {
         return "CREATE TABLE spelled (id int8 NOT NULL, small int4 NOT NULL DEFAULT '7'::integer,"
                 + " price decimal(10,2) DEFAULT 0.5, flag boolean DEFAULT 't', name character varying(40) DEFAULT 'it''s',"

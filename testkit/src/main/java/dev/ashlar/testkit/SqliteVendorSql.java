@@ -166,6 +166,17 @@ public final class SqliteVendorSql implements VendorSql {
     }
 
     @Override
+    public String timeText(String column) {
+        return column;
+    }
+
+    @Override
+    public String precisionSpellings() {
+        return "CREATE TABLE stamps (id BIGINT NOT NULL, whole DATETIME(0), millis TIMESTAMP(3), micros DATETIME,"
+                + " clock TIME(0), seen DATETIME(0) DEFAULT CURRENT_TIMESTAMP, CONSTRAINT pk_stamps PRIMARY KEY (id))";
+    }
+
+    @Override
     public String otherSpellings() {
         return "CREATE TABLE spelled (id BIGINT NOT NULL, small INT NOT NULL DEFAULT 7,"
                 + " price DECIMAL(10,2) DEFAULT 0.5, flag BOOLEAN DEFAULT 1, name NVARCHAR(40) DEFAULT 'it''s',"

@@ -155,12 +155,8 @@ public interface VendorSql {
     }
 
     /** An expression giving a TIME column's value as text, {@code HH:MM:SS.ffffff}, as the database holds it. */
-    public String timeText(String column) {
-        return switch (kind) {
-            case SQLITE -> column;
-            case POSTGRESQL -> "to_char(" + column + ", 'HH24:MI:SS.US')";
-            case MARIADB -> "TIME_FORMAT(" + column + ", '%H:%i:%s.%f')";
-        };
+    default String timeText(String column) {
+        throw missing("timeText(String)");
     }
 
     /** A query of one row and column: the type the catalog declares for {@code table.column}, for example {@code char(5)}. */
@@ -218,6 +214,17 @@ public interface VendorSql {
      */
     default String otherSpellings() {
         throw missing("otherSpellings()");
+    }
+
+    /**
+     * A CREATE TABLE for {@code stamps}: {@code id} BIGINT NOT NULL key {@code pk_stamps}, date-times
+     * {@code whole} (precision 0), {@code millis} (3), {@code micros} (6), {@code clock} a TIME of
+     * precision 0 and {@code seen} a date-time of precision 0 defaulting to the current timestamp, each
+     * written with the database's own spelling of that precision where it has a shorter one (MariaDB's
+     * plain {@code DATETIME} is precision 0, PostgreSQL's plain {@code timestamp} is 6).
+     */
+    default String precisionSpellings() {
+        throw missing("precisionSpellings()");
     }
 
     /**
