@@ -108,6 +108,11 @@ public final class FieldMapping {
         }
     }
 
+    /** The setter as {@code (Object model, Object value) -> void}, {@code null} for a record's field. */
+    MethodHandle setter() {
+        return setter;
+    }
+
     /** {@code Model.field}. */
     @Override
     public String toString() {

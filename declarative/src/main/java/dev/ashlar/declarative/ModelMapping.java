@@ -13,6 +13,7 @@ import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.sql.Insert;
 import dev.ashlar.core.sql.Select;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ public final class ModelMapping<T> {
     private final MethodHandle constructor;
     private final Object[] componentDefaults;
     private final MethodHandle[] componentGetters;
+    /** {@link #fromValues} for a class model as one handle, made on first use (see {@link #hydrator}). */
+    private volatile MethodHandle hydrator;
     private final RowMapper<T> mapper;
     /** The relationship fields as the reader found them, resolved into {@link #relationships} by the registry. */
     private final List<ModelReader.DeclaredRelationship> declared;
@@ -270,16 +273,41 @@ public final class ModelMapping<T> {
                 }
                 return type.cast((Object) constructor.invokeExact(args));
             }
-            Object model = constructor.invokeExact();
-            for (int i = 0; i < values.length; i++) {
-                fields.get(i).set(model, values[i]);
+            if (values.length != fields.size()) {
+                Object model = constructor.invokeExact();
+                for (int i = 0; i < values.length; i++) {
+                    fields.get(i).set(model, values[i]);
+                }
+                return type.cast(model);
             }
-            return type.cast(model);
+            MethodHandle h = hydrator;
+            if (h == null) {
+                hydrator = h = hydrator(constructor, fields);
+            }
+            return type.cast((Object) h.invokeExact(values));
         } catch (AshlarException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new AshlarException("cannot make a " + type.getSimpleName() + " from values " + Arrays.toString(values) + ": " + t, t);
         }
+    }
+
+    /**
+     * One method handle {@code (Object[] values) -> Object} that makes a class model and sets every
+     * field from its position in {@code values}. The loading of many rows calls it once per row: one
+     * handle whose parts the JIT compiles together (a handle invoked often is specialised to its own
+     * bound parts) instead of one call through a separate handle per field, each of which the JIT
+     * cannot see through.
+     */
+    private static MethodHandle hydrator(MethodHandle constructor, List<FieldMapping> fields) {
+        // (Object model, Object[] values) -> model, with each field's setter folded in front, first field first
+        MethodHandle body = MethodHandles.dropArguments(MethodHandles.identity(Object.class), 1, Object[].class);
+        MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            MethodHandle valueAt = MethodHandles.insertArguments(element, 1, i);
+            body = MethodHandles.foldArguments(body, MethodHandles.filterArguments(fields.get(i).setter(), 1, valueAt));
+        }
+        return MethodHandles.foldArguments(body, constructor);
     }
 
     private T read(Function<FieldMapping, Object> values, Object source) {

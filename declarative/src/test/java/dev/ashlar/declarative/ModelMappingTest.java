@@ -264,6 +264,40 @@ class ModelMappingTest {
                 .hasMessageContaining("SameTable: table items is already mapped by model Item;");
     }
 
+    @Test
+    void fromValuesSetsEveryFieldOfAClassModelRowAfterRow() {
+        ModelMapping<Counted> mapping = registry.of(Counted.class);
+        assertThat(mapping.fieldNames()).containsExactly("id", "label", "count", "weight", "flag");
+        // often enough that the JIT compiles the one handle that fromValues makes per model
+        for (int i = 0; i < 5_000; i++) {
+            Counted c = mapping.fromValues(new Object[] {(long) i, "n" + i, i * 2, (double) i / 4, i % 2 == 0});
+            assertThat(c.id).isEqualTo(i);
+            assertThat(c.label).isEqualTo("n" + i);
+            assertThat(c.count).isEqualTo(i * 2);
+            assertThat(c.weight).isEqualTo((double) i / 4);
+            assertThat(c.flag).isEqualTo(i % 2 == 0);
+        }
+        Counted nulls = mapping.fromValues(new Object[] {7L, null, 1, null, true});
+        assertThat(nulls.label).isNull();
+        assertThat(nulls.weight).isNull();
+        // a null for a primitive field, or a value of the wrong type, names the model and the values
+        assertThatThrownBy(() -> mapping.fromValues(new Object[] {8L, "x", null, 1.0, true}))
+                .isInstanceOf(dev.ashlar.core.error.AshlarException.class)
+                .hasMessageContaining("cannot make a Counted from values [8, x, null, 1.0, true]");
+        assertThatThrownBy(() -> mapping.fromValues(new Object[] {9L, 42, 1, 1.0, true}))
+                .isInstanceOf(dev.ashlar.core.error.AshlarException.class)
+                .hasMessageContaining("cannot make a Counted from values [9, 42, 1, 1.0, true]");
+    }
+
+    @Model
+    static class Counted {
+        @Id long id;
+        String label;
+        int count;
+        Double weight;
+        boolean flag;
+    }
+
     @Model
     static class CycleA {
         @Id Long id;

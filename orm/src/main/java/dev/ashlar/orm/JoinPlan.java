@@ -185,7 +185,7 @@ final class JoinPlan {
      * relationships filled from the same rows. A relationship that was already loaded in memory (an
      * owner from the identity map) is left as it is, so unflushed changes are not overwritten.
      */
-    List<Object> read(Loader loader, Relationships relationships, List<Row> rows, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+    List<Object> read(Loader loader, Relationships relationships, List<Row> rows, int resultId, Map<String, Fetch> plan, List<Object> fresh) {
         List<Object> owners = new ArrayList<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Object, Map<Node, Fill>> fills = new IdentityHashMap<>();
@@ -205,7 +205,7 @@ final class JoinPlan {
     }
 
     private void readNodes(Loader loader, Row row, Object owner, List<Node> nodes, Map<Object, Map<Node, Fill>> fills,
-                           long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+                           int resultId, Map<String, Fetch> plan, List<Object> fresh) {
         for (Node node : nodes) {
             Fill fill = fills.computeIfAbsent(owner, o -> new IdentityHashMap<>())
                     .computeIfAbsent(node, n -> new Fill(isLoaded(n.rel.read(owner))));

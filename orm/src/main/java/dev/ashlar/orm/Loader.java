@@ -39,7 +39,7 @@ final class Loader {
                       Map<String, Fetch> plan) {
         session.checkOpen("query");
         session.autoflush();
-        long resultId = session.detector().newResult(meta.selectOrigin());
+        int resultId = session.detector().newResult(meta.selectOrigin());
         JoinPlan joins = JoinPlan.of(meta, plan);
         List<Object> fresh = new ArrayList<>();
         List<Object> out;
@@ -74,7 +74,7 @@ final class Loader {
         session.checkOpen("get");
         StatementTemplate template = meta.byKeyTemplate();
         session.autoflush();
-        long resultId = session.detector().newResult(meta.selectOrigin());
+        int resultId = session.detector().newResult(meta.selectOrigin());
         // materialize adds to it only objects with hooks
         List<Object> fresh = meta.hasLifecycle() ? new ArrayList<>(1) : List.of();
         boolean mapWasEmpty = session.map().size() == 0;
@@ -119,7 +119,7 @@ final class Loader {
      */
     List<Object> load(ModelMeta target, List<Select> selects, String origin, Map<String, Fetch> plan) {
         session.autoflush();
-        long resultId = session.detector().newResult(origin);
+        int resultId = session.detector().newResult(origin);
         List<Object> fresh = new ArrayList<>();
         List<Object> out = new ArrayList<>();
         for (Select select : selects) {
@@ -129,7 +129,7 @@ final class Loader {
         return out;
     }
 
-    private List<Object> readRows(ModelMeta meta, Select select, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+    private List<Object> readRows(ModelMeta meta, Select select, int resultId, Map<String, Fetch> plan, List<Object> fresh) {
         int[] positions = meta.positionsIn(select.columns());
         if (positions == null) {
             List<Row> rows = session.readConnection().query(select).list();
@@ -160,10 +160,12 @@ final class Loader {
      * The session's object for one row's mapped values in binding order: the one in the identity
      * map (then no object is made), or a new one whose snapshot is the values array itself.
      * {@code mapWasEmpty}: the session held no object when the read began, so only a repeated row of
-     * this same result can already be in the map; the new object is then registered with one hash
+     * this same result can already be in the map. While the keys come in increasing order, none can
+     * repeat, and the object is only appended to the tracking order (its key table is filled when
+     * first asked, see {@link IdentityMap#appendLoaded}); otherwise it is registered with one hash
      * operation that also finds such a repeat, instead of a lookup followed by an insert.
      */
-    private Object materialize(ModelMeta meta, Object[] values, long resultId, Map<String, Fetch> plan, List<Object> fresh,
+    private Object materialize(ModelMeta meta, Object[] values, int resultId, Map<String, Fetch> plan, List<Object> fresh,
                                boolean mapWasEmpty) {
         if (meta.isRecord()) {
             Object model = meta.mapping().fromValues(values);
@@ -183,16 +185,18 @@ final class Loader {
         Object model = meta.mapping().fromValues(values);
         ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
         s.keyValue = key;
-        s.snapshot = ModelMeta.snapshotOfValues(values);
+        s.snapshot = meta.snapshotOfValues(values);
         s.resultId = resultId;
         s.plan = plan;
-        if (key != null) {
+        if (key == null) {
+            map.track(s);
+        } else if (!mapWasEmpty || !map.appendLoaded(s)) {
             Object repeated = map.registerIfAbsent(s);
             if (repeated != null) {
                 return repeated; // the row came twice in this result: the first one's object stands
             }
+            map.track(s);
         }
-        map.track(s);
         if (!meta.relationships().isEmpty()) {
             session.relationships().installHolders(s, true);
         }
@@ -207,7 +211,7 @@ final class Loader {
      * The session's object for the values of one row (given per binding, since joined tables are read
      * through aliases): the one in the identity map, or a new one, added to {@code fresh}.
      */
-    Object materialize(ModelMeta meta, Function<FieldMapping, Object> values, long resultId, Map<String, Fetch> plan, List<Object> fresh) {
+    Object materialize(ModelMeta meta, Function<FieldMapping, Object> values, int resultId, Map<String, Fetch> plan, List<Object> fresh) {
         Object model = meta.mapping().read(values);
         if (meta.isRecord()) {
             fresh.add(model);

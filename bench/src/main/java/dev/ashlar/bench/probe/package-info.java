@@ -3,6 +3,8 @@
  * {@link dev.ashlar.bench.probe.SqliteInsertShapes} for how SQLite takes many-row inserts,
  * {@link dev.ashlar.bench.probe.PostgresUpdateShapes} for how PostgreSQL takes many updates,
  * {@link dev.ashlar.bench.probe.StatementCaching} (a JMH benchmark) for who caches prepared statements. They
- * use no Ashlar code, so their numbers are the database's. Not API.
+ * use no Ashlar code, so their numbers are the database's. The exception is
+ * {@link dev.ashlar.bench.probe.FetchAllCpu}, which times the fetchAll benchmark's own code (the floor, core
+ * and the ORM) by CPU rather than by the clock. Not API.
  */
 package dev.ashlar.bench.probe;

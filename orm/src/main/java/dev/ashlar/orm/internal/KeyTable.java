@@ -2,14 +2,17 @@ package dev.ashlar.orm.internal;
 
 /**
  * The objects of one model in a session by primary key value: an open-addressing hash table (linear
- * probing, keys and states in two parallel arrays) from the raw key value (the value itself for a
- * single-column key, a list for a composite one) to the object's state. Unlike a {@code HashMap}
- * keyed by a {@link ModelKey}, an entry costs two array slots: no key object and no node per loaded
- * row, which the profile of a 10,000-row fetch showed as most of the ORM's cost over core.
+ * probing) from the raw key value (the value itself for a single-column key, a list for a composite
+ * one) to the object's state. Unlike a {@code HashMap} keyed by a {@link ModelKey}, an entry costs two
+ * array slots: no key object and no node per loaded row, which the profile of a 10,000-row fetch
+ * showed as most of the ORM's cost over core. Each key sits next to its state in one array
+ * ({@code [2i]} the key, {@code [2i + 1]} the state), so that an insert or a lookup, which lands on a
+ * random slot of a table that outgrows the caches, touches one cache line instead of one in each of
+ * two arrays.
  */
 final class KeyTable {
-    private Object[] keys;
-    private ObjectState[] states;
+    /** Keys at even positions, their states right after them; the slot count is a power of two. */
+    private Object[] slots;
     private int size;
     /** Grow when size reaches this (three quarters of the slots). */
     private int threshold;
@@ -20,43 +23,44 @@ final class KeyTable {
     }
 
     private void allocate(int capacity) {
-        keys = new Object[capacity];
-        states = new ObjectState[capacity];
+        slots = new Object[capacity * 2];
         threshold = capacity - (capacity >>> 2);
     }
 
-    private static int slot(Object key, int mask) {
+    /** The position of {@code key}'s home slot in {@code slots} (even). */
+    private static int home(Object key, int mask) {
         int h = key.hashCode();
-        return (h ^ (h >>> 16)) * 0x9E3779B1 >>> 7 & mask; // spread the bits: keys are often consecutive numbers
+        // spread the bits: keys are often consecutive numbers, which linear probing would pile into runs
+        return ((h ^ (h >>> 16)) * 0x9E3779B1 >>> 7 & mask) << 1;
     }
 
     /** The state under {@code key}, or {@code null}. */
     ObjectState get(Object key) {
-        Object[] ks = keys;
-        int mask = ks.length - 1;
-        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-            Object k = ks[i];
+        Object[] t = slots;
+        int mask = (t.length >>> 1) - 1;
+        for (int i = home(key, mask); ; i = (i + 2) & (t.length - 1)) {
+            Object k = t[i];
             if (k == null) {
                 return null;
             }
             if (k.equals(key)) {
-                return states[i];
+                return (ObjectState) t[i + 1];
             }
         }
     }
 
     /** Puts {@code state} under {@code key} unless a state is there already; returns that state, or {@code null}. */
     ObjectState putIfAbsent(Object key, ObjectState state) {
-        Object[] ks = keys;
-        int mask = ks.length - 1;
-        int i = slot(key, mask);
-        for (Object k; (k = ks[i]) != null; i = (i + 1) & mask) {
+        Object[] t = slots;
+        int wrap = t.length - 1;
+        int i = home(key, (t.length >>> 1) - 1);
+        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
             if (k.equals(key)) {
-                return states[i];
+                return (ObjectState) t[i + 1];
             }
         }
-        ks[i] = key;
-        states[i] = state;
+        t[i] = key;
+        t[i + 1] = state;
         if (++size >= threshold) {
             grow();
         }
@@ -65,17 +69,17 @@ final class KeyTable {
 
     /** Puts {@code state} under {@code key}, replacing any state there. */
     void put(Object key, ObjectState state) {
-        Object[] ks = keys;
-        int mask = ks.length - 1;
-        int i = slot(key, mask);
-        for (Object k; (k = ks[i]) != null; i = (i + 1) & mask) {
+        Object[] t = slots;
+        int wrap = t.length - 1;
+        int i = home(key, (t.length >>> 1) - 1);
+        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
             if (k.equals(key)) {
-                states[i] = state;
+                t[i + 1] = state;
                 return;
             }
         }
-        ks[i] = key;
-        states[i] = state;
+        t[i] = key;
+        t[i + 1] = state;
         if (++size >= threshold) {
             grow();
         }
@@ -83,12 +87,12 @@ final class KeyTable {
 
     /** Removes the entry of {@code key} when it holds {@code state}. */
     void remove(Object key, ObjectState state) {
-        Object[] ks = keys;
-        int mask = ks.length - 1;
-        int i = slot(key, mask);
-        for (Object k; (k = ks[i]) != null; i = (i + 1) & mask) {
+        Object[] t = slots;
+        int wrap = t.length - 1;
+        int i = home(key, (t.length >>> 1) - 1);
+        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
             if (k.equals(key)) {
-                if (states[i] == state) {
+                if (t[i + 1] == state) {
                     delete(i);
                 }
                 return;
@@ -96,22 +100,23 @@ final class KeyTable {
         }
     }
 
-    /** Empties slot {@code i} and shifts later entries of its probe run back, so that lookups need no tombstones. */
+    /** Empties the entry at {@code i} and shifts later entries of its probe run back, so that lookups need no tombstones. */
     private void delete(int i) {
-        Object[] ks = keys;
-        int mask = ks.length - 1;
+        Object[] t = slots;
+        int wrap = t.length - 1;
+        int mask = (t.length >>> 1) - 1;
         int hole = i;
-        for (int j = (i + 1) & mask; ks[j] != null; j = (j + 1) & mask) {
-            int home = slot(ks[j], mask);
+        for (int j = (i + 2) & wrap; t[j] != null; j = (j + 2) & wrap) {
+            int home = home(t[j], mask);
             // move the entry at j into the hole when its home slot is not within (hole, j]
-            if (((j - home) & mask) >= ((j - hole) & mask)) {
-                ks[hole] = ks[j];
-                states[hole] = states[j];
+            if (((j - home) & wrap) >= ((j - hole) & wrap)) {
+                t[hole] = t[j];
+                t[hole + 1] = t[j + 1];
                 hole = j;
             }
         }
-        ks[hole] = null;
-        states[hole] = null;
+        t[hole] = null;
+        t[hole + 1] = null;
         size--;
     }
 
@@ -120,19 +125,20 @@ final class KeyTable {
     }
 
     private void grow() {
-        Object[] oldKeys = keys;
-        ObjectState[] oldStates = states;
-        allocate(oldKeys.length * 2);
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            Object k = oldKeys[j];
+        Object[] old = slots;
+        allocate(old.length); // twice the entries: old.length / 2 of them before
+        Object[] t = slots;
+        int wrap = t.length - 1;
+        int mask = (t.length >>> 1) - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            Object k = old[j];
             if (k != null) {
-                int i = slot(k, mask);
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
+                int i = home(k, mask);
+                while (t[i] != null) {
+                    i = (i + 2) & wrap;
                 }
-                keys[i] = k;
-                states[i] = oldStates[j];
+                t[i] = k;
+                t[i + 1] = old[j + 1];
             }
         }
     }

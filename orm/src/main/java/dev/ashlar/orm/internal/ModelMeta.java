@@ -30,6 +30,8 @@ public final class ModelMeta {
     private final boolean lifecycle;
     /** Whether some mapped column has an on-update value (then updates are built one by one). */
     private final boolean onUpdate;
+    /** Whether a mapped value may be a byte array, which a snapshot must copy (see {@link #snapshotOfValues}). */
+    private final boolean mayHoldBytes;
     /** UPDATE templates by the set of changed fields (bit {@code i} for field {@code i}). */
     private final Map<Long, dev.ashlar.core.engine.StatementTemplate> updateTemplates = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile dev.ashlar.core.engine.StatementTemplate byKey;
@@ -58,6 +60,11 @@ public final class ModelMeta {
             anyOnUpdate |= b.column().onUpdate() != null;
         }
         this.onUpdate = anyOnUpdate;
+        boolean bytes = false;
+        for (FieldMapping b : mapping.fields()) {
+            bytes |= b.column().type().javaType().isAssignableFrom(byte[].class); // byte[], or Object for a database's own type
+        }
+        this.mayHoldBytes = bytes;
     }
 
     /** The session's data for {@code mapping}, made on first use. */
@@ -378,7 +385,10 @@ public final class ModelMeta {
      * The snapshot for an object just made from {@code values} (binding order): the array itself,
      * unless it holds byte arrays, which the object shares and may change in place, so they are copied.
      */
-    public static Object[] snapshotOfValues(Object[] values) {
+    public Object[] snapshotOfValues(Object[] values) {
+        if (!mayHoldBytes) {
+            return values; // no field can hold a byte array: nothing to look for, row after row
+        }
         Object[] snapshot = values;
         for (int i = 0; i < values.length; i++) {
             if (values[i] instanceof byte[] bytes) {

@@ -35,7 +35,7 @@ public final class NPlusOneDetector {
     }
 
     /** The id of a new result, described by {@code origin} ({@code session.select(Item.class)}) in messages. */
-    public long newResult(String origin) {
+    public int newResult(String origin) {
         if (resultOrigins == null) {
             resultOrigins = new ArrayList<>(4);
         }
@@ -43,9 +43,9 @@ public final class NPlusOneDetector {
         return resultOrigins.size();
     }
 
-    private String origin(long resultId) {
+    private String origin(int resultId) {
         boolean known = resultOrigins != null && resultId >= 1 && resultId <= resultOrigins.size();
-        return known ? resultOrigins.get((int) resultId - 1) : "a query";
+        return known ? resultOrigins.get(resultId - 1) : "a query";
     }
 
     /**

@@ -40,8 +40,11 @@ public final class ObjectState {
      * for a composite one), {@code null} while pending; kept raw so that a loaded row costs no key object.
      */
     public Object keyValue;
-    /** The result that loaded the object, for N+1 detection. */
-    public long resultId;
+    /**
+     * The result that loaded the object, for N+1 detection. An {@code int}, as the detector numbers
+     * a session's results in a list: with the eight references above, a state is 48 bytes, not 56.
+     */
+    public int resultId;
     /** Loading overrides of the query that loaded the object, by {@code Model.field}. */
     public Map<String, Fetch> plan = Map.of();
     /** Where the state is in its {@link IdentityMap}'s tracking order; only the map reads and writes it. */
@@ -53,6 +56,8 @@ public final class ObjectState {
         NONE,
         /** Tracked. */
         TRACKED,
+        /** Tracked, its key not yet in its key table (see {@link IdentityMap#appendLoaded}). */
+        UNKEYED,
         /** Forgotten, but still in the order until the map next compacts it. */
         FORGOTTEN
     }

@@ -2,6 +2,10 @@ package dev.ashlar.orm.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ashlar.core.schema.MetaData;
+import dev.ashlar.declarative.Id;
+import dev.ashlar.declarative.Model;
+import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.orm.internal.ObjectState.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,89 @@ import org.junit.jupiter.api.Test;
 class IdentityMapTest {
     private static ObjectState state() {
         return new ObjectState(new Object(), null, Status.PERSISTENT);
+    }
+
+    @Model
+    static class Thing {
+        @Id Long id;
+    }
+
+    @Model
+    static class Other {
+        @Id Long id;
+    }
+
+    private final ModelRegistry registry = new ModelRegistry(new MetaData());
+
+    private ObjectState loaded(Class<?> model, Object key) {
+        ObjectState s = new ObjectState(new Object(), ModelMeta.of(registry, model), Status.PERSISTENT);
+        s.keyValue = key;
+        return s;
+    }
+
+    @Test
+    void statesLoadedInKeyOrderAreFoundByKeyOnceAnythingAsks() {
+        IdentityMap map = new IdentityMap();
+        List<ObjectState> states = new ArrayList<>();
+        for (long k = 1; k <= 1000; k++) {
+            ObjectState s = loaded(Thing.class, k);
+            assertThat(map.appendLoaded(s)).isTrue(); // increasing keys: appended without a key table
+            states.add(s);
+        }
+        assertThat(map.size()).isEqualTo(1000);
+        assertThat(map.find(Thing.class, 500L)).isSameAs(states.get(499).object); // fills the key table
+        for (ObjectState s : states) {
+            assertThat(map.find(Thing.class, s.keyValue)).isSameAs(s.object);
+            assertThat(map.state(s.object)).isSameAs(s);
+        }
+        assertThat(map.find(Other.class, 500L)).isNull();
+        assertThat(map.tracked()).containsExactlyElementsOf(states);
+        // the model now holds keys: a further load cannot skip the key table
+        assertThat(map.appendLoaded(loaded(Thing.class, 2000L))).isFalse();
+    }
+
+    @Test
+    void aKeyOutOfOrderOrOfAnotherModelKeysTheAppendedStatesAndIsLeftToTheCaller() {
+        IdentityMap map = new IdentityMap();
+        ObjectState one = loaded(Thing.class, 1L);
+        ObjectState three = loaded(Thing.class, 3L);
+        assertThat(map.appendLoaded(one)).isTrue();
+        assertThat(map.appendLoaded(three)).isTrue();
+        // a repeated key (a row twice in one result) is not appended: registering it finds the first
+        ObjectState again = loaded(Thing.class, 3L);
+        assertThat(map.appendLoaded(again)).isFalse();
+        assertThat(map.registerIfAbsent(again)).isSameAs(three.object);
+        // a smaller key is not appended either, and registers normally
+        ObjectState two = loaded(Thing.class, 2L);
+        assertThat(map.appendLoaded(two)).isFalse();
+        assertThat(map.registerIfAbsent(two)).isNull();
+        map.track(two);
+        assertThat(map.tracked()).containsExactly(one, three, two);
+        assertThat(map.find(Thing.class, 2L)).isSameAs(two.object);
+
+        IdentityMap mixed = new IdentityMap();
+        assertThat(mixed.appendLoaded(loaded(Thing.class, 1L))).isTrue();
+        ObjectState other = loaded(Other.class, 2L);
+        assertThat(mixed.appendLoaded(other)).isFalse();
+        assertThat(mixed.find(Thing.class, 1L)).isNotNull();
+        assertThat(mixed.find(Other.class, 2L)).isNull();
+
+        // forgetting a state appended without its key takes it out of the key table and the order
+        IdentityMap forgetting = new IdentityMap();
+        ObjectState gone = loaded(Thing.class, 1L);
+        ObjectState kept = loaded(Thing.class, 2L);
+        forgetting.appendLoaded(gone);
+        forgetting.appendLoaded(kept);
+        forgetting.forget(gone);
+        assertThat(forgetting.find(Thing.class, 1L)).isNull();
+        assertThat(forgetting.find(Thing.class, 2L)).isSameAs(kept.object);
+        assertThat(forgetting.tracked()).containsExactly(kept);
+        // clearing drops them whether keyed or not
+        forgetting.appendLoaded(loaded(Other.class, 5L));
+        forgetting.clear();
+        assertThat(forgetting.size()).isZero();
+        assertThat(forgetting.find(Other.class, 5L)).isNull();
+        assertThat(forgetting.appendLoaded(loaded(Other.class, 5L))).isTrue();
     }
 
     @Test

@@ -1,0 +1,149 @@
+package dev.ashlar.bench.probe;
+
+import com.sun.management.OperatingSystemMXBean;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ashlar.bench.support.BenchDb;
+import dev.ashlar.bench.support.Fixture;
+import dev.ashlar.bench.support.Item;
+import dev.ashlar.bench.support.ItemsTable;
+import dev.ashlar.core.engine.Engine;
+import dev.ashlar.orm.Session;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code FetchAll.jdbc}, {@code ashlarCore} and {@code ashlarOrm}, the same code as the JMH
+ * benchmark, timed by the CPU they cost rather than by the clock: on the shared 2-core machine the
+ * wall time of a fetch moved by ±100% between iterations of one JMH run, far more than the
+ * differences in question. In interleaved rounds (each library in turn, after its own warm-up),
+ * it records per operation the CPU time of the benchmark thread (driver, mapping, and on SQLite the
+ * database itself, which runs in that thread) and of the whole process (the thread plus the
+ * collector's threads, which copy what a fetch keeps alive; the JIT is quiet after the warm-up),
+ * and the wall time for reference. Prints the median over the rounds with the range.
+ *
+ * <p>{@code java -cp bench/target/classes:$(cat bench/target/classpath.txt) dev.ashlar.bench.probe.FetchAllCpu [rounds [rows [databases [operations]]]]},
+ * for example {@code FetchAllCpu 5 100000 sqlite,postgresql 8}: five rounds of eight measured
+ * operations per library, after three times as many in the first round and half as many in later
+ * ones to warm up. Uses Ashlar (it measures Ashlar's
+ * read path against the floor), unlike the plain-JDBC probes next to it.
+ */
+public final class FetchAllCpu {
+    private static final String[] LIBRARIES = {"jdbc", "ashlarCore", "ashlarOrm"};
+
+    private FetchAllCpu() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        String databases = args.length > 2 ? args[2] : "sqlite,postgresql";
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // by default 20 operations of 100,000 rows per measurement: 1–2 s of work at the last full run's speed
+        int ops = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(5, 2_000_000 / rows);
+        for (String name : databases.split(",")) {
+            BenchDb database = BenchDb.of(name);
+            try (HikariDataSource pool = database.peerPool();
+                 Engine engine = Engine.create(database.ashlarUrl(), database.ashlarOptions())) {
+                Fixture.ensureRows(pool, database, rows);
+                // [library][round][thread cpu, process cpu, wall] in ns per operation
+                double[][][] results = new double[LIBRARIES.length][rounds][];
+                long sink = 0;
+                for (int round = 0; round < rounds; round++) {
+                    for (int lib = 0; lib < LIBRARIES.length; lib++) {
+                        for (int i = 0; i < (round == 0 ? 3 * ops : ops / 2); i++) {
+                            sink += run(lib, pool, database, engine, rows);
+                        }
+                        System.gc(); // every library starts its measurement with the same empty young generation
+                        long thread0 = threads.getCurrentThreadCpuTime();
+                        long process0 = os.getProcessCpuTime();
+                        long wall0 = System.nanoTime();
+                        for (int i = 0; i < ops; i++) {
+                            sink += run(lib, pool, database, engine, rows);
+                        }
+                        long wall = System.nanoTime() - wall0;
+                        long process = os.getProcessCpuTime() - process0;
+                        long thread = threads.getCurrentThreadCpuTime() - thread0;
+                        results[lib][round] = new double[] {(double) thread / ops, (double) process / ops, (double) wall / ops};
+                    }
+                    System.err.printf("%s: round %d of %d done%n", name, round + 1, rounds);
+                }
+                System.out.printf("%s, %,d rows, %d operations per library and round, %d rounds (checksum %d)%n", name, rows, ops, rounds, sink);
+                System.out.println("| library | thread CPU ms/op | process CPU ms/op | wall ms/op | thread CPU × jdbc | process CPU × jdbc |");
+                System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+                for (int lib = 0; lib < LIBRARIES.length; lib++) {
+                    System.out.printf("| %s | %s | %s | %s | %.3f | %.3f |%n", LIBRARIES[lib], cell(results[lib], 0), cell(results[lib], 1),
+                            cell(results[lib], 2), median(results[lib], 0) / median(results[0], 0),
+                            median(results[lib], 1) / median(results[0], 1));
+                }
+            }
+        }
+    }
+
+    private static long run(int lib, HikariDataSource pool, BenchDb database, Engine engine, int rows) throws Exception {
+        List<Item> items = switch (lib) {
+            case 0 -> jdbc(pool, database);
+            case 1 -> core(engine);
+            default -> orm(engine);
+        };
+        if (items.size() != rows) {
+            throw new IllegalStateException(LIBRARIES[lib] + " read " + items.size() + " rows, expected " + rows);
+        }
+        return items.get(items.size() - 1).id;
+    }
+
+    /** As {@code FetchAll.jdbc}. */
+    private static List<Item> jdbc(HikariDataSource pool, BenchDb database) throws Exception {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + ItemsTable.COLUMNS + " FROM items")) {
+            ps.setFetchSize(BenchDb.FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Item> items = new ArrayList<>();
+                while (rs.next()) {
+                    items.add(database.readItem(rs));
+                }
+                return items;
+            }
+        }
+    }
+
+    /** As {@code FetchAll.ashlarCore}. */
+    private static List<Item> core(Engine engine) {
+        try (dev.ashlar.core.engine.Connection conn = engine.connect()) {
+            return conn.query(ItemsTable.selectAll()).map(ItemsTable.MAPPER);
+        }
+    }
+
+    /** As {@code FetchAll.ashlarOrm}. */
+    private static List<Item> orm(Engine engine) {
+        try (Session session = Session.open(engine)) {
+            return session.select(Item.class).list();
+        }
+    }
+
+    private static String cell(double[][] rounds, int index) {
+        double[] values = sorted(rounds, index);
+        return String.format("%.2f (%.2f–%.2f)", values[values.length / 2] / 1e6, values[0] / 1e6, values[values.length - 1] / 1e6);
+    }
+
+    private static double median(double[][] rounds, int index) {
+        double[] values = sorted(rounds, index);
+        return values[values.length / 2];
+    }
+
+    private static double[] sorted(double[][] rounds, int index) {
+        double[] values = new double[rounds.length];
+        for (int r = 0; r < rounds.length; r++) {
+            values[r] = rounds[r][index];
+        }
+        Arrays.sort(values);
+        return values;
+    }
+}
