@@ -10,27 +10,53 @@ import dev.ashlar.migrate.Migration;
 import dev.ashlar.migrate.Migrator;
 import dev.ashlar.migrate.Operations;
 import dev.ashlar.migrate.Revision;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code ashlar cds-training} (hidden): the work the {@code ./ashlar} launcher runs once under
- * {@code -XX:ArchiveClassesAtExit} to build the class-data sharing archive that later runs start from.
- * It loads the classes that real commands load (picocli, the engine, each dialect and driver, the ORM,
- * EXPLAIN, Jackson) by doing their work on an in-memory SQLite database, and never touches a user's
- * database or files. Commands added to the command line should add a representative run here.
+ * {@code ashlar cds-training [quickstart]} (hidden): the work the {@code ./ashlar} launcher runs once per build to
+ * make the archive of classes that later runs start from (a class list for AppCDS, or the training run of a JDK 24+
+ * AOT cache). It loads the classes that real commands load (picocli, the engine, each dialect and driver, the ORM,
+ * EXPLAIN, Jackson) by doing their work on an in-memory SQLite database or a temporary file, and never touches a
+ * user's database or files. Commands added to the command line should add a representative run here.
  */
 @Command(name = "cds-training", hidden = true, description = "Build-time helper of the ./ashlar launcher; prints nothing useful.")
 final class CdsTrainingCommand implements Callable<Integer> {
+    /**
+     * With {@code quickstart}, the training is that command only, twice on a temporary SQLite file (the second run finds
+     * the table, as a user's second run does), through the command line as a user runs it. A JDK 24+ AOT cache loads
+     * and links every class it holds when the JVM starts, so a cache for one command is made from that command alone.
+     */
+    @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "train on this command only: quickstart")
+    String command;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         CliContext quiet = new CliContext(Map.of(), Path.of(""), nowhere, nowhere, false);
+        if ("quickstart".equals(command)) {
+            return quickstart(quiet);
+        }
+        if (command != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no training for " + command + "; known: quickstart");
+        }
+        // The quickstart as a user runs it (the command, the project file lookup, a SQLite file), then the rest in memory.
+        quickstart(quiet);
         try (Engine engine = Engine.create("sqlite://", EngineOptions.echo().pooled(false))) {
             QuickStart.run(engine, nowhere);
             // codegen's planning and JavaPoet, in memory: the training run writes no files
@@ -60,6 +86,27 @@ final class CdsTrainingCommand implements Callable<Integer> {
             try (Engine engine = Engine.create(url, EngineOptions.defaults().pooled(false))) {
                 engine.dialect().newCompiler();
             }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static int quickstart(CliContext quiet) throws IOException {
+        Path folder = Files.createTempDirectory("ashlar-training");
+        Path file = folder.resolve("items.db");
+        try {
+            for (int run = 0; run < 2; run++) {
+                int status = AshlarCommand.run(quiet, "quickstart", "--url", "sqlite:///" + file);
+                if (status != ExitCodes.OK) {
+                    return status;
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(folder);
         }
         return ExitCodes.OK;
     }

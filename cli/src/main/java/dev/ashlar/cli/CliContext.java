@@ -42,8 +42,23 @@ public final class CliContext {
 
     /** The context of this process: its environment, folder, {@code System.out}/{@code err} and console. */
     public static CliContext system() {
-        // System.console() is null unless stdin and stdout are both a terminal (JDK 17): piped output is never "a terminal".
-        return new CliContext(System.getenv(), Path.of(""), System.out, System.err, System.console() != null);
+        return new CliContext(System.getenv(), Path.of(""), System.out, System.err, onTerminal());
+    }
+
+    /**
+     * Whether standard input and output are both a terminal. Up to Java 21, {@code System.console()} is null otherwise;
+     * Java 22 to 24 give a console for redirected streams too, and say through {@code Console.isTerminal()} (Java 22).
+     */
+    private static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null || Runtime.version().feature() < 22) {
+            return console != null;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /**
