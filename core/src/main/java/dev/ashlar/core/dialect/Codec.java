@@ -1,8 +1,11 @@
 package dev.ashlar.core.dialect;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link ValueCodec} made of two lambdas; binding {@code null} uses {@code setNull} with the
@@ -11,8 +14,42 @@ import java.sql.SQLException;
  * {@link #refusingWrites} (checked only where a value is written to a column). A stored value that
  * does not parse is read as a {@link RefusedValue} naming the column and the value, never as a bare
  * {@link NumberFormatException} or {@link IllegalArgumentException}.
+ *
+ * <p>A codec that reads with one plain JDBC getter says which ({@link Getter}) instead of giving a
+ * lambda, and {@link #read} calls that getter itself. A row reader calls {@code read} for every
+ * column of every row from one place; were each codec's reading a lambda of its own, that one call
+ * would reach a dozen lambda classes, which the JIT neither inlines nor sees through, so every
+ * value paid a megamorphic call and a boxed result the caller could not elide. With the getter
+ * named, the common types all run the same code of this one final class.
  */
 public final class Codec<J> implements ValueCodec<J> {
+    /**
+     * The plain JDBC getters a codec can read with; {@code null} columns read as {@code null}, the
+     * primitive getters checking {@link ResultSet#wasNull()}.
+     */
+    public enum Getter {
+        /** {@link ResultSet#getLong}. */
+        LONG,
+        /** {@link ResultSet#getInt}. */
+        INT,
+        /** {@link ResultSet#getShort}. */
+        SHORT,
+        /** {@link ResultSet#getBoolean}. */
+        BOOLEAN,
+        /** {@link ResultSet#getDouble}. */
+        DOUBLE,
+        /** {@link ResultSet#getFloat}. */
+        FLOAT,
+        /** {@link ResultSet#getString}. */
+        STRING,
+        /** {@link ResultSet#getBytes}. */
+        BYTES,
+        /** {@link ResultSet#getBigDecimal}, then set to the codec's scale (half even). */
+        DECIMAL,
+        /** {@link ResultSet#getObject(int, Class)} with the codec's class. */
+        OBJECT
+    }
+
     /** Binds a non-null value. */
     @FunctionalInterface
     public interface Binder<J> {
@@ -33,26 +70,57 @@ public final class Codec<J> implements ValueCodec<J> {
 
     private final int sqlType;
     private final Binder<J> binder;
+    /** How values are read when {@link #getter} is {@code null}. */
     private final Reader<J> reader;
+    private final Getter getter;
+    /** The class {@link Getter#OBJECT} asks for, or the scale {@link Getter#DECIMAL} sets; unused otherwise. */
+    private final Class<J> objectClass;
+    private final int scale;
     private final Refusal<J> refusal;
     private final Refusal<J> writeRefusal;
 
-    private Codec(int sqlType, Binder<J> binder, Reader<J> reader, Refusal<J> refusal, Refusal<J> writeRefusal) {
+    private Codec(int sqlType, Binder<J> binder, Reader<J> reader, Getter getter, Class<J> objectClass, int scale,
+                  Refusal<J> refusal, Refusal<J> writeRefusal) {
         this.sqlType = sqlType;
         this.binder = binder;
         this.reader = reader;
+        this.getter = getter;
+        this.objectClass = objectClass;
+        this.scale = scale;
         this.refusal = refusal;
         this.writeRefusal = writeRefusal;
     }
 
     /** A codec with the {@link java.sql.Types} code used for NULLs. */
     public static <J> Codec<J> of(int sqlType, Binder<J> binder, Reader<J> reader) {
-        return new Codec<>(sqlType, binder, reader, null, null);
+        return new Codec<>(sqlType, binder, reader, null, null, 0, null, null);
+    }
+
+    /**
+     * A codec that reads with one plain getter: {@code getter} must return {@code J}, as
+     * {@link Getter#LONG} returns {@code Long}; use {@link #ofObject} and {@link #ofDecimal} for
+     * the getters that need a class or a scale.
+     */
+    public static <J> Codec<J> of(int sqlType, Binder<J> binder, Getter getter) {
+        if (getter == Getter.OBJECT || getter == Getter.DECIMAL) {
+            throw new dev.ashlar.core.error.UsageException("the getter " + getter + " needs " + (getter == Getter.OBJECT ? "a class: ofObject" : "a scale: ofDecimal"));
+        }
+        return new Codec<>(sqlType, binder, null, getter, null, 0, null, null);
+    }
+
+    /** A codec that reads with {@link ResultSet#getObject(int, Class)} for {@code type}. */
+    public static <J> Codec<J> ofObject(int sqlType, Binder<J> binder, Class<J> type) {
+        return new Codec<>(sqlType, binder, null, Getter.OBJECT, type, 0, null, null);
+    }
+
+    /** A codec that reads decimals with {@link ResultSet#getBigDecimal(int)}, set to {@code scale} (half even). */
+    public static Codec<BigDecimal> ofDecimal(int sqlType, Binder<BigDecimal> binder, int scale) {
+        return new Codec<>(sqlType, binder, null, Getter.DECIMAL, null, scale, null, null);
     }
 
     /** This codec, refusing on every bind the values {@code refusal} names (NaN where the database has none). */
     public Codec<J> refusing(Refusal<J> refusal) {
-        return new Codec<>(sqlType, binder, reader, refusal, writeRefusal);
+        return new Codec<>(sqlType, binder, reader, getter, objectClass, scale, refusal, writeRefusal);
     }
 
     /**
@@ -60,7 +128,19 @@ public final class Codec<J> implements ValueCodec<J> {
      * (a decimal wider than the column's precision): a comparison with such a value is still fine.
      */
     public Codec<J> refusingWrites(Refusal<J> refusal) {
-        return new Codec<>(sqlType, binder, reader, this.refusal, refusal);
+        return new Codec<>(sqlType, binder, reader, getter, objectClass, scale, this.refusal, refusal);
+    }
+
+    /**
+     * This codec, passing every value through {@code round} before it binds or is checked for a
+     * write (a date-time rounded to its column's fractional digits); reading is unchanged.
+     */
+    public Codec<J> rounding(UnaryOperator<J> round) {
+        Binder<J> bind = binder;
+        Refusal<J> check = refusal == null ? null : v -> refusal.check(round.apply(v));
+        Refusal<J> checkWrite = writeRefusal == null ? null : v -> writeRefusal.check(round.apply(v));
+        return new Codec<>(sqlType, (ps, i, v) -> bind.bind(ps, i, round.apply(v)), reader, getter, objectClass, scale,
+                check, checkWrite);
     }
 
     @Override
@@ -90,7 +170,7 @@ public final class Codec<J> implements ValueCodec<J> {
     @Override
     public J read(ResultSet resultSet, int index) throws SQLException {
         try {
-            return reader.read(resultSet, index);
+            return getter != null ? get(resultSet, index) : reader.read(resultSet, index);
         } catch (RuntimeException e) {
             throw unreadable(resultSet, index, e);
         } catch (SQLException e) {
@@ -100,6 +180,56 @@ public final class Codec<J> implements ValueCodec<J> {
             }
             throw e;
         }
+    }
+
+    /**
+     * The value at {@code index} through {@link #getter}. The getters of the usual key, text,
+     * decimal and date-time columns are here, those of the rest in {@link #getOther}, so that this
+     * method stays small enough for the JIT to inline into the row reader.
+     */
+    @SuppressWarnings("unchecked")
+    private J get(ResultSet rs, int index) throws SQLException {
+        Object value = switch (getter) {
+            case LONG -> {
+                long v = rs.getLong(index);
+                yield v == 0 && rs.wasNull() ? null : v;
+            }
+            case INT -> {
+                int v = rs.getInt(index);
+                yield v == 0 && rs.wasNull() ? null : v;
+            }
+            case STRING -> rs.getString(index);
+            case DECIMAL -> {
+                BigDecimal v = rs.getBigDecimal(index);
+                yield v == null ? null : v.setScale(scale, RoundingMode.HALF_EVEN);
+            }
+            case OBJECT -> rs.getObject(index, objectClass);
+            default -> getOther(rs, index);
+        };
+        return (J) value;
+    }
+
+    private Object getOther(ResultSet rs, int index) throws SQLException {
+        return switch (getter) {
+            case SHORT -> {
+                short v = rs.getShort(index);
+                yield v == 0 && rs.wasNull() ? null : v;
+            }
+            case BOOLEAN -> {
+                boolean v = rs.getBoolean(index);
+                yield !v && rs.wasNull() ? null : v;
+            }
+            case DOUBLE -> {
+                double v = rs.getDouble(index);
+                yield v == 0 && rs.wasNull() ? null : v;
+            }
+            case FLOAT -> {
+                float v = rs.getFloat(index);
+                yield v == 0 && rs.wasNull() ? null : v;
+            }
+            case BYTES -> rs.getBytes(index);
+            case LONG, INT, STRING, DECIMAL, OBJECT -> get(rs, index);
+        };
     }
 
     /** A refusal naming the column and the stored text, for a value that did not parse. */

@@ -21,7 +21,6 @@ import dev.ashlar.core.types.TextType;
 import dev.ashlar.core.types.TimeType;
 import dev.ashlar.core.types.UuidType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -111,6 +110,9 @@ public class TypeCodecs {
      * every database is sent a value it holds exactly (the rule of {@link dev.ashlar.core.types.FractionalSeconds}).
      */
     private static <J> ValueCodec<J> rounding(ValueCodec<J> codec, java.util.function.UnaryOperator<J> round) {
+        if (codec instanceof Codec<J> c) {
+            return c.rounding(round); // still a Codec: rows read it as they read every other column
+        }
         return new ValueCodec<>() {
             @Override
             public void bind(java.sql.PreparedStatement statement, int index, J value) throws java.sql.SQLException {
@@ -174,35 +176,23 @@ public class TypeCodecs {
     }
 
     protected ValueCodec<Integer> integer() {
-        return Codec.of(Types.INTEGER, (ps, i, v) -> ps.setInt(i, v), (rs, i) -> {
-            int v = rs.getInt(i);
-            return v == 0 && rs.wasNull() ? null : v;
-        });
+        return Codec.of(Types.INTEGER, (ps, i, v) -> ps.setInt(i, v), Codec.Getter.INT);
     }
 
     protected ValueCodec<Short> smallInteger() {
-        return Codec.of(Types.SMALLINT, (ps, i, v) -> ps.setShort(i, v), (rs, i) -> {
-            short v = rs.getShort(i);
-            return v == 0 && rs.wasNull() ? null : v;
-        });
+        return Codec.of(Types.SMALLINT, (ps, i, v) -> ps.setShort(i, v), Codec.Getter.SHORT);
     }
 
     protected ValueCodec<Long> bigInteger() {
-        return Codec.of(Types.BIGINT, (ps, i, v) -> ps.setLong(i, v), (rs, i) -> {
-            long v = rs.getLong(i);
-            return v == 0 && rs.wasNull() ? null : v;
-        });
+        return Codec.of(Types.BIGINT, (ps, i, v) -> ps.setLong(i, v), Codec.Getter.LONG);
     }
 
     protected ValueCodec<Boolean> bool() {
-        return Codec.of(Types.BOOLEAN, (ps, i, v) -> ps.setBoolean(i, v), (rs, i) -> {
-            boolean v = rs.getBoolean(i);
-            return !v && rs.wasNull() ? null : v;
-        });
+        return Codec.of(Types.BOOLEAN, (ps, i, v) -> ps.setBoolean(i, v), Codec.Getter.BOOLEAN);
     }
 
     protected ValueCodec<String> string() {
-        return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v), ResultSet::getString);
+        return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, v), Codec.Getter.STRING);
     }
 
     /** Exact decimals read back with the column's scale, so {@code 10.5} in a Numeric(10, 2) reads as {@code 10.50}. */
@@ -212,37 +202,27 @@ public class TypeCodecs {
     }
 
     protected ValueCodec<BigDecimal> numeric(NumericType type) {
-        int scale = type.scale();
-        return Codec.of(Types.NUMERIC, (ps, i, v) -> ps.setBigDecimal(i, v), (rs, i) -> {
-            BigDecimal v = rs.getBigDecimal(i);
-            return v == null ? null : v.setScale(scale, RoundingMode.HALF_EVEN);
-        });
+        return Codec.ofDecimal(Types.NUMERIC, (ps, i, v) -> ps.setBigDecimal(i, v), type.scale());
     }
 
     protected ValueCodec<Float> float32() {
-        return Codec.of(Types.REAL, (ps, i, v) -> ps.setFloat(i, v), (rs, i) -> {
-            float v = rs.getFloat(i);
-            return v == 0 && rs.wasNull() ? null : v;
-        });
+        return Codec.of(Types.REAL, (ps, i, v) -> ps.setFloat(i, v), Codec.Getter.FLOAT);
     }
 
     protected ValueCodec<Double> float64() {
-        return Codec.of(Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v), (rs, i) -> {
-            double v = rs.getDouble(i);
-            return v == 0 && rs.wasNull() ? null : v;
-        });
+        return Codec.of(Types.DOUBLE, (ps, i, v) -> ps.setDouble(i, v), Codec.Getter.DOUBLE);
     }
 
     protected ValueCodec<LocalDate> date() {
-        return Codec.of(Types.DATE, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDate.class));
+        return Codec.ofObject(Types.DATE, (ps, i, v) -> ps.setObject(i, v), LocalDate.class);
     }
 
     protected ValueCodec<LocalTime> time() {
-        return Codec.of(Types.TIME, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalTime.class));
+        return Codec.ofObject(Types.TIME, (ps, i, v) -> ps.setObject(i, v), LocalTime.class);
     }
 
     protected ValueCodec<LocalDateTime> dateTime() {
-        return Codec.of(Types.TIMESTAMP, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDateTime.class));
+        return Codec.ofObject(Types.TIMESTAMP, (ps, i, v) -> ps.setObject(i, v), LocalDateTime.class);
     }
 
     /** Instants go in as UTC and come out with offset +00:00. */
@@ -255,7 +235,7 @@ public class TypeCodecs {
     }
 
     protected ValueCodec<byte[]> bytes() {
-        return Codec.of(Types.VARBINARY, (ps, i, v) -> ps.setBytes(i, v), ResultSet::getBytes);
+        return Codec.of(Types.VARBINARY, (ps, i, v) -> ps.setBytes(i, v), Codec.Getter.BYTES);
     }
 
     protected <E extends Enum<E>> ValueCodec<E> enumeration(EnumType<E> type) {

@@ -10,18 +10,18 @@ import java.util.UUID;
 class PostgresTypeCodecs extends TypeCodecs {
     @Override
     protected ValueCodec<UUID> uuid() {
-        return Codec.of(Types.OTHER, (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, UUID.class));
+        return Codec.ofObject(Types.OTHER, (ps, i, v) -> ps.setObject(i, v), UUID.class);
     }
 
     /** Sent untyped, so the server casts it to the column's enum type (a varchar parameter would not cast). */
     @Override
     protected ValueCodec<String> databaseEnum() {
-        return Codec.of(Types.OTHER, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), (rs, i) -> rs.getString(i));
+        return Codec.of(Types.OTHER, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), Codec.Getter.STRING);
     }
 
     /** Sent as an untyped literal so the server casts it to jsonb (a varchar parameter would not cast). */
     @Override
     protected ValueCodec<String> json() {
-        return Codec.of(Types.OTHER, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), (rs, i) -> rs.getString(i));
+        return Codec.of(Types.OTHER, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), Codec.Getter.STRING);
     }
 }

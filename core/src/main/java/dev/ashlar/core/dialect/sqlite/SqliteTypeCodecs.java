@@ -70,7 +70,7 @@ class SqliteTypeCodecs extends TypeCodecs {
     @Override
     protected ValueCodec<String> fixedString(dev.ashlar.core.types.FixedStringType type) {
         int n = type.length();
-        return Codec.of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, cutSurplusSpaces(v, n)), java.sql.ResultSet::getString)
+        return Codec.<String>of(Types.VARCHAR, (ps, i, v) -> ps.setString(i, cutSurplusSpaces(v, n)), Codec.Getter.STRING)
                 .refusingWrites(v -> {
                     String cut = cutSurplusSpaces(v, n);
                     int length = cut.codePointCount(0, cut.length());
