@@ -34,13 +34,18 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * one), so that every score is the mean of many operations: single-shot timing of operations this
  * short varied by ±30–100% from run to run. Workloads that must start each operation from a given
  * state restore it in an invocation-level setup, which JMH keeps out of the timing.
+ *
+ * <p>Every fork gets the same fixed heap, committed and touched before the first operation
+ * (3 GB, in {@code @Fork} below): on this shared VM a heap that grew during the run onto pages the host had not
+ * yet given it made the first iterations of every library two to six times slower than the later
+ * ones, which moved scores by ±50–200% (bench/NOTES.md, "Measured quietly").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public abstract class Workload {
     /** The database: {@code sqlite} (a file in WAL mode) or {@code postgresql} (local server). */
     @Param({"sqlite", "postgresql"})
