@@ -23,8 +23,9 @@ import java.util.Map;
  *       marked states in one pass the next time it is read. Removing each from the list at once
  *       cost a search of the list per object, quadratic over a flush that deletes or a rollback
  *       that forgets many objects.</li>
- *   <li>A load whose keys come in increasing order (a table read by key, the usual full read) into a
- *       model with no keys held yet cannot hold one key twice, so its objects are only appended to the
+ *   <li>A load into a model with no keys held yet whose keys are known to differ (they come in
+ *       increasing order, as a table read by key gives them, or they are integers that a bitmap of
+ *       the keys seen has not seen, see {@link KeyBitmap}) cannot hold one key twice, so its objects are only appended to the
  *       tracking order ({@link #appendLoaded}); their key table is filled, sized in one step, the
  *       first time anything else asks the map. A read that nobody looks up by key afterwards (a
  *       fetch that is returned and its session closed) pays no hash table at all: in the fetch of
@@ -45,25 +46,35 @@ public final class IdentityMap {
     private int indexed;
     /**
      * How many states at the end of the tracking order were appended by {@link #appendLoaded} and are
-     * not in their key table yet; all of model {@link #unkeyedModel}, with keys in increasing order,
-     * the last being {@link #lastUnkeyed}.
+     * not in their key table yet; all of model {@link #unkeyedModel}, with distinct keys: in
+     * increasing order up to {@link #lastUnkeyed} while {@link #unkeyedOrdered}, and in any order when
+     * they are integers that {@link #unkeyedBits} holds.
      */
     private int unkeyed;
     private Class<?> unkeyedModel;
     private Object lastUnkeyed;
+    private boolean unkeyedOrdered;
+    /** The integer keys of the unkeyed states, or {@code null} (other keys, or too sparse for a bitmap). */
+    private KeyBitmap unkeyedBits;
+    /** At most this many bits of {@link KeyBitmap} per unkeyed state: 4 bytes, half a slot of a key table. */
+    private static final int BITS_PER_KEY = 32;
 
     /**
      * Starts tracking {@code s}, a state just loaded whose key is set, without putting it in its key
      * table yet, when that is sure to hold no object with its key: no key of its model is held, or
-     * the states appended so far are of its model with smaller keys (a result read in key order).
-     * Returns {@code false}, and does nothing, when that cannot be known; then the caller registers
-     * the state (which finds a key already held) and tracks it.
+     * the states appended so far are of its model with other keys. Keys are known to differ while
+     * they come in increasing order (a table read by key), and, for integer keys, by a bitmap of the
+     * keys seen ({@link KeyBitmap}): a table whose rows were rewritten (PostgreSQL's heap after
+     * updates) gives its keys mostly but not wholly in order, and a key table's random writes over
+     * megabytes cost the load more than its rows' mapping. Returns {@code false}, and does nothing,
+     * when that cannot be known (or the key came before in this load); then the caller registers the
+     * state (which finds a key already held) and tracks it.
      */
     public boolean appendLoaded(ObjectState s) {
         Class<?> model = s.meta.type();
         Object key = s.keyValue;
         if (unkeyed > 0) {
-            if (model != unkeyedModel || !follows(key, lastUnkeyed)) {
+            if (model != unkeyedModel || key == null || !distinct(key)) {
                 keyAll();
                 return false;
             }
@@ -73,12 +84,36 @@ public final class IdentityMap {
                 return false;
             }
             unkeyedModel = model;
+            unkeyedOrdered = true;
+            unkeyedBits = key instanceof Long || key instanceof Integer ? new KeyBitmap(((Number) key).longValue(), BITS_PER_KEY) : null;
+            if (unkeyedBits != null) {
+                unkeyedBits.add(((Number) key).longValue());
+            }
         }
         s.membership = Membership.UNKEYED;
         order.add(s);
         unkeyed++;
         lastUnkeyed = key;
         return true;
+    }
+
+    /**
+     * Whether {@code key} differs from every unkeyed state's key, recording it: it follows the last
+     * one in order, or the bitmap of integer keys has not seen it.
+     */
+    private boolean distinct(Object key) {
+        boolean follows = unkeyedOrdered && follows(key, lastUnkeyed);
+        if (unkeyedBits != null && key.getClass() == lastUnkeyed.getClass()) {
+            KeyBitmap.Added added = unkeyedBits.add(((Number) key).longValue());
+            if (added == KeyBitmap.Added.SPARSE) {
+                unkeyedBits = null; // keys too far apart: from here on only an ordered load stays unkeyed
+            } else {
+                unkeyedOrdered = follows;
+                return added == KeyBitmap.Added.NEW;
+            }
+        }
+        unkeyedOrdered = follows;
+        return follows;
     }
 
     /** Whether {@code key} sorts after {@code last}, both of one class: then it differs from every smaller key too. */
@@ -108,6 +143,7 @@ public final class IdentityMap {
         }
         unkeyedModel = null;
         lastUnkeyed = null;
+        unkeyedBits = null;
     }
 
     /** The object with this key, or {@code null}. */
@@ -238,6 +274,7 @@ public final class IdentityMap {
         unkeyed = 0;
         unkeyedModel = null;
         lastUnkeyed = null;
+        unkeyedBits = null;
     }
 
     /** How many objects are tracked. */

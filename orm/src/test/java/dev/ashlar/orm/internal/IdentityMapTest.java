@@ -66,17 +66,26 @@ class IdentityMapTest {
         ObjectState three = loaded(Thing.class, 3L);
         assertThat(map.appendLoaded(one)).isTrue();
         assertThat(map.appendLoaded(three)).isTrue();
+        // a smaller integer key that did not come before is appended too (the bitmap of keys seen says so)
+        ObjectState two = loaded(Thing.class, 2L);
+        assertThat(map.appendLoaded(two)).isTrue();
         // a repeated key (a row twice in one result) is not appended: registering it finds the first
         ObjectState again = loaded(Thing.class, 3L);
         assertThat(map.appendLoaded(again)).isFalse();
         assertThat(map.registerIfAbsent(again)).isSameAs(three.object);
-        // a smaller key is not appended either, and registers normally
-        ObjectState two = loaded(Thing.class, 2L);
-        assertThat(map.appendLoaded(two)).isFalse();
-        assertThat(map.registerIfAbsent(two)).isNull();
-        map.track(two);
         assertThat(map.tracked()).containsExactly(one, three, two);
         assertThat(map.find(Thing.class, 2L)).isSameAs(two.object);
+
+        // a smaller key that is not an integer cannot be known to differ: not appended, and registers normally
+        IdentityMap named = new IdentityMap();
+        ObjectState b = loaded(Thing.class, "b");
+        assertThat(named.appendLoaded(b)).isTrue();
+        ObjectState a = loaded(Thing.class, "a");
+        assertThat(named.appendLoaded(a)).isFalse();
+        assertThat(named.registerIfAbsent(a)).isNull();
+        named.track(a);
+        assertThat(named.tracked()).containsExactly(b, a);
+        assertThat(named.find(Thing.class, "a")).isSameAs(a.object);
 
         IdentityMap mixed = new IdentityMap();
         assertThat(mixed.appendLoaded(loaded(Thing.class, 1L))).isTrue();
@@ -101,6 +110,48 @@ class IdentityMapTest {
         assertThat(forgetting.size()).isZero();
         assertThat(forgetting.find(Other.class, 5L)).isNull();
         assertThat(forgetting.appendLoaded(loaded(Other.class, 5L))).isTrue();
+    }
+
+    @Test
+    void integerKeysOutOfOrderAreAppendedUntilOneRepeatsAndEveryStateIsFoundByKey() {
+        // keys 1..20,000 in a shuffled order (a PostgreSQL heap after updates), then 7,777 again
+        List<Long> keys = new ArrayList<>();
+        for (long k = 1; k <= 20_000; k++) {
+            keys.add(k);
+        }
+        java.util.Collections.shuffle(keys, new java.util.Random(42));
+        IdentityMap map = new IdentityMap();
+        List<ObjectState> states = new ArrayList<>();
+        for (Long k : keys) {
+            ObjectState s = loaded(Thing.class, k);
+            assertThat(map.appendLoaded(s)).as("key %s", k).isTrue();
+            states.add(s);
+        }
+        ObjectState repeated = loaded(Thing.class, 7_777L);
+        assertThat(map.appendLoaded(repeated)).isFalse();
+        assertThat(map.registerIfAbsent(repeated)).isSameAs(states.get(keys.indexOf(7_777L)).object);
+        for (ObjectState s : states) {
+            assertThat(map.find(Thing.class, s.keyValue)).isSameAs(s.object);
+        }
+        assertThat(map.tracked()).containsExactlyElementsOf(states);
+    }
+
+    @Test
+    void integerKeysTooFarApartForABitmapStillAppendInOrderOnly() {
+        IdentityMap map = new IdentityMap();
+        ObjectState first = loaded(Thing.class, 1L);
+        ObjectState far = loaded(Thing.class, 1L << 40); // the span would be a bitmap of 128 GB
+        assertThat(map.appendLoaded(first)).isTrue();
+        assertThat(map.appendLoaded(far)).isTrue(); // in order: still known to differ
+        ObjectState between = loaded(Thing.class, 5L);
+        assertThat(map.appendLoaded(between)).isFalse(); // out of order and no bitmap: left to the caller
+        assertThat(map.registerIfAbsent(between)).isNull();
+        assertThat(map.find(Thing.class, 1L << 40)).isSameAs(far.object);
+
+        IdentityMap ends = new IdentityMap();
+        assertThat(ends.appendLoaded(loaded(Thing.class, Long.MAX_VALUE))).isTrue();
+        assertThat(ends.appendLoaded(loaded(Thing.class, Long.MIN_VALUE))).isFalse(); // a span that overflows a long
+        assertThat(ends.find(Thing.class, Long.MAX_VALUE)).isNotNull();
     }
 
     @Test
