@@ -47,14 +47,14 @@ public final class IdentityMap {
     /**
      * How many states at the end of the tracking order were appended by {@link #appendLoaded} and are
      * not in their key table yet; all of model {@link #unkeyedModel}, with distinct keys: in
-     * increasing order up to {@link #lastUnkeyed} while {@link #unkeyedOrdered}, and in any order when
-     * they are integers that {@link #unkeyedBits} holds.
+     * increasing order up to {@link #lastUnkeyed} while {@link #unkeyedOrdered}, else integers that
+     * {@link #unkeyedBits} holds.
      */
     private int unkeyed;
     private Class<?> unkeyedModel;
     private Object lastUnkeyed;
     private boolean unkeyedOrdered;
-    /** The integer keys of the unkeyed states, or {@code null} (other keys, or too sparse for a bitmap). */
+    /** The integer keys of the unkeyed states once one came out of order; {@code null} before. */
     private KeyBitmap unkeyedBits;
     /** At most this many bits of {@link KeyBitmap} per unkeyed state: 4 bytes, half a slot of a key table. */
     private static final int BITS_PER_KEY = 32;
@@ -63,12 +63,12 @@ public final class IdentityMap {
      * Starts tracking {@code s}, a state just loaded whose key is set, without putting it in its key
      * table yet, when that is sure to hold no object with its key: no key of its model is held, or
      * the states appended so far are of its model with other keys. Keys are known to differ while
-     * they come in increasing order (a table read by key), and, for integer keys, by a bitmap of the
-     * keys seen ({@link KeyBitmap}): a table whose rows were rewritten (PostgreSQL's heap after
-     * updates) gives its keys mostly but not wholly in order, and a key table's random writes over
-     * megabytes cost the load more than its rows' mapping. Returns {@code false}, and does nothing,
-     * when that cannot be known (or the key came before in this load); then the caller registers the
-     * state (which finds a key already held) and tracks it.
+     * they come in increasing order (a table read by key); once one does not, integer keys are told
+     * apart by a bitmap of the keys seen ({@link KeyBitmap}), as a table whose rows were rewritten
+     * (PostgreSQL's heap after updates) gives its keys mostly but not wholly in order, and a key
+     * table's random writes over megabytes cost such a load more than mapping its rows. Returns
+     * {@code false}, and does nothing, when that cannot be known (or the key came before in this
+     * load); then the caller registers the state (which finds a key already held) and tracks it.
      */
     public boolean appendLoaded(ObjectState s) {
         Class<?> model = s.meta.type();
@@ -85,10 +85,6 @@ public final class IdentityMap {
             }
             unkeyedModel = model;
             unkeyedOrdered = true;
-            unkeyedBits = key instanceof Long || key instanceof Integer ? new KeyBitmap(((Number) key).longValue(), BITS_PER_KEY) : null;
-            if (unkeyedBits != null) {
-                unkeyedBits.add(((Number) key).longValue());
-            }
         }
         s.membership = Membership.UNKEYED;
         order.add(s);
@@ -97,23 +93,33 @@ public final class IdentityMap {
         return true;
     }
 
-    /**
-     * Whether {@code key} differs from every unkeyed state's key, recording it: it follows the last
-     * one in order, or the bitmap of integer keys has not seen it.
-     */
+    /** Whether {@code key} differs from every unkeyed state's key; records it in the bitmap when there is one. */
     private boolean distinct(Object key) {
-        boolean follows = unkeyedOrdered && follows(key, lastUnkeyed);
-        if (unkeyedBits != null && key.getClass() == lastUnkeyed.getClass()) {
-            KeyBitmap.Added added = unkeyedBits.add(((Number) key).longValue());
-            if (added == KeyBitmap.Added.SPARSE) {
-                unkeyedBits = null; // keys too far apart: from here on only an ordered load stays unkeyed
-            } else {
-                unkeyedOrdered = follows;
-                return added == KeyBitmap.Added.NEW;
+        if (unkeyedOrdered) {
+            if (follows(key, lastUnkeyed)) {
+                return true;
+            }
+            // the first key out of order: from here on only a bitmap of the keys seen can tell
+            unkeyedOrdered = false;
+            unkeyedBits = bitmapOfUnkeyed();
+        }
+        return unkeyedBits != null && key.getClass() == lastUnkeyed.getClass()
+                && unkeyedBits.add(((Number) key).longValue()) == KeyBitmap.Added.NEW;
+    }
+
+    /** A bitmap of the unkeyed states' keys, or {@code null} when they are not integers or too sparse for one. */
+    private KeyBitmap bitmapOfUnkeyed() {
+        if (!(lastUnkeyed instanceof Long || lastUnkeyed instanceof Integer)) {
+            return null;
+        }
+        int from = order.size() - unkeyed;
+        KeyBitmap bits = new KeyBitmap(((Number) order.get(from).keyValue).longValue(), BITS_PER_KEY);
+        for (int i = from; i < order.size(); i++) {
+            if (bits.add(((Number) order.get(i).keyValue).longValue()) != KeyBitmap.Added.NEW) {
+                return null; // sparse: the keys were distinct, being in order
             }
         }
-        unkeyedOrdered = follows;
-        return follows;
+        return bits;
     }
 
     /** Whether {@code key} sorts after {@code last}, both of one class: then it differs from every smaller key too. */
