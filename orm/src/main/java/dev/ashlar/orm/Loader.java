@@ -183,22 +183,28 @@ final class Loader {
             }
         }
         Object model = meta.mapping().fromValues(values);
-        ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
-        s.keyValue = key;
-        s.snapshot = meta.snapshotOfValues(values);
-        s.resultId = resultId;
-        s.plan = plan;
-        if (key == null) {
-            map.track(s);
-        } else if (!mapWasEmpty || !map.appendLoaded(s)) {
-            Object repeated = map.registerIfAbsent(s);
-            if (repeated != null) {
-                return repeated; // the row came twice in this result: the first one's object stands
+        Object[] snapshot = meta.snapshotOfValues(values);
+        if (key != null && mapWasEmpty && map.appendLoaded(meta, model, snapshot, key, resultId, plan)) {
+            // tracked without a state until the session asks for one
+            if (!meta.relationships().isEmpty()) {
+                session.relationships().installHolders(model, meta, true);
+            }
+        } else {
+            ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
+            s.keyValue = key;
+            s.snapshot = snapshot;
+            s.resultId = resultId;
+            s.plan = plan;
+            if (key != null) {
+                Object repeated = map.registerIfAbsent(s);
+                if (repeated != null) {
+                    return repeated; // the row came twice in this result: the first one's object stands
+                }
             }
             map.track(s);
-        }
-        if (!meta.relationships().isEmpty()) {
-            session.relationships().installHolders(s, true);
+            if (!meta.relationships().isEmpty()) {
+                session.relationships().installHolders(model, meta, true);
+            }
         }
         // only objects with hooks are collected for afterLoad: a list entry per row costs more than the test
         if (meta.hasLifecycle()) {
@@ -230,7 +236,7 @@ final class Loader {
         s.plan = plan;
         map.register(s);
         map.track(s);
-        session.relationships().installHolders(s, true);
+        session.relationships().installHolders(model, meta, true);
         fresh.add(model);
         return model;
     }

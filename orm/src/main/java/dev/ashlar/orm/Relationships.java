@@ -1,6 +1,7 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.declarative.Cascade;
+import dev.ashlar.orm.internal.ModelMeta;
 import dev.ashlar.orm.internal.ObjectState;
 import dev.ashlar.orm.internal.ObjectState.Status;
 import dev.ashlar.orm.internal.IdentityMap;
@@ -44,7 +45,7 @@ final class Relationships {
     private ObjectState trackNew(Object model) {
         ObjectState s = new ObjectState(model, session.model(model.getClass()), Status.PENDING);
         map().track(s);
-        installHolders(s, false);
+        installHolders(s.object, s.meta, false);
         return s;
     }
 
@@ -101,23 +102,23 @@ final class Relationships {
     // ---- holders --------------------------------------------------------------------------------
 
     /** Puts the session's holders into the relationship fields of a tracked object. */
-    void installHolders(ObjectState s, boolean fromDatabase) {
-        for (RelationshipMapping rel : s.meta.relationships()) {
+    void installHolders(Object object, ModelMeta meta, boolean fromDatabase) {
+        for (RelationshipMapping rel : meta.relationships()) {
             if (rel.kind().isCollection()) {
-                installList(s, rel, fromDatabase);
+                installList(object, rel, fromDatabase);
             } else {
-                installRef(s, rel, fromDatabase);
+                installRef(object, meta, rel, fromDatabase);
             }
         }
     }
 
-    private void installList(ObjectState s, RelationshipMapping rel, boolean fromDatabase) {
-        Object value = rel.read(s.object);
-        if (value instanceof RelatedList<?> rl && rl.relationships == this && rl.owner == s.object && !fromDatabase) {
+    private void installList(Object object, RelationshipMapping rel, boolean fromDatabase) {
+        Object value = rel.read(object);
+        if (value instanceof RelatedList<?> rl && rl.relationships == this && rl.owner == object && !fromDatabase) {
             return;
         }
-        RelatedList<Object> list = new RelatedList<>(this, s.object, rel, !fromDatabase);
-        rel.write(s.object, list);
+        RelatedList<Object> list = new RelatedList<>(this, object, rel, !fromDatabase);
+        rel.write(object, list);
         if (!fromDatabase && value instanceof Collection<?> items) {
             for (Object item : List.copyOf(items)) {
                 list.add(item);
@@ -125,15 +126,15 @@ final class Relationships {
         }
     }
 
-    private void installRef(ObjectState s, RelationshipMapping rel, boolean fromDatabase) {
-        Object value = rel.read(s.object);
+    private void installRef(Object object, ModelMeta meta, RelationshipMapping rel, boolean fromDatabase) {
+        Object value = rel.read(object);
         Ref<?> ref = value instanceof Ref<?> r ? r : new Ref<>();
         if (ref != value) {
-            rel.write(s.object, ref);
+            rel.write(object, ref);
         }
-        RefHooks hooks = new RefHooks(s.object, rel);
+        RefHooks hooks = new RefHooks(object, rel);
         if (fromDatabase) {
-            boolean knownEmpty = rel.kind() == RelationshipKind.TO_ONE_FK && s.meta.get(s.object, rel.ownerKey()) == null;
+            boolean knownEmpty = rel.kind() == RelationshipKind.TO_ONE_FK && meta.get(object, rel.ownerKey()) == null;
             ref.install(hooks, knownEmpty, null);
             return;
         }

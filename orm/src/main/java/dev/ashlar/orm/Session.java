@@ -213,7 +213,7 @@ public final class Session implements AutoCloseable {
         s.meta.mapping().with(s.object, changes);
         s.snapshot = values.clone();
         s.keyValue = s.meta.keyValueOf(s.object);
-        relationships().installHolders(s, true);
+        relationships().installHolders(s.object, s.meta, true);
     }
 
     /**

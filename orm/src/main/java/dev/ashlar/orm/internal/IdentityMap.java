@@ -1,5 +1,6 @@
 package dev.ashlar.orm.internal;
 
+import dev.ashlar.declarative.Fetch;
 import dev.ashlar.orm.internal.ObjectState.Membership;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * value to the object's state), the state of each tracked object, and the order they were tracked
  * in, which is the order a flush writes them in within a table.
  *
- * <p>Two things are done lazily, because profiles of large loads and flushes showed them:
+ * <p>Three things are done lazily, because profiles of large loads and flushes showed them:
  * <ul>
  *   <li>The index from object to state is built the first time a state is asked for by its object,
  *       sized in one step. Loading rows only appends states to the tracking order, so a query that
@@ -25,11 +26,12 @@ import java.util.Map;
  *       that forgets many objects.</li>
  *   <li>A load into a model with no keys held yet whose keys are known to differ (they come in
  *       increasing order, as a table read by key gives them, or they are integers that a bitmap of
- *       the keys seen has not seen, see {@link KeyBitmap}) cannot hold one key twice, so its objects are only appended to the
- *       tracking order ({@link #appendLoaded}); their key table is filled, sized in one step, the
- *       first time anything else asks the map. A read that nobody looks up by key afterwards (a
- *       fetch that is returned and its session closed) pays no hash table at all: in the fetch of
- *       100,000 rows the table's inserts and growth were random writes over megabytes.</li>
+ *       the keys seen has not seen, see {@link KeyBitmap}) cannot hold one key twice, so its objects
+ *       and snapshots are only appended to a run ({@link #appendLoaded}); their states are made and
+ *       their key table filled, sized in one step, the first time anything else asks the map. A read
+ *       that nobody looks at afterwards (a fetch that is returned and its session closed) makes no
+ *       state and no hash table at all: in the fetch of 100,000 rows the table's inserts and growth
+ *       were random writes over megabytes, and the states 48 bytes a row.</li>
  * </ul>
  */
 public final class IdentityMap {
@@ -45,81 +47,97 @@ public final class IdentityMap {
     private IdentityHashMap<Object, ObjectState> states = new IdentityHashMap<>(4);
     private int indexed;
     /**
-     * How many states at the end of the tracking order were appended by {@link #appendLoaded} and are
-     * not in their key table yet; all of model {@link #unkeyedModel}, with distinct keys: in
-     * increasing order up to {@link #lastUnkeyed} while {@link #unkeyedOrdered}, else integers that
-     * {@link #unkeyedBits} holds.
+     * The objects of one load appended by {@link #appendLoaded} that have no state yet, in pairs:
+     * {@code run[2i]} an object, {@code run[2i + 1]} its snapshot; {@link #runSize} pairs, all of
+     * model {@link #runMeta} from result {@link #runResultId} with plan {@link #runPlan}, with distinct
+     * keys: in increasing order up to {@link #lastRunKey} while {@link #runOrdered}, else integers that
+     * {@link #runKeys} holds. They come after every state of the tracking order.
      */
-    private int unkeyed;
-    private Class<?> unkeyedModel;
-    private Object lastUnkeyed;
-    private boolean unkeyedOrdered;
-    /** The integer keys of the unkeyed states once one came out of order; {@code null} before. */
-    private KeyBitmap unkeyedBits;
-    /** At most this many bits of {@link KeyBitmap} per unkeyed state: 4 bytes, half a slot of a key table. */
+    private Object[] run = NO_RUN;
+    private int runSize;
+    private ModelMeta runMeta;
+    private int runResultId;
+    private Map<String, Fetch> runPlan;
+    private Object lastRunKey;
+    private boolean runOrdered;
+    /** The integer keys of the run once one came out of order; {@code null} before. */
+    private KeyBitmap runKeys;
+    private static final Object[] NO_RUN = {};
+    /** At most this many bits of {@link KeyBitmap} per object of the run: 4 bytes, half a slot of a key table. */
     private static final int BITS_PER_KEY = 32;
 
     /**
-     * Starts tracking {@code s}, a state just loaded whose key is set, without putting it in its key
+     * Starts tracking {@code object}, just loaded with key {@code key} (its {@link ModelMeta#keyValueOfValues
+     * raw key value}) and snapshot {@code snapshot}, without making its state or putting it in its key
      * table yet, when that is sure to hold no object with its key: no key of its model is held, or
-     * the states appended so far are of its model with other keys. Keys are known to differ while
-     * they come in increasing order (a table read by key); once one does not, integer keys are told
-     * apart by a bitmap of the keys seen ({@link KeyBitmap}), as a table whose rows were rewritten
-     * (PostgreSQL's heap after updates) gives its keys mostly but not wholly in order, and a key
-     * table's random writes over megabytes cost such a load more than mapping its rows. Returns
-     * {@code false}, and does nothing, when that cannot be known (or the key came before in this
-     * load); then the caller registers the state (which finds a key already held) and tracks it.
+     * the objects appended so far are of its load with other keys. Returns {@code false}, and does
+     * nothing, when that cannot be known (or the key came before in this load); then the caller makes
+     * the state, registers it (which finds a key already held) and tracks it.
+     *
+     * <p>Keys are known to differ while they come in increasing order (a table read by key); once one
+     * does not, integer keys are told apart by a bitmap of the keys seen ({@link KeyBitmap}), as a
+     * table whose rows were rewritten (PostgreSQL's heap after updates) gives its keys mostly but not
+     * wholly in order. The states are made, and the keys put in their table, the first time anything
+     * else asks the map ({@link #keyAll}): a fetch that is returned and its session closed makes
+     * neither, which in the fetch of 100,000 rows was 48 bytes a row, and random writes over megabytes.
      */
-    public boolean appendLoaded(ObjectState s) {
-        Class<?> model = s.meta.type();
-        Object key = s.keyValue;
-        if (unkeyed > 0) {
-            if (model != unkeyedModel || key == null || !distinct(key)) {
+    public boolean appendLoaded(ModelMeta meta, Object object, Object[] snapshot, Object key, int resultId,
+                                Map<String, Fetch> plan) {
+        if (runSize > 0) {
+            if (meta != runMeta || resultId != runResultId || plan != runPlan || !distinct(key)) {
                 keyAll();
                 return false;
             }
         } else {
-            KeyTable table = byModel.get(model);
-            if ((table != null && table.size() > 0) || !(key instanceof Comparable<?>) || s.membership != Membership.NONE) {
+            KeyTable table = byModel.get(meta.type());
+            if ((table != null && table.size() > 0) || !(key instanceof Comparable<?>)) {
                 return false;
             }
-            unkeyedModel = model;
-            unkeyedOrdered = true;
+            runMeta = meta;
+            runResultId = resultId;
+            runPlan = plan;
+            runOrdered = true;
         }
-        s.membership = Membership.UNKEYED;
-        order.add(s);
-        unkeyed++;
-        lastUnkeyed = key;
+        if (2 * runSize == run.length) {
+            run = java.util.Arrays.copyOf(run, Math.max(2, run.length * 2)); // from one pair: a session per lookup loads one object
+        }
+        run[2 * runSize] = object;
+        run[2 * runSize + 1] = snapshot;
+        runSize++;
+        lastRunKey = key;
         return true;
     }
 
-    /** Whether {@code key} differs from every unkeyed state's key; records it in the bitmap when there is one. */
+    /** Whether {@code key} differs from every key of the run; records it in the bitmap when there is one. */
     private boolean distinct(Object key) {
-        if (unkeyedOrdered) {
-            if (follows(key, lastUnkeyed)) {
+        if (runOrdered) {
+            if (follows(key, lastRunKey)) {
                 return true;
             }
             // the first key out of order: from here on only a bitmap of the keys seen can tell
-            unkeyedOrdered = false;
-            unkeyedBits = bitmapOfUnkeyed();
+            runOrdered = false;
+            runKeys = bitmapOfRun();
         }
-        return unkeyedBits != null && key.getClass() == lastUnkeyed.getClass()
-                && unkeyedBits.add(((Number) key).longValue()) == KeyBitmap.Added.NEW;
+        return runKeys != null && key.getClass() == lastRunKey.getClass()
+                && runKeys.add(((Number) key).longValue()) == KeyBitmap.Added.NEW;
     }
 
-    /** A bitmap of the unkeyed states' keys, or {@code null} when they are not integers or too sparse for one. */
-    private KeyBitmap bitmapOfUnkeyed() {
-        if (!(lastUnkeyed instanceof Long || lastUnkeyed instanceof Integer)) {
+    /** A bitmap of the run's keys, or {@code null} when they are not integers or too sparse for one. */
+    private KeyBitmap bitmapOfRun() {
+        if (!(lastRunKey instanceof Long || lastRunKey instanceof Integer)) {
             return null;
         }
-        int from = order.size() - unkeyed;
-        KeyBitmap bits = new KeyBitmap(((Number) order.get(from).keyValue).longValue(), BITS_PER_KEY);
-        for (int i = from; i < order.size(); i++) {
-            if (bits.add(((Number) order.get(i).keyValue).longValue()) != KeyBitmap.Added.NEW) {
+        KeyBitmap bits = new KeyBitmap(runKey(0).longValue(), BITS_PER_KEY);
+        for (int i = 0; i < runSize; i++) {
+            if (bits.add(runKey(i).longValue()) != KeyBitmap.Added.NEW) {
                 return null; // sparse: the keys were distinct, being in order
             }
         }
         return bits;
+    }
+
+    private Number runKey(int i) {
+        return (Number) runMeta.keyValueOfValues((Object[]) run[2 * i + 1]);
     }
 
     /** Whether {@code key} sorts after {@code last}, both of one class: then it differs from every smaller key too. */
@@ -128,28 +146,42 @@ public final class IdentityMap {
         return key.getClass() == last.getClass() && ((Comparable) key).compareTo(last) > 0;
     }
 
-    /** Puts the states appended by {@link #appendLoaded} into their key table, sized for them in one step. */
+    /** Makes the states of the run, tracks them and puts them into their key table, sized for them in one step. */
     private void keyAll() {
-        if (unkeyed == 0) {
+        if (runSize == 0) {
             return;
         }
-        int n = unkeyed;
-        unkeyed = 0; // first, as table() below asks for it again
-        KeyTable table = byModel.get(unkeyedModel);
+        int n = runSize;
+        runSize = 0; // first, as table() below asks for it again
+        Class<?> model = runMeta.type();
+        KeyTable table = byModel.get(model);
         if (table == null || table.size() == 0) {
             table = new KeyTable(n);
-            byModel.put(unkeyedModel, table);
+            byModel.put(model, table);
         }
-        lastModel = unkeyedModel;
+        lastModel = model;
         lastTable = table;
-        for (int i = order.size() - n; i < order.size(); i++) {
-            ObjectState s = order.get(i);
-            table.put(s.keyValue, s);
+        order.ensureCapacity(order.size() + n);
+        for (int i = 0; i < n; i++) {
+            ObjectState s = new ObjectState(run[2 * i], runMeta, ObjectState.Status.PERSISTENT);
+            s.snapshot = (Object[]) run[2 * i + 1];
+            s.keyValue = runMeta.keyValueOfValues(s.snapshot);
+            s.resultId = runResultId;
+            s.plan = runPlan;
             s.membership = Membership.TRACKED;
+            order.add(s);
+            table.put(s.keyValue, s);
         }
-        unkeyedModel = null;
-        lastUnkeyed = null;
-        unkeyedBits = null;
+        clearRun();
+    }
+
+    private void clearRun() {
+        runSize = 0;
+        run = NO_RUN;
+        runMeta = null;
+        runPlan = null;
+        lastRunKey = null;
+        runKeys = null;
     }
 
     /** The object with this key, or {@code null}. */
@@ -216,7 +248,7 @@ public final class IdentityMap {
 
     /** Starts tracking an object. */
     public void track(ObjectState s) {
-        keyAll(); // the unkeyed states stay the last ones of the order
+        keyAll(); // the run's objects come before this one in the tracking order
         if (s.membership == Membership.FORGOTTEN) {
             compact(); // the state is still in the order as forgotten: drop that entry before adding it again
         }
@@ -277,15 +309,12 @@ public final class IdentityMap {
         order.clear();
         forgottenInOrder = 0;
         indexed = 0;
-        unkeyed = 0;
-        unkeyedModel = null;
-        lastUnkeyed = null;
-        unkeyedBits = null;
+        clearRun();
     }
 
     /** How many objects are tracked. */
     public int size() {
-        return order.size() - forgottenInOrder;
+        return order.size() - forgottenInOrder + runSize;
     }
 
     /** Drops forgotten states from the tracking order; positions move, so the index is rebuilt when next needed. */

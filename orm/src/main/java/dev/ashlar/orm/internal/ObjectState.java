@@ -56,8 +56,6 @@ public final class ObjectState {
         NONE,
         /** Tracked. */
         TRACKED,
-        /** Tracked, its key not yet in its key table (see {@link IdentityMap#appendLoaded}). */
-        UNKEYED,
         /** Forgotten, but still in the order until the map next compacts it. */
         FORGOTTEN
     }

@@ -38,25 +38,34 @@ class IdentityMapTest {
         return s;
     }
 
+    /** Appends {@code s}'s object as a load does: its state is made by the map when first asked for. */
+    private static boolean append(IdentityMap map, ObjectState s) {
+        return map.appendLoaded(s.meta, s.object, new Object[] {s.keyValue}, s.keyValue, 0, java.util.Map.of());
+    }
+
+    private static List<Object> objects(List<ObjectState> states) {
+        return states.stream().map(st -> st.object).toList();
+    }
+
     @Test
     void statesLoadedInKeyOrderAreFoundByKeyOnceAnythingAsks() {
         IdentityMap map = new IdentityMap();
         List<ObjectState> states = new ArrayList<>();
         for (long k = 1; k <= 1000; k++) {
             ObjectState s = loaded(Thing.class, k);
-            assertThat(map.appendLoaded(s)).isTrue(); // increasing keys: appended without a key table
+            assertThat(append(map, s)).isTrue(); // increasing keys: appended without a key table
             states.add(s);
         }
         assertThat(map.size()).isEqualTo(1000);
         assertThat(map.find(Thing.class, 500L)).isSameAs(states.get(499).object); // fills the key table
         for (ObjectState s : states) {
             assertThat(map.find(Thing.class, s.keyValue)).isSameAs(s.object);
-            assertThat(map.state(s.object)).isSameAs(s);
+            assertThat(map.state(s.object).object).isSameAs(s.object); // a state made by the map
         }
         assertThat(map.find(Other.class, 500L)).isNull();
-        assertThat(map.tracked()).containsExactlyElementsOf(states);
+        assertThat(objects(map.tracked())).containsExactlyElementsOf(objects(states));
         // the model now holds keys: a further load cannot skip the key table
-        assertThat(map.appendLoaded(loaded(Thing.class, 2000L))).isFalse();
+        assertThat(append(map, loaded(Thing.class, 2000L))).isFalse();
     }
 
     @Test
@@ -64,52 +73,53 @@ class IdentityMapTest {
         IdentityMap map = new IdentityMap();
         ObjectState one = loaded(Thing.class, 1L);
         ObjectState three = loaded(Thing.class, 3L);
-        assertThat(map.appendLoaded(one)).isTrue();
-        assertThat(map.appendLoaded(three)).isTrue();
+        assertThat(append(map, one)).isTrue();
+        assertThat(append(map, three)).isTrue();
         // a smaller integer key that did not come before is appended too (the bitmap of keys seen says so)
         ObjectState two = loaded(Thing.class, 2L);
-        assertThat(map.appendLoaded(two)).isTrue();
+        assertThat(append(map, two)).isTrue();
         // a repeated key (a row twice in one result) is not appended: registering it finds the first
         ObjectState again = loaded(Thing.class, 3L);
-        assertThat(map.appendLoaded(again)).isFalse();
+        assertThat(append(map, again)).isFalse();
         assertThat(map.registerIfAbsent(again)).isSameAs(three.object);
-        assertThat(map.tracked()).containsExactly(one, three, two);
+        assertThat(objects(map.tracked())).containsExactly(one.object, three.object, two.object);
         assertThat(map.find(Thing.class, 2L)).isSameAs(two.object);
 
         // a smaller key that is not an integer cannot be known to differ: not appended, and registers normally
         IdentityMap named = new IdentityMap();
         ObjectState b = loaded(Thing.class, "b");
-        assertThat(named.appendLoaded(b)).isTrue();
+        assertThat(append(named, b)).isTrue();
         ObjectState a = loaded(Thing.class, "a");
-        assertThat(named.appendLoaded(a)).isFalse();
+        assertThat(append(named, a)).isFalse();
         assertThat(named.registerIfAbsent(a)).isNull();
         named.track(a);
-        assertThat(named.tracked()).containsExactly(b, a);
+        assertThat(objects(named.tracked())).containsExactly(b.object, a.object);
         assertThat(named.find(Thing.class, "a")).isSameAs(a.object);
 
         IdentityMap mixed = new IdentityMap();
-        assertThat(mixed.appendLoaded(loaded(Thing.class, 1L))).isTrue();
+        assertThat(append(mixed, loaded(Thing.class, 1L))).isTrue();
         ObjectState other = loaded(Other.class, 2L);
-        assertThat(mixed.appendLoaded(other)).isFalse();
+        assertThat(append(mixed, other)).isFalse();
         assertThat(mixed.find(Thing.class, 1L)).isNotNull();
         assertThat(mixed.find(Other.class, 2L)).isNull();
 
-        // forgetting a state appended without its key takes it out of the key table and the order
+        // forgetting an object appended without a state (its state made when asked for) takes it out of the key table and the order
         IdentityMap forgetting = new IdentityMap();
         ObjectState gone = loaded(Thing.class, 1L);
         ObjectState kept = loaded(Thing.class, 2L);
-        forgetting.appendLoaded(gone);
-        forgetting.appendLoaded(kept);
-        forgetting.forget(gone);
+        append(forgetting, gone);
+        append(forgetting, kept);
+        assertThat(forgetting.size()).isEqualTo(2);
+        forgetting.forget(forgetting.state(gone.object));
         assertThat(forgetting.find(Thing.class, 1L)).isNull();
         assertThat(forgetting.find(Thing.class, 2L)).isSameAs(kept.object);
-        assertThat(forgetting.tracked()).containsExactly(kept);
+        assertThat(objects(forgetting.tracked())).containsExactly(kept.object);
         // clearing drops them whether keyed or not
-        forgetting.appendLoaded(loaded(Other.class, 5L));
+        append(forgetting, loaded(Other.class, 5L));
         forgetting.clear();
         assertThat(forgetting.size()).isZero();
         assertThat(forgetting.find(Other.class, 5L)).isNull();
-        assertThat(forgetting.appendLoaded(loaded(Other.class, 5L))).isTrue();
+        assertThat(append(forgetting, loaded(Other.class, 5L))).isTrue();
     }
 
     @Test
@@ -124,16 +134,16 @@ class IdentityMapTest {
         List<ObjectState> states = new ArrayList<>();
         for (Long k : keys) {
             ObjectState s = loaded(Thing.class, k);
-            assertThat(map.appendLoaded(s)).as("key %s", k).isTrue();
+            assertThat(append(map, s)).as("key %s", k).isTrue();
             states.add(s);
         }
         ObjectState repeated = loaded(Thing.class, 7_777L);
-        assertThat(map.appendLoaded(repeated)).isFalse();
+        assertThat(append(map, repeated)).isFalse();
         assertThat(map.registerIfAbsent(repeated)).isSameAs(states.get(keys.indexOf(7_777L)).object);
         for (ObjectState s : states) {
             assertThat(map.find(Thing.class, s.keyValue)).isSameAs(s.object);
         }
-        assertThat(map.tracked()).containsExactlyElementsOf(states);
+        assertThat(objects(map.tracked())).containsExactlyElementsOf(objects(states));
     }
 
     @Test
@@ -141,16 +151,16 @@ class IdentityMapTest {
         IdentityMap map = new IdentityMap();
         ObjectState first = loaded(Thing.class, 1L);
         ObjectState far = loaded(Thing.class, 1L << 40); // the span would be a bitmap of 128 GB
-        assertThat(map.appendLoaded(first)).isTrue();
-        assertThat(map.appendLoaded(far)).isTrue(); // in order: still known to differ
+        assertThat(append(map, first)).isTrue();
+        assertThat(append(map, far)).isTrue(); // in order: still known to differ
         ObjectState between = loaded(Thing.class, 5L);
-        assertThat(map.appendLoaded(between)).isFalse(); // out of order and no bitmap: left to the caller
+        assertThat(append(map, between)).isFalse(); // out of order and no bitmap: left to the caller
         assertThat(map.registerIfAbsent(between)).isNull();
         assertThat(map.find(Thing.class, 1L << 40)).isSameAs(far.object);
 
         IdentityMap ends = new IdentityMap();
-        assertThat(ends.appendLoaded(loaded(Thing.class, Long.MAX_VALUE))).isTrue();
-        assertThat(ends.appendLoaded(loaded(Thing.class, Long.MIN_VALUE))).isFalse(); // a span that overflows a long
+        assertThat(append(ends, loaded(Thing.class, Long.MAX_VALUE))).isTrue();
+        assertThat(append(ends, loaded(Thing.class, Long.MIN_VALUE))).isFalse(); // a span that overflows a long
         assertThat(ends.find(Thing.class, Long.MAX_VALUE)).isNotNull();
     }
 
