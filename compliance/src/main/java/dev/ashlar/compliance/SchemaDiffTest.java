@@ -7,6 +7,7 @@ import static dev.ashlar.core.types.Types.integer;
 import static dev.ashlar.core.types.Types.numeric;
 import static dev.ashlar.core.types.Types.string;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.ddl.SchemaDdl;
 import dev.ashlar.core.dialect.Dialects;
@@ -120,6 +121,43 @@ class SchemaDiffTest {
                 assertThat(rs.getBigDecimal(3)).isEqualByComparingTo(new BigDecimal("12.50"));
                 assertThat(rs.getString(4)).isEqualTo("first");
                 assertThat(rs.getString(5)).isEqualTo("new");
+            }
+        }
+    }
+
+    /**
+     * A unique constraint added to a table with rows is one statement on every database, SQLite
+     * included (a named unique index, as its new tables get): no rebuild, described as what it does,
+     * and the database then refuses a duplicate.
+     */
+    @AllDatabases
+    void aUniqueConstraintIsAddedInPlaceOnEveryDatabase(TestDatabase db) throws SQLException {
+        MetaData before = new MetaData();
+        before.table("members", Column.of("id", bigInteger()).primaryKey(), Column.of("email", string(100)));
+        MetaData after = new MetaData();
+        Column<String> email = Column.of("email", string(100));
+        after.table("members", Column.of("id", bigInteger()).primaryKey(), email, UniqueConstraint.of(email));
+        try (Engine engine = Engine.create(db.url()); Connection conn = engine.connect()) {
+            SchemaDdl.createAll(conn, before);
+            try (var jdbc = db.openJdbc(); Statement st = jdbc.createStatement()) {
+                st.execute("INSERT INTO members (id, email) VALUES (1, 'ada@example.org'), (2, 'bob@example.org')");
+            }
+            SchemaDiff diff = SchemaDiff.compare(Inspector.of(conn).reflect(), after, conn.dialect());
+            assertThat(diff.changes()).singleElement().satisfies(c -> {
+                assertThat(c).isInstanceOf(SchemaChange.AddUnique.class);
+                assertThat(c.describe()).isEqualTo("add unique uq_members_email on members[email]");
+                assertThat(c.safety()).isEqualTo(Safety.DATA_DEPENDENT);
+                assertThat(c.sql(conn.dialect())).hasSize(1);
+            });
+            diff.apply(conn);
+            assertThat(SchemaDiff.compare(Inspector.of(conn).reflect(), after, conn.dialect()).changes()).isEmpty();
+            try (var jdbc = db.openJdbc(); Statement st = jdbc.createStatement()) {
+                assertThatThrownBy(() -> st.execute("INSERT INTO members (id, email) VALUES (3, 'ada@example.org')"))
+                        .isInstanceOf(SQLException.class);
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM members")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getInt(1)).isEqualTo(2);
+                }
             }
         }
     }

@@ -16,13 +16,14 @@ import dev.ashlar.core.dialect.Feature;
 import dev.ashlar.core.engine.Connection;
 import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.Row;
+import dev.ashlar.core.error.CheckViolationException;
 import dev.ashlar.core.error.UniqueViolationException;
 import dev.ashlar.core.error.UnsupportedFeatureException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Index;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
-import dev.ashlar.core.schema.UniqueConstraint;
+import dev.ashlar.core.schema.CheckConstraint;
 import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
 import java.sql.ResultSet;
@@ -172,17 +173,18 @@ class UnsupportedFeaturesTest {
                         });
             }
             case ALTER_CONSTRAINTS -> {
-                UniqueConstraint unique = UniqueConstraint.of(code).named("uq_codes_code");
+                // a CHECK: SQLite adds a unique constraint in place as a unique index, but nothing else
+                CheckConstraint check = new CheckConstraint("ck_codes_code_short", "code_short", "length(code) <= 2");
                 yield new Attempt(
-                        () -> conn.executeSql(conn.dialect().ddl().addUnique(codes, unique)),
+                        () -> conn.executeSql(conn.dialect().ddl().addCheck(codes, check)),
                         () -> {
                             conn.execute(insertInto(codes).values(row(codeId, 1, code, "X1")));
-                            assertThatThrownBy(() -> conn.execute(insertInto(codes).values(row(codeId, 2, code, "X1"))))
-                                    .isInstanceOf(UniqueViolationException.class);
+                            assertThatThrownBy(() -> conn.execute(insertInto(codes).values(row(codeId, 2, code, "XYZ"))))
+                                    .isInstanceOf(CheckViolationException.class);
                             assertThat(count(db, "codes")).isEqualTo(1);
                         },
                         () -> {
-                            conn.execute(insertInto(codes).values(List.of(row(codeId, 1, code, "X1"), row(codeId, 2, code, "X1"))));
+                            conn.execute(insertInto(codes).values(List.of(row(codeId, 1, code, "X1"), row(codeId, 2, code, "XYZ"))));
                             assertThat(count(db, "codes")).isEqualTo(2);
                         });
             }

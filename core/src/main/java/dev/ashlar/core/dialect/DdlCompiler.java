@@ -327,6 +327,15 @@ public class DdlCompiler {
     }
 
     /**
+     * Whether {@link #addUnique} adds a unique constraint to an existing table in place, so that a
+     * dialect that {@link #rebuildsTables rebuilds tables} need not rebuild one for it; true
+     * wherever tables are altered in place.
+     */
+    public boolean addsUniqueInPlace() {
+        return !rebuildsTables();
+    }
+
+    /**
      * The statements that rebuild {@code current} as {@code target}, keeping the rows of the
      * columns they share: create the new table under a temporary name, copy, drop the old one,
      * rename, and create the indexes. Run them between {@link #suspendForeignKeys()} and

@@ -309,6 +309,7 @@ public final class SchemaDiff {
                 bucket.stream().filter(c -> c.table().equals(table.name())).forEach(own::add);
             }
             boolean inPlace = own.stream().allMatch(c -> c instanceof SchemaChange.CreateIndex || c instanceof SchemaChange.DropIndex
+                    || c instanceof SchemaChange.AddUnique && ddl.addsUniqueInPlace()
                     || c instanceof SchemaChange.SetTableComment || c instanceof SchemaChange.SetColumnComment
                     || c instanceof SchemaChange.AddColumn add && addsInPlace(table, add.column())
                     || c instanceof SchemaChange.DropColumn drop && dropsInPlace(old, drop.column()));

@@ -111,9 +111,19 @@ class SqliteDdlCompiler extends DdlCompiler {
         throw rebuild(target, "change the primary key");
     }
 
+    /**
+     * A unique constraint added to an existing table is a named unique index, as {@link
+     * #createUniqueIndexes} makes one with a new table: no rebuild. Dropping one still rebuilds, as a
+     * table made elsewhere may hold it as an inline UNIQUE, whose index SQLite does not let go.
+     */
     @Override
     public String addUnique(Table table, UniqueConstraint unique) {
-        throw rebuild(table, "add unique constraint " + unique.name());
+        return createIndex(table, new Index(unique.name(), unique.columns(), true));
+    }
+
+    @Override
+    public boolean addsUniqueInPlace() {
+        return true;
     }
 
     @Override
