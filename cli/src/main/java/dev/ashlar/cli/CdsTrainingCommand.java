@@ -48,7 +48,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        CliContext quiet = new CliContext(Map.of(), Path.of(""), nowhere, nowhere, false);
+        CliContext quiet = quiet(nowhere);
         if ("quickstart".equals(command)) {
             return quickstart(quiet);
         }
@@ -88,6 +88,18 @@ final class CdsTrainingCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static CliContext quiet(PrintStream nowhere) {
+        return new CliContext(Map.of(), Path.of(""), nowhere, nowhere, false);
+    }
+
+    /**
+     * {@code cds-training quickstart}, which {@link FastPath} runs without picocli: the quickstart's AOT cache then
+     * holds only what a quickstart loads (such a cache loads and links every class it holds as the JVM starts).
+     */
+    static int quickstartTraining() throws IOException {
+        return quickstart(quiet(new PrintStream(OutputStream.nullOutputStream())));
     }
 
     private static int quickstart(CliContext quiet) throws IOException {

@@ -1,8 +1,9 @@
 package dev.ashlar.cli;
 
 /**
- * The hot commands whose arguments are trivial, run without picocli: {@code --version} (or {@code -V}) alone, and
- * {@code quickstart} with at most its {@code --url URL} (or {@code --url=URL}). Building picocli's model of a command
+ * The hot commands whose arguments are trivial, run without picocli: {@code --version} (or {@code -V}) alone,
+ * {@code quickstart} with at most its {@code --url URL} (or {@code --url=URL}), and the launcher's training run for the
+ * quickstart's AOT cache, {@code cds-training quickstart}, so that the cache holds what a quickstart loads and no more. Building picocli's model of a command
  * (its annotations read through proxies, the type converters it registers for every command line, some by reflection)
  * was the largest part of these commands' start-up, more than the work of {@code --version}.
  *
@@ -23,6 +24,13 @@ final class FastPath {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             context.out().println(AshlarCommand.VERSION);
             return ExitCodes.OK;
+        }
+        if (args.length == 2 && args[0].equals("cds-training") && args[1].equals("quickstart")) {
+            try {
+                return CdsTrainingCommand.quickstartTraining();
+            } catch (Exception e) {
+                return AshlarCommand.error(context, e);
+            }
         }
         if (args.length >= 1 && args[0].equals("quickstart")) {
             String url = null;

@@ -114,6 +114,11 @@ class FastPathTest {
     }
 
     @Test
+    void theQuickstartTrainingRunsOnEitherPath() {
+        assertThat(sameOnBothPaths(cli(), "cds-training", "quickstart")).isEqualTo(new CliRun.Result(ExitCodes.OK, "", ""));
+    }
+
+    @Test
     void everythingElseIsLeftToPicocli() {
         String[][] declined = {
             {}, {"--help"}, {"-h"}, {"help"}, {"help", "quickstart"}, {"--version", "--help"}, {"-V", "quickstart"},
@@ -122,6 +127,7 @@ class FastPathTest {
             {"quickstart", "--url", "@args.txt"}, {"quickstart", "--url=@args.txt"},
             {"quickstart", "--url", "sqlite://", "--url", "sqlite://"}, {"quickstart", "extra"}, {"quickstart", "--uri", "x"},
             {"quickstart", "--", "--url", "sqlite://"}, {"Quickstart"}, {"@args.txt"}, {"explain", "SELECT 1"}, {"quickstart2"},
+            {"cds-training"}, {"cds-training", "quickstart", "--help"}, {"cds-training", "explain"},
         };
         for (String[] args : declined) {
             assertThat(cli().runFastPath(args)).as("%s", String.join(" ", args)).isNull();
