@@ -37,7 +37,8 @@ final class CdsTrainingCommand implements Callable<Integer> {
     /**
      * With {@code quickstart}, the training is that command only, twice on a temporary SQLite file (the second run finds
      * the table, as a user's second run does), through the command line as a user runs it. A JDK 24+ AOT cache loads
-     * and links every class it holds when the JVM starts, so a cache for one command is made from that command alone.
+     * and links every class it holds when the JVM starts, and a Java 17 archive is relocated as a whole on every start,
+     * so the archive for one command is made from that command alone.
      */
     @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "train on this command only: quickstart")
     String command;
