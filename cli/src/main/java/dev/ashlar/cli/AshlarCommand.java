@@ -18,7 +18,7 @@ import picocli.CommandLine.Help.Ansi;
  * {@code NO_COLOR} ({@link CliContext#style()}), progress on standard error ({@link CliContext#progress}),
  * and errors as one line, {@code error: what was wrong; what to do}, with nothing changed.
  */
-@Command(name = "ashlar", mixinStandardHelpOptions = true, version = "Ashlar 0.1.0",
+@Command(name = "ashlar", mixinStandardHelpOptions = true, version = AshlarCommand.VERSION,
         description = "Data models and SQL for Java.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -32,6 +32,9 @@ import picocli.CommandLine.Help.Ansi;
             "  NO_COLOR           when set, output is never coloured",
             "  ASHLAR_DEBUG       when set, errors print their stack trace"})
 public final class AshlarCommand implements Runnable {
+    /** What {@code --version} prints. */
+    static final String VERSION = "Ashlar 0.1.0";
+
     /**
      * The subcommands, in the order {@code --help} lists them. Registered by {@link #commandLine(CliContext, String...)}
      * rather than in {@code @Command(subcommands = ...)}: picocli builds the model of every registered command by
@@ -78,8 +81,17 @@ public final class AshlarCommand implements Runnable {
         return run(CliContext.system(), args);
     }
 
-    /** Runs the command line in {@code context} and returns its exit status; tests use this. */
+    /**
+     * Runs the command line in {@code context} and returns its exit status; tests use this. The hot commands with
+     * trivial arguments run without picocli ({@link FastPath}), the same as through it.
+     */
     public static int run(CliContext context, String... args) {
+        Integer status = FastPath.run(context, args);
+        return status != null ? status : runWithPicocli(context, args);
+    }
+
+    /** Runs the command line in {@code context} through picocli, whatever the arguments. */
+    static int runWithPicocli(CliContext context, String... args) {
         return commandLine(context, args).execute(args);
     }
 
@@ -132,7 +144,8 @@ public final class AshlarCommand implements Runnable {
         return ExitCodes.USAGE;
     }
 
-    private static int error(CliContext context, Exception e) {
+    /** Reports {@code e}, which a command threw, on standard error as one line (its trace with {@code ASHLAR_DEBUG}). */
+    static int error(CliContext context, Exception e) {
         PrintStream err = context.err();
         String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
         if (!(e instanceof AshlarException)) {

@@ -37,7 +37,8 @@ final class CdsTrainingCommand implements Callable<Integer> {
     /**
      * With {@code quickstart}, the training is that command only, twice on a temporary SQLite file (the second run finds
      * the table, as a user's second run does), through the command line as a user runs it. A JDK 24+ AOT cache loads
-     * and links every class it holds when the JVM starts, so a cache for one command is made from that command alone.
+     * and links every class it holds when the JVM starts, and a Java 17 archive is relocated as a whole on every start,
+     * so the archive for one command is made from that command alone.
      */
     @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "train on this command only: quickstart")
     String command;
@@ -48,7 +49,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        CliContext quiet = new CliContext(Map.of(), Path.of(""), nowhere, nowhere, false);
+        CliContext quiet = quiet(nowhere);
         if ("quickstart".equals(command)) {
             return quickstart(quiet);
         }
@@ -88,6 +89,18 @@ final class CdsTrainingCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static CliContext quiet(PrintStream nowhere) {
+        return new CliContext(Map.of(), Path.of(""), nowhere, nowhere, false);
+    }
+
+    /**
+     * {@code cds-training quickstart}, which {@link FastPath} runs without picocli: the quickstart's AOT cache then
+     * holds only what a quickstart loads (such a cache loads and links every class it holds as the JVM starts).
+     */
+    static int quickstartTraining() throws IOException {
+        return quickstart(quiet(new PrintStream(OutputStream.nullOutputStream())));
     }
 
     private static int quickstart(CliContext quiet) throws IOException {

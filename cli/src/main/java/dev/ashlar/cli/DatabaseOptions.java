@@ -52,9 +52,21 @@ public final class DatabaseOptions {
 
     /** The URL from {@code --url}, {@code DATABASE_URL} or the project file, else {@code fallback} (or a usage error when null). */
     public Resolved resolve(String fallback) {
-        CliContext context = CliContext.of(command);
-        if (url != null && !url.isBlank()) {
-            return new Resolved(url, Source.OPTION, "--url");
+        Resolved resolved = resolve(CliContext.of(command), url, fallback);
+        if (resolved == null) {
+            throw new ParameterException(command.commandLine(), "no database URL: give --url URL (for example "
+                    + "--url sqlite:///items.db), set " + DATABASE_URL + ", or put url = ... in " + ProjectFile.NAME);
+        }
+        return resolved;
+    }
+
+    /**
+     * The URL from {@code option} (the {@code --url} given, or null), {@code DATABASE_URL} or the project file of
+     * {@code context}, else {@code fallback}; null when there is none. Without picocli, for {@link FastPath}.
+     */
+    static Resolved resolve(CliContext context, String option, String fallback) {
+        if (option != null && !option.isBlank()) {
+            return new Resolved(option, Source.OPTION, "--url");
         }
         String fromEnv = context.env(DATABASE_URL);
         if (fromEnv != null && !fromEnv.isBlank()) {
@@ -64,11 +76,7 @@ public final class DatabaseOptions {
         if (project.url().isPresent()) {
             return new Resolved(project.url().get(), Source.PROJECT_FILE, project.toString());
         }
-        if (fallback != null) {
-            return new Resolved(fallback, Source.DEFAULT, "the default");
-        }
-        throw new ParameterException(command.commandLine(), "no database URL: give --url URL (for example "
-                + "--url sqlite:///items.db), set " + DATABASE_URL + ", or put url = ... in " + ProjectFile.NAME);
+        return fallback == null ? null : new Resolved(fallback, Source.DEFAULT, "the default");
     }
 
     /** An engine without a pool on {@link #url()}, for a command that reads an existing database. */
@@ -84,29 +92,34 @@ public final class DatabaseOptions {
      * @throws ConfigurationException for a bad URL or a missing SQLite file, naming where the URL came from
      */
     public Engine openEngine(Resolved resolved, EngineOptions options, boolean mayCreate) {
+        return openEngine(CliContext.of(command), resolved, options, mayCreate);
+    }
+
+    /** {@link #openEngine(Resolved, EngineOptions, boolean)} in {@code context}, without picocli, for {@link FastPath}. */
+    static Engine openEngine(CliContext context, Resolved resolved, EngineOptions options, boolean mayCreate) {
         try {
             EngineUrl parsed = EngineUrl.parse(resolved.url());
             boolean sqlite = Dialects.forScheme(parsed.scheme()) instanceof SqliteDialect;
             if (!mayCreate && sqlite) {
-                requireExistingSqliteFile(parsed, resolved);
+                requireExistingSqliteFile(context, parsed, resolved);
             }
             // The engine's own message names the URL and what to check on a server; the command line adds where the
             // URL came from, and for a SQLite file what to check on disk.
             String origin = resolved.source() == Source.OPTION ? "" : "The URL came from " + resolved.origin() + ". ";
             String check = sqlite ? "Check that the file's folder exists and that the file can be read and written." : "";
-            CliContext.of(command).connectHint((origin + check).isEmpty() ? null : (origin + check).strip());
+            context.connectHint((origin + check).isEmpty() ? null : (origin + check).strip());
             return Engine.create(resolved.url(), options);
         } catch (ConfigurationException e) {
             throw fromOrigin(e, resolved);
         }
     }
 
-    private void requireExistingSqliteFile(EngineUrl parsed, Resolved resolved) {
+    private static void requireExistingSqliteFile(CliContext context, EngineUrl parsed, Resolved resolved) {
         String database = parsed.database();
         if (database == null || database.startsWith("file:") || database.equals(":memory:")) {
             return; // in memory, or a JDBC URI form whose path this check cannot know
         }
-        Path file = CliContext.of(command).resolve(database);
+        Path file = context.resolve(database);
         if (!Files.isRegularFile(file)) {
             throw new MissingDatabaseException("no SQLite database at " + file + " (URL " + parsed + " from " + resolved.origin()
                     + "); check the path: sqlite:///relative/path.db is relative to the working folder, "

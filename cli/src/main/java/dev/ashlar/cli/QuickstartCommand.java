@@ -24,10 +24,18 @@ final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatabaseOptions.Resolved url = database.resolve(DEFAULT_URL);
+        return run(CliContext.of(spec), database.url);
+    }
+
+    /**
+     * The command itself, in {@code context} with the {@code --url} given ({@code null} when absent): shared by
+     * {@link #call()} and {@link FastPath}, which runs it without building picocli's model.
+     */
+    static int run(CliContext context, String url) {
+        DatabaseOptions.Resolved resolved = DatabaseOptions.resolve(context, url, DEFAULT_URL);
         // One-shot: plain connections, no pool to start. The example creates its SQLite file when missing.
-        try (Engine engine = database.openEngine(url, EngineOptions.echo().pooled(false), true)) {
-            QuickStart.run(engine, CliContext.of(spec).out());
+        try (Engine engine = DatabaseOptions.openEngine(context, resolved, EngineOptions.echo().pooled(false), true)) {
+            QuickStart.run(engine, context.out());
         }
         return ExitCodes.OK;
     }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The training runs of the {@code ./ashlar} launcher: the quickstart's (the AOT cache of Java 24+ is made from it)
+ * The training runs of the {@code ./ashlar} launcher: the quickstart's (its archive is made from it, an AOT cache on Java 24+)
  * completes and leaves no file behind; an unknown training is a usage error, so the launcher builds no archive from it.
  */
 class CdsTrainingCommandTest {

@@ -49,6 +49,9 @@ import java.util.function.Supplier;
 final class ModelReader {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
     private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+    /** The annotations of this package that declare a relationship: those marked {@link Relationship}. */
+    static final Set<Class<? extends java.lang.annotation.Annotation>> RELATIONSHIPS =
+            Set.of(ManyToOne.class, OneToOne.class, OneToMany.class, ManyToMany.class);
 
     private final Class<?> type;
     private final String modelName;
@@ -234,19 +237,19 @@ final class ModelReader {
         // every field meant to have a column, so that a field with a problem of its own is not also "unknown"
         List<String> mapped = fields.stream().map(Field::getName).toList();
         List<TableElement> out = new ArrayList<>();
-        for (UniqueTogether u : type.getAnnotationsByType(UniqueTogether.class)) {
+        for (UniqueTogether u : repeatable(UniqueTogether.class, UniqueTogether.List.class)) {
             List<Column<?>> columns = constraintColumns("UniqueTogether", u.value(), columnByField, mapped);
             if (columns != null) {
                 out.add(new UniqueConstraint(u.name().isEmpty() ? null : u.name(), columns));
             }
         }
-        for (IndexOn ix : type.getAnnotationsByType(IndexOn.class)) {
+        for (IndexOn ix : repeatable(IndexOn.class, IndexOn.List.class)) {
             List<Column<?>> columns = constraintColumns("IndexOn", ix.value(), columnByField, mapped);
             if (columns != null) {
                 out.add(new Index(ix.name().isEmpty() ? null : ix.name(), columns, ix.unique()));
             }
         }
-        for (Check ck : type.getAnnotationsByType(Check.class)) {
+        for (Check ck : repeatable(Check.class, Check.List.class)) {
             List<String> found = MappingRules.checkProblems(modelName, ck.name(), ck.sql());
             problems.addAll(found);
             if (found.isEmpty()) {
@@ -432,14 +435,33 @@ final class ModelReader {
         return found.get(0);
     }
 
-    /** Whether a field holds a relationship (managed by the ORM, no column of its own). */
+    /**
+     * Whether a field holds a relationship (managed by the ORM, no column of its own): it carries an annotation marked
+     * {@link Relationship}. This package's own annotations are known ({@link #RELATIONSHIPS}); only another annotation
+     * type is asked for its meta-annotations, which makes the JDK build a proxy class for each of them ({@code @Target},
+     * {@code @Documented}), a cost that a command line paid on every start.
+     */
     private static boolean isRelationship(Field f) {
         for (java.lang.annotation.Annotation a : f.getAnnotations()) {
-            if (a.annotationType().isAnnotationPresent(Relationship.class)) {
+            Class<? extends java.lang.annotation.Annotation> t = a.annotationType();
+            if (t.getPackageName().equals(ModelReader.class.getPackageName()) ? RELATIONSHIPS.contains(t)
+                    : t.isAnnotationPresent(Relationship.class)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * {@code type}'s {@code annotation}s, directly present or in their {@code container}. Asked only of a class that
+     * carries one of the two: {@code getAnnotationsByType} reads the annotation type's own meta-annotations (a proxy
+     * class for {@code @Repeatable}) even when the class has none, as most models have none.
+     */
+    @SuppressWarnings("unchecked")
+    private <A extends java.lang.annotation.Annotation> A[] repeatable(Class<A> annotation,
+                                                                       Class<? extends java.lang.annotation.Annotation> container) {
+        return type.isAnnotationPresent(annotation) || type.isAnnotationPresent(container) ? type.getAnnotationsByType(annotation)
+                : (A[]) Array.newInstance(annotation, 0);
     }
 
     private Field declaredField(String name) {
