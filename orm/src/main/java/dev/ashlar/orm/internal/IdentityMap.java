@@ -47,13 +47,13 @@ public final class IdentityMap {
     private IdentityHashMap<Object, ObjectState> states = new IdentityHashMap<>(4);
     private int indexed;
     /**
-     * The objects of one load appended by {@link #appendLoaded} that have no state yet, in pairs:
-     * {@code run[2i]} an object, {@code run[2i + 1]} its snapshot; {@link #runSize} pairs, all of
+     * The objects of one load appended by {@link #appendLoaded} that have no state yet, each with its
+     * snapshot; {@link #runSize} of them (the pairs in {@link #run}; zero while {@link #keyAll} makes their states), all of
      * model {@link #runMeta} from result {@link #runResultId} with plan {@link #runPlan}, with distinct
      * keys: in increasing order up to {@link #lastRunKey} while {@link #runOrdered}, else integers that
      * {@link #runKeys} holds. They come after every state of the tracking order.
      */
-    private Object[] run = NO_RUN;
+    private final PairList run = new PairList();
     private int runSize;
     private ModelMeta runMeta;
     private int runResultId;
@@ -62,7 +62,6 @@ public final class IdentityMap {
     private boolean runOrdered;
     /** The integer keys of the run once one came out of order; {@code null} before. */
     private KeyBitmap runKeys;
-    private static final Object[] NO_RUN = {};
     /** At most this many bits of {@link KeyBitmap} per object of the run: 4 bytes, half a slot of a key table. */
     private static final int BITS_PER_KEY = 32;
 
@@ -98,11 +97,7 @@ public final class IdentityMap {
             runPlan = plan;
             runOrdered = true;
         }
-        if (2 * runSize == run.length) {
-            run = java.util.Arrays.copyOf(run, Math.max(2, run.length * 2)); // from one pair: a session per lookup loads one object
-        }
-        run[2 * runSize] = object;
-        run[2 * runSize + 1] = snapshot;
+        run.add(object, snapshot);
         runSize++;
         lastRunKey = key;
         return true;
@@ -137,7 +132,7 @@ public final class IdentityMap {
     }
 
     private Number runKey(int i) {
-        return (Number) runMeta.keyValueOfValues((Object[]) run[2 * i + 1]);
+        return (Number) runMeta.keyValueOfValues((Object[]) run.second(i));
     }
 
     /** Whether {@code key} sorts after {@code last}, both of one class: then it differs from every smaller key too. */
@@ -163,8 +158,8 @@ public final class IdentityMap {
         lastTable = table;
         order.ensureCapacity(order.size() + n);
         for (int i = 0; i < n; i++) {
-            ObjectState s = new ObjectState(run[2 * i], runMeta, ObjectState.Status.PERSISTENT);
-            s.snapshot = (Object[]) run[2 * i + 1];
+            ObjectState s = new ObjectState(run.first(i), runMeta, ObjectState.Status.PERSISTENT);
+            s.snapshot = (Object[]) run.second(i);
             s.keyValue = runMeta.keyValueOfValues(s.snapshot);
             s.resultId = runResultId;
             s.plan = runPlan;
@@ -177,7 +172,7 @@ public final class IdentityMap {
 
     private void clearRun() {
         runSize = 0;
-        run = NO_RUN;
+        run.clear();
         runMeta = null;
         runPlan = null;
         lastRunKey = null;
