@@ -1,145 +1,95 @@
 package dev.ashlar.orm.internal;
 
 /**
- * The objects of one model in a session by primary key value: an open-addressing hash table (linear
- * probing) from the raw key value (the value itself for a single-column key, a list for a composite
- * one) to the object's state. Unlike a {@code HashMap} keyed by a {@link ModelKey}, an entry costs two
- * array slots: no key object and no node per loaded row, which the profile of a 10,000-row fetch
- * showed as most of the ORM's cost over core. Each key sits next to its state in one array
- * ({@code [2i]} the key, {@code [2i + 1]} the state), so that an insert or a lookup, which lands on a
- * random slot of a table that outgrows the caches, touches one cache line instead of one in each of
- * two arrays.
+ * The objects of one model in a session by primary key value (the raw key value: the value itself
+ * for a single-column key, a list for a composite one), in {@link KeySegment}s: open-addressing hash
+ * tables of at most {@link #MAX_SEGMENT_CAPACITY} slots (128 KB each). A table that outgrows its
+ * segments doubles their number and deals its entries out again by the top bits of their hashes,
+ * so that no array of it is ever humongous to G1: on Java 17 a dead humongous array of references
+ * stays a root of young collections until a concurrent cycle, keeping every object it referred to
+ * alive (see {@link PairList}). Most sessions hold one segment.
  */
 final class KeyTable {
-    /** Keys at even positions, their states right after them; the slot count is a power of two. */
-    private Object[] slots;
-    private int size;
-    /** Grow when size reaches this (three quarters of the slots). */
-    private int threshold;
+    /** Slots per segment at most: 16,384 entries of two references, 128 KB. */
+    static final int MAX_SEGMENT_CAPACITY = 1 << 14;
+    private final int maxSegmentCapacity;
+    private KeySegment[] segments;
+    /** How many top bits of a key's spread hash choose its segment ({@code segments.length == 1 << segmentBits}). */
+    private int segmentBits;
 
     KeyTable(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(4, expected * 4 / 3) * 2 - 1);
-        allocate(Math.max(4, capacity));
+        this(expected, MAX_SEGMENT_CAPACITY);
     }
 
-    private void allocate(int capacity) {
-        slots = new Object[capacity * 2];
-        threshold = capacity - (capacity >>> 2);
+    /** A table whose segments hold at most {@code maxSegmentCapacity} slots (small in tests, to split often). */
+    KeyTable(int expected, int maxSegmentCapacity) {
+        this.maxSegmentCapacity = maxSegmentCapacity;
+        // as many segments as the expected entries need at three quarters full, so that a table sized in one step splits no more
+        int bits = 0;
+        while ((long) (maxSegmentCapacity - (maxSegmentCapacity >>> 2)) << bits < expected && bits < 20) {
+            bits++;
+        }
+        segmentBits = bits;
+        segments = new KeySegment[1 << bits];
+        int perSegment = Math.max(4, expected >>> bits);
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = new KeySegment(perSegment, maxSegmentCapacity);
+        }
     }
 
-    /** The position of {@code key}'s home slot in {@code slots} (even). */
-    private static int home(Object key, int mask) {
-        int h = key.hashCode();
-        // spread the bits: keys are often consecutive numbers, which linear probing would pile into runs
-        return ((h ^ (h >>> 16)) * 0x9E3779B1 >>> 7 & mask) << 1;
+    private KeySegment segment(Object key) {
+        return segmentBits == 0 ? segments[0] : segments[KeySegment.spread(key) >>> (32 - segmentBits)];
+    }
+
+    /** The segment {@code key} goes in, split first when it may not take another entry. */
+    private KeySegment segmentToAdd(Object key) {
+        KeySegment s = segment(key);
+        if (s.full()) {
+            split();
+            s = segment(key);
+        }
+        return s;
+    }
+
+    /** Doubles the segments and deals every entry out again by one more top bit of its hash. */
+    private void split() {
+        KeySegment[] old = segments;
+        int size = size();
+        segmentBits++;
+        segments = new KeySegment[old.length * 2];
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = new KeySegment(Math.max(4, size / segments.length), maxSegmentCapacity);
+        }
+        for (KeySegment s : old) {
+            s.forEach((key, state) -> segment(key).put(key, state));
+        }
     }
 
     /** The state under {@code key}, or {@code null}. */
     ObjectState get(Object key) {
-        Object[] t = slots;
-        int mask = (t.length >>> 1) - 1;
-        for (int i = home(key, mask); ; i = (i + 2) & (t.length - 1)) {
-            Object k = t[i];
-            if (k == null) {
-                return null;
-            }
-            if (k.equals(key)) {
-                return (ObjectState) t[i + 1];
-            }
-        }
+        return segment(key).get(key);
     }
 
     /** Puts {@code state} under {@code key} unless a state is there already; returns that state, or {@code null}. */
     ObjectState putIfAbsent(Object key, ObjectState state) {
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int i = home(key, (t.length >>> 1) - 1);
-        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
-            if (k.equals(key)) {
-                return (ObjectState) t[i + 1];
-            }
-        }
-        t[i] = key;
-        t[i + 1] = state;
-        if (++size >= threshold) {
-            grow();
-        }
-        return null;
+        return segmentToAdd(key).putIfAbsent(key, state);
     }
 
     /** Puts {@code state} under {@code key}, replacing any state there. */
     void put(Object key, ObjectState state) {
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int i = home(key, (t.length >>> 1) - 1);
-        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
-            if (k.equals(key)) {
-                t[i + 1] = state;
-                return;
-            }
-        }
-        t[i] = key;
-        t[i + 1] = state;
-        if (++size >= threshold) {
-            grow();
-        }
+        segmentToAdd(key).put(key, state);
     }
 
     /** Removes the entry of {@code key} when it holds {@code state}. */
     void remove(Object key, ObjectState state) {
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int i = home(key, (t.length >>> 1) - 1);
-        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
-            if (k.equals(key)) {
-                if (t[i + 1] == state) {
-                    delete(i);
-                }
-                return;
-            }
-        }
-    }
-
-    /** Empties the entry at {@code i} and shifts later entries of its probe run back, so that lookups need no tombstones. */
-    private void delete(int i) {
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int mask = (t.length >>> 1) - 1;
-        int hole = i;
-        for (int j = (i + 2) & wrap; t[j] != null; j = (j + 2) & wrap) {
-            int home = home(t[j], mask);
-            // move the entry at j into the hole when its home slot is not within (hole, j]
-            if (((j - home) & wrap) >= ((j - hole) & wrap)) {
-                t[hole] = t[j];
-                t[hole + 1] = t[j + 1];
-                hole = j;
-            }
-        }
-        t[hole] = null;
-        t[hole + 1] = null;
-        size--;
+        segment(key).remove(key, state);
     }
 
     int size() {
-        return size;
-    }
-
-    private void grow() {
-        Object[] old = slots;
-        allocate(old.length); // twice the entries: old.length / 2 of them before
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int mask = (t.length >>> 1) - 1;
-        for (int j = 0; j < old.length; j += 2) {
-            Object k = old[j];
-            if (k != null) {
-                int i = home(k, mask);
-                while (t[i] != null) {
-                    i = (i + 2) & wrap;
-                }
-                t[i] = k;
-                t[i + 1] = old[j + 1];
-            }
+        int size = 0;
+        for (KeySegment s : segments) {
+            size += s.size();
         }
+        return size;
     }
 }

@@ -16,13 +16,31 @@ import org.junit.jupiter.api.Test;
 class KeyTableTest {
     @Test
     void agreesWithAHashMapOverRandomOperations() {
+        agreesWithAHashMap(new KeyTable(4), 3_000);
+    }
+
+    /** Segments of 64 slots: the table splits into more segments many times, and entries are dealt out and removed across them. */
+    @Test
+    void agreesWithAHashMapWhileSplittingIntoManySegments() {
+        agreesWithAHashMap(new KeyTable(4, 64), 20_000);
+        KeyTable sized = new KeyTable(100_000, 64);
+        Map<Object, ObjectState> expected = new HashMap<>();
+        for (long k = 0; k < 100_000; k++) {
+            ObjectState s = new ObjectState(new Object(), null, Status.PERSISTENT);
+            sized.put(k, s);
+            expected.put(k, s);
+        }
+        assertThat(sized.size()).isEqualTo(100_000);
+        expected.forEach((k, s) -> assertThat(sized.get(k)).isSameAs(s));
+    }
+
+    private static void agreesWithAHashMap(KeyTable table, int distinctNumbers) {
         Random random = new Random(42);
-        KeyTable table = new KeyTable(4);
         Map<Object, ObjectState> expected = new HashMap<>();
         for (int op = 0; op < 200_000; op++) {
             // few distinct keys so that runs collide, grow and shrink; numbers and composite keys
             Object key = random.nextInt(4) == 0 ? List.of("w" + random.nextInt(50), (long) random.nextInt(50))
-                    : (Object) (long) random.nextInt(3_000);
+                    : (Object) (long) random.nextInt(distinctNumbers);
             switch (random.nextInt(4)) {
                 case 0 -> {
                     ObjectState s = new ObjectState(new Object(), null, Status.PERSISTENT);
