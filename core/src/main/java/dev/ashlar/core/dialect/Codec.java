@@ -78,9 +78,11 @@ public final class Codec<J> implements ValueCodec<J> {
     private final int scale;
     private final Refusal<J> refusal;
     private final Refusal<J> writeRefusal;
+    /** Applied once to every non-null value before it is checked or bound ({@link #rounding}); {@code null}: none. */
+    private final UnaryOperator<J> round;
 
     private Codec(int sqlType, Binder<J> binder, Reader<J> reader, Getter getter, Class<J> objectClass, int scale,
-                  Refusal<J> refusal, Refusal<J> writeRefusal) {
+                  Refusal<J> refusal, Refusal<J> writeRefusal, UnaryOperator<J> round) {
         this.sqlType = sqlType;
         this.binder = binder;
         this.reader = reader;
@@ -89,11 +91,12 @@ public final class Codec<J> implements ValueCodec<J> {
         this.scale = scale;
         this.refusal = refusal;
         this.writeRefusal = writeRefusal;
+        this.round = round;
     }
 
     /** A codec with the {@link java.sql.Types} code used for NULLs. */
     public static <J> Codec<J> of(int sqlType, Binder<J> binder, Reader<J> reader) {
-        return new Codec<>(sqlType, binder, reader, null, null, 0, null, null);
+        return new Codec<>(sqlType, binder, reader, null, null, 0, null, null, null);
     }
 
     /**
@@ -105,22 +108,22 @@ public final class Codec<J> implements ValueCodec<J> {
         if (getter == Getter.OBJECT || getter == Getter.DECIMAL) {
             throw new dev.ashlar.core.error.UsageException("the getter " + getter + " needs " + (getter == Getter.OBJECT ? "a class: ofObject" : "a scale: ofDecimal"));
         }
-        return new Codec<>(sqlType, binder, null, getter, null, 0, null, null);
+        return new Codec<>(sqlType, binder, null, getter, null, 0, null, null, null);
     }
 
     /** A codec that reads with {@link ResultSet#getObject(int, Class)} for {@code type}. */
     public static <J> Codec<J> ofObject(int sqlType, Binder<J> binder, Class<J> type) {
-        return new Codec<>(sqlType, binder, null, Getter.OBJECT, type, 0, null, null);
+        return new Codec<>(sqlType, binder, null, Getter.OBJECT, type, 0, null, null, null);
     }
 
     /** A codec that reads decimals with {@link ResultSet#getBigDecimal(int)}, set to {@code scale} (half even). */
     public static Codec<BigDecimal> ofDecimal(int sqlType, Binder<BigDecimal> binder, int scale) {
-        return new Codec<>(sqlType, binder, null, Getter.DECIMAL, null, scale, null, null);
+        return new Codec<>(sqlType, binder, null, Getter.DECIMAL, null, scale, null, null, null);
     }
 
     /** This codec, refusing on every bind the values {@code refusal} names (NaN where the database has none). */
     public Codec<J> refusing(Refusal<J> refusal) {
-        return new Codec<>(sqlType, binder, reader, getter, objectClass, scale, refusal, writeRefusal);
+        return new Codec<>(sqlType, binder, reader, getter, objectClass, scale, refusal, writeRefusal, round);
     }
 
     /**
@@ -128,7 +131,7 @@ public final class Codec<J> implements ValueCodec<J> {
      * (a decimal wider than the column's precision): a comparison with such a value is still fine.
      */
     public Codec<J> refusingWrites(Refusal<J> refusal) {
-        return new Codec<>(sqlType, binder, reader, getter, objectClass, scale, this.refusal, refusal);
+        return new Codec<>(sqlType, binder, reader, getter, objectClass, scale, this.refusal, refusal, round);
     }
 
     /**
@@ -136,11 +139,7 @@ public final class Codec<J> implements ValueCodec<J> {
      * write (a date-time rounded to its column's fractional digits); reading is unchanged.
      */
     public Codec<J> rounding(UnaryOperator<J> round) {
-        Binder<J> bind = binder;
-        Refusal<J> check = refusal == null ? null : v -> refusal.check(round.apply(v));
-        Refusal<J> checkWrite = writeRefusal == null ? null : v -> writeRefusal.check(round.apply(v));
-        return new Codec<>(sqlType, (ps, i, v) -> bind.bind(ps, i, round.apply(v)), reader, getter, objectClass, scale,
-                check, checkWrite);
+        return new Codec<>(sqlType, binder, reader, getter, objectClass, scale, refusal, writeRefusal, round);
     }
 
     @Override
@@ -148,6 +147,9 @@ public final class Codec<J> implements ValueCodec<J> {
         if (value == null) {
             statement.setNull(index, sqlType);
             return;
+        }
+        if (round != null) {
+            value = round.apply(value);
         }
         if (refusal != null) {
             RefusedValue refused = refusal.check(value);
@@ -162,6 +164,9 @@ public final class Codec<J> implements ValueCodec<J> {
     public RefusedValue refuseWrite(J value) {
         if (value == null) {
             return null;
+        }
+        if (round != null) {
+            value = round.apply(value);
         }
         RefusedValue refused = refusal == null ? null : refusal.check(value);
         return refused != null || writeRefusal == null ? refused : writeRefusal.check(value);
