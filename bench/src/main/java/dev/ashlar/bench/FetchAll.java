@@ -30,6 +30,21 @@ public class FetchAll extends Workload {
 
     @Benchmark
     public List<Item> jdbc() throws Exception {
+        return jdbc(pool, database);
+    }
+
+    @Benchmark
+    public List<Item> ashlarCore() {
+        return ashlarCore(engine);
+    }
+
+    @Benchmark
+    public List<Item> ashlarOrm() {
+        return ashlarOrm(engine);
+    }
+
+    /** The floor's fetch, also run by the CPU-time probe ({@code probe.FetchAllCpu}). */
+    public static List<Item> jdbc(javax.sql.DataSource pool, BenchDb database) throws Exception {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(SQL)) {
             ps.setFetchSize(BenchDb.FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
@@ -42,15 +57,15 @@ public class FetchAll extends Workload {
         }
     }
 
-    @Benchmark
-    public List<Item> ashlarCore() {
+    /** Core's fetch, also run by the CPU-time probe. */
+    public static List<Item> ashlarCore(dev.ashlar.core.engine.Engine engine) {
         try (dev.ashlar.core.engine.Connection conn = engine.connect()) {
             return conn.query(ItemsTable.selectAll()).map(ItemsTable.MAPPER);
         }
     }
 
-    @Benchmark
-    public List<Item> ashlarOrm() {
+    /** The ORM's fetch, also run by the CPU-time probe. */
+    public static List<Item> ashlarOrm(dev.ashlar.core.engine.Engine engine) {
         try (Session session = Session.open(engine)) {
             return session.select(Item.class).list();
         }

@@ -184,12 +184,8 @@ final class Loader {
         }
         Object model = meta.mapping().fromValues(values);
         Object[] snapshot = meta.snapshotOfValues(values);
-        if (key != null && mapWasEmpty && map.appendLoaded(meta, model, snapshot, key, resultId, plan)) {
-            // tracked without a state until the session asks for one
-            if (!meta.relationships().isEmpty()) {
-                session.relationships().installHolders(model, meta, true);
-            }
-        } else {
+        // tracked without a state until the session asks for one, when its key is known to be new; else with one now
+        if (key == null || !mapWasEmpty || !map.appendLoaded(meta, model, snapshot, key, resultId, plan)) {
             ObjectState s = new ObjectState(model, meta, Status.PERSISTENT);
             s.keyValue = key;
             s.snapshot = snapshot;
@@ -202,9 +198,9 @@ final class Loader {
                 }
             }
             map.track(s);
-            if (!meta.relationships().isEmpty()) {
-                session.relationships().installHolders(model, meta, true);
-            }
+        }
+        if (!meta.relationships().isEmpty()) {
+            session.relationships().installHolders(model, meta, true);
         }
         // only objects with hooks are collected for afterLoad: a list entry per row costs more than the test
         if (meta.hasLifecycle()) {

@@ -2,18 +2,13 @@ package dev.ashlar.bench.probe;
 
 import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ashlar.bench.FetchAll;
 import dev.ashlar.bench.support.BenchDb;
 import dev.ashlar.bench.support.Fixture;
 import dev.ashlar.bench.support.Item;
-import dev.ashlar.bench.support.ItemsTable;
 import dev.ashlar.core.engine.Engine;
-import dev.ashlar.orm.Session;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -89,43 +84,14 @@ public final class FetchAllCpu {
 
     private static long run(int lib, HikariDataSource pool, BenchDb database, Engine engine, int rows) throws Exception {
         List<Item> items = switch (lib) {
-            case 0 -> jdbc(pool, database);
-            case 1 -> core(engine);
-            default -> orm(engine);
+            case 0 -> FetchAll.jdbc(pool, database);
+            case 1 -> FetchAll.ashlarCore(engine);
+            default -> FetchAll.ashlarOrm(engine);
         };
         if (items.size() != rows) {
             throw new IllegalStateException(LIBRARIES[lib] + " read " + items.size() + " rows, expected " + rows);
         }
         return items.get(items.size() - 1).id;
-    }
-
-    /** As {@code FetchAll.jdbc}. */
-    private static List<Item> jdbc(HikariDataSource pool, BenchDb database) throws Exception {
-        try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + ItemsTable.COLUMNS + " FROM items")) {
-            ps.setFetchSize(BenchDb.FETCH_SIZE);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Item> items = new ArrayList<>();
-                while (rs.next()) {
-                    items.add(database.readItem(rs));
-                }
-                return items;
-            }
-        }
-    }
-
-    /** As {@code FetchAll.ashlarCore}. */
-    private static List<Item> core(Engine engine) {
-        try (dev.ashlar.core.engine.Connection conn = engine.connect()) {
-            return conn.query(ItemsTable.selectAll()).map(ItemsTable.MAPPER);
-        }
-    }
-
-    /** As {@code FetchAll.ashlarOrm}. */
-    private static List<Item> orm(Engine engine) {
-        try (Session session = Session.open(engine)) {
-            return session.select(Item.class).list();
-        }
     }
 
     private static String cell(double[][] rounds, int index) {

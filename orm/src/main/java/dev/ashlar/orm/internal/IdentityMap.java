@@ -48,13 +48,12 @@ public final class IdentityMap {
     private int indexed;
     /**
      * The objects of one load appended by {@link #appendLoaded} that have no state yet, each with its
-     * snapshot; {@link #runSize} of them (the pairs in {@link #run}; zero while {@link #keyAll} makes their states), all of
+     * snapshot, as pairs, all of
      * model {@link #runMeta} from result {@link #runResultId} with plan {@link #runPlan}, with distinct
      * keys: in increasing order up to {@link #lastRunKey} while {@link #runOrdered}, else integers that
      * {@link #runKeys} holds. They come after every state of the tracking order.
      */
     private final PairList run = new PairList();
-    private int runSize;
     private ModelMeta runMeta;
     private int runResultId;
     private Map<String, Fetch> runPlan;
@@ -82,7 +81,7 @@ public final class IdentityMap {
      */
     public boolean appendLoaded(ModelMeta meta, Object object, Object[] snapshot, Object key, int resultId,
                                 Map<String, Fetch> plan) {
-        if (runSize > 0) {
+        if (run.size() > 0) {
             if (meta != runMeta || resultId != runResultId || plan != runPlan || !distinct(key)) {
                 keyAll();
                 return false;
@@ -98,7 +97,6 @@ public final class IdentityMap {
             runOrdered = true;
         }
         run.add(object, snapshot);
-        runSize++;
         lastRunKey = key;
         return true;
     }
@@ -123,7 +121,7 @@ public final class IdentityMap {
             return null;
         }
         KeyBitmap bits = new KeyBitmap(runKey(0).longValue(), BITS_PER_KEY);
-        for (int i = 0; i < runSize; i++) {
+        for (int i = 0; i < run.size(); i++) {
             if (bits.add(runKey(i).longValue()) != KeyBitmap.Added.NEW) {
                 return null; // sparse: the keys were distinct, being in order
             }
@@ -143,11 +141,10 @@ public final class IdentityMap {
 
     /** Makes the states of the run, tracks them and puts them into their key table, sized for them in one step. */
     private void keyAll() {
-        if (runSize == 0) {
+        int n = run.size();
+        if (n == 0) {
             return;
         }
-        int n = runSize;
-        runSize = 0; // first, as table() below asks for it again
         Class<?> model = runMeta.type();
         KeyTable table = byModel.get(model);
         if (table == null || table.size() == 0) {
@@ -171,7 +168,6 @@ public final class IdentityMap {
     }
 
     private void clearRun() {
-        runSize = 0;
         run.clear();
         runMeta = null;
         runPlan = null;
@@ -309,7 +305,7 @@ public final class IdentityMap {
 
     /** How many objects are tracked. */
     public int size() {
-        return order.size() - forgottenInOrder + runSize;
+        return order.size() - forgottenInOrder + run.size();
     }
 
     /** Drops forgotten states from the tracking order; positions move, so the index is rebuilt when next needed. */
