@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Plugs a database into Ashlar. Providers are found with {@link java.util.ServiceLoader}; the three
- * built-in ones are registered in {@code META-INF/services}. A third-party dialect ships a provider
- * and runs the compliance suite.
+ * built-in ones are listed in {@code META-INF/services}. An application can also hand one to
+ * {@link Dialects#register}, which is asked first and spares the search of the class path. A third-party
+ * dialect ships a provider and runs the compliance suite.
  */
 public interface DialectProvider {
     /** URL schemes this dialect answers to, such as {@code postgresql} and {@code postgres}. */
