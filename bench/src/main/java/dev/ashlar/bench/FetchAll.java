@@ -14,11 +14,20 @@ import java.util.List;
 import dev.ashlar.orm.Session;
 import org.hibernate.StatelessSession;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
-/** {@code fetchAll}: read all 100,000 items into objects. */
+/**
+ * {@code fetchAll}: read all 100,000 items into objects.
+ *
+ * <p>Three forks in the full run, not one: on this 2-core VM a fork of this workload settles into a fast or a slow
+ * state for its whole life (the JIT's choices, not the collector: a slow fork's collections are those of a fast
+ * one), 25–50% apart for the same code, so that one fork per library decides a ratio by chance (bench/NOTES.md,
+ * tenth round). The error of three forks includes that spread.
+ */
 @State(Scope.Benchmark)
+@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class FetchAll extends Workload {
     static final int ROWS = 100_000;
     static final String SQL = "SELECT " + ItemsTable.COLUMNS + " FROM items";
