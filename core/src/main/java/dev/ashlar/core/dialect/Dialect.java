@@ -92,10 +92,17 @@ public abstract class Dialect {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void checkWritable(Column<?> column, Object value) {
-        if (value == null) {
-            return;
+        if (value != null) {
+            checkWritable(column, (ValueCodec) codec(column.type()), value);
         }
-        RefusedValue refused = ((ValueCodec) codec(column.type())).refuseWrite(value);
+    }
+
+    /**
+     * {@link #checkWritable(Column, Object)} with the codec of the column's type at hand ({@link #codec}), for
+     * callers that write many rows of the same columns and look the codecs up once.
+     */
+    public <J> void checkWritable(Column<?> column, ValueCodec<J> codec, J value) {
+        RefusedValue refused = value == null ? null : codec.refuseWrite(value);
         if (refused != null) {
             String table = column.table() == null ? "" : column.table().name() + ".";
             throw translate(refused.at("column " + table + column.name()), null, null);

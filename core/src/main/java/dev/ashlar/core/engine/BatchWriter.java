@@ -4,6 +4,7 @@ import dev.ashlar.core.dialect.BulkInsert;
 import dev.ashlar.core.dialect.CompiledSql;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.Feature;
+import dev.ashlar.core.dialect.ValueCodec;
 import dev.ashlar.core.error.AshlarException;
 import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
@@ -222,6 +223,7 @@ final class BatchWriter {
         // Columns of the statement being batched when its parameters are exactly a row's values:
         // rows of that shape are then bound straight away, without compiling the statement again.
         Column<?>[] shape = null;
+        ValueCodec<?>[] codecs = null; // of the shape's columns' types, looked up once per shape
         try {
             for (Map<Column<?>, Expression<?>> row : rows) {
                 if (shape != null && sameShape(row, shape)) {
@@ -229,7 +231,7 @@ final class BatchWriter {
                         firstValues = values(row);
                         start = System.nanoTime();
                     }
-                    bindRow(ps, row);
+                    bindRow(ps, row, codecs);
                     ps.addBatch();
                     if (++pending == BATCH_SIZE) {
                         total += flush(insert, ps, sql, firstValues, pending);
@@ -248,6 +250,7 @@ final class BatchWriter {
                     ps = runner.prepare(sql, sql, 0);
                 }
                 shape = directShape(row, compiled);
+                codecs = shape == null ? null : codecs(shape);
                 if (pending == 0) {
                     firstValues = compiled.parameterValues();
                     start = System.nanoTime();
@@ -305,13 +308,28 @@ final class BatchWriter {
         return true;
     }
 
+    private ValueCodec<?>[] codecs(Column<?>[] columns) {
+        ValueCodec<?>[] codecs = new ValueCodec<?>[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            codecs[i] = dialect.codec(columns[i].type());
+        }
+        return codecs;
+    }
+
+    /**
+     * Checks and binds a row of the batch's shape, whose {@code codecs} are those of its columns' types: a parameter
+     * of its column's type (every one that {@code Insert.set} makes) is bound with its column's codec, any other with
+     * its own type's.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void bindRow(PreparedStatement ps, Map<Column<?>, Expression<?>> row) throws SQLException {
-        int i = 1;
+    private void bindRow(PreparedStatement ps, Map<Column<?>, Expression<?>> row, ValueCodec<?>[] codecs) throws SQLException {
+        int i = 0;
         for (Map.Entry<Column<?>, Expression<?>> entry : row.entrySet()) {
             Param p = (Param) entry.getValue();
-            dialect.checkWritable(entry.getKey(), p.value());
-            dialect.codec(p.type()).bind(ps, i++, p.value());
+            Column<?> column = entry.getKey();
+            ValueCodec codec = codecs[i];
+            dialect.checkWritable(column, codec, p.value());
+            (p.type() == column.type() ? codec : dialect.codec(p.type())).bind(ps, ++i, p.value());
         }
     }
 

@@ -20,6 +20,8 @@ public final class Table implements FromItem {
     private final String name;
     private final String modelName;
     private final Map<String, Column<?>> columns = new LinkedHashMap<>();
+    /** {@link #columns} as a list, made once: the columns are fixed when the table is made, and hot paths ask per row. */
+    private final List<Column<?>> columnList;
     private final List<Column<?>> primaryKey = new ArrayList<>();
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
     private final List<UniqueConstraint> uniques = new ArrayList<>();
@@ -43,6 +45,7 @@ public final class Table implements FromItem {
                 }
             }
         }
+        columnList = List.copyOf(columns.values());
         NamingConvention naming = metadata.namingConvention();
         for (Column<?> column : columns.values()) {
             if (column.references() != null) {
@@ -126,7 +129,7 @@ public final class Table implements FromItem {
 
     /** Columns in declaration order. */
     public List<Column<?>> columns() {
-        return List.copyOf(columns.values());
+        return columnList;
     }
 
     /** The column with this SQL name, or a {@link UsageException} listing the table's columns. */
