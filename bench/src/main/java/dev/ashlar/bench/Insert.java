@@ -22,14 +22,22 @@ import dev.ashlar.orm.Session;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jooq.BatchBindStep;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** {@code insert}: 100,000 new items in one transaction, into an empty table. */
+/**
+ * {@code insert}: 100,000 new items in one transaction, into an empty table.
+ *
+ * <p>Three forks in the full run, as {@link FetchAll} has: its forks too settle into a fast or a slow state for their
+ * whole life (core's on SQLite took 216–281 ms per insert in one fork and 306–346 ms in the next, JDBC's 174–187 in
+ * both), so that one fork per library decided its ratio by chance.
+ */
 @State(Scope.Benchmark)
+@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class Insert extends Workload {
     static final int ROWS = 100_000;
     static final int BATCH = 1000;
