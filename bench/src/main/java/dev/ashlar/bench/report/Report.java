@@ -85,7 +85,7 @@ public final class Report {
         md.append("| Machine | ").append(machine()).append(" |\n");
         md.append("| JVM | ").append(str(first.get("jdkVersion"))).append(", ").append(str(first.get("vmName"))).append(' ')
                 .append(str(first.get("vmVersion"))).append(" |\n");
-        md.append("| JMH | ").append(str(first.get("jmhVersion"))).append(", ").append(str(first.get("forks"))).append(" fork(s), ")
+        md.append("| JMH | ").append(str(first.get("jmhVersion"))).append(", ").append(forks(results)).append(", ")
                 .append(str(first.get("warmupIterations"))).append(" warm-up and ").append(str(first.get("measurementIterations")))
                 .append(" measured iterations of ").append(str(first.get("measurementTime")))
                 .append("; average time per operation over each iteration (stream: single-shot, one whole stream per iteration) |\n");
@@ -392,6 +392,27 @@ public final class Report {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * The forks per benchmark: "1 fork" when all ran one, else each count with the workloads that ran it (fetchAll and
+     * insert run three in the full run, see their classes), so that the header does not state one workload's count for all.
+     */
+    static String forks(List<?> results) {
+        Map<Object, java.util.Set<String>> workloads = new java.util.TreeMap<>();
+        for (Object o : results) {
+            Map<?, ?> b = (Map<?, ?>) o;
+            String[] name = str(b.get("benchmark")).split("\\.");
+            String workload = name.length >= 2 ? name[name.length - 2] : str(b.get("benchmark"));
+            workloads.computeIfAbsent(str(b.get("forks")), k -> new java.util.TreeSet<>()).add(workload);
+        }
+        if (workloads.size() <= 1) {
+            Object only = workloads.isEmpty() ? "1" : workloads.keySet().iterator().next();
+            return only + (only.equals("1") ? " fork" : " forks") + " per benchmark";
+        }
+        List<String> parts = new ArrayList<>();
+        workloads.forEach((count, names) -> parts.add(count + (count.equals("1") ? " fork" : " forks") + " for " + String.join(", ", names)));
+        return String.join("; ", parts);
     }
 
     private static String str(Object o) {
