@@ -42,52 +42,49 @@ final class KeySegment {
         return (spread(key) >>> 7 & mask) << 1;
     }
 
-    /** The state under {@code key}, or {@code null}. */
-    ObjectState get(Object key) {
+    /**
+     * The slot of {@code key} in {@code slots}: where its entry is, or the empty slot where it would go. The one probe
+     * of the lookups and writes below.
+     */
+    private int slotOf(Object key) {
         Object[] t = slots;
-        int mask = (t.length >>> 1) - 1;
-        for (int i = home(key, mask); ; i = (i + 2) & (t.length - 1)) {
-            Object k = t[i];
-            if (k == null) {
-                return null;
-            }
-            if (k.equals(key)) {
-                return (ObjectState) t[i + 1];
-            }
+        int wrap = t.length - 1;
+        int i = home(key, (t.length >>> 1) - 1);
+        for (Object k; (k = t[i]) != null && !k.equals(key); i = (i + 2) & wrap) {
+            // the next slot of the probe run
         }
+        return i;
+    }
+
+    /** The state under {@code key}, or {@code null} (an empty slot's state is {@code null}). */
+    ObjectState get(Object key) {
+        return (ObjectState) slots[slotOf(key) + 1];
     }
 
     /** Puts {@code state} under {@code key} unless a state is there already; returns that state, or {@code null}. */
     ObjectState putIfAbsent(Object key, ObjectState state) {
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int i = home(key, (t.length >>> 1) - 1);
-        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
-            if (k.equals(key)) {
-                return (ObjectState) t[i + 1];
-            }
+        int i = slotOf(key);
+        if (slots[i] != null) {
+            return (ObjectState) slots[i + 1];
         }
-        t[i] = key;
-        t[i + 1] = state;
-        if (++size >= threshold && mayGrow()) {
-            grow();
-        }
+        insert(i, key, state);
         return null;
     }
 
     /** Puts {@code state} under {@code key}, replacing any state there. */
     void put(Object key, ObjectState state) {
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int i = home(key, (t.length >>> 1) - 1);
-        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
-            if (k.equals(key)) {
-                t[i + 1] = state;
-                return;
-            }
+        int i = slotOf(key);
+        if (slots[i] != null) {
+            slots[i + 1] = state;
+        } else {
+            insert(i, key, state);
         }
-        t[i] = key;
-        t[i + 1] = state;
+    }
+
+    /** Fills the empty slot {@code i} that {@link #slotOf} found for {@code key}, and grows when the segment is full. */
+    private void insert(int i, Object key, ObjectState state) {
+        slots[i] = key;
+        slots[i + 1] = state;
         if (++size >= threshold && mayGrow()) {
             grow();
         }
@@ -95,16 +92,9 @@ final class KeySegment {
 
     /** Removes the entry of {@code key} when it holds {@code state}. */
     void remove(Object key, ObjectState state) {
-        Object[] t = slots;
-        int wrap = t.length - 1;
-        int i = home(key, (t.length >>> 1) - 1);
-        for (Object k; (k = t[i]) != null; i = (i + 2) & wrap) {
-            if (k.equals(key)) {
-                if (t[i + 1] == state) {
-                    delete(i);
-                }
-                return;
-            }
+        int i = slotOf(key);
+        if (slots[i] != null && slots[i + 1] == state) {
+            delete(i);
         }
     }
 
