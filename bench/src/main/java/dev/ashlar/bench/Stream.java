@@ -26,11 +26,16 @@ import org.openjdk.jmh.infra.Blackhole;
  * that holds the whole result in memory fails. Each runs in a (read-only) transaction, which
  * PostgreSQL's driver needs to read through a cursor with a fetch size. One operation is the whole
  * stream (about a second at full scale), so each is timed on its own ({@link Mode#SingleShotTime}).
+ *
+ * <p>Three forks, as {@link FetchAll} and {@link Insert} have: one fork of five single shots decided the
+ * 2026-12-02 ratios (SQLite: core 1.66, ORM 1.62 times the floor, against 1.06 and 1.11 on 2026-11-29) by
+ * which state that one fork fell into; a rerun of the same code gave core 1.15 times the floor (bench/NOTES.md,
+ * eleventh round).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 // the 64 MB heap fixed and touched up front, as every workload's heap is (see Workload)
-@Fork(value = 1, jvmArgsAppend = {"-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class Stream extends Workload {

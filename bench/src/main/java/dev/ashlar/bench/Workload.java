@@ -6,6 +6,8 @@ import dev.ashlar.bench.support.Fixture;
 import dev.ashlar.bench.support.Hibernate;
 import dev.ashlar.bench.support.Jooq;
 import dev.ashlar.core.engine.Engine;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.SessionFactory;
 import org.jdbi.v3.core.Jdbi;
@@ -70,6 +72,7 @@ public abstract class Workload {
     /** Opens the library under test and prepares the data. */
     @Setup(Level.Trial)
     public final void openTrial(BenchmarkParams params) throws Exception {
+        requireFixedHeap(ManagementFactory.getRuntimeMXBean().getInputArguments());
         database = BenchDb.of(db);
         pool = database.peerPool();
         String benchmark = params.getBenchmark();
@@ -101,6 +104,36 @@ public abstract class Workload {
             hibernate.close();
         }
         pool.close();
+    }
+
+    /**
+     * Refuses a fork whose heap is not fixed and touched up front. JMH's {@code -jvmArgsAppend} on the command
+     * line replaces the {@code @Fork} options of every workload instead of adding to them; a fork without them
+     * grew its heap during the measurement and paid a page fault per new page, which made the libraries that
+     * allocate more three to five times slower (bench/NOTES.md, eleventh round). Options for a diagnosis go in
+     * {@code -jvmArgsPrepend}, which keeps the workload's own.
+     */
+    static void requireFixedHeap(List<String> jvmArguments) {
+        String least = null;
+        String most = null;
+        boolean touched = false;
+        for (String argument : jvmArguments) {
+            if (argument.startsWith("-Xms")) {
+                least = argument.substring(4);
+            } else if (argument.startsWith("-Xmx")) {
+                most = argument.substring(4);
+            } else if (argument.equals("-XX:+AlwaysPreTouch")) {
+                touched = true;
+            } else if (argument.equals("-XX:-AlwaysPreTouch")) {
+                touched = false;
+            }
+        }
+        if (least == null || !least.equals(most) || !touched) {
+            throw new IllegalStateException("this fork's heap is not fixed and touched up front (JVM arguments: "
+                    + jvmArguments + "); the workload's @Fork sets -Xms, the same -Xmx and -XX:+AlwaysPreTouch. "
+                    + "-jvmArgsAppend on the command line replaces them: pass extra JVM options with -jvmArgsPrepend, "
+                    + "and do not run the workloads in JMH's own JVM (-f 0)");
+        }
     }
 
     /** Whether the workload changes the fixture's rows. */
