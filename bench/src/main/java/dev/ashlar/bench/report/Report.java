@@ -1,6 +1,6 @@
 package dev.ashlar.bench.report;
 
-import dev.ashlar.core.internal.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes {@code docs/benchmarks.md} from JMH's JSON result: for each workload and database a table
@@ -25,6 +28,8 @@ public final class Report {
     static final List<String> WORKLOADS = List.of("Insert", "FetchAll", "Lookup", "Update", "Stream", "Queries20");
     static final List<String> LIBRARIES = List.of("jdbc", "ashlarCore", "ashlarOrm", "hibernate", "jooq", "jdbi");
     static final List<String> DATABASES = List.of("sqlite", "postgresql");
+    /** Reads JSON into maps, lists, strings and numbers: all the report asks of it. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One benchmark result: workload, library, database, the primary metric, and the bytes allocated per
@@ -48,12 +53,12 @@ public final class Report {
             System.exit(2);
         }
         Path json = Path.of(args[0]);
-        List<?> results = (List<?>) Json.parse(Files.readString(json, StandardCharsets.UTF_8));
+        List<?> results = (List<?>) JSON.readValue(Files.readString(json, StandardCharsets.UTF_8), Object.class);
         String notes = args.length > 3 && Files.exists(Path.of(args[3])) ? Files.readString(Path.of(args[3])) : "";
         Map<?, ?> python = null;
         String pythonSource = null;
         if (args.length > 4 && Files.exists(Path.of(args[4]))) {
-            python = (Map<?, ?>) Json.parse(Files.readString(Path.of(args[4]), StandardCharsets.UTF_8));
+            python = (Map<?, ?>) JSON.readValue(Files.readString(Path.of(args[4]), StandardCharsets.UTF_8), Object.class);
             pythonSource = args[4];
         }
         String markdown = render(results, json.toString(), args[2], notes, python, pythonSource);
@@ -395,24 +400,29 @@ public final class Report {
     }
 
     /**
-     * The forks per benchmark: "1 fork" when all ran one, else each count with the workloads that ran it (fetchAll and
-     * insert run three in the full run, see their classes), so that the header does not state one workload's count for all.
+     * The forks per benchmark: one count for all when they agree, else each count with the workloads that ran it
+     * (fetchAll, insert and stream run three in the full run, see their classes), so that the header does not state
+     * one workload's count for all.
      */
     static String forks(List<?> results) {
-        Map<Object, java.util.Set<String>> workloads = new java.util.TreeMap<>();
+        Map<String, Set<String>> workloadsByCount = new TreeMap<>();
         for (Object o : results) {
             Map<?, ?> b = (Map<?, ?>) o;
             String[] name = str(b.get("benchmark")).split("\\.");
             String workload = name.length >= 2 ? name[name.length - 2] : str(b.get("benchmark"));
-            workloads.computeIfAbsent(str(b.get("forks")), k -> new java.util.TreeSet<>()).add(workload);
+            workloadsByCount.computeIfAbsent(str(b.get("forks")), k -> new TreeSet<>()).add(workload);
         }
-        if (workloads.size() <= 1) {
-            Object only = workloads.isEmpty() ? "1" : workloads.keySet().iterator().next();
-            return only + (only.equals("1") ? " fork" : " forks") + " per benchmark";
+        if (workloadsByCount.size() <= 1) {
+            String only = workloadsByCount.isEmpty() ? "1" : workloadsByCount.keySet().iterator().next();
+            return forkCount(only) + " per benchmark";
         }
         List<String> parts = new ArrayList<>();
-        workloads.forEach((count, names) -> parts.add(count + (count.equals("1") ? " fork" : " forks") + " for " + String.join(", ", names)));
+        workloadsByCount.forEach((count, names) -> parts.add(forkCount(count) + " for " + String.join(", ", names)));
         return String.join("; ", parts);
+    }
+
+    private static String forkCount(String count) {
+        return count + (count.equals("1") ? " fork" : " forks");
     }
 
     private static String str(Object o) {
