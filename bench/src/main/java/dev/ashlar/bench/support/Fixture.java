@@ -66,10 +66,10 @@ public final class Fixture {
         try (Connection c = pool.getConnection()) {
             if (loadedRows(c) == n && count(c) == n) {
                 if (db == BenchDb.POSTGRESQL) {
-                    // The update workloads leave dead row versions behind, and autovacuum may be off (it is on the
-                    // CI machine): after one full run, items held 861,869 dead versions beside its 100,000 rows
-                    // (115 MB), so that every later scan read nine times the pages. A plain VACUUM frees them but
-                    // keeps the pages; VACUUM FULL rewrites the table, so every fork starts from a compact one.
+                    // The update workloads leave dead row versions behind, and autovacuum may be off (it is off on
+                    // this project's machines): after one full run, items held 861,869 dead versions beside its
+                    // 100,000 rows (115 MB), so that every later scan read nine times the pages. A plain VACUUM frees
+                    // them but keeps the pages; VACUUM FULL rewrites the table, so every fork starts from a compact one.
                     try (Statement s = c.createStatement()) {
                         s.execute("VACUUM FULL ANALYZE items");
                     }
