@@ -296,6 +296,24 @@ public final class MappingRules {
         return b.append("})").toString();
     }
 
+    /**
+     * The simple name of a model's metamodel class, which the processor generates in the model's
+     * package: the names of the model's enclosing classes and its own, each followed by {@code _}
+     * ({@code Item_}, {@code Shop_Customer_}).
+     */
+    public static String metamodelName(List<String> simpleNames) {
+        return String.join("_", simpleNames) + "_";
+    }
+
+    /** {@link #metamodelName(List)} of a model class. */
+    public static String metamodelName(Class<?> model) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> c = model; c != null; c = c.getEnclosingClass()) {
+            names.add(0, c.getSimpleName());
+        }
+        return metamodelName(names);
+    }
+
     /** The table name of a model: the {@code @Model(table)} value, or the class name in snake_case. */
     public static String tableName(String modelSimpleName, String declaredTable) {
         return declaredTable.isEmpty() ? snakeCase(modelSimpleName) : declaredTable;

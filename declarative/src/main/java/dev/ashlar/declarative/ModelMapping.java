@@ -51,6 +51,8 @@ public final class ModelMapping<T> {
     private final MethodHandle[] componentGetters;
     /** {@link #fromValues} for a class model as one handle, made on first use (see {@link #hydrator}). */
     private volatile MethodHandle hydrator;
+    /** The processor's generated {@code Item_.Factory}, or {@code null}: {@link #fromValues}'s fast path. */
+    private final ModelFactory<T> factory;
     private final RowMapper<T> mapper;
     /** The relationship fields as the reader found them, resolved into {@link #relationships} by the registry. */
     private final List<ModelReader.DeclaredRelationship> declared;
@@ -63,11 +65,12 @@ public final class ModelMapping<T> {
      * A mapping as the reader builds it. For a class, {@code constructor} is {@code () -> Object}; for a
      * record it is the canonical constructor as {@code (Object[] components) -> Object},
      * {@code componentDefaults} holds the value of each component that is not mapped, and
-     * {@code componentGetters} reads every component as {@code (Object) -> Object}.
+     * {@code componentGetters} reads every component as {@code (Object) -> Object}. {@code factory} is
+     * the generated factory whose field names are those of {@code fields}, or {@code null}.
      */
     ModelMapping(Class<T> type, Table table, List<FieldMapping> fields, FieldMapping version, boolean record,
                  MethodHandle constructor, Object[] componentDefaults, MethodHandle[] componentGetters,
-                 List<ModelReader.DeclaredRelationship> declared, String renamedFrom) {
+                 ModelFactory<T> factory, List<ModelReader.DeclaredRelationship> declared, String renamedFrom) {
         this.type = type;
         this.table = table;
         this.fields = List.copyOf(fields);
@@ -92,6 +95,7 @@ public final class ModelMapping<T> {
         this.constructor = constructor;
         this.componentDefaults = componentDefaults;
         this.componentGetters = componentGetters;
+        this.factory = factory;
         this.declared = List.copyOf(declared);
         this.mapper = row -> type.cast(read(row));
         this.renamedFrom = renamedFrom;
@@ -134,6 +138,16 @@ public final class ModelMapping<T> {
     /** The model's table. */
     public Table table() {
         return table;
+    }
+
+    /**
+     * Whether {@link #fromValues} makes objects with the code that the annotation processor generated
+     * for this model ({@link ModelFactory}), rather than with method handles: {@code false} when the
+     * model was compiled without the processor, when the generated code cannot reach its constructor
+     * or fields, or when that code is older than the model.
+     */
+    public boolean usesGeneratedFactory() {
+        return factory != null;
     }
 
     /** Whether the model is a record (immutable: changes make a copy). */
@@ -265,6 +279,14 @@ public final class ModelMapping<T> {
      * lookup per value: the fast path for loading whole rows.
      */
     public T fromValues(Object[] values) {
+        ModelFactory<T> f = factory;
+        if (f != null && values.length == fields.size()) {
+            try {
+                return f.fromValues(values);
+            } catch (RuntimeException e) {
+                // a value that a plain cast refuses: the handles below convert it as they always did, or name it
+            }
+        }
         try {
             if (record) {
                 Object[] args = componentDefaults.clone();

@@ -222,7 +222,7 @@ final class ModelReader {
             }
         }
         return new ModelMapping<>((Class<T>) type, table, fieldMappings, version, record, constructor, defaults, componentGetters,
-                relationships, tableRenamed == null ? null : tableRenamed.value());
+                (ModelFactory<T>) generatedFactory(fieldMappings), relationships, tableRenamed == null ? null : tableRenamed.value());
     }
 
     /**
@@ -640,6 +640,37 @@ final class ModelReader {
             Column<Object> typed = (Column<Object>) targetColumn;
             d.column().references(typed, ref.onDelete(), ref.onUpdate());
         }
+    }
+
+    /**
+     * The factory that the annotation processor generated for the model ({@code Item_.Factory}), when
+     * the model's class loader has it and it sets exactly the mapped fields, in their order; else
+     * {@code null}, and objects are made with method handles. Code generated before a field was added,
+     * removed or moved is so never used.
+     */
+    private ModelFactory<?> generatedFactory(List<FieldMapping> fields) {
+        String name = type.getPackageName() + "." + MappingRules.metamodelName(type) + "$" + ModelFactory.GENERATED_NAME;
+        ModelFactory<?> factory;
+        try {
+            Class<?> generated = Class.forName(name, false, type.getClassLoader());
+            if (!ModelFactory.class.isAssignableFrom(generated)) {
+                return null;
+            }
+            // the generated class is package-private: the model's own lookup reaches it
+            factory = (ModelFactory<?>) lookup.findConstructor(generated, MethodType.methodType(void.class)).invoke();
+        } catch (ClassNotFoundException e) {
+            return null; // compiled without the processor
+        } catch (Throwable e) {
+            if (e instanceof Error && !(e instanceof LinkageError)) {
+                throw (Error) e;
+            }
+            return null; // generated code that does not fit this class (compiled against another version): the handles serve
+        }
+        List<String> names = new ArrayList<>(fields.size());
+        for (FieldMapping f : fields) {
+            names.add(f.name());
+        }
+        return names.equals(factory.fieldNames()) ? factory : null;
     }
 
     private MethodHandle noArgConstructor() {

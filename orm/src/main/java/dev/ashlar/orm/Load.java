@@ -1,6 +1,7 @@
 package dev.ashlar.orm;
 
 import dev.ashlar.declarative.Fetch;
+import dev.ashlar.declarative.MappingRules;
 import dev.ashlar.declarative.Relation;
 
 /**
@@ -74,7 +75,7 @@ public record Load(Class<?> model, String relationship, Fetch fetch) {
      * metamodel class the processor generates ({@code Outer_Order_} for a nested model class).
      */
     public String typedCode() {
-        return "Load." + method() + "(" + metamodelName(model) + "." + relationship + ")";
+        return "Load." + method() + "(" + MappingRules.metamodelName(model) + "." + relationship + ")";
     }
 
     private String method() {
@@ -84,14 +85,5 @@ public record Load(Class<?> model, String relationship, Fetch fetch) {
             case LAZY -> "lazy";
             case RAISE -> "raise";
         };
-    }
-
-    /** The processor's name for a model's metamodel class: enclosing class names joined by {@code _}, then {@code _}. */
-    static String metamodelName(Class<?> model) {
-        StringBuilder sb = new StringBuilder(model.getSimpleName()).append('_');
-        for (Class<?> c = model.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
-            sb.insert(0, c.getSimpleName() + "_");
-        }
-        return sb.toString();
     }
 }

@@ -3,6 +3,7 @@ package dev.ashlar.processor;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -18,6 +19,7 @@ import dev.ashlar.declarative.Id;
 import dev.ashlar.declarative.IndexOn;
 import dev.ashlar.declarative.Length;
 import dev.ashlar.declarative.Model;
+import dev.ashlar.declarative.ModelFactory;
 import dev.ashlar.declarative.ModelMapping;
 import dev.ashlar.declarative.Models;
 import dev.ashlar.declarative.Relation;
@@ -44,11 +46,14 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -291,7 +296,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             if (f.getModifiers().contains(Modifier.STATIC) || !isRelationship(f) || f.asType().getKind() != TypeKind.DECLARED) {
                 continue;
             }
-            List<? extends TypeMirror> args = ((javax.lang.model.type.DeclaredType) f.asType()).getTypeArguments();
+            List<? extends TypeMirror> args = ((DeclaredType) f.asType()).getTypeArguments();
             if (args.size() == 1 && args.get(0).getKind() == TypeKind.DECLARED) {
                 out.add(new RelationField(f, TypeName.get(processingEnv.getTypeUtils().erasure(args.get(0)))));
             }
@@ -371,7 +376,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private void write(TypeElement type, List<MappedField> fields, List<RelationField> relations) {
         String pkg = packageOf(type).getQualifiedName().toString();
         ClassName model = ClassName.get(type);
-        String name = String.join("_", model.simpleNames()) + "_";
+        String name = MappingRules.metamodelName(model.simpleNames());
         TypeSpec.Builder spec = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(type)
@@ -400,11 +405,126 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     .addJavadoc("Relationship {@code $L}, leading to {@link $T}.\n", field, r.target())
                     .initializer("$T.of($T.class, $S, $T.class)", RELATION, model, field, r.target()).build());
         }
+        if (factoryReaches(type, fields)) {
+            spec.addType(factory(type, model, fields));
+        }
         try {
             JavaFile.builder(pkg, spec.build()).build().writeTo(processingEnv.getFiler());
         } catch (IOException e) {
             error("cannot write " + pkg + "." + name + ": " + e.getMessage(), type);
         }
+    }
+
+    /**
+     * {@code Item_.Factory}: makes the model from values in field order with {@code new} and field stores
+     * (or the record's constructor), code the JIT compiles as it compiles hand-written code. Package-private,
+     * found by the model reader through the model's own lookup.
+     */
+    private TypeSpec factory(TypeElement type, ClassName model, List<MappedField> fields) {
+        MethodSpec.Builder make = MethodSpec.methodBuilder("fromValues")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(model)
+                .addParameter(ArrayTypeName.of(Object.class), "values");
+        if (type.getKind() == ElementKind.RECORD) {
+            Map<String, Integer> position = new HashMap<>();
+            for (int i = 0; i < fields.size(); i++) {
+                position.put(fields.get(i).element().getSimpleName().toString(), i);
+            }
+            List<CodeBlock> args = new ArrayList<>();
+            for (RecordComponentElement rc : type.getRecordComponents()) {
+                Integer i = position.get(rc.getSimpleName().toString());
+                TypeMirror t = rc.asType();
+                args.add(i != null ? CodeBlock.of("($T) values[$L]", castType(t), i)
+                        : t.getKind() == TypeKind.BOOLEAN ? CodeBlock.of("false")
+                        : t.getKind().isPrimitive() ? CodeBlock.of("($T) 0", TypeName.get(t))
+                        : CodeBlock.of("null")); // a @Transient component gets its type's default
+            }
+            make.addStatement("return new $T($L)", model, CodeBlock.join(args, ", "));
+        } else {
+            make.addStatement("$T model = new $T()", model, model);
+            for (int i = 0; i < fields.size(); i++) {
+                VariableElement f = fields.get(i).element();
+                make.addStatement("model.$N = ($T) values[$L]", f.getSimpleName().toString(), castType(f.asType()), i);
+            }
+            make.addStatement("return model");
+        }
+        String names = String.join(", ", fields.stream().map(f -> "\"" + f.element().getSimpleName() + "\"").toList());
+        return TypeSpec.classBuilder(ModelFactory.GENERATED_NAME)
+                .addModifiers(Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(ClassName.get(ModelFactory.class), model))
+                // a field of a generic type is stored from a cast to its raw type
+                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "{$S, $S}", "unchecked", "rawtypes").build())
+                .addJavadoc("Makes {@link $T} objects from values in field order, for {@code ModelMapping.fromValues}.\n", model)
+                .addMethod(MethodSpec.constructorBuilder().build())
+                .addMethod(MethodSpec.methodBuilder("fieldNames")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(List.class, String.class))
+                        .addStatement("return $T.of($L)", List.class, names)
+                        .build())
+                .addMethod(make.build())
+                .build();
+    }
+
+    /** The type a value is cast to before it is stored: the boxed type of a primitive (unboxed by the store), else the erasure. */
+    private TypeName castType(TypeMirror t) {
+        return t.getKind().isPrimitive() ? TypeName.get(t).box() : TypeName.get(processingEnv.getTypeUtils().erasure(t));
+    }
+
+    /**
+     * Whether code in the model's package can make the model and set its mapped fields: a concrete,
+     * non-generic class with a non-private no-argument constructor and no private or final mapped field,
+     * or a record; and every type involved reachable. Otherwise no factory is generated, and the model
+     * reader's method handles (which reach private members) make the objects.
+     */
+    private boolean factoryReaches(TypeElement type, List<MappedField> fields) {
+        if (!type.getTypeParameters().isEmpty() || !reachable(type.asType())) {
+            return false;
+        }
+        for (MappedField f : fields) {
+            Set<Modifier> mods = f.element().getModifiers();
+            if (type.getKind() != ElementKind.RECORD && (mods.contains(Modifier.PRIVATE) || mods.contains(Modifier.FINAL))) {
+                return false;
+            }
+            if (!reachable(f.element().asType())) {
+                return false;
+            }
+        }
+        if (type.getKind() == ElementKind.RECORD) {
+            for (RecordComponentElement rc : type.getRecordComponents()) {
+                if (!reachable(rc.asType())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)
+                || (type.getNestingKind().isNested() && !type.getModifiers().contains(Modifier.STATIC))) {
+            return false;
+        }
+        for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (c.getParameters().isEmpty()) {
+                return !c.getModifiers().contains(Modifier.PRIVATE);
+            }
+        }
+        return false;
+    }
+
+    /** Whether a type, and each class that encloses it, is not private (so code in the model's package can name it). */
+    private boolean reachable(TypeMirror t) {
+        if (t.getKind() == TypeKind.ARRAY) {
+            return reachable(((ArrayType) t).getComponentType());
+        }
+        if (t.getKind() != TypeKind.DECLARED) {
+            return t.getKind().isPrimitive();
+        }
+        for (Element e = ((DeclaredType) t).asElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static PackageElement packageOf(Element element) {

@@ -1,13 +1,18 @@
 package dev.ashlar.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.core.schema.MetaData;
+import dev.ashlar.core.error.AshlarException;
+import dev.ashlar.declarative.ModelMapping;
 import dev.ashlar.declarative.ModelRegistry;
 import dev.ashlar.declarative.Relation;
 import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URLClassLoader;
@@ -118,6 +123,117 @@ class MetamodelProcessorTest {
             Method condition = loader.loadClass("shop.Use").getDeclaredMethod("condition");
             condition.setAccessible(true);
             assertThat(condition.invoke(null)).isNotNull();
+        }
+    }
+
+    @Test
+    void generatesAFactoryThatTheModelReaderUsesForClassesAndRecords(@TempDir Path dir) throws Exception {
+        Compilation c = Compilation.compile(dir, true, sources("shop/Item.java", ITEM, "shop/OrderLine.java", ORDER));
+        assertThat(c.success).as(c.toString()).isTrue();
+        assertThat(Files.readString(c.generated.resolve("shop/Item_.java")))
+                .contains("static final class Factory implements ModelFactory<Item>")
+                .contains("Item model = new Item();")
+                .contains("model.price = (BigDecimal) values[3];");
+        // the record's @Transient component gets its type's default
+        assertThat(Files.readString(c.generated.resolve("shop/OrderLine_.java")))
+                .contains("return new OrderLine((Long) values[0], (Long) values[1], (Integer) values[2], (OrderLine.Status) values[3], "
+                        + "(byte[]) values[4], (String) values[5], null);");
+        try (URLClassLoader loader = c.loader()) {
+            ModelRegistry registry = new ModelRegistry(new MetaData());
+            ModelMapping<?> items = registry.of(loader.loadClass("shop.Item"));
+            assertThat(items.usesGeneratedFactory()).isTrue();
+            Object item = items.fromValues(new Object[] {5L, "Widget", null, new BigDecimal("9.99"), LocalDateTime.of(2026, 12, 2, 12, 0)});
+            assertThat(items.fieldNames().stream().map(f -> items.get(item, items.field(f))))
+                    .containsExactly(5L, "Widget", null, new BigDecimal("9.99"), LocalDateTime.of(2026, 12, 2, 12, 0));
+            // a value of the wrong type still names the model and the values (the method handles report it)
+            assertThatThrownBy(() -> items.fromValues(new Object[] {6L, 42, null, BigDecimal.ONE, null}))
+                    .isInstanceOf(AshlarException.class)
+                    .hasMessageContaining("cannot make a Item from values [6, 42, null, 1, null]");
+
+            ModelMapping<?> lines = registry.of(loader.loadClass("shop.OrderLine"));
+            assertThat(lines.usesGeneratedFactory()).isTrue();
+            Object open = loader.loadClass("shop.OrderLine$Status").getEnumConstants()[0];
+            Object line = lines.fromValues(new Object[] {1L, 5L, 3, open, new byte[] {1}, "memo"});
+            assertThat(line.toString()).startsWith("OrderLine[id=1, itemId=5, quantity=3, status=OPEN, receipt=[B")
+                    .endsWith(", memo=memo, scratch=null]");
+            assertThatThrownBy(() -> lines.fromValues(new Object[] {2L, 5L, null, open, null, null}))
+                    .as("a null for the primitive quantity")
+                    .isInstanceOf(AshlarException.class)
+                    .hasMessageContaining("cannot make a OrderLine from values [2, 5, null, OPEN, null, null]");
+        }
+    }
+
+    @Test
+    void noFactoryWhereGeneratedCodeCannotReachTheModelAndHandlesMakeItInstead(@TempDir Path dir) throws Exception {
+        Compilation c = Compilation.compile(dir, true, sources(
+                "shop/Sealed.java", """
+                        package shop;
+
+                        import dev.ashlar.declarative.*;
+
+                        @Model
+                        public class Sealed {
+                            @Id private Long id;
+                            private String name;
+                            private Sealed() {
+                            }
+                        }
+                        """,
+                "shop/Factory.java", """
+                        package shop;
+
+                        import dev.ashlar.declarative.*;
+
+                        /** A model whose name is the generated class's: javac must still tell them apart. */
+                        @Model
+                        public class Factory {
+                            @Id public Long id;
+                            public String Factory;
+                        }
+                        """));
+        assertThat(c.success).as(c.toString()).isTrue();
+        assertThat(Files.readString(c.generated.resolve("shop/Sealed_.java"))).doesNotContain("class Factory");
+        try (URLClassLoader loader = c.loader()) {
+            ModelRegistry registry = new ModelRegistry(new MetaData());
+            ModelMapping<?> sealed = registry.of(loader.loadClass("shop.Sealed"));
+            assertThat(sealed.usesGeneratedFactory()).isFalse();
+            Object s = sealed.fromValues(new Object[] {1L, "x"});
+            assertThat(sealed.get(s, sealed.field("name"))).isEqualTo("x");
+            ModelMapping<?> factories = registry.of(loader.loadClass("shop.Factory"));
+            assertThat(factories.usesGeneratedFactory()).isTrue();
+            Object f = factories.fromValues(new Object[] {2L, "y"});
+            assertThat(factories.get(f, factories.field("Factory"))).isEqualTo("y");
+        }
+    }
+
+    @Test
+    void aFactoryGeneratedBeforeTheModelChangedIsNotUsed(@TempDir Path dir) throws Exception {
+        String before = """
+                package shop;
+
+                import dev.ashlar.declarative.*;
+
+                @Model
+                public class Part {
+                    @Id public Long id;
+                    public String name;
+                    public String code;
+                }
+                """;
+        Compilation old = Compilation.compile(dir.resolve("old"), true, sources("shop/Part.java", before));
+        Compilation now = Compilation.compile(dir.resolve("now"), true, sources("shop/Part.java",
+                before.replace("public String name;\n    public String code;", "public String code;\n    public String name;")));
+        assertThat(old.success && now.success).as(old + " " + now).isTrue();
+        // a build that recompiled the model but kept the old generated factory
+        Files.copy(old.classes.resolve("shop/Part_$Factory.class"), now.classes.resolve("shop/Part_$Factory.class"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (URLClassLoader loader = now.loader()) {
+            ModelMapping<?> parts = new ModelRegistry(new MetaData()).of(loader.loadClass("shop.Part"));
+            assertThat(parts.fieldNames()).containsExactly("id", "code", "name");
+            assertThat(parts.usesGeneratedFactory()).isFalse();
+            Object p = parts.fromValues(new Object[] {1L, "C-1", "bolt"});
+            assertThat(parts.get(p, parts.field("code"))).isEqualTo("C-1");
+            assertThat(parts.get(p, parts.field("name"))).isEqualTo("bolt");
         }
     }
 
