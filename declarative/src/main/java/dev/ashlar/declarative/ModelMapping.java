@@ -276,7 +276,8 @@ public final class ModelMapping<T> {
 
     /**
      * A new model from values in field order ({@code values[i]} for {@code fields().get(i)}), with no
-     * lookup per value: the fast path for loading whole rows.
+     * lookup per value: the fast path for loading whole rows. Made by the processor's generated
+     * {@link ModelFactory} when the model has one ({@link #usesGeneratedFactory()}), else by method handles.
      */
     public T fromValues(Object[] values) {
         ModelFactory<T> f = factory;
