@@ -10,8 +10,9 @@ import java.util.List;
  * uses it when the model reader finds it, and method handles otherwise. The JIT compiles the
  * generated code like hand-written code, which it cannot do for a handle held in a field.
  *
- * <p>Meant for generated code, not for implementing by hand. A factory whose {@link #fieldNames()}
- * differ from the model's mapped fields (code generated before the model changed) is not used.
+ * <p>Meant for generated code, not for implementing by hand. A factory whose {@link #fieldNames()} or
+ * {@link #fieldTypes()} differ from the model's mapped fields (code generated before the model changed)
+ * is not used.
  *
  * @param <T> the model class
  */
@@ -21,6 +22,12 @@ public interface ModelFactory<T> {
 
     /** The mapped fields that {@link #fromValues} sets, in the order of its values. */
     List<String> fieldNames();
+
+    /**
+     * The declared types of those fields (erased: {@code List.class} for a {@code List<String>}), in the
+     * same order: code generated before a field changed its type is not used either.
+     */
+    List<Class<?>> fieldTypes();
 
     /**
      * A new model holding {@code values[i]} in the field {@code fieldNames().get(i)}. A value of another

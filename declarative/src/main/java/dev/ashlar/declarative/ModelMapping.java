@@ -284,8 +284,9 @@ public final class ModelMapping<T> {
         if (f != null && values.length == fields.size()) {
             try {
                 return f.fromValues(values);
-            } catch (RuntimeException e) {
-                // a value that a plain cast refuses: the handles below convert it as they always did, or name it
+            } catch (RuntimeException | LinkageError e) {
+                // a value that a plain cast refuses, or generated code that no longer links to the class:
+                // the handles below convert the value as they always did, or name it
             }
         }
         try {

@@ -10,6 +10,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import dev.ashlar.declarative.Check;
@@ -450,6 +451,11 @@ public final class MetamodelProcessor extends AbstractProcessor {
             make.addStatement("return model");
         }
         String names = String.join(", ", fields.stream().map(f -> "\"" + f.element().getSimpleName() + "\"").toList());
+        List<CodeBlock> types = new ArrayList<>();
+        for (MappedField f : fields) {
+            TypeMirror t = f.element().asType();
+            types.add(CodeBlock.of("$T.class", t.getKind().isPrimitive() ? TypeName.get(t) : TypeName.get(processingEnv.getTypeUtils().erasure(t))));
+        }
         return TypeSpec.classBuilder(ModelFactory.GENERATED_NAME)
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(ClassName.get(ModelFactory.class), model))
@@ -462,6 +468,13 @@ public final class MetamodelProcessor extends AbstractProcessor {
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(List.class, String.class))
                         .addStatement("return $T.of($L)", List.class, names)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("fieldTypes")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(ClassName.get(List.class),
+                                ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class))))
+                        .addStatement("return $T.of($L)", List.class, CodeBlock.join(types, ", "))
                         .build())
                 .addMethod(make.build())
                 .build();

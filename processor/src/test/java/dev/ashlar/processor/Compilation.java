@@ -40,6 +40,14 @@ final class Compilation {
      * META-INF/services on the classpath, as in a build that declares the processor as a dependency.
      */
     static Compilation compile(Path dir, boolean explicit, Map<String, String> sources) {
+        return compile(dir, explicit ? Processing.EXPLICIT : Processing.DISCOVERED, sources);
+    }
+
+    /** How javac gets the processor: handed to it, found through META-INF/services, or not run at all. */
+    enum Processing { EXPLICIT, DISCOVERED, NONE }
+
+    /** Compiles {@code sources} with the processor as {@code processing} says. */
+    static Compilation compile(Path dir, Processing processing, Map<String, String> sources) {
         try {
             Path src = Files.createDirectories(dir.resolve("src"));
             Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -54,11 +62,14 @@ final class Compilation {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                List<String> options = List.of("--release", "17", "-classpath", System.getProperty("java.class.path"),
-                        "-d", classes.toString(), "-s", generated.toString());
+                List<String> options = new ArrayList<>(List.of("--release", "17", "-classpath", System.getProperty("java.class.path"),
+                        "-d", classes.toString(), "-s", generated.toString()));
+                if (processing == Processing.NONE) {
+                    options.add("-proc:none");
+                }
                 JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, options, null,
                         fm.getJavaFileObjectsFromPaths(files));
-                if (explicit) {
+                if (processing == Processing.EXPLICIT) {
                     task.setProcessors(List.of(new MetamodelProcessor()));
                 }
                 boolean ok = task.call();

@@ -133,11 +133,13 @@ class MetamodelProcessorTest {
         assertThat(Files.readString(c.generated.resolve("shop/Item_.java")))
                 .contains("static final class Factory implements ModelFactory<Item>")
                 .contains("Item model = new Item();")
-                .contains("model.price = (BigDecimal) values[3];");
+                .contains("model.price = (BigDecimal) values[3];")
+                .contains("return List.of(Long.class, String.class, String.class, BigDecimal.class, LocalDateTime.class);");
         // the record's @Transient component gets its type's default
         assertThat(Files.readString(c.generated.resolve("shop/OrderLine_.java")))
                 .contains("return new OrderLine((Long) values[0], (Long) values[1], (Integer) values[2], (OrderLine.Status) values[3], "
-                        + "(byte[]) values[4], (String) values[5], null);");
+                        + "(byte[]) values[4], (String) values[5], null);")
+                .contains("return List.of(long.class, Long.class, int.class, OrderLine.Status.class, byte[].class, String.class);");
         try (URLClassLoader loader = c.loader()) {
             ModelRegistry registry = new ModelRegistry(new MetaData());
             ModelMapping<?> items = registry.of(loader.loadClass("shop.Item"));
@@ -233,6 +235,70 @@ class MetamodelProcessorTest {
             assertThat(parts.usesGeneratedFactory()).isFalse();
             Object p = parts.fromValues(new Object[] {1L, "C-1", "bolt"});
             assertThat(parts.get(p, parts.field("code"))).isEqualTo("C-1");
+            assertThat(parts.get(p, parts.field("name"))).isEqualTo("bolt");
+        }
+        // the same fields in the same order, one of another type: the old stores would not link
+        Compilation retyped = Compilation.compile(dir.resolve("retyped"), true, sources("shop/Part.java",
+                before.replace("public String code;", "public Integer code;")));
+        assertThat(retyped.success).as(retyped.toString()).isTrue();
+        Files.copy(old.classes.resolve("shop/Part_$Factory.class"), retyped.classes.resolve("shop/Part_$Factory.class"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (URLClassLoader loader = retyped.loader()) {
+            ModelMapping<?> parts = new ModelRegistry(new MetaData()).of(loader.loadClass("shop.Part"));
+            assertThat(parts.usesGeneratedFactory()).isFalse();
+            Object p = parts.fromValues(new Object[] {1L, "bolt", 7});
+            assertThat(parts.get(p, parts.field("code"))).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void aFactoryFromAnEarlierProcessorIsNotUsed(@TempDir Path dir) throws Exception {
+        // classes compiled against an earlier ModelFactory, which had no fieldTypes(): a runtime upgraded
+        // without recompiling the models must read them through the handles, not fail
+        Compilation c = Compilation.compile(dir, Compilation.Processing.NONE, sources(
+                "dev/ashlar/declarative/ModelFactory.java", """
+                        package dev.ashlar.declarative;
+
+                        public interface ModelFactory<T> {
+                            java.util.List<String> fieldNames();
+                            T fromValues(Object[] values);
+                        }
+                        """,
+                "shop/Part.java", """
+                        package shop;
+
+                        import dev.ashlar.declarative.*;
+
+                        @Model
+                        public class Part {
+                            @Id public Long id;
+                            public String name;
+                        }
+                        """,
+                "shop/Part_.java", """
+                        package shop;
+
+                        final class Part_ {
+                            static final class Factory implements dev.ashlar.declarative.ModelFactory<Part> {
+                                public java.util.List<String> fieldNames() {
+                                    return java.util.List.of("id", "name");
+                                }
+
+                                public Part fromValues(Object[] values) {
+                                    Part model = new Part();
+                                    model.id = (Long) values[0];
+                                    model.name = (String) values[1];
+                                    return model;
+                                }
+                            }
+                        }
+                        """));
+        assertThat(c.success).as(c.toString()).isTrue();
+        try (URLClassLoader loader = c.loader()) {
+            // the loader asks its parent first: the current ModelFactory, which the old factory does not fully implement
+            ModelMapping<?> parts = new ModelRegistry(new MetaData()).of(loader.loadClass("shop.Part"));
+            assertThat(parts.usesGeneratedFactory()).isFalse();
+            Object p = parts.fromValues(new Object[] {1L, "bolt"});
             assertThat(parts.get(p, parts.field("name"))).isEqualTo("bolt");
         }
     }
