@@ -66,7 +66,7 @@ public final class ModelMapping<T> {
      * record it is the canonical constructor as {@code (Object[] components) -> Object},
      * {@code componentDefaults} holds the value of each component that is not mapped, and
      * {@code componentGetters} reads every component as {@code (Object) -> Object}. {@code factory} is
-     * the generated factory whose field names are those of {@code fields}, or {@code null}.
+     * the generated factory whose field names and types are those of {@code fields}, or {@code null}.
      */
     ModelMapping(Class<T> type, Table table, List<FieldMapping> fields, FieldMapping version, boolean record,
                  MethodHandle constructor, Object[] componentDefaults, MethodHandle[] componentGetters,
@@ -285,8 +285,8 @@ public final class ModelMapping<T> {
             try {
                 return f.fromValues(values);
             } catch (RuntimeException | LinkageError e) {
-                // a value that a plain cast refuses, or generated code that no longer links to the class:
-                // the handles below convert the value as they always did, or name it
+                // a value that a plain cast refuses, or generated code that no longer links to the class: the
+                // handles below make the object as before, or fail with the error that names the model and values
             }
         }
         try {

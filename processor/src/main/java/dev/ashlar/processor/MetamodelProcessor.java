@@ -47,7 +47,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
@@ -453,8 +452,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         String names = String.join(", ", fields.stream().map(f -> "\"" + f.element().getSimpleName() + "\"").toList());
         List<CodeBlock> types = new ArrayList<>();
         for (MappedField f : fields) {
-            TypeMirror t = f.element().asType();
-            types.add(CodeBlock.of("$T.class", t.getKind().isPrimitive() ? TypeName.get(t) : TypeName.get(processingEnv.getTypeUtils().erasure(t))));
+            types.add(CodeBlock.of("$T.class", erased(f.element().asType())));
         }
         return TypeSpec.classBuilder(ModelFactory.GENERATED_NAME)
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
@@ -480,9 +478,14 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 .build();
     }
 
-    /** The type a value is cast to before it is stored: the boxed type of a primitive (unboxed by the store), else the erasure. */
+    /** The type a value is cast to before it is stored: the erasure, boxed for a primitive (which the store unboxes). */
     private TypeName castType(TypeMirror t) {
-        return t.getKind().isPrimitive() ? TypeName.get(t).box() : TypeName.get(processingEnv.getTypeUtils().erasure(t));
+        return erased(t).box();
+    }
+
+    /** The type without type arguments ({@code List} for {@code List<String>}); a primitive stays itself. */
+    private TypeName erased(TypeMirror t) {
+        return TypeName.get(processingEnv.getTypeUtils().erasure(t));
     }
 
     /**
@@ -495,33 +498,22 @@ public final class MetamodelProcessor extends AbstractProcessor {
         if (!type.getTypeParameters().isEmpty() || !reachable(type.asType())) {
             return false;
         }
-        for (MappedField f : fields) {
-            Set<Modifier> mods = f.element().getModifiers();
-            if (type.getKind() != ElementKind.RECORD && (mods.contains(Modifier.PRIVATE) || mods.contains(Modifier.FINAL))) {
-                return false;
-            }
-            if (!reachable(f.element().asType())) {
-                return false;
-            }
-        }
         if (type.getKind() == ElementKind.RECORD) {
-            for (RecordComponentElement rc : type.getRecordComponents()) {
-                if (!reachable(rc.asType())) {
-                    return false;
-                }
-            }
-            return true;
+            // the canonical constructor takes every component, mapped or not
+            return type.getRecordComponents().stream().allMatch(rc -> reachable(rc.asType()));
         }
-        if (type.getModifiers().contains(Modifier.ABSTRACT)
-                || (type.getNestingKind().isNested() && !type.getModifiers().contains(Modifier.STATIC))) {
+        Set<Modifier> typeMods = type.getModifiers();
+        if (typeMods.contains(Modifier.ABSTRACT) || (type.getNestingKind().isNested() && !typeMods.contains(Modifier.STATIC))) {
             return false;
         }
-        for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-            if (c.getParameters().isEmpty()) {
-                return !c.getModifiers().contains(Modifier.PRIVATE);
+        for (MappedField f : fields) {
+            Set<Modifier> mods = f.element().getModifiers();
+            if (mods.contains(Modifier.PRIVATE) || mods.contains(Modifier.FINAL) || !reachable(f.element().asType())) {
+                return false;
             }
         }
-        return false;
+        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
     }
 
     /** Whether a type, and each class that encloses it, is not private (so code in the model's package can name it). */

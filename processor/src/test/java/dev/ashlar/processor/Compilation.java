@@ -35,18 +35,13 @@ final class Compilation {
     }
 
     /**
-     * Compiles {@code sources} (path relative to the source root, to text). With {@code explicit}
-     * the processor instance is handed to javac; without, javac must find it through
-     * META-INF/services on the classpath, as in a build that declares the processor as a dependency.
+     * How javac gets the processor: {@code EXPLICIT}ly handed to it; {@code DISCOVERED} through
+     * META-INF/services on the classpath, as in a build that declares the processor as a dependency; or
+     * {@code NONE}, not run at all ({@code -proc:none}).
      */
-    static Compilation compile(Path dir, boolean explicit, Map<String, String> sources) {
-        return compile(dir, explicit ? Processing.EXPLICIT : Processing.DISCOVERED, sources);
-    }
-
-    /** How javac gets the processor: handed to it, found through META-INF/services, or not run at all. */
     enum Processing { EXPLICIT, DISCOVERED, NONE }
 
-    /** Compiles {@code sources} with the processor as {@code processing} says. */
+    /** Compiles {@code sources} (path relative to the source root, to text) with the processor as {@code processing} says. */
     static Compilation compile(Path dir, Processing processing, Map<String, String> sources) {
         try {
             Path src = Files.createDirectories(dir.resolve("src"));

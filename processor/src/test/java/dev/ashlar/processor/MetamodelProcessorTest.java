@@ -82,7 +82,7 @@ class MetamodelProcessorTest {
     @Test
     void generatesTypedConstantsFoundThroughServiceDiscovery(@TempDir Path dir) throws Exception {
         // no processor handed to javac: it must be discovered from the classpath, as with a provided dependency
-        Compilation c = Compilation.compile(dir, false, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.DISCOVERED, sources(
                 "shop/Item.java", ITEM,
                 "shop/OrderLine.java", ORDER,
                 "shop/Use.java", use("Item_.price.lt(new BigDecimal(\"10\")).and(Item_.name.eq(\"Widget\"))"
@@ -128,7 +128,7 @@ class MetamodelProcessorTest {
 
     @Test
     void generatesAFactoryThatTheModelReaderUsesForClassesAndRecords(@TempDir Path dir) throws Exception {
-        Compilation c = Compilation.compile(dir, true, sources("shop/Item.java", ITEM, "shop/OrderLine.java", ORDER));
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources("shop/Item.java", ITEM, "shop/OrderLine.java", ORDER));
         assertThat(c.success).as(c.toString()).isTrue();
         assertThat(Files.readString(c.generated.resolve("shop/Item_.java")))
                 .contains("static final class Factory implements ModelFactory<Item>")
@@ -167,7 +167,7 @@ class MetamodelProcessorTest {
 
     @Test
     void noFactoryWhereGeneratedCodeCannotReachTheModelAndHandlesMakeItInstead(@TempDir Path dir) throws Exception {
-        Compilation c = Compilation.compile(dir, true, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources(
                 "shop/Sealed.java", """
                         package shop;
 
@@ -222,8 +222,8 @@ class MetamodelProcessorTest {
                     public String code;
                 }
                 """;
-        Compilation old = Compilation.compile(dir.resolve("old"), true, sources("shop/Part.java", before));
-        Compilation now = Compilation.compile(dir.resolve("now"), true, sources("shop/Part.java",
+        Compilation old = Compilation.compile(dir.resolve("old"), Compilation.Processing.EXPLICIT, sources("shop/Part.java", before));
+        Compilation now = Compilation.compile(dir.resolve("now"), Compilation.Processing.EXPLICIT, sources("shop/Part.java",
                 before.replace("public String name;\n    public String code;", "public String code;\n    public String name;")));
         assertThat(old.success && now.success).as(old + " " + now).isTrue();
         // a build that recompiled the model but kept the old generated factory
@@ -238,7 +238,7 @@ class MetamodelProcessorTest {
             assertThat(parts.get(p, parts.field("name"))).isEqualTo("bolt");
         }
         // the same fields in the same order, one of another type: the old stores would not link
-        Compilation retyped = Compilation.compile(dir.resolve("retyped"), true, sources("shop/Part.java",
+        Compilation retyped = Compilation.compile(dir.resolve("retyped"), Compilation.Processing.EXPLICIT, sources("shop/Part.java",
                 before.replace("public String code;", "public Integer code;")));
         assertThat(retyped.success).as(retyped.toString()).isTrue();
         Files.copy(old.classes.resolve("shop/Part_$Factory.class"), retyped.classes.resolve("shop/Part_$Factory.class"),
@@ -305,7 +305,7 @@ class MetamodelProcessorTest {
 
     @Test
     void aValueOfTheWrongTypeDoesNotCompile(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources(
                 "shop/Item.java", ITEM,
                 "shop/Use.java", use("Item_.price.lt(\"10\")")));
         assertThat(c.success).isFalse();
@@ -317,7 +317,7 @@ class MetamodelProcessorTest {
 
     @Test
     void aMisspeltColumnDoesNotCompile(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources(
                 "shop/Item.java", ITEM,
                 "shop/Use.java", use("Item_.nmae.eq(\"Widget\")")));
         assertThat(c.success).isFalse();
@@ -329,7 +329,7 @@ class MetamodelProcessorTest {
 
     @Test
     void modelMistakesAreCompileErrorsNamingClassAndField(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources("shop/Bad.java", """
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources("shop/Bad.java", """
                 package shop;
 
                 import dev.ashlar.declarative.*;
@@ -359,7 +359,7 @@ class MetamodelProcessorTest {
 
     @Test
     void precisionMistakesAreCompileErrors(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources("shop/Stamps.java", """
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources("shop/Stamps.java", """
                 package shop;
 
                 import dev.ashlar.declarative.*;
@@ -381,7 +381,7 @@ class MetamodelProcessorTest {
 
     @Test
     void duplicateColumnNamesAreCompileErrors(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources("shop/Twice.java", """
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources("shop/Twice.java", """
                 package shop;
 
                 import dev.ashlar.declarative.*;
@@ -397,7 +397,7 @@ class MetamodelProcessorTest {
 
     @Test
     void renamedFromMistakesAreCompileErrors(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources("shop/Item.java", """
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources("shop/Item.java", """
                 package shop;
 
                 import dev.ashlar.declarative.*;
@@ -437,7 +437,7 @@ class MetamodelProcessorTest {
 
     @Test
     void aSoundRenamedFromCompiles(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources("shop/Item.java", """
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources("shop/Item.java", """
                 package shop;
 
                 import dev.ashlar.declarative.*;
@@ -452,7 +452,7 @@ class MetamodelProcessorTest {
 
     @Test
     void listsEveryModelOfTheCompilationSoThatDiscoveryMapsThemAll(@TempDir Path dir) throws Exception {
-        Compilation c = Compilation.compile(dir, false, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.DISCOVERED, sources(
                 "shop/Item.java", ITEM,
                 "shop/OrderLine.java", ORDER,
                 "shop/Shelf.java", """
@@ -478,7 +478,7 @@ class MetamodelProcessorTest {
 
     @Test
     void classLevelConstraintsNamingUnknownFieldsAreCompileErrors(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources("shop/Loan.java", """
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources("shop/Loan.java", """
                 package shop;
 
                 import dev.ashlar.declarative.*;
@@ -506,7 +506,7 @@ class MetamodelProcessorTest {
 
     @Test
     void soundClassLevelConstraintsCompile(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, false, sources("shop/Loan.java", """
+        Compilation c = Compilation.compile(dir, Compilation.Processing.DISCOVERED, sources("shop/Loan.java", """
                 package shop;
 
                 import dev.ashlar.declarative.*;
@@ -578,7 +578,7 @@ class MetamodelProcessorTest {
 
     @Test
     void generatesOneTypedRelationPerRelationshipField(@TempDir Path dir) throws Exception {
-        Compilation c = Compilation.compile(dir, false, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.DISCOVERED, sources(
                 "shop/Customer.java", RELATED, "shop/Purchase.java", PURCHASE, "shop/Holder.java", HOLDER,
                 "shop/UseRelation.java", useRelation("Customer_.purchases")));
         assertThat(c.success).as(c.toString()).isTrue();
@@ -600,7 +600,7 @@ class MetamodelProcessorTest {
 
     @Test
     void aRelationOfTheWrongModelsDoesNotCompile(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources(
                 "shop/Customer.java", RELATED, "shop/Purchase.java", PURCHASE, "shop/Holder.java", HOLDER,
                 "shop/UseRelation.java", useRelation("Purchase_.customer")));
         assertThat(c.success).isFalse();
@@ -609,7 +609,7 @@ class MetamodelProcessorTest {
 
     @Test
     void twoModelsMappedToOneTableFailToCompileNamingBoth(@TempDir Path dir) {
-        Compilation c = Compilation.compile(dir, true, sources(
+        Compilation c = Compilation.compile(dir, Compilation.Processing.EXPLICIT, sources(
                 "shop/Item.java", ITEM,
                 "shop/Product.java", """
                         package shop;
