@@ -90,7 +90,7 @@ public final class Report {
         md.append("| Machine | ").append(machine()).append(" |\n");
         md.append("| JVM | ").append(str(first.get("jdkVersion"))).append(", ").append(str(first.get("vmName"))).append(' ')
                 .append(str(first.get("vmVersion"))).append(" |\n");
-        md.append("| JMH | ").append(str(first.get("jmhVersion"))).append(", ").append(forks(results)).append(", ")
+        md.append("| JMH | ").append(str(first.get("jmhVersion"))).append(", ").append(forks(results)).append(inRounds(results)).append(", ")
                 .append(str(first.get("warmupIterations"))).append(" warm-up and ").append(str(first.get("measurementIterations")))
                 .append(" measured iterations of ").append(str(first.get("measurementTime")))
                 .append("; average time per operation over each iteration (stream: single-shot, one whole stream per iteration) |\n");
@@ -419,6 +419,16 @@ public final class Report {
         List<String> parts = new ArrayList<>();
         workloadsByCount.forEach((count, names) -> parts.add(forkCount(count) + " for " + String.join(", ", names)));
         return String.join("; ", parts);
+    }
+
+    /** Says so when the forks were taken in rounds ({@link Rounds}): a benchmark's forks are then not consecutive. */
+    static String inRounds(List<?> results) {
+        for (Object o : results) {
+            if (o instanceof Map<?, ?> b && num(b.get("rounds")) > 1) {
+                return ", taken one per round of the whole run (each library's forks tens of minutes apart, bench/run)";
+            }
+        }
+        return "";
     }
 
     private static String forkCount(String count) {
