@@ -425,7 +425,7 @@ public final class Report {
     static String inRounds(List<?> results) {
         for (Object o : results) {
             if (o instanceof Map<?, ?> b && num(b.get("rounds")) > 1) {
-                return ", taken one per round of the whole run (each library's forks tens of minutes apart, bench/run)";
+                return ", taken one per round of the whole run (each library's forks about twenty minutes apart, bench/run)";
             }
         }
         return "";

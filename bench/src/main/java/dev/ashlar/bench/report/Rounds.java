@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.util.ListStatistics;
 
@@ -25,7 +25,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * on one steadily busy CPU with no steal time, ran 12 iterations in a row at 205–228 ms and the next four at
  * 129–145 ms (bench/NOTES.md, thirteenth round). JMH runs all forks of one benchmark back to back, so the three
  * forks of one library all fell into the same minute of the machine, and a ratio between two libraries compared
- * two different minutes. In rounds, each library's forks are taken tens of minutes apart, and in each round the
+ * two different minutes. In rounds, each library's forks are taken about twenty minutes apart, and in each round the
  * libraries of a workload run within minutes of each other: the drift lands in every library's error instead of
  * in one library's score.
  *
@@ -140,20 +140,13 @@ public final class Rounds {
         // not JMH's: how many rounds gave forks to this result, which the report states beside the fork count
         out.put("rounds", results.size());
         out.set("primaryMetric", mergeMetric(results.stream().map(r -> r.get("primaryMetric")).toList()));
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, List<JsonNode>> secondaryByName = new LinkedHashMap<>();
         for (JsonNode r : results) {
-            r.path("secondaryMetrics").fieldNames().forEachRemaining(names::add);
+            r.path("secondaryMetrics").fields().forEachRemaining(
+                    metric -> secondaryByName.computeIfAbsent(metric.getKey(), k -> new ArrayList<>()).add(metric.getValue()));
         }
         ObjectNode secondary = JSON.createObjectNode();
-        for (String name : names) {
-            List<JsonNode> metrics = new ArrayList<>();
-            for (JsonNode r : results) {
-                if (r.path("secondaryMetrics").has(name)) {
-                    metrics.add(r.path("secondaryMetrics").get(name));
-                }
-            }
-            secondary.set(name, mergeMetric(metrics));
-        }
+        secondaryByName.forEach((name, metrics) -> secondary.set(name, mergeMetric(metrics)));
         out.set("secondaryMetrics", secondary);
         return out;
     }
@@ -176,21 +169,20 @@ public final class Rounds {
         }
         if (summed) {
             out.put("score", statistics.getSum());
-            out.put("scoreError", "NaN");
+            out.set("scoreError", number(Double.NaN));
             out.set("scoreConfidence", JSON.createArrayNode().add(statistics.getSum()).add(statistics.getSum()));
         } else {
             out.put("score", statistics.getMean());
-            putNumber(out, "scoreError", statistics.getMeanErrorAt(CONFIDENCE));
-            double[] interval = statistics.getConfidenceIntervalAt(CONFIDENCE);
+            out.set("scoreError", number(statistics.getMeanErrorAt(CONFIDENCE)));
             ArrayNode confidence = JSON.createArrayNode();
-            for (double bound : interval) {
-                addNumber(confidence, bound);
+            for (double bound : statistics.getConfidenceIntervalAt(CONFIDENCE)) {
+                confidence.add(number(bound));
             }
             out.set("scoreConfidence", confidence);
         }
         ObjectNode percentiles = JSON.createObjectNode();
         for (double p : PERCENTILES) {
-            putNumber(percentiles, String.valueOf(p), statistics.getPercentile(p));
+            percentiles.set(String.valueOf(p), number(statistics.getPercentile(p)));
         }
         out.set("scorePercentiles", percentiles);
         return out;
@@ -214,20 +206,8 @@ public final class Rounds {
         return Math.abs(metric.path("score").asDouble() - sum) <= 1e-9 * Math.max(1, Math.abs(sum));
     }
 
-    /** JMH writes a value that is not a number as the string {@code "NaN"}. */
-    private static void putNumber(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
-            node.put(field, "NaN");
-        } else {
-            node.put(field, value);
-        }
-    }
-
-    private static void addNumber(ArrayNode node, double value) {
-        if (Double.isNaN(value)) {
-            node.add("NaN");
-        } else {
-            node.add(value);
-        }
+    /** A value as JMH writes it: a number, or the string {@code "NaN"} for one that is not. */
+    private static JsonNode number(double value) {
+        return Double.isNaN(value) ? TextNode.valueOf("NaN") : DoubleNode.valueOf(value);
     }
 }
