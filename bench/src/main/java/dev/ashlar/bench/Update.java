@@ -22,11 +22,19 @@ import org.hibernate.Session;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jooq.BatchBindStep;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
-/** {@code update}: in one transaction, load 10,000 items (of 100,000), raise each one's price by a cent, commit. */
+/**
+ * {@code update}: in one transaction, load 10,000 items (of 100,000), raise each one's price by a cent, commit.
+ *
+ * <p>Three forks in the full run, as {@link FetchAll} has: the full run of 2026-12-02 showed its forks settling into
+ * a fast or a slow state too (the same ORM code at 31.0, 48.9 and 34.0 ms per update on SQLite, fork by fork), so
+ * that one fork per library decided a ratio by chance (bench/NOTES.md, thirteenth round).
+ */
 @State(Scope.Benchmark)
+@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class Update extends Workload {
     static final int TABLE_ROWS = 100_000;
     static final int UPDATES = 10_000;

@@ -20,7 +20,10 @@ import java.util.List;
  * it records per operation the CPU time of the benchmark thread (driver, mapping, and on SQLite the
  * database itself, which runs in that thread) and of the whole process (the thread plus the
  * collector's threads, which copy what a fetch keeps alive; the JIT is quiet after the warm-up),
- * and the wall time for reference. Prints the median over the rounds with the range.
+ * the wall time for reference, and on a local PostgreSQL the server's CPU time (every {@code postgres}
+ * process, from {@code /proc}), which the JVM does not see but the wall time waits for. Prints the
+ * median over the rounds with the range. Run it with the workloads' heap ({@code -Xms3g -Xmx3g
+ * -XX:+AlwaysPreTouch}): with the default heap the collector's work swamps the differences.
  *
  * <p>{@code java -cp bench/target/classes:$(cat bench/target/classpath.txt) dev.ashlar.bench.probe.FetchAllCpu [rounds [rows [databases [operations]]]]},
  * for example {@code FetchAllCpu 5 100000 sqlite,postgresql 8}: five rounds of eight measured
@@ -59,24 +62,27 @@ public final class FetchAllCpu {
                         System.gc(); // every library starts its measurement with the same empty young generation
                         long thread0 = threads.getCurrentThreadCpuTime();
                         long process0 = os.getProcessCpuTime();
+                        long server0 = serverCpu();
                         long wall0 = System.nanoTime();
                         for (int i = 0; i < ops; i++) {
                             sink += run(lib, pool, database, engine, rows);
                         }
                         long wall = System.nanoTime() - wall0;
+                        long server = serverCpu() - server0;
                         long process = os.getProcessCpuTime() - process0;
                         long thread = threads.getCurrentThreadCpuTime() - thread0;
-                        results[lib][round] = new double[] {(double) thread / ops, (double) process / ops, (double) wall / ops};
+                        results[lib][round] = new double[] {(double) thread / ops, (double) process / ops, (double) wall / ops, (double) server / ops};
                     }
                     System.err.printf("%s: round %d of %d done%n", name, round + 1, rounds);
                 }
                 System.out.printf("%s, %,d rows, %d operations per library and round, %d rounds (checksum %d)%n", name, rows, ops, rounds, sink);
-                System.out.println("| library | thread CPU ms/op | process CPU ms/op | wall ms/op | thread CPU × jdbc | process CPU × jdbc |");
-                System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+                System.out.println("| library | thread CPU ms/op | process CPU ms/op | wall ms/op | server CPU ms/op | thread CPU × jdbc | process CPU × jdbc | wall × jdbc | server CPU × jdbc |");
+                System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 for (int lib = 0; lib < LIBRARIES.length; lib++) {
-                    System.out.printf("| %s | %s | %s | %s | %.3f | %.3f |%n", LIBRARIES[lib], cell(results[lib], 0), cell(results[lib], 1),
-                            cell(results[lib], 2), median(results[lib], 0) / median(results[0], 0),
-                            median(results[lib], 1) / median(results[0], 1));
+                    System.out.printf("| %s | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f |%n", LIBRARIES[lib], cell(results[lib], 0),
+                            cell(results[lib], 1), cell(results[lib], 2), cell(results[lib], 3),
+                            median(results[lib], 0) / median(results[0], 0), median(results[lib], 1) / median(results[0], 1),
+                            median(results[lib], 2) / median(results[0], 2), median(results[lib], 3) / median(results[0], 3));
                 }
             }
         }
@@ -92,6 +98,40 @@ public final class FetchAllCpu {
             throw new IllegalStateException(LIBRARIES[lib] + " read " + items.size() + " rows, expected " + rows);
         }
         return items.get(items.size() - 1).id;
+    }
+
+    /**
+     * The CPU time, in ns, that every process named {@code postgres} on this machine has used so far
+     * (user and system, from {@code /proc}, in clock ticks of 10 ms): the server's side of a fetch on a
+     * local PostgreSQL, which the JVM's own counters do not see. 0 where there is no {@code /proc}, and
+     * on SQLite, whose work is in the benchmark thread.
+     */
+    private static long serverCpu() throws java.io.IOException {
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+        if (!java.nio.file.Files.isDirectory(proc)) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var entries = java.nio.file.Files.list(proc)) {
+            for (java.nio.file.Path dir : (Iterable<java.nio.file.Path>) entries::iterator) {
+                if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                    // pid (comm) state ...: the fields after the command's closing parenthesis, utime and stime at 12 and 13
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        }
+        return ticks * 10_000_000L;
     }
 
     private static String cell(double[][] rounds, int index) {

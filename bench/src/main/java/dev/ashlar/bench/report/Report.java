@@ -401,7 +401,7 @@ public final class Report {
 
     /**
      * The forks per benchmark: one count for all when they agree, else each count with the workloads that ran it
-     * (fetchAll, insert and stream run three in the full run, see their classes), so that the header does not state
+     * (fetchAll, insert, stream and update run three in the full run, see their classes), so that the header does not state
      * one workload's count for all.
      */
     static String forks(List<?> results) {
