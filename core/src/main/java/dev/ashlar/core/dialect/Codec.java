@@ -189,8 +189,11 @@ public final class Codec<J> implements ValueCodec<J> {
 
     /**
      * The value at {@code index} through {@link #getter}. The getters of the usual key, text,
-     * decimal and date-time columns are here, those of the rest in {@link #getOther}, so that this
-     * method stays small enough for the JIT to inline into the row reader.
+     * decimal and date-time columns are here, those of the rest in {@link #getOther}, to keep this
+     * method's bytecode small. That is not enough for the JIT to inline it into the row loop: hot on
+     * its own, it is compiled alone with the driver's getters inlined, and the machine code is then
+     * "already compiled into a big method" for the loop, so each value pays a call (bench/NOTES.md,
+     * fourteenth round, where moving the getters into a row reader was measured and not kept).
      */
     @SuppressWarnings("unchecked")
     private J get(ResultSet rs, int index) throws SQLException {
