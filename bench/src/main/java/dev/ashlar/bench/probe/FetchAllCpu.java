@@ -7,8 +7,11 @@ import dev.ashlar.bench.support.BenchDb;
 import dev.ashlar.bench.support.Fixture;
 import dev.ashlar.bench.support.Item;
 import dev.ashlar.core.engine.Engine;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -102,31 +105,32 @@ public final class FetchAllCpu {
 
     /**
      * The CPU time, in ns, that every process named {@code postgres} on this machine has used so far
-     * (user and system, from {@code /proc}, in clock ticks of 10 ms): the server's side of a fetch on a
-     * local PostgreSQL, which the JVM's own counters do not see. 0 where there is no {@code /proc}, and
-     * on SQLite, whose work is in the benchmark thread.
+     * (user and system, from {@code /proc}, in clock ticks taken as Linux's usual 10 ms): the server's
+     * side of a fetch on a local PostgreSQL, which the JVM's own counters do not see. 0 where there is
+     * no {@code /proc}; on SQLite it reads an idle server.
      */
-    private static long serverCpu() throws java.io.IOException {
-        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
-        if (!java.nio.file.Files.isDirectory(proc)) {
+    private static long serverCpu() throws IOException {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
             return 0;
         }
         long ticks = 0;
-        try (var entries = java.nio.file.Files.list(proc)) {
-            for (java.nio.file.Path dir : (Iterable<java.nio.file.Path>) entries::iterator) {
+        try (var entries = Files.list(proc)) {
+            for (Path dir : (Iterable<Path>) entries::iterator) {
                 if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
                     continue;
                 }
                 try {
-                    String stat = java.nio.file.Files.readString(dir.resolve("stat"));
-                    // pid (comm) state ...: the fields after the command's closing parenthesis, utime and stime at 12 and 13
+                    // "pid (comm) state ...": utime and stime, fields 14 and 15 of proc(5), are the 12th and 13th
+                    // after the command's closing parenthesis (a command may hold spaces and parentheses itself)
+                    String stat = Files.readString(dir.resolve("stat"));
                     int close = stat.lastIndexOf(')');
                     if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
                         continue;
                     }
                     String[] fields = stat.substring(close + 2).split(" ");
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (java.io.IOException | RuntimeException gone) {
+                } catch (IOException | RuntimeException gone) {
                     // the process ended while being read
                 }
             }
