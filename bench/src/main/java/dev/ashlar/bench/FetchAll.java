@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.State;
  * tenth round). The error of three forks includes that spread.
  */
 @State(Scope.Benchmark)
-@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 3, jvmArgsAppend = {Workload.HEAP_MIN, Workload.HEAP_MAX, Workload.PRETOUCH})
 public class FetchAll extends Workload {
     static final int ROWS = 100_000;
     static final String SQL = "SELECT " + ItemsTable.COLUMNS + " FROM items";

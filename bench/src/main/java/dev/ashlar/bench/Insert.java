@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * both), so that one fork per library decided its ratio by chance.
  */
 @State(Scope.Benchmark)
-@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 3, jvmArgsAppend = {Workload.HEAP_MIN, Workload.HEAP_MAX, Workload.PRETOUCH})
 public class Insert extends Workload {
     static final int ROWS = 100_000;
     static final int BATCH = 1000;

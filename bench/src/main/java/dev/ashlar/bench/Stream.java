@@ -35,7 +35,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 // the 64 MB heap fixed and touched up front, as every workload's heap is (see Workload)
-@Fork(value = 3, jvmArgsAppend = {"-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms64m", "-Xmx64m", Workload.PRETOUCH})
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
 public class Stream extends Workload {

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
  * that one fork per library decided a ratio by chance (bench/NOTES.md, thirteenth round).
  */
 @State(Scope.Benchmark)
-@Fork(value = 3, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 3, jvmArgsAppend = {Workload.HEAP_MIN, Workload.HEAP_MAX, Workload.PRETOUCH})
 public class Update extends Workload {
     static final int TABLE_ROWS = 100_000;
     static final int UPDATES = 10_000;

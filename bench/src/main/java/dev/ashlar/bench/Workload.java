@@ -47,8 +47,19 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 1, jvmArgsAppend = {Workload.HEAP_MIN, Workload.HEAP_MAX, Workload.PRETOUCH})
 public abstract class Workload {
+    /*
+     * The fixed heap of every fork, named once: a workload that sets its own @Fork count replaces this class's
+     * @Fork as a whole, JVM options included, so it must list them again (requireFixedHeap refuses a fork without).
+     */
+    /** The heap's initial size, equal to {@link #HEAP_MAX}. */
+    static final String HEAP_MIN = "-Xms3g";
+    /** The heap's maximum size. */
+    static final String HEAP_MAX = "-Xmx3g";
+    /** Commits and touches the whole heap before the first operation. */
+    static final String PRETOUCH = "-XX:+AlwaysPreTouch";
+
     /** The database: {@code sqlite} (a file in WAL mode) or {@code postgresql} (local server). */
     @Param({"sqlite", "postgresql"})
     public String db;

@@ -36,6 +36,8 @@ import java.util.List;
  */
 public final class FetchAllCpu {
     private static final String[] LIBRARIES = {"jdbc", "ashlarCore", "ashlarOrm"};
+    /** What is recorded per operation, in this order in each round's results. */
+    private static final String[] MEASURES = {"thread CPU", "process CPU", "wall", "server CPU"};
 
     private FetchAllCpu() {
     }
@@ -54,7 +56,7 @@ public final class FetchAllCpu {
             try (HikariDataSource pool = database.peerPool();
                  Engine engine = Engine.create(database.ashlarUrl(), database.ashlarOptions())) {
                 Fixture.ensureRows(pool, database, rows);
-                // [library][round][thread cpu, process cpu, wall] in ns per operation
+                // [library][round][one value per MEASURES] in ns per operation
                 double[][][] results = new double[LIBRARIES.length][rounds][];
                 long sink = 0;
                 for (int round = 0; round < rounds; round++) {
@@ -79,13 +81,24 @@ public final class FetchAllCpu {
                     System.err.printf("%s: round %d of %d done%n", name, round + 1, rounds);
                 }
                 System.out.printf("%s, %,d rows, %d operations per library and round, %d rounds (checksum %d)%n", name, rows, ops, rounds, sink);
-                System.out.println("| library | thread CPU ms/op | process CPU ms/op | wall ms/op | server CPU ms/op | thread CPU × jdbc | process CPU × jdbc | wall × jdbc | server CPU × jdbc |");
-                System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                StringBuilder header = new StringBuilder("| library |");
+                for (String measure : MEASURES) {
+                    header.append(' ').append(measure).append(" ms/op |");
+                }
+                for (String measure : MEASURES) {
+                    header.append(' ').append(measure).append(" × jdbc |");
+                }
+                System.out.println(header);
+                System.out.println("| --- |" + " ---: |".repeat(2 * MEASURES.length));
                 for (int lib = 0; lib < LIBRARIES.length; lib++) {
-                    System.out.printf("| %s | %s | %s | %s | %s | %.3f | %.3f | %.3f | %.3f |%n", LIBRARIES[lib], cell(results[lib], 0),
-                            cell(results[lib], 1), cell(results[lib], 2), cell(results[lib], 3),
-                            median(results[lib], 0) / median(results[0], 0), median(results[lib], 1) / median(results[0], 1),
-                            median(results[lib], 2) / median(results[0], 2), median(results[lib], 3) / median(results[0], 3));
+                    StringBuilder line = new StringBuilder("| " + LIBRARIES[lib] + " |");
+                    for (int m = 0; m < MEASURES.length; m++) {
+                        line.append(' ').append(cell(results[lib], m)).append(" |");
+                    }
+                    for (int m = 0; m < MEASURES.length; m++) {
+                        line.append(String.format(" %.3f |", median(results[lib], m) / median(results[0], m)));
+                    }
+                    System.out.println(line);
                 }
             }
         }
