@@ -26,7 +26,8 @@ import java.util.Map;
  *       that forgets many objects.</li>
  *   <li>A load into a model with no keys held yet whose keys are known to differ (they come in
  *       increasing order, as a table read by key gives them, or they are integers that a bitmap of
- *       the keys seen has not seen, see {@link KeyBitmap}) cannot hold one key twice, so its objects
+ *       the keys seen, filled as they come, has not seen, see {@link KeyBitmap}) cannot hold one
+ *       key twice, so its objects
  *       and snapshots are only appended to a run ({@link #appendLoaded}); their states are made and
  *       their key table filled, sized in one step, the first time anything else asks the map. A read
  *       that nobody looks at afterwards (a fetch that is returned and its session closed) makes no
@@ -50,8 +51,8 @@ public final class IdentityMap {
      * The objects of one load appended by {@link #appendLoaded} that have no state yet, each with its
      * snapshot, as pairs, all of
      * model {@link #runMeta} from result {@link #runResultId} with plan {@link #runPlan}, with distinct
-     * keys: in increasing order up to {@link #lastRunKey} while {@link #runOrdered}, else integers that
-     * {@link #runKeys} holds. They come after every state of the tracking order.
+     * keys: in increasing order up to {@link #lastRunKey} while {@link #runOrdered}, and integers that
+     * {@link #runKeys} holds while it is not {@code null}. They come after every state of the tracking order.
      */
     private final PairList run = new PairList();
     private ModelMeta runMeta;
@@ -59,7 +60,7 @@ public final class IdentityMap {
     private Map<String, Fetch> runPlan;
     private Object lastRunKey;
     private boolean runOrdered;
-    /** The integer keys of the run once one came out of order; {@code null} before. */
+    /** Every key of the run, when they are integers close enough together for a bitmap; else {@code null}. */
     private KeyBitmap runKeys;
     /** At most this many bits of {@link KeyBitmap} per object of the run: 4 bytes, half a slot of a key table. */
     private static final int BITS_PER_KEY = 32;
@@ -72,10 +73,13 @@ public final class IdentityMap {
      * nothing, when that cannot be known (or the key came before in this load); then the caller makes
      * the state, registers it (which finds a key already held) and tracks it.
      *
-     * <p>Keys are known to differ while they come in increasing order (a table read by key); once one
-     * does not, integer keys are told apart by a bitmap of the keys seen ({@link KeyBitmap}), as a
-     * table whose rows were rewritten (PostgreSQL's heap after updates) gives its keys mostly but not
-     * wholly in order. The states are made, and the keys put in their table, the first time anything
+     * <p>Keys are known to differ while they come in increasing order (a table read by key); integer
+     * keys are also told apart by a bitmap of the keys seen ({@link KeyBitmap}), as a table whose rows
+     * were rewritten (PostgreSQL's heap after updates) gives its keys mostly but not wholly in order.
+     * The bitmap is filled as the keys come, a bit per key in a few kilobytes that stay in the cache:
+     * filled only at the first key out of order, it had to re-read every key of the run from its
+     * snapshot, which in the fetch of 100,000 such rows was 1.6 ms of the ORM's 23 ms of CPU
+     * (bench/NOTES.md, fifteenth round). The states are made, and the keys put in their table, the first time anything
      * else asks the map ({@link #keyAll}): a fetch that is returned and its session closed makes
      * neither, which in the fetch of 100,000 rows was 48 bytes a row, and random writes over megabytes.
      */
@@ -95,6 +99,7 @@ public final class IdentityMap {
             runResultId = resultId;
             runPlan = plan;
             runOrdered = true;
+            runKeys = bitmapFrom(key);
         }
         run.add(object, snapshot);
         lastRunKey = key;
@@ -102,41 +107,38 @@ public final class IdentityMap {
     }
 
     /** Whether {@code key} differs from every key of the run; records it in the bitmap when there is one. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean distinct(Object key) {
-        if (runOrdered) {
-            if (follows(key, lastRunKey)) {
-                return true;
-            }
-            // the first key out of order: from here on only a bitmap of the keys seen can tell
-            runOrdered = false;
-            runKeys = bitmapOfRun();
+        if (key.getClass() != lastRunKey.getClass()) {
+            return false;
         }
-        return runKeys != null && key.getClass() == lastRunKey.getClass()
-                && runKeys.add(((Number) key).longValue()) == KeyBitmap.Added.NEW;
+        // a key after the last one differs from every key before it, which were in order too
+        boolean inOrder = runOrdered && ((Comparable) key).compareTo(lastRunKey) > 0;
+        if (runKeys != null) {
+            KeyBitmap.Added added = runKeys.add(((Number) key).longValue());
+            if (added != KeyBitmap.Added.SPARSE) {
+                runOrdered = inOrder;
+                return added == KeyBitmap.Added.NEW;
+            }
+            runKeys = null; // too far from the others for a bitmap: from here on only the order can tell
+        }
+        runOrdered = inOrder;
+        return inOrder;
     }
 
-    /** A bitmap of the run's keys, or {@code null} when they are not integers or too sparse for one. */
-    private KeyBitmap bitmapOfRun() {
-        if (!(lastRunKey instanceof Long || lastRunKey instanceof Integer)) {
+    /** A bitmap holding the run's first key, or {@code null} when it is not an integer or too large for one. */
+    private static KeyBitmap bitmapFrom(Object firstKey) {
+        if (!(firstKey instanceof Long || firstKey instanceof Integer)) {
             return null;
         }
-        KeyBitmap bits = new KeyBitmap(runKey(0).longValue(), BITS_PER_KEY);
-        for (int i = 0; i < run.size(); i++) {
-            if (bits.add(runKey(i).longValue()) != KeyBitmap.Added.NEW) {
-                return null; // sparse: the keys were distinct, being in order
-            }
-        }
-        return bits;
+        long key = ((Number) firstKey).longValue();
+        KeyBitmap bits = new KeyBitmap(key, BITS_PER_KEY);
+        return bits.add(key) == KeyBitmap.Added.NEW ? bits : null;
     }
 
-    private Number runKey(int i) {
-        return (Number) runMeta.keyValueOfValues((Object[]) run.second(i));
-    }
-
-    /** Whether {@code key} sorts after {@code last}, both of one class: then it differs from every smaller key too. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static boolean follows(Object key, Object last) {
-        return key.getClass() == last.getClass() && ((Comparable) key).compareTo(last) > 0;
+    /** How many of the run's keys its bitmap holds, 0 while it has none (for tests). */
+    int keysInRunBitmap() {
+        return runKeys == null ? 0 : runKeys.count();
     }
 
     /** Makes the states of the run, tracks them and puts them into their key table, sized for them in one step. */

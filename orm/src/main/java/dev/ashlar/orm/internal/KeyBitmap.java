@@ -60,6 +60,11 @@ final class KeyBitmap {
         return Added.NEW;
     }
 
+    /** How many keys it holds. */
+    int count() {
+        return count;
+    }
+
     /** Widens the bitmap to hold {@code key}, with room to grow on that side; {@code false} when it would be sparse. */
     private boolean reach(long key) {
         long bits = (long) words.length * 64;

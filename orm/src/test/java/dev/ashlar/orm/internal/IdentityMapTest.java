@@ -147,6 +147,56 @@ class IdentityMapTest {
     }
 
     @Test
+    void aHeapAfterUpdatesIsAppendedWithEveryKeyInTheBitmapAsItCame() {
+        // the fetchAll table on PostgreSQL after the update workload: a few rewritten rows in the first page's free
+        // space, the untouched rows 10,001..100,000 in order, then the other rewritten rows in an order of their own
+        List<Long> rewritten = new ArrayList<>();
+        for (long k = 1; k <= 10_000; k++) {
+            rewritten.add(k);
+        }
+        java.util.Collections.shuffle(rewritten, new java.util.Random(7));
+        List<Long> keys = new ArrayList<>(rewritten.subList(0, 6));
+        for (long k = 10_001; k <= 100_000; k++) {
+            keys.add(k);
+        }
+        keys.addAll(rewritten.subList(6, rewritten.size()));
+        IdentityMap map = new IdentityMap();
+        List<ObjectState> states = new ArrayList<>();
+        for (Long k : keys) {
+            ObjectState s = loaded(Thing.class, k);
+            assertThat(append(map, s)).as("key %s", k).isTrue();
+            states.add(s);
+        }
+        assertThat(map.keysInRunBitmap()).isEqualTo(100_000);
+        // a key of the untouched rows again, then one of the rewritten rows again: each found by the bitmap
+        ObjectState untouched = loaded(Thing.class, 50_000L);
+        assertThat(append(map, untouched)).isFalse();
+        assertThat(map.registerIfAbsent(untouched)).isSameAs(states.get(keys.indexOf(50_000L)).object);
+        IdentityMap again = new IdentityMap();
+        for (Long k : keys) {
+            append(again, loaded(Thing.class, k));
+        }
+        assertThat(append(again, loaded(Thing.class, rewritten.get(5_000)))).isFalse();
+        assertThat(again.size()).isEqualTo(100_000);
+        for (ObjectState s : states) {
+            assertThat(map.find(Thing.class, s.keyValue)).isSameAs(s.object);
+        }
+        assertThat(objects(map.tracked())).containsExactlyElementsOf(objects(states));
+    }
+
+    @Test
+    void integerKeysOutOfOrderAndThenTooFarApartForTheBitmapAreLeftToTheCaller() {
+        IdentityMap map = new IdentityMap();
+        assertThat(append(map, loaded(Thing.class, 5L))).isTrue();
+        assertThat(append(map, loaded(Thing.class, 3L))).isTrue(); // out of order: the bitmap tells
+        ObjectState far = loaded(Thing.class, 1L << 40);
+        assertThat(append(map, far)).isFalse(); // no bitmap reaches it, and the keys are no longer in order
+        assertThat(map.registerIfAbsent(far)).isNull();
+        assertThat(map.find(Thing.class, 3L)).isNotNull();
+        assertThat(map.find(Thing.class, 5L)).isNotNull();
+    }
+
+    @Test
     void integerKeysTooFarApartForABitmapStillAppendInOrderOnly() {
         IdentityMap map = new IdentityMap();
         ObjectState first = loaded(Thing.class, 1L);
