@@ -27,9 +27,9 @@ import java.util.Map;
  *   <li>A load into a model with no keys held yet whose keys are known to differ (they come in
  *       increasing order, as a table read by key gives them, or they are integers that a bitmap of
  *       the keys seen, filled as they come, has not seen, see {@link KeyBitmap}) cannot hold one
- *       key twice, so its objects
- *       and snapshots are only appended to a run ({@link #appendLoaded}); their states are made and
- *       their key table filled, sized in one step, the first time anything else asks the map. A read
+ *       key twice, so its objects and snapshots are only appended to a run ({@link #appendLoaded});
+ *       their states are made and their key table filled, sized in one step, the first time anything
+ *       else asks the map. A read
  *       that nobody looks at afterwards (a fetch that is returned and its session closed) makes no
  *       state and no hash table at all: in the fetch of 100,000 rows the table's inserts and growth
  *       were random writes over megabytes, and the states 48 bytes a row.</li>
@@ -52,7 +52,8 @@ public final class IdentityMap {
      * snapshot, as pairs, all of
      * model {@link #runMeta} from result {@link #runResultId} with plan {@link #runPlan}, with distinct
      * keys: in increasing order up to {@link #lastRunKey} while {@link #runOrdered}, and integers that
-     * {@link #runKeys} holds while it is not {@code null}. They come after every state of the tracking order.
+     * {@link #runKeys} holds while it is not {@code null}. They come after every state of the
+     * tracking order.
      */
     private final PairList run = new PairList();
     private ModelMeta runMeta;
@@ -79,9 +80,10 @@ public final class IdentityMap {
      * The bitmap is filled as the keys come, a bit per key in a few kilobytes that stay in the cache:
      * filled only at the first key out of order, it had to re-read every key of the run from its
      * snapshot, which in the fetch of 100,000 such rows was 1.6 ms of the ORM's 23 ms of CPU
-     * (bench/NOTES.md, fifteenth round). The states are made, and the keys put in their table, the first time anything
-     * else asks the map ({@link #keyAll}): a fetch that is returned and its session closed makes
-     * neither, which in the fetch of 100,000 rows was 48 bytes a row, and random writes over megabytes.
+     * (bench/NOTES.md, fifteenth round). The states are made, and the keys put in their table, the
+     * first time anything else asks the map ({@link #keyAll}): a fetch that is returned and its
+     * session closed makes neither, which in the fetch of 100,000 rows was 48 bytes a row, and random
+     * writes over megabytes.
      */
     public boolean appendLoaded(ModelMeta meta, Object object, Object[] snapshot, Object key, int resultId,
                                 Map<String, Fetch> plan) {
