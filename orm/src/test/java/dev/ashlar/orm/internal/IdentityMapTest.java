@@ -43,6 +43,16 @@ class IdentityMapTest {
         return map.appendLoaded(s.meta, s.object, new Object[] {s.keyValue}, s.keyValue, 0, java.util.Map.of());
     }
 
+    /** The keys 1..{@code n} in an order drawn from {@code seed}. */
+    private static List<Long> shuffled(int n, long seed) {
+        List<Long> keys = new ArrayList<>(n);
+        for (long k = 1; k <= n; k++) {
+            keys.add(k);
+        }
+        java.util.Collections.shuffle(keys, new java.util.Random(seed));
+        return keys;
+    }
+
     private static List<Object> objects(List<ObjectState> states) {
         return states.stream().map(st -> st.object).toList();
     }
@@ -125,11 +135,7 @@ class IdentityMapTest {
     @Test
     void integerKeysOutOfOrderAreAppendedUntilOneRepeatsAndEveryStateIsFoundByKey() {
         // keys 1..20,000 in a shuffled order (a PostgreSQL heap after updates), then 7,777 again
-        List<Long> keys = new ArrayList<>();
-        for (long k = 1; k <= 20_000; k++) {
-            keys.add(k);
-        }
-        java.util.Collections.shuffle(keys, new java.util.Random(42));
+        List<Long> keys = shuffled(20_000, 42);
         IdentityMap map = new IdentityMap();
         List<ObjectState> states = new ArrayList<>();
         for (Long k : keys) {
@@ -150,11 +156,7 @@ class IdentityMapTest {
     void aHeapAfterUpdatesIsAppendedWithEveryKeyInTheBitmapAsItCame() {
         // the fetchAll table on PostgreSQL after the update workload: a few rewritten rows in the first page's free
         // space, the untouched rows 10,001..100,000 in order, then the other rewritten rows in an order of their own
-        List<Long> rewritten = new ArrayList<>();
-        for (long k = 1; k <= 10_000; k++) {
-            rewritten.add(k);
-        }
-        java.util.Collections.shuffle(rewritten, new java.util.Random(7));
+        List<Long> rewritten = shuffled(10_000, 7);
         List<Long> keys = new ArrayList<>(rewritten.subList(0, 6));
         for (long k = 10_001; k <= 100_000; k++) {
             keys.add(k);
