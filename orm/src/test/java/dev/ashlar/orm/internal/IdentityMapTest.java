@@ -43,7 +43,18 @@ class IdentityMapTest {
         return map.appendLoaded(s.meta, s.object, new Object[] {s.keyValue}, s.keyValue, 0, java.util.Map.of());
     }
 
-    /** The keys 1..{@code n} in an order drawn from {@code seed}. */
+    /** Appends an object of {@link Thing} for each key in turn, each one appended; returns their states. */
+    private List<ObjectState> appendAll(IdentityMap map, List<Long> keys) {
+        List<ObjectState> states = new ArrayList<>(keys.size());
+        for (Long k : keys) {
+            ObjectState s = loaded(Thing.class, k);
+            assertThat(append(map, s)).as("key %s", k).isTrue();
+            states.add(s);
+        }
+        return states;
+    }
+
+        /** The keys 1..{@code n} in an order drawn from {@code seed}. */
     private static List<Long> shuffled(int n, long seed) {
         List<Long> keys = new ArrayList<>(n);
         for (long k = 1; k <= n; k++) {
@@ -137,12 +148,7 @@ class IdentityMapTest {
         // keys 1..20,000 in a shuffled order (a PostgreSQL heap after updates), then 7,777 again
         List<Long> keys = shuffled(20_000, 42);
         IdentityMap map = new IdentityMap();
-        List<ObjectState> states = new ArrayList<>();
-        for (Long k : keys) {
-            ObjectState s = loaded(Thing.class, k);
-            assertThat(append(map, s)).as("key %s", k).isTrue();
-            states.add(s);
-        }
+        List<ObjectState> states = appendAll(map, keys);
         ObjectState repeated = loaded(Thing.class, 7_777L);
         assertThat(append(map, repeated)).isFalse();
         assertThat(map.registerIfAbsent(repeated)).isSameAs(states.get(keys.indexOf(7_777L)).object);
@@ -163,21 +169,14 @@ class IdentityMapTest {
         }
         keys.addAll(rewritten.subList(6, rewritten.size()));
         IdentityMap map = new IdentityMap();
-        List<ObjectState> states = new ArrayList<>();
-        for (Long k : keys) {
-            ObjectState s = loaded(Thing.class, k);
-            assertThat(append(map, s)).as("key %s", k).isTrue();
-            states.add(s);
-        }
+        List<ObjectState> states = appendAll(map, keys);
         assertThat(map.keysInRunBitmap()).isEqualTo(100_000);
         // a key of the untouched rows again, then one of the rewritten rows again: each found by the bitmap
         ObjectState untouched = loaded(Thing.class, 50_000L);
         assertThat(append(map, untouched)).isFalse();
         assertThat(map.registerIfAbsent(untouched)).isSameAs(states.get(keys.indexOf(50_000L)).object);
         IdentityMap again = new IdentityMap();
-        for (Long k : keys) {
-            append(again, loaded(Thing.class, k));
-        }
+        appendAll(again, keys);
         assertThat(append(again, loaded(Thing.class, rewritten.get(5_000)))).isFalse();
         assertThat(again.size()).isEqualTo(100_000);
         for (ObjectState s : states) {
