@@ -92,19 +92,28 @@ public final class IdentityMap {
                 keyAll();
                 return false;
             }
-        } else {
-            KeyTable table = byModel.get(meta.type());
-            if ((table != null && table.size() > 0) || !(key instanceof Comparable<?>)) {
-                return false;
-            }
-            runMeta = meta;
-            runResultId = resultId;
-            runPlan = plan;
-            runOrdered = true;
-            runKeys = bitmapFrom(key);
+        } else if (!startRun(meta, key, resultId, plan)) {
+            return false;
         }
         run.add(object, snapshot);
         lastRunKey = key;
+        return true;
+    }
+
+    /**
+     * Starts a run at its first object when no key of its model is held, returning whether it did.
+     * Apart from {@link #appendLoaded}'s per-row path, which it would only lengthen: it runs once per load.
+     */
+    private boolean startRun(ModelMeta meta, Object key, int resultId, Map<String, Fetch> plan) {
+        KeyTable table = byModel.get(meta.type());
+        if ((table != null && table.size() > 0) || !(key instanceof Comparable<?>)) {
+            return false;
+        }
+        runMeta = meta;
+        runResultId = resultId;
+        runPlan = plan;
+        runOrdered = true;
+        runKeys = bitmapFrom(key);
         return true;
     }
 
