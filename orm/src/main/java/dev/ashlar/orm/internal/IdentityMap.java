@@ -102,7 +102,7 @@ public final class IdentityMap {
 
     /**
      * Starts a run at its first object when no key of its model is held, returning whether it did.
-     * Apart from {@link #appendLoaded}'s per-row path, which it would only lengthen: it runs once per load.
+     * Kept out of {@link #appendLoaded}, whose per-row path it would only lengthen: it runs once per load.
      */
     private boolean startRun(ModelMeta meta, Object key, int resultId, Map<String, Fetch> plan) {
         KeyTable table = byModel.get(meta.type());
