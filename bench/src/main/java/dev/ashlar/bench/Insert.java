@@ -32,12 +32,14 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * {@code insert}: 100,000 new items in one transaction, into an empty table.
  *
- * <p>Three forks in the full run, as {@link FetchAll} has: its forks too settle into a fast or a slow state for their
+ * <p>Five forks in the full run, as {@link FetchAll} has: its forks too settle into a fast or a slow state for their
  * whole life (core's on SQLite took 216–281 ms per insert in one fork and 306–346 ms in the next, JDBC's 174–187 in
- * both), so that one fork per library decided its ratio by chance.
+ * both), so that one fork per library decided its ratio by chance. Three were not enough: in the run of
+ * 2026-12-03 the floor's three forks on SQLite took 165, 239 and 218 ms, and core's ratio to it came out
+ * 1.50 ± 0.34 (bench/NOTES.md, seventeenth round).
  */
 @State(Scope.Benchmark)
-@Fork(value = 3, jvmArgsAppend = {Workload.HEAP_MIN, Workload.HEAP_MAX, Workload.PRETOUCH})
+@Fork(value = 5, jvmArgsAppend = {Workload.HEAP_MIN, Workload.HEAP_MAX, Workload.PRETOUCH})
 public class Insert extends Workload {
     static final int ROWS = 100_000;
     static final int BATCH = 1000;

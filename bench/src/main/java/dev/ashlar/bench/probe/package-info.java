@@ -3,8 +3,9 @@
  * {@link dev.ashlar.bench.probe.SqliteInsertShapes} for how SQLite takes many-row inserts,
  * {@link dev.ashlar.bench.probe.PostgresUpdateShapes} for how PostgreSQL takes many updates,
  * {@link dev.ashlar.bench.probe.StatementCaching} (a JMH benchmark) for who caches prepared statements. They
- * use no Ashlar code, so their numbers are the database's. The exception is
+ * use no Ashlar code, so their numbers are the database's. The exceptions are
  * {@link dev.ashlar.bench.probe.FetchAllCpu}, which times the fetchAll benchmark's own code (the floor, core
- * and the ORM) by CPU rather than by the clock. Not API.
+ * and the ORM) by CPU rather than by the clock, and {@link dev.ashlar.bench.probe.InsertBuilding} (JMH, no
+ * database), which times the insert workload's building of its statement in core. Not API.
  */
 package dev.ashlar.bench.probe;

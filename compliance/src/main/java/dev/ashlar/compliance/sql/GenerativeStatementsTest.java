@@ -23,11 +23,13 @@ import dev.ashlar.testkit.AllDatabases;
 import dev.ashlar.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,19 +43,27 @@ class GenerativeStatementsTest {
 
     @Test
     void twoThreadsExtendingOneBaseSelectNeverSeeEachOthersConditions() throws Exception {
+        bothRightEveryTime(GenerativeStatementsTest::extender);
+        assertThat(BASE.where()).isEqualTo(S.price.gt(BigDecimal.ONE));
+        assertThat(BASE.orderBy()).containsExactly(S.name.asc());
+        assertThat(BASE.joins()).isEmpty();
+    }
+
+    /**
+     * Runs two of {@code task}'s workers at once, released by one barrier, the first numbering its values from
+     * 1,000,000 and the second from 2,000,000, and checks that each got all of its 10,000 statements right.
+     */
+    private static void bothRightEveryTime(BiFunction<CyclicBarrier, Integer, Callable<Integer>> task) throws Exception {
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<Integer> a = pool.submit(extender(start, 1_000_000));
-            Future<Integer> b = pool.submit(extender(start, 2_000_000));
+            Future<Integer> a = pool.submit(task.apply(start, 1_000_000));
+            Future<Integer> b = pool.submit(task.apply(start, 2_000_000));
             assertThat(a.get()).isEqualTo(10_000);
             assertThat(b.get()).isEqualTo(10_000);
         } finally {
             pool.shutdownNow();
         }
-        assertThat(BASE.where()).isEqualTo(S.price.gt(BigDecimal.ONE));
-        assertThat(BASE.orderBy()).containsExactly(S.name.asc());
-        assertThat(BASE.joins()).isEmpty();
     }
 
     /** Extends {@link #BASE} 10,000 times with conditions, orders and joins of its own, checking each result; returns how many were right. */
@@ -75,6 +85,52 @@ class GenerativeStatementsTest {
             }
             return right;
         };
+    }
+
+    /** A base insert of two rows, so that both threads end a row and add one to rows that already exist. */
+    private static final Insert BASE_INSERT = insertInto(S.items).set(S.id, 1).set(S.name, "a").nextRow().set(S.id, 2).set(S.name, "b");
+
+    @Test
+    void twoThreadsExtendingOneBaseInsertNeverSeeEachOthersRows() throws Exception {
+        bothRightEveryTime(GenerativeStatementsTest::rowAdder);
+        assertThat(BASE_INSERT.rowsWithDefaults()).extracting(row -> (Object) row.get(S.id))
+                .containsExactly(Param.of(1, S.id.type()), Param.of(2, S.id.type()));
+    }
+
+    /** Adds rows of its own to {@link #BASE_INSERT} 10,000 times, checking each result; returns how many were right. */
+    private static Callable<Integer> rowAdder(CyclicBarrier start, int first) {
+        return () -> {
+            start.await();
+            int right = 0;
+            for (int i = first; i < first + 10_000; i++) {
+                Insert longer = BASE_INSERT.nextRow().set(S.id, i).nextRow().set(S.id, i + 1).set(S.name, "n" + i);
+                List<Object> ids = longer.rowsWithDefaults().stream().map(row -> (Object) row.get(S.id)).toList();
+                if (longer.rowCount() == 4 && ids.equals(List.of(Param.of(1, S.id.type()), Param.of(2, S.id.type()),
+                        Param.of(i, S.id.type()), Param.of(i + 1, S.id.type())))) {
+                    right++;
+                }
+            }
+            return right;
+        };
+    }
+
+    @Test
+    void aColumnSetAgainKeepsItsPlaceAndEveryWayOfGivingRowsKeepsTheirOrder() {
+        Insert reset = insertInto(S.items).set(S.id, 1).set(S.name, "a").set(S.qty, 5).set(S.id, 2);
+        assertThat(List.copyOf(reset.values().keySet())).containsExactly(S.id, S.name, S.qty);
+        assertThat(reset.values().get(S.id)).isEqualTo(Param.of(2, S.id.type()));
+        assertThat(reset.values()).hasSize(3);
+
+        Insert fromMaps = insertInto(S.items).set(S.id, 1).values(Map.of(S.id, 2)).values(Map.of(S.id, 3));
+        assertThat(fromMaps.rowCount()).isEqualTo(3);
+        assertThat(fromMaps.rowsWithDefaults()).extracting(row -> (Object) row.get(S.id))
+                .containsExactly(Param.of(1, S.id.type()), Param.of(2, S.id.type()), Param.of(3, S.id.type()));
+
+        Insert replaced = reset.withRows(fromMaps.rowsWithDefaults().subList(1, 3));
+        assertThat(replaced.rowCount()).isEqualTo(2);
+        assertThat(replaced.rowsWithDefaults()).extracting(row -> (Object) row.get(S.id))
+                .containsExactly(Param.of(2, S.id.type()), Param.of(3, S.id.type()));
+        assertThat(reset.rowCount()).isEqualTo(1);
     }
 
     @Test

@@ -17,6 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AppendList<E> extends AbstractList<E> implements RandomAccess {
     private static final AppendList<Object> EMPTY = new AppendList<>(new Object[0], new AtomicInteger(), 0);
 
+    /**
+     * The claim of every list that {@link #owning} makes: their arrays are full, and a full array's claim is never
+     * read (a version claims only a slot inside its array), so one object serves them all; an insert of many rows
+     * makes such a list per row.
+     */
+    private static final AtomicInteger FULL = new AtomicInteger(Integer.MAX_VALUE);
+
     private final Object[] items;
     /** How many slots of {@code items} some version has claimed; shared by the versions over one array. */
     private final AtomicInteger claimed;
@@ -66,6 +73,11 @@ final class AppendList<E> extends AbstractList<E> implements RandomAccess {
         Object[] copy = Arrays.copyOf(items, Math.max(4, size));
         copy[index] = element;
         return new AppendList<>(copy, new AtomicInteger(size), size);
+    }
+
+    /** A list of the elements of {@code items}, which becomes the list's own: the caller keeps no reference to it. */
+    static <E> AppendList<E> owning(Object[] items) {
+        return new AppendList<>(items, FULL, items.length);
     }
 
     /** A list of {@code elements}, copied once. */

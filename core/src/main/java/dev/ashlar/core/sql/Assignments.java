@@ -42,9 +42,12 @@ final class Assignments extends AbstractMap<Column<?>, Expression<?>> {
         return new Assignments(AppendList.copyOf(copied)); // a map's keys are distinct: nothing to look up
     }
 
-    /** These assignments with {@code column}, which they do not set yet, set to {@code value}: no lookup. */
-    Assignments withNew(Column<?> column, Expression<?> value) {
-        return new Assignments(entries.plus(new AbstractMap.SimpleImmutableEntry<>(column, value)));
+    /**
+     * The assignments of {@code entries}, whose keys differ, in their order; the array becomes theirs, not
+     * copied (an insert's row, built one setting at a time, hands its entries over once).
+     */
+    static Assignments owning(Map.Entry<Column<?>, Expression<?>>[] entries) {
+        return new Assignments(AppendList.owning(entries));
     }
 
     /** These assignments with {@code column} set to {@code value}; a column set before keeps its place. */

@@ -4,6 +4,7 @@ import dev.ashlar.core.dialect.SqlCompiler;
 import dev.ashlar.core.error.UsageException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,29 +25,26 @@ import java.util.Map;
  * }</pre>
  */
 public final class Insert implements Statement {
-    private final Table table;
+    /** Everything but the rows: a {@code set} call shares it, so each of the many calls costs a small object. */
+    private final Clauses clauses;
     /** The rows before the current one. */
     private final AppendList<Map<Column<?>, Expression<?>>> finished;
-    /** The row that {@code set} fills. */
-    private final Assignments current;
-    private final List<Column<?>> returning;
-    private final List<Column<?>> selectColumns;
-    private final Select select;
-    private final OnConflict onConflict;
+    /** The row that {@code set} fills, as its settings newest first; {@code null} while it has none. */
+    private final Setting current;
 
-    Insert(Table table) {
-        this(table, AppendList.of(), Assignments.of(), List.of(), List.of(), null, null);
+    /** The table, and the clauses that are not rows. */
+    private record Clauses(Table table, List<Column<?>> returning, List<Column<?>> selectColumns, Select select,
+            OnConflict onConflict) {
     }
 
-    private Insert(Table table, AppendList<Map<Column<?>, Expression<?>>> finished, Assignments current,
-            List<Column<?>> returning, List<Column<?>> selectColumns, Select select, OnConflict onConflict) {
-        this.table = table;
+    Insert(Table table) {
+        this(new Clauses(table, List.of(), List.of(), null, null), AppendList.of(), null);
+    }
+
+    private Insert(Clauses clauses, AppendList<Map<Column<?>, Expression<?>>> finished, Setting current) {
+        this.clauses = clauses;
         this.finished = finished;
         this.current = current;
-        this.returning = returning;
-        this.selectColumns = selectColumns;
-        this.select = select;
-        this.onConflict = onConflict;
     }
 
     /** This insert with a column of the current row set to a value, bound as a parameter of the column's type. */
@@ -57,12 +55,12 @@ public final class Insert implements Statement {
     /** This insert with a column of the current row set to an expression. */
     public <T> Insert set(Column<T> column, Expression<T> value) {
         checkColumn(column);
-        return new Insert(table, finished, current.with(column, value), returning, selectColumns, select, onConflict);
+        return new Insert(clauses, finished, Setting.with(current, column, value));
     }
 
     /** This insert with the current row ended and another started; the following {@code set} calls fill the new row. */
     public Insert nextRow() {
-        return new Insert(table, finished.plus(current), Assignments.of(), returning, selectColumns, select, onConflict);
+        return new Insert(clauses, finished.plus(Setting.row(current)), null);
     }
 
     /**
@@ -70,14 +68,14 @@ public final class Insert implements Statement {
      * Java type (or an {@link Expression} of it); it is bound as a parameter of the column's type.
      */
     public Insert values(Map<? extends Column<?>, ?> row) {
-        Assignments values = Assignments.of();
+        Setting values = null;
         for (Map.Entry<? extends Column<?>, ?> e : row.entrySet()) {
             checkColumn(e.getKey());
-            values = values.withNew(e.getKey(), toExpression(e.getKey(), e.getValue()));
+            values = new Setting(e.getKey(), toExpression(e.getKey(), e.getValue()), values); // a map's keys differ
         }
         // An empty current row (a new insert, or after nextRow) is the one the map fills.
-        AppendList<Map<Column<?>, Expression<?>>> before = current.isEmpty() ? finished : finished.plus(current);
-        return new Insert(table, before, values, returning, selectColumns, select, onConflict);
+        AppendList<Map<Column<?>, Expression<?>>> before = current == null ? finished : finished.plus(Setting.row(current));
+        return new Insert(clauses, before, values);
     }
 
     /** This insert with each map added as a row; see {@link #values(Map)}. */
@@ -94,9 +92,10 @@ public final class Insert implements Statement {
         for (Column<?> column : columns) {
             checkColumn(column);
         }
-        List<Column<?>> all = new ArrayList<>(selectColumns);
+        List<Column<?>> all = new ArrayList<>(clauses.selectColumns());
         all.addAll(List.of(columns));
-        return new Insert(table, finished, current, returning, List.copyOf(all), select, onConflict);
+        Clauses c = clauses;
+        return new Insert(new Clauses(c.table(), c.returning(), List.copyOf(all), c.select(), c.onConflict()), finished, current);
     }
 
     /**
@@ -104,6 +103,8 @@ public final class Insert implements Statement {
      * defaults cannot apply here, since the rows never pass through the client.
      */
     public Insert select(Select select) {
+        List<Column<?>> selectColumns = clauses.selectColumns();
+        Table table = clauses.table();
         if (selectColumns.isEmpty()) {
             throw new UsageException("name the columns the SELECT fills first: insertInto(" + table.name() + ").columns(...).select(...)");
         }
@@ -112,7 +113,8 @@ public final class Insert implements Statement {
                     + " columns but the SELECT has " + select.columns().size()
                     + "; name one column per selected expression");
         }
-        return new Insert(table, finished, current, returning, selectColumns, select, onConflict);
+        Clauses c = clauses;
+        return new Insert(new Clauses(table, c.returning(), selectColumns, select, c.onConflict()), finished, current);
     }
 
     /**
@@ -129,7 +131,8 @@ public final class Insert implements Statement {
     }
 
     Insert withOnConflict(OnConflict clause) {
-        return new Insert(table, finished, current, returning, selectColumns, select, clause);
+        Clauses c = clauses;
+        return new Insert(new Clauses(c.table(), c.returning(), c.selectColumns(), c.select(), clause), finished, current);
     }
 
     /** This insert asking for these columns of the inserted rows back (RETURNING, or generated keys where that is missing). */
@@ -137,24 +140,25 @@ public final class Insert implements Statement {
         for (Column<?> column : columns) {
             checkColumn(column);
         }
-        List<Column<?>> all = new ArrayList<>(returning);
+        List<Column<?>> all = new ArrayList<>(clauses.returning());
         all.addAll(List.of(columns));
-        return new Insert(table, finished, current, List.copyOf(all), selectColumns, select, onConflict);
+        Clauses c = clauses;
+        return new Insert(new Clauses(c.table(), List.copyOf(all), c.selectColumns(), c.select(), c.onConflict()), finished, current);
     }
 
     /** The table inserted into. */
     public Table table() {
-        return table;
+        return clauses.table();
     }
 
     /** The values set explicitly for the first row, in the order they were set. */
     public Map<Column<?>, Expression<?>> values() {
-        return finished.isEmpty() ? current : finished.get(0);
+        return finished.isEmpty() ? Setting.row(current) : finished.get(0);
     }
 
     /** The number of rows given (0 for an {@code INSERT ... SELECT}). */
     public int rowCount() {
-        return select != null ? 0 : finished.size() + 1;
+        return clauses.select() != null ? 0 : finished.size() + 1;
     }
 
     /** The first row's values plus each unset column's client-side default, evaluated now. */
@@ -168,7 +172,7 @@ public final class Insert implements Statement {
         for (Map<Column<?>, Expression<?>> row : finished) {
             all.add(withDefaults(row));
         }
-        all.add(withDefaults(current));
+        all.add(withDefaults(Setting.row(current)));
         return all;
     }
 
@@ -178,15 +182,14 @@ public final class Insert implements Statement {
      * each row's defaults once.
      */
     public Insert withRows(List<Map<Column<?>, Expression<?>>> rows) {
-        if (select != null) {
+        if (clauses.select() != null) {
             throw new UsageException("an INSERT ... SELECT has no rows to replace");
         }
         if (rows.isEmpty()) {
             throw new UsageException("an INSERT needs at least one row; add one with values(...)");
         }
         int last = rows.size() - 1;
-        return new Insert(table, AppendList.copyOf(rows.subList(0, last)), Assignments.copyOf(rows.get(last)), returning,
-                selectColumns, null, onConflict);
+        return new Insert(clauses, AppendList.copyOf(rows.subList(0, last)), Setting.chain(rows.get(last)));
     }
 
     private Map<Column<?>, Expression<?>> withDefaults(Map<Column<?>, Expression<?>> row) {
@@ -194,7 +197,7 @@ public final class Insert implements Statement {
             return row; // nothing to add or reorder: no copy per row of a many-row insert
         }
         Map<Column<?>, Expression<?>> all = new LinkedHashMap<>();
-        for (Column<?> column : table.columns()) {
+        for (Column<?> column : clauses.table().columns()) {
             Expression<?> value = row.get(column);
             if (value == null && !row.containsKey(column) && column.clientDefault() != null) {
                 value = defaultParam(column);
@@ -210,7 +213,7 @@ public final class Insert implements Statement {
     private boolean inTableOrderWithDefaults(Map<Column<?>, Expression<?>> row) {
         Iterator<Column<?>> set = row.keySet().iterator();
         Column<?> next = set.hasNext() ? set.next() : null;
-        for (Column<?> column : table.columns()) {
+        for (Column<?> column : clauses.table().columns()) {
             if (column == next) {
                 next = set.hasNext() ? set.next() : null;
             } else if (column.clientDefault() != null) {
@@ -238,31 +241,91 @@ public final class Insert implements Statement {
     }
 
     private void checkColumn(Column<?> column) {
-        table.requireOwnColumns(column);
+        clauses.table().requireOwnColumns(column);
     }
 
     /** The columns asked back with RETURNING. */
     public List<Column<?>> returning() {
-        return returning;
+        return clauses.returning();
     }
 
     /** The columns an {@code INSERT ... SELECT} fills. */
     public List<Column<?>> selectColumns() {
-        return selectColumns;
+        return clauses.selectColumns();
     }
 
     /** The query whose rows are inserted, or {@code null}. */
     public Select select() {
-        return select;
+        return clauses.select();
     }
 
     /** The conflict handling, or {@code null}. */
     public OnConflict onConflict() {
-        return onConflict;
+        return clauses.onConflict();
     }
 
     @Override
     public void accept(SqlCompiler compiler) {
         compiler.visitInsert(this);
+    }
+
+    /**
+     * One column set in the row that {@code set} fills, linked to the settings made before it. A {@code set} call
+     * adds one of these and shares the rest, so the hundreds of thousands of calls that build a large insert copy
+     * nothing and claim nothing atomically (the {@link AppendList} of finished rows claims once per row). A row's
+     * settings become its {@link Assignments} once, when the row ends or is read.
+     */
+    private static final class Setting extends AbstractMap.SimpleImmutableEntry<Column<?>, Expression<?>> {
+        private final Setting previous;
+        private final int size;
+
+        Setting(Column<?> column, Expression<?> value, Setting previous) {
+            super(column, value);
+            this.previous = previous;
+            this.size = previous == null ? 1 : previous.size + 1;
+        }
+
+        /** The settings {@code chain} with {@code column} set to {@code value}; a column set before keeps its place. */
+        static Setting with(Setting chain, Column<?> column, Expression<?> value) {
+            for (Setting s = chain; s != null; s = s.previous) {
+                if (s.getKey() == column) {
+                    Map.Entry<Column<?>, Expression<?>>[] inOrder = inOrder(chain);
+                    inOrder[s.size - 1] = new AbstractMap.SimpleImmutableEntry<>(column, value);
+                    return chain(inOrder);
+                }
+            }
+            return new Setting(column, value, chain);
+        }
+
+        /** The row that the settings {@code chain} make, in the order the columns were first set. */
+        static Map<Column<?>, Expression<?>> row(Setting chain) {
+            return chain == null ? Assignments.of() : Assignments.owning(inOrder(chain));
+        }
+
+        /** The settings that make {@code row}, in its iteration order. */
+        static Setting chain(Map<Column<?>, Expression<?>> row) {
+            Setting chain = null;
+            for (Map.Entry<Column<?>, Expression<?>> e : row.entrySet()) {
+                chain = new Setting(e.getKey(), e.getValue(), chain);
+            }
+            return chain;
+        }
+
+        private static Setting chain(Map.Entry<Column<?>, Expression<?>>[] inOrder) {
+            Setting chain = null;
+            for (Map.Entry<Column<?>, Expression<?>> e : inOrder) {
+                chain = new Setting(e.getKey(), e.getValue(), chain);
+            }
+            return chain;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map.Entry<Column<?>, Expression<?>>[] inOrder(Setting chain) {
+            Map.Entry<Column<?>, Expression<?>>[] entries = new Map.Entry[chain.size];
+            for (Setting s = chain; s != null; s = s.previous) {
+                entries[s.size - 1] = s;
+            }
+            return entries;
+        }
     }
 }
