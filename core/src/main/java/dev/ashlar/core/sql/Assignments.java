@@ -3,9 +3,7 @@ package dev.ashlar.core.sql;
 import dev.ashlar.core.schema.Column;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -28,18 +26,6 @@ final class Assignments extends AbstractMap<Column<?>, Expression<?>> {
 
     static Assignments of() {
         return EMPTY;
-    }
-
-    /** These assignments of {@code values}, in its iteration order. */
-    static Assignments copyOf(Map<Column<?>, Expression<?>> values) {
-        if (values instanceof Assignments a) {
-            return a;
-        }
-        List<Map.Entry<Column<?>, Expression<?>>> copied = new ArrayList<>(values.size());
-        for (Map.Entry<Column<?>, Expression<?>> e : values.entrySet()) {
-            copied.add(new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue()));
-        }
-        return new Assignments(AppendList.copyOf(copied)); // a map's keys are distinct: nothing to look up
     }
 
     /**
