@@ -63,7 +63,11 @@ public class InsertBuilding {
         items = Fixture.items(100_000);
     }
 
-    /** The insert as {@code Insert.ashlarCore} builds it. */
+    /**
+     * The insert as {@code Insert.ashlarCore} builds it: a copy of that loop, not a call, because the workload's class
+     * links the ORM and the peer libraries, built against today's core, and the probe must load nothing of Ashlar's
+     * but core's statement API to run against an older core.
+     */
     @Benchmark
     public Insert build() {
         Insert insert = insertInto(ITEMS);

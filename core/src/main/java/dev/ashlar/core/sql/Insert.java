@@ -6,6 +6,7 @@ import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.Table;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class Insert implements Statement {
             throw new UsageException("an INSERT needs at least one row; add one with values(...)");
         }
         int last = rows.size() - 1;
-        return new Insert(clauses, AppendList.copyOf(rows.subList(0, last)), Setting.chain(rows.get(last)));
+        return new Insert(clauses, AppendList.copyOf(rows.subList(0, last)), Setting.chain(rows.get(last).entrySet()));
     }
 
     private Map<Column<?>, Expression<?>> withDefaults(Map<Column<?>, Expression<?>> row) {
@@ -291,7 +292,7 @@ public final class Insert implements Statement {
                 if (s.getKey() == column) {
                     Map.Entry<Column<?>, Expression<?>>[] inOrder = inOrder(chain);
                     inOrder[s.size - 1] = new AbstractMap.SimpleImmutableEntry<>(column, value);
-                    return chain(inOrder);
+                    return chain(Arrays.asList(inOrder));
                 }
             }
             return new Setting(column, value, chain);
@@ -302,18 +303,10 @@ public final class Insert implements Statement {
             return chain == null ? Assignments.of() : Assignments.owning(inOrder(chain));
         }
 
-        /** The settings that make {@code row}, in its iteration order. */
-        static Setting chain(Map<Column<?>, Expression<?>> row) {
+        /** The settings of {@code entries} (a row's, whose columns differ), in their order. */
+        static Setting chain(Iterable<Map.Entry<Column<?>, Expression<?>>> entries) {
             Setting chain = null;
-            for (Map.Entry<Column<?>, Expression<?>> e : row.entrySet()) {
-                chain = new Setting(e.getKey(), e.getValue(), chain);
-            }
-            return chain;
-        }
-
-        private static Setting chain(Map.Entry<Column<?>, Expression<?>>[] inOrder) {
-            Setting chain = null;
-            for (Map.Entry<Column<?>, Expression<?>> e : inOrder) {
+            for (Map.Entry<Column<?>, Expression<?>> e : entries) {
                 chain = new Setting(e.getKey(), e.getValue(), chain);
             }
             return chain;
