@@ -76,17 +76,15 @@ public final class RowReadingCpu {
             System.out.printf("postgresql, %,d rows, %d operations per way and round, %d rounds (checksum %d)%n", ROWS, ops, rounds, sink);
             System.out.println("| way | thread CPU ms/op, median (range) | × floor | by round × floor |");
             System.out.println("| --- | ---: | ---: | --- |");
+            double floorMedian = sorted(cpu[0])[rounds / 2];
             for (int way = 0; way < WAYS.length; way++) {
-                double[] sorted = cpu[way].clone();
-                Arrays.sort(sorted);
-                double[] floor = cpu[0].clone();
-                Arrays.sort(floor);
+                double[] sorted = sorted(cpu[way]);
                 StringBuilder byRound = new StringBuilder();
                 for (int r = 0; r < rounds; r++) {
                     byRound.append(r == 0 ? "" : ", ").append(String.format("%.3f", cpu[way][r] / cpu[0][r]));
                 }
                 System.out.printf("| %s | %.2f (%.2f–%.2f) | %.3f | %s |%n", WAYS[way], sorted[rounds / 2] / 1e6,
-                        sorted[0] / 1e6, sorted[rounds - 1] / 1e6, sorted[rounds / 2] / floor[rounds / 2], byRound);
+                        sorted[0] / 1e6, sorted[rounds - 1] / 1e6, sorted[rounds / 2] / floorMedian, byRound);
             }
         }
     }
@@ -158,6 +156,12 @@ public final class RowReadingCpu {
             throw new IllegalStateException("unreadable row", e);
         }
         return values;
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 
     /** Fails unless the straight reader reads exactly what the codecs read, row by row. */
