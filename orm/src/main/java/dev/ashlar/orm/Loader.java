@@ -49,7 +49,7 @@ final class Loader {
             List<Row> rows = session.readConnection().query(joins.select(conditions, sort, limit, offset)).list();
             out = joins.read(this, session.relationships(), rows, resultId, plan, fresh);
         }
-        if (!meta.isRecord() && !meta.relationships().isEmpty()) {
+        if (!meta.isRecord() && meta.hasRelationships()) {
             session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), plan);
         }
         afterLoad(fresh);
@@ -63,7 +63,7 @@ final class Loader {
     boolean canLoadByKey(ModelMeta meta) {
         // a model without relationships joins nothing: no plan to build per lookup
         return meta.byKeyTemplate() != null
-                && (meta.relationships().isEmpty() || JoinPlan.of(meta, Map.of()).isEmpty());
+                && (!meta.hasRelationships() || JoinPlan.of(meta, Map.of()).isEmpty());
     }
 
     /**
@@ -80,7 +80,7 @@ final class Loader {
         boolean mapWasEmpty = session.map().size() == 0;
         List<Object> out = session.readConnection().query(template, key)
                 .mapValues(values -> materialize(meta, values, resultId, Map.of(), fresh, mapWasEmpty));
-        if (!meta.isRecord() && !meta.relationships().isEmpty()) {
+        if (!meta.isRecord() && meta.hasRelationships()) {
             session.relationshipLoader().applyPlan(meta, new ArrayList<>(out), Map.of());
         }
         afterLoad(fresh);
@@ -199,7 +199,7 @@ final class Loader {
             }
             map.track(s);
         }
-        if (!meta.relationships().isEmpty()) {
+        if (meta.hasRelationships()) {
             session.relationships().installHolders(model, meta, true);
         }
         // only objects with hooks are collected for afterLoad: a list entry per row costs more than the test

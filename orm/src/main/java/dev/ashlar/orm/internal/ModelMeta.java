@@ -32,6 +32,17 @@ public final class ModelMeta {
     private final boolean onUpdate;
     /** Whether a mapped value may be a byte array, which a snapshot must copy (see {@link #snapshotOfValues}). */
     private final boolean mayHoldBytes;
+    /*
+     * Answers that loading asks once per row, kept here as plain fields rather than asked of the
+     * mapping, its lists and its key's column each time: in a CPU profile of the fetch of 100,000
+     * rows those calls were about 1% of the ORM's time (bench/NOTES.md, eighteenth round).
+     */
+    private final boolean record;
+    private final boolean hasRelationships;
+    /** The position among the mapped values of a one-field key, or -1 for a composite key. */
+    private final int singleKeyIndex;
+    /** Whether a one-field key's zero means "not yet generated" (a primitive autoincrement field, see {@link FieldMapping#isUnsetKey}). */
+    private final boolean singleKeyZeroUnset;
     /** UPDATE templates by the set of changed fields (bit {@code i} for field {@code i}). */
     private final Map<Long, dev.ashlar.core.engine.StatementTemplate> updateTemplates = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile dev.ashlar.core.engine.StatementTemplate byKey;
@@ -65,6 +76,12 @@ public final class ModelMeta {
             bytes |= b.column().type().javaType().isAssignableFrom(byte[].class); // byte[], or Object for a database's own type
         }
         this.mayHoldBytes = bytes;
+        this.record = mapping.isRecord();
+        this.hasRelationships = !relationships.isEmpty();
+        boolean single = keyIndexes.length == 1;
+        this.singleKeyIndex = single ? keyIndexes[0] : -1;
+        // isUnsetKey answers true for a zero exactly when it answers true for a long zero
+        this.singleKeyZeroUnset = single && key.get(0).isUnsetKey(0L);
     }
 
     /** The session's data for {@code mapping}, made on first use. */
@@ -244,7 +261,12 @@ public final class ModelMeta {
 
     /** Whether the model is a record: read-only to change tracking. */
     public boolean isRecord() {
-        return mapping.isRecord();
+        return record;
+    }
+
+    /** Whether the model declares relationships (to-one or collections). */
+    public boolean hasRelationships() {
+        return hasRelationships;
     }
 
     /** The primary key bindings in key order. */
@@ -363,9 +385,9 @@ public final class ModelMeta {
      * for the object made from them), or {@code null} while any is unset.
      */
     public Object keyValueOfValues(Object[] values) {
-        if (keyIndexes.length == 1) {
-            Object v = values[keyIndexes[0]];
-            return unsetKey(key.get(0), v) ? null : v;
+        if (singleKeyIndex >= 0) {
+            Object v = values[singleKeyIndex];
+            return v == null || (singleKeyZeroUnset && v instanceof Number n && n.longValue() == 0) ? null : v;
         }
         Object[] kv = new Object[keyIndexes.length];
         for (int i = 0; i < kv.length; i++) {
