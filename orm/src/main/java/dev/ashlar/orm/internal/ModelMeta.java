@@ -41,8 +41,12 @@ public final class ModelMeta {
     private final boolean hasRelationships;
     /** The position among the mapped values of a one-field key, or -1 for a composite key. */
     private final int singleKeyIndex;
-    /** Whether a one-field key's zero means "not yet generated" (a primitive autoincrement field, see {@link FieldMapping#isUnsetKey}). */
-    private final boolean singleKeyZeroUnset;
+    /**
+     * A one-field key whose non-null values may still mean "not yet generated" (a primitive
+     * autoincrement field's zero, see {@link FieldMapping#isUnsetKey}), or {@code null}: for any other
+     * key, only {@code null} is unset, and loading needs no call per row to learn that.
+     */
+    private final FieldMapping keyWithUnsetValues;
     /** UPDATE templates by the set of changed fields (bit {@code i} for field {@code i}). */
     private final Map<Long, dev.ashlar.core.engine.StatementTemplate> updateTemplates = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile dev.ashlar.core.engine.StatementTemplate byKey;
@@ -80,8 +84,7 @@ public final class ModelMeta {
         this.hasRelationships = !relationships.isEmpty();
         boolean single = keyIndexes.length == 1;
         this.singleKeyIndex = single ? keyIndexes[0] : -1;
-        // isUnsetKey answers true for a zero exactly when it answers true for a long zero
-        this.singleKeyZeroUnset = single && key.get(0).isUnsetKey(0L);
+        this.keyWithUnsetValues = single && key.get(0).isUnsetKey(0L) ? key.get(0) : null;
     }
 
     /** The session's data for {@code mapping}, made on first use. */
@@ -387,20 +390,16 @@ public final class ModelMeta {
     public Object keyValueOfValues(Object[] values) {
         if (singleKeyIndex >= 0) {
             Object v = values[singleKeyIndex];
-            return v == null || (singleKeyZeroUnset && v instanceof Number n && n.longValue() == 0) ? null : v;
+            return v == null || (keyWithUnsetValues != null && keyWithUnsetValues.isUnsetKey(v)) ? null : v;
         }
         Object[] kv = new Object[keyIndexes.length];
         for (int i = 0; i < kv.length; i++) {
             kv[i] = values[keyIndexes[i]];
-            if (unsetKey(key.get(i), kv[i])) {
+            if (key.get(i).isUnsetKey(kv[i])) {
                 return null;
             }
         }
         return List.of(kv);
-    }
-
-    private static boolean unsetKey(FieldMapping b, Object v) {
-        return b.isUnsetKey(v);
     }
 
     /**

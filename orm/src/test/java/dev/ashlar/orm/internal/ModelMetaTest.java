@@ -54,6 +54,10 @@ class ModelMetaTest {
         @ManyToOne Ref<Shelf> shelf = new Ref<>();
     }
 
+    @Model(table = "meta_note")
+    record Note(@Id Long id, String text) {
+    }
+
     private final ModelRegistry registry = new ModelRegistry(new MetaData());
 
     private ModelMeta meta(Class<?> model) {
@@ -87,12 +91,14 @@ class ModelMetaTest {
 
     @Test
     void recordsAndRelationshipsAreAnsweredAsTheMappingDoes() {
-        for (Class<?> model : List.of(Counted.class, Shelf.class, Book.class)) {
+        for (Class<?> model : List.of(Counted.class, Shelf.class, Book.class, Note.class)) {
             ModelMeta meta = meta(model);
             assertThat(meta.hasRelationships()).as(model.getSimpleName()).isEqualTo(!meta.relationships().isEmpty());
             assertThat(meta.isRecord()).as(model.getSimpleName()).isEqualTo(meta.mapping().isRecord());
         }
         assertThat(meta(Shelf.class).hasRelationships()).isTrue();
         assertThat(meta(Counted.class).hasRelationships()).isFalse();
+        assertThat(meta(Note.class).isRecord()).isTrue();
+        assertThat(meta(Counted.class).isRecord()).isFalse();
     }
 }
