@@ -176,24 +176,74 @@ public final class Codec<J> implements ValueCodec<J> {
     public J read(ResultSet resultSet, int index) throws SQLException {
         try {
             return getter != null ? get(resultSet, index) : reader.read(resultSet, index);
-        } catch (RuntimeException e) {
-            throw unreadable(resultSet, index, e);
-        } catch (SQLException e) {
-            // data exceptions (class 22) are the driver failing to convert what is stored; anything else is the connection's
-            if (e.getSQLState() != null && e.getSQLState().startsWith("22") && !(e instanceof RefusedValue)) {
-                throw unreadable(resultSet, index, e);
-            }
-            throw e;
+        } catch (RuntimeException | SQLException e) {
+            throw failedRead(resultSet, index, e);
         }
     }
 
     /**
-     * The value at {@code index} through {@link #getter}. The getters of the usual key, text,
-     * decimal and date-time columns are here, those of the rest in {@link #getOther}, to keep this
-     * method's bytecode small. That is not enough for the JIT to inline it into the row loop: hot on
-     * its own, it is compiled alone with the driver's getters inlined, and the machine code is then
-     * "already compiled into a big method" for the loop, so each value pays a call (bench/NOTES.md,
-     * fourteenth round, where moving the getters into a row reader was measured and not kept).
+     * The current row's values in column order: {@code codecs[i]} reads column {@code i + 1}, and a
+     * {@code null} codec means the value as the driver gives it ({@link ResultSet#getObject(int)}).
+     * Each value reads as {@link #read} reads it, with the same errors.
+     *
+     * <p>The getters of the usual key, text, decimal and date-time columns are switched on here, in
+     * the loop itself, and not through {@link #read}: the JIT keeps one branch profile per switch in
+     * the bytecode, and a switch that only this loop runs is compiled into it with the driver's
+     * getters, so a row costs one call. Through {@code read}, {@link #get} is hot on its own, is
+     * compiled alone, and is then too big to inline into any loop: every value paid a call (in the
+     * fetch of 100,000 rows on PostgreSQL, about 3% of the ORM's CPU, bench/NOTES.md, twentieth
+     * round). The two switches must read alike; {@code CodecRowTest} checks them on every database.
+     */
+    public static Object[] readRow(ResultSet rs, ValueCodec<?>[] codecs) throws SQLException {
+        Object[] values = new Object[codecs.length];
+        for (int i = 0; i < codecs.length; i++) {
+            ValueCodec<?> codec = codecs[i];
+            int index = i + 1;
+            if (!(codec instanceof Codec<?> c) || c.getter == null) {
+                values[i] = codec == null ? rs.getObject(index) : codec.read(rs, index);
+                continue;
+            }
+            try {
+                values[i] = switch (c.getter) {
+                    case LONG -> {
+                        long v = rs.getLong(index);
+                        yield v == 0 && rs.wasNull() ? null : v;
+                    }
+                    case INT -> {
+                        int v = rs.getInt(index);
+                        yield v == 0 && rs.wasNull() ? null : v;
+                    }
+                    case STRING -> rs.getString(index);
+                    case DECIMAL -> {
+                        BigDecimal v = rs.getBigDecimal(index);
+                        yield v == null ? null : v.setScale(c.scale, RoundingMode.HALF_EVEN);
+                    }
+                    case OBJECT -> rs.getObject(index, c.objectClass);
+                    default -> c.getOther(rs, index);
+                };
+            } catch (RuntimeException | SQLException e) {
+                throw failedRead(rs, index, e);
+            }
+        }
+        return values;
+    }
+
+    /**
+     * What a failed read throws: a value the driver could not convert (a runtime exception, or a data
+     * exception of SQL state class 22) as a {@link RefusedValue} naming the column and the stored
+     * text; any other {@link SQLException} (the connection's) as it is.
+     */
+    private static SQLException failedRead(ResultSet resultSet, int index, Exception e) {
+        if (e instanceof SQLException sql && (sql instanceof RefusedValue || sql.getSQLState() == null || !sql.getSQLState().startsWith("22"))) {
+            return sql;
+        }
+        return unreadable(resultSet, index, e);
+    }
+
+    /**
+     * The value at {@code index} through {@link #getter}, for one value read alone; rows read with
+     * the same switch written out in {@link #readRow} (which says why). The getters of the usual
+     * key, text, decimal and date-time columns are here, those of the rest in {@link #getOther}.
      */
     @SuppressWarnings("unchecked")
     private J get(ResultSet rs, int index) throws SQLException {

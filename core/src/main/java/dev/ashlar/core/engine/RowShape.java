@@ -1,5 +1,6 @@
 package dev.ashlar.core.engine;
 
+import dev.ashlar.core.dialect.Codec;
 import dev.ashlar.core.dialect.Dialect;
 import dev.ashlar.core.dialect.ValueCodec;
 import dev.ashlar.core.error.UsageException;
@@ -81,14 +82,9 @@ final class RowShape {
         return new Row(this, values(rs));
     }
 
-    /** The current row's values in column order, each read through its column's codec. */
+    /** The current row's values in column order, each read through its column's codec ({@link Codec#readRow}). */
     Object[] values(ResultSet rs) throws SQLException {
-        Object[] values = new Object[codecs.length];
-        for (int i = 0; i < codecs.length; i++) {
-            ValueCodec<?> codec = codecs[i];
-            values[i] = codec == null ? rs.getObject(i + 1) : codec.read(rs, i + 1);
-        }
-        return values;
+        return Codec.readRow(rs, codecs);
     }
 
     int indexOf(Expression<?> expression) {
