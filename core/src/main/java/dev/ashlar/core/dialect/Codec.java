@@ -191,7 +191,7 @@ public final class Codec<J> implements ValueCodec<J> {
      * the bytecode, and a switch that only this loop runs is compiled into it with the driver's
      * getters, so a row costs one call. Through {@code read}, {@link #get} is hot on its own, is
      * compiled alone, and is then too big to inline into any loop: every value paid a call (in the
-     * fetch of 100,000 rows on PostgreSQL, about 3% of the ORM's CPU, bench/NOTES.md, twentieth
+     * fetch of 100,000 rows on PostgreSQL, about 2% of the ORM's CPU, bench/NOTES.md, twentieth
      * round). The two switches must read alike; {@code CodecRowTest} checks them on every database.
      */
     public static Object[] readRow(ResultSet rs, ValueCodec<?>[] codecs) throws SQLException {
