@@ -124,7 +124,7 @@ public final class Session implements AutoCloseable {
      *     conn.execute(insertInto(audit).set(what, "import"));   // core, in the caller's transaction
      *     try (Session session = Session.open(conn, options)) {
      *         session.add(new Item("Widget", price));
-     *         session.commit();                                 // flush, RELEASE SAVEPOINT
+     *         session.commit();                                 // flush, savepoint released
      *     }
      *     outer.rollback();                                     // neither row stays
      * }

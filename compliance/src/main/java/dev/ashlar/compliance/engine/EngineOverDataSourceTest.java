@@ -117,6 +117,28 @@ class EngineOverDataSourceTest {
         assertThat(committedIds(db)).as("only the write whose owner committed stays").containsExactly(2L);
     }
 
+    /**
+     * A savepoint released in a managed transaction is gone from the server when the connection goes
+     * back to its owner, though no later savepoint took its {@code RELEASE} along: the owner's own
+     * savepoints must not nest inside Ashlar's.
+     */
+    @AllDatabases
+    void aSavepointReleasedInAManagedTransactionIsGoneWhenTheConnectionGoesBack(TestDatabase db) throws SQLException {
+        try (Engine setup = Engine.create(db.url())) {
+            SchemaDdl.createAll(setup, md);
+        }
+        try (java.sql.Connection held = db.openJdbc()) {
+            held.setAutoCommit(false);
+            try (Engine engine = Engine.create(new OneConnection(held), EngineOptions.defaults().managedTransactions(c -> true))) {
+                engine.inTransaction(conn -> conn.execute(insertInto(notes).set(id, 1L).set(text, "released into the owner's transaction")));
+            }
+            assertThat(ids(held)).as("the released savepoint's write is the owner's").containsExactly(1L);
+            assertThatThrownBy(() -> held.createStatement().execute("RELEASE SAVEPOINT ashlar_sp_1"))
+                    .as("no savepoint of Ashlar's is left on the server").isInstanceOf(SQLException.class);
+            held.rollback();
+        }
+    }
+
     @AllDatabases
     void settingsHoldAfterAManagedTransactionThatSetThemRolledBack(TestDatabase db) throws SQLException {
         List<String> own;

@@ -164,6 +164,36 @@ final class StatementRunner {
         execute(kind, sql, null, 1, false, NO_VALUES, call, outcome -> -1, null);
     }
 
+    /**
+     * Runs two control statements that {@code call} sends together, in one round trip (a JDBC batch):
+     * each is still reported to the listeners and echoed as its own statement, in order. A failure
+     * names both, as sent.
+     */
+    void controls(StatementKind firstKind, String first, StatementKind secondKind, String second, Call<?> call) {
+        checkOpen();
+        long start = System.nanoTime();
+        StatementEvent firstEvent = started(firstKind, first, null, 1, false, start, NO_VALUES);
+        StatementEvent secondEvent = started(secondKind, second, null, 1, false, start, NO_VALUES);
+        try {
+            call.run();
+        } catch (SQLException e) {
+            DatabaseException translated = translate(e, first + "; " + second, List.of());
+            ended(firstEvent, -1, translated);
+            ended(secondEvent, -1, translated);
+            throw translated;
+        } catch (RuntimeException e) {
+            ended(firstEvent, -1, e);
+            ended(secondEvent, -1, e);
+            throw e;
+        }
+        ended(firstEvent, -1, null);
+        ended(secondEvent, -1, null);
+        if (echo.on()) {
+            echo.control(first);
+            echo.control(second);
+        }
+    }
+
     private void log(StatementKind kind, String sql, List<Object> values, long start, long rows) {
         if (kind.isTransactionControl()) {
             echo.control(sql);

@@ -18,7 +18,12 @@ public final class Transaction implements AutoCloseable {
         this.savepoint = savepoint;
     }
 
-    /** Commits (or, for a savepoint, releases it into the enclosing transaction). */
+    /**
+     * Commits (or, for a savepoint, releases it into the enclosing transaction). A savepoint's
+     * {@code RELEASE SAVEPOINT} is sent with the connection's next savepoint, in one round trip, or
+     * not at all when the enclosing transaction ends first, which ends it anyway; from here on it
+     * cannot be rolled back to either way.
+     */
     public void commit() {
         checkActive();
         done = true;

@@ -8,12 +8,22 @@ import dev.ashlar.core.error.UsageException;
  * apart from statement running because its rules (innermost first, no isolation change inside) are
  * its own; every statement it sends still goes through the {@link StatementRunner}, named as sent
  * ({@code SAVEPOINT ashlar_sp_1}, not {@code BEGIN}) in logs, events and errors.
+ *
+ * <p>A released savepoint's {@code RELEASE SAVEPOINT} waits for the next statement that needs it
+ * gone: the next {@code SAVEPOINT} takes it along in the same round trip, and a {@code COMMIT},
+ * {@code ROLLBACK} or {@code ROLLBACK TO} an enclosing savepoint makes it needless, since those end
+ * every savepoint set after the one they name, on every database Ashlar supports. A session that
+ * flushes every 1,000 objects in one transaction so pays one round trip per flush for its savepoint,
+ * not two (bench/NOTES.md, twenty-first round). What was released is released for every purpose but
+ * the server's bookkeeping: it cannot be rolled back to, and the enclosing transaction keeps its work.
  */
 final class TransactionControl {
     private final StatementRunner runner;
     private Transaction current;
     private Integer isolationToRestore;
     private int savepoints;
+    /** The savepoint released last whose {@code RELEASE SAVEPOINT} is not yet sent, or {@code null}; always set after {@link #current}. */
+    private String releaseToSend;
     /** Whether the connection was borrowed inside a transaction that a framework manages: Ashlar's ones are savepoints in it. */
     private boolean managed;
 
@@ -36,7 +46,15 @@ final class TransactionControl {
             }
             String name = "ashlar_sp_" + (++savepoints);
             String sql = "SAVEPOINT " + name;
-            runner.control(StatementKind.SAVEPOINT, sql, () -> execute(sql));
+            if (releaseToSend == null) {
+                runner.control(StatementKind.SAVEPOINT, sql, () -> execute(sql));
+            } else {
+                // Unreleased savepoints would nest one level per flush (PostgreSQL slows past 64), so the
+                // release goes now, in the same round trip as the new savepoint.
+                String release = "RELEASE SAVEPOINT " + releaseToSend;
+                releaseToSend = null;
+                runner.controls(StatementKind.RELEASE_SAVEPOINT, release, StatementKind.SAVEPOINT, sql, () -> executeTogether(release, sql));
+            }
             current = new Transaction(this, current, name);
             return current;
         }
@@ -56,6 +74,18 @@ final class TransactionControl {
     private Void execute(String sql) throws java.sql.SQLException {
         try (java.sql.Statement s = runner.jdbc().createStatement()) {
             s.execute(sql);
+        }
+        return null;
+    }
+
+    private Void executeTogether(String first, String second) throws java.sql.SQLException {
+        try (java.sql.Statement s = runner.jdbc().createStatement()) {
+            s.addBatch(first);
+            s.addBatch(second);
+            s.executeBatch();
+        } catch (java.sql.BatchUpdateException e) {
+            // The batch's own wrapper says only which statement failed; the database's error is its cause.
+            throw e.getNextException() != null ? e.getNextException() : e;
         }
         return null;
     }
@@ -88,12 +118,18 @@ final class TransactionControl {
                                     + cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause),
                             tx.isNested() ? "RELEASE SAVEPOINT " + tx.savepoint() : "COMMIT", java.util.List.of());
                 }
+                releaseToSend = null;
                 return;
             }
-            if (tx.isNested()) {
-                String sql = (commit ? "RELEASE SAVEPOINT " : "ROLLBACK TO SAVEPOINT ") + tx.savepoint();
-                runner.control(commit ? StatementKind.RELEASE_SAVEPOINT : StatementKind.ROLLBACK_TO_SAVEPOINT, sql, () -> execute(sql));
+            if (tx.isNested() && commit) {
+                // Releasing a savepoint releases the ones set after it, so this one release covers a waiting one.
+                releaseToSend = tx.savepoint();
+            } else if (tx.isNested()) {
+                releaseToSend = null; // ROLLBACK TO ends the savepoints set after the one it names
+                String sql = "ROLLBACK TO SAVEPOINT " + tx.savepoint();
+                runner.control(StatementKind.ROLLBACK_TO_SAVEPOINT, sql, () -> execute(sql));
             } else {
+                releaseToSend = null; // COMMIT and ROLLBACK end every savepoint
                 runner.control(commit ? StatementKind.COMMIT : StatementKind.ROLLBACK, commit ? "COMMIT" : "ROLLBACK", () -> {
                     try {
                         if (commit) {
@@ -121,10 +157,19 @@ final class TransactionControl {
         }
     }
 
-    /** Rolls back every open transaction, innermost first, as a connection going back to the pool must. */
+    /**
+     * Rolls back every open transaction, innermost first, as a connection going back to the pool must.
+     * In a framework's transaction, which stays open, a waiting release is sent: the framework's
+     * later savepoints would otherwise nest inside Ashlar's.
+     */
     void rollbackAll() {
         while (ownInTransaction()) {
             current.rollback();
+        }
+        if (releaseToSend != null && runner.broken() == null) {
+            String sql = "RELEASE SAVEPOINT " + releaseToSend;
+            releaseToSend = null;
+            runner.control(StatementKind.RELEASE_SAVEPOINT, sql, () -> execute(sql));
         }
     }
 }
