@@ -52,6 +52,9 @@ public final class SchemaRules {
     static String rule(SqlType<?> type, Object value) {
         if (type instanceof StringType st && st.length().isPresent() && value instanceof String s) {
             int max = st.length().getAsInt();
+            if (s.length() <= max) {
+                return null; // never more code points than chars: no need to count them (a pass over every string)
+            }
             int length = s.codePointCount(0, s.length());
             return length > max ? "length " + length + " exceeds " + max : null;
         }
