@@ -15,6 +15,7 @@ import dev.ashlar.core.engine.Engine;
 import dev.ashlar.core.engine.EngineOptions;
 import dev.ashlar.core.engine.Transaction;
 import dev.ashlar.core.error.ConfigurationException;
+import dev.ashlar.core.error.UniqueViolationException;
 import dev.ashlar.core.schema.Column;
 import dev.ashlar.core.schema.MetaData;
 import dev.ashlar.core.schema.Table;
@@ -136,6 +137,33 @@ class EngineOverDataSourceTest {
             assertThatThrownBy(() -> held.createStatement().execute("RELEASE SAVEPOINT ashlar_sp_1"))
                     .as("no savepoint of Ashlar's is left on the server").isInstanceOf(SQLException.class);
             held.rollback();
+        }
+    }
+
+    /**
+     * A statement that fails after a savepoint was released leaves PostgreSQL's transaction taking no
+     * more statements, the waiting release included: closing the connection still succeeds, and the
+     * framework rolls back as it would have.
+     */
+    @AllDatabases
+    void closingAfterAFailedStatementInAManagedTransactionSucceeds(TestDatabase db) throws SQLException {
+        try (Engine setup = Engine.create(db.url())) {
+            SchemaDdl.createAll(setup, md);
+        }
+        try (java.sql.Connection held = db.openJdbc()) {
+            held.setAutoCommit(false);
+            try (Engine engine = Engine.create(new OneConnection(held), EngineOptions.defaults().managedTransactions(c -> true))) {
+                Connection conn = engine.connect();
+                try (Transaction tx = conn.begin()) {
+                    conn.execute(insertInto(notes).set(id, 1L).set(text, "released"));
+                    tx.commit();
+                }
+                assertThatThrownBy(() -> conn.execute(insertInto(notes).set(id, 1L).set(text, "a duplicate key")))
+                        .isInstanceOf(UniqueViolationException.class);
+                conn.close();
+            }
+            held.rollback();
+            assertThat(ids(held)).as("the framework's rollback ends everything").isEmpty();
         }
     }
 

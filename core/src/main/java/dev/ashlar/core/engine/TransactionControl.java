@@ -1,5 +1,6 @@
 package dev.ashlar.core.engine;
 
+import dev.ashlar.core.error.DatabaseException;
 import dev.ashlar.core.error.UsageException;
 
 /**
@@ -169,7 +170,14 @@ final class TransactionControl {
         if (releaseToSend != null && runner.broken() == null) {
             String sql = "RELEASE SAVEPOINT " + releaseToSend;
             releaseToSend = null;
-            runner.control(StatementKind.RELEASE_SAVEPOINT, sql, () -> execute(sql));
+            try {
+                runner.control(StatementKind.RELEASE_SAVEPOINT, sql, () -> execute(sql));
+            } catch (DatabaseException e) {
+                // Only a transaction that can take no statement refuses it: PostgreSQL's, after a statement
+                // failed in it. That failure was raised where it happened, and the transaction is the
+                // framework's to roll back, which ends the savepoint too; closing stays quiet, as it was
+                // when the release went at once. The listeners saw the refusal.
+            }
         }
     }
 }
