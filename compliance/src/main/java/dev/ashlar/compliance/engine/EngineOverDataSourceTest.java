@@ -125,12 +125,8 @@ class EngineOverDataSourceTest {
      */
     @AllDatabases
     void aSavepointReleasedInAManagedTransactionIsGoneWhenTheConnectionGoesBack(TestDatabase db) throws SQLException {
-        try (Engine setup = Engine.create(db.url())) {
-            SchemaDdl.createAll(setup, md);
-        }
-        try (java.sql.Connection held = db.openJdbc()) {
-            held.setAutoCommit(false);
-            try (Engine engine = Engine.create(new OneConnection(held), EngineOptions.defaults().managedTransactions(c -> true))) {
+        try (java.sql.Connection held = heldInAFrameworksTransaction(db)) {
+            try (Engine engine = joining(held)) {
                 engine.inTransaction(conn -> conn.execute(insertInto(notes).set(id, 1L).set(text, "released into the owner's transaction")));
             }
             assertThat(ids(held)).as("the released savepoint's write is the owner's").containsExactly(1L);
@@ -147,12 +143,8 @@ class EngineOverDataSourceTest {
      */
     @AllDatabases
     void closingAfterAFailedStatementInAManagedTransactionSucceeds(TestDatabase db) throws SQLException {
-        try (Engine setup = Engine.create(db.url())) {
-            SchemaDdl.createAll(setup, md);
-        }
-        try (java.sql.Connection held = db.openJdbc()) {
-            held.setAutoCommit(false);
-            try (Engine engine = Engine.create(new OneConnection(held), EngineOptions.defaults().managedTransactions(c -> true))) {
+        try (java.sql.Connection held = heldInAFrameworksTransaction(db)) {
+            try (Engine engine = joining(held)) {
                 Connection conn = engine.connect();
                 try (Transaction tx = conn.begin()) {
                     conn.execute(insertInto(notes).set(id, 1L).set(text, "released"));
@@ -252,6 +244,21 @@ class EngineOverDataSourceTest {
             }
         }
         return values;
+    }
+
+    /** The notes table made, then a connection in a transaction that a framework began. */
+    private java.sql.Connection heldInAFrameworksTransaction(TestDatabase db) throws SQLException {
+        try (Engine setup = Engine.create(db.url())) {
+            SchemaDdl.createAll(setup, md);
+        }
+        java.sql.Connection held = db.openJdbc();
+        held.setAutoCommit(false);
+        return held;
+    }
+
+    /** An engine over {@code held} alone that joins its transaction as a framework's. */
+    private static Engine joining(java.sql.Connection held) {
+        return Engine.create(new OneConnection(held), EngineOptions.defaults().managedTransactions(c -> true));
     }
 
     private static List<Long> ids(java.sql.Connection c) throws SQLException {
