@@ -15,6 +15,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.jooq.DSLContext;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
@@ -22,8 +23,14 @@ import org.openjdk.jmh.annotations.State;
  * {@code lookup}: 10,000 primary-key lookups in a table of 100,000 items, one query each. Every
  * library keeps one connection for the whole operation; the ORM opens a fresh session (persistence
  * context) per lookup, so nothing is served from a cache.
+ *
+ * <p>Five forks in the full run, as {@link FetchAll} and {@link Insert} have: one fork per library left its ratio to
+ * chance. In the run of 2026-12-03 at ffb17e1 the ORM's one fork on PostgreSQL took 604 ms against the floor's 482;
+ * two forks of the same code right after took 644 and 698, and two of the older core 711 and 578 (bench/NOTES.md,
+ * twenty-first round): a fork moves by a fifth, more than the difference being asked about.
  */
 @State(Scope.Benchmark)
+@Fork(value = 5, jvmArgsAppend = {Workload.HEAP_MIN, Workload.HEAP_MAX, Workload.PRETOUCH})
 public class Lookup extends Workload {
     static final int TABLE_ROWS = 100_000;
     static final int LOOKUPS = 10_000;
