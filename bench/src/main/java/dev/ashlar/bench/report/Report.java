@@ -61,17 +61,48 @@ public final class Report {
             python = (Map<?, ?>) JSON.readValue(Files.readString(Path.of(args[4]), StandardCharsets.UTF_8), Object.class);
             pythonSource = args[4];
         }
-        String markdown = render(results, json.toString(), args[2], notes, python, pythonSource);
+        String markdown = render(results, json.toString(), args[2], notes, python, pythonSource, runDate(json));
         Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
         Files.writeString(Path.of(args[1]), markdown, StandardCharsets.UTF_8);
     }
 
-    static String render(List<?> results, String source, String command, String notes) {
-        return render(results, source, command, notes, null, null);
+    /**
+     * The day the results were written, which the report gives as the run's date (the report itself is
+     * written again whenever the notes change): the date of the commit that last changed the file when
+     * the file is committed as it is, since a clone's files all carry the day of the clone; else the
+     * file's own time, as right after {@code bench/run} wrote it.
+     */
+    static LocalDate runDate(Path json) throws IOException {
+        LocalDate written = LocalDate.ofInstant(Files.getLastModifiedTime(json).toInstant(), java.time.ZoneOffset.UTC);
+        Path file = json.toAbsolutePath();
+        String directory = file.getParent().toString();
+        String name = file.getFileName().toString();
+        String changed = git("-C", directory, "status", "--porcelain", "--", name);
+        String committed = git("-C", directory, "log", "-1", "--format=%cs", "--", name);
+        if (changed == null || !changed.isEmpty() || committed == null || committed.isEmpty()) {
+            return written;
+        }
+        return LocalDate.parse(committed);
+    }
+
+    /** What {@code git args} prints, trimmed, or {@code null} when git is missing or fails (not a repository). */
+    private static String git(String... args) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     static String render(List<?> results, String source, String command, String notes, Map<?, ?> python,
-                         String pythonSource) {
+                         String pythonSource, LocalDate date) {
         List<Score> scores = new ArrayList<>();
         Map<?, ?> first = results.isEmpty() ? Map.of() : (Map<?, ?>) results.get(0);
         for (Object o : results) {
@@ -86,7 +117,7 @@ public final class Report {
                 .append("workload and database (1.00 = as fast as the floor; 2.00 = twice as long).\n\n");
         md.append("| | |\n| --- | --- |\n");
         md.append("| Command | `").append(command).append("` |\n");
-        md.append("| Date | ").append(LocalDate.now()).append(" |\n");
+        md.append("| Date | ").append(date).append(" |\n");
         md.append("| Machine | ").append(machine()).append(" |\n");
         md.append("| JVM | ").append(str(first.get("jdkVersion"))).append(", ").append(str(first.get("vmName"))).append(' ')
                 .append(str(first.get("vmVersion"))).append(" |\n");
