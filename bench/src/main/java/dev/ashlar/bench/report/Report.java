@@ -77,12 +77,11 @@ public final class Report {
         Path file = json.toAbsolutePath();
         String directory = file.getParent().toString();
         String name = file.getFileName().toString();
-        String changed = git("-C", directory, "status", "--porcelain", "--", name);
-        String committed = git("-C", directory, "log", "-1", "--format=%cs", "--", name);
-        if (changed == null || !changed.isEmpty() || committed == null || committed.isEmpty()) {
-            return written;
+        if (!"".equals(git("-C", directory, "status", "--porcelain", "--", name))) {
+            return written; // not in a repository, or not committed as it is
         }
-        return LocalDate.parse(committed);
+        String committed = git("-C", directory, "log", "-1", "--format=%cs", "--", name);
+        return committed == null || committed.isEmpty() ? written : LocalDate.parse(committed);
     }
 
     /** What {@code git args} prints, trimmed, or {@code null} when git is missing or fails (not a repository). */

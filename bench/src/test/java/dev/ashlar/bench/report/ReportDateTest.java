@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ReportDateTest {
         Path json = Files.writeString(dir.resolve("full.json"), "[]");
         git(dir, "init", "-q");
         git(dir, "add", "full.json");
-        git(dir, "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "commit", "-q", "-m", "a full run");
+        git(dir, "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "a full run");
         Files.setLastModifiedTime(json, FileTime.from(LONG_AGO));
         assertThat(Report.runDate(json)).as("the commit's date").isEqualTo(LocalDate.of(2026, 11, 30));
 
@@ -43,7 +44,7 @@ class ReportDateTest {
     }
 
     private static void git(Path dir, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(new java.util.ArrayList<>(List.of("git")));
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of("git")));
         builder.command().addAll(List.of(args));
         builder.directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(Map.of("GIT_COMMITTER_DATE", "2026-11-30T10:00:00Z", "GIT_AUTHOR_DATE", "2026-11-30T10:00:00Z"));
