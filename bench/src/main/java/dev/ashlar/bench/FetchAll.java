@@ -21,10 +21,11 @@ import org.openjdk.jmh.annotations.State;
 /**
  * {@code fetchAll}: read all 100,000 items into objects.
  *
- * <p>Five forks in the full run, not one: on this 2-core VM a fork of this workload settles into a fast or a slow
- * state for its whole life (the JIT's choices, not the collector: a slow fork's collections are those of a fast
- * one), 25–50% apart for the same code, so that one fork per library decides a ratio by chance (bench/NOTES.md,
- * tenth round). The error of the forks includes that spread. Three were not enough for the question this workload
+ * <p>Five forks in the full run, not one: on this 2-core VM a fork of this workload runs in a fast or a slow state,
+ * 25–50% apart for the same code, mostly for its whole life but sometimes changing partway, so that one fork per
+ * library decides a ratio by chance (bench/NOTES.md, tenth round). Forks watched with the JIT's and the collector's
+ * logs compile the same methods in the same order and collect alike, so the slow state is taken to be the machine's
+ * (twenty-fifth round). The error of the forks includes that spread. Three were not enough for the question this workload
  * answers (is the ORM within 1.10 of the floor?): six full runs of close to the same code put the ORM on
  * PostgreSQL between 0.99 and 1.20, fork ratios between 0.80 and 1.20 (bench/NOTES.md, sixteenth round).
  */
