@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.State;
  * 25–50% apart for the same code, mostly for its whole life but sometimes changing partway, so that one fork per
  * library decides a ratio by chance (bench/NOTES.md, tenth round). Forks watched with the JIT's and the collector's
  * logs compile the same methods in the same order and collect alike, so the slow state is taken to be the machine's
- * (twenty-fifth round). The error of the forks includes that spread. Three were not enough for the question this workload
- * answers (is the ORM within 1.10 of the floor?): six full runs of close to the same code put the ORM on
+ * (twenty-fifth round). The error of the forks includes that spread. Three were not enough for the question this
+ * workload answers (is the ORM within 1.10 of the floor?): six full runs of close to the same code put the ORM on
  * PostgreSQL between 0.99 and 1.20, fork ratios between 0.80 and 1.20 (bench/NOTES.md, sixteenth round).
  */
 @State(Scope.Benchmark)
